@@ -1,0 +1,39 @@
+// Bundles the extension, the CLI and the test entry points. `charset: utf8` keeps Chinese text in
+// dependencies (opencc-js, pinyin-pro) as UTF-8 instead of \u escapes, which nearly double them.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  charset: 'utf8',
+  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const testEntries = (dir) =>
+  readdirSync(`test/${dir}`)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `test/${dir}/${f}`);
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // Unit tests run under plain Node; the extension-host suite runs inside VS Code with mocha from node_modules.
+  { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
+  { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * hanzi-gloss: the command-line front end over the same core as the extension.
+ * Exit codes: 0 success, 1 unreadable or invalid input, 2 bad usage. Errors are one line on stderr.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
+import { buildLayer, Lexicon } from '../core/glossary/lexicon';
+import type { ToneStyle } from '../core/pinyin';
+import { pinyinOfText } from '../core/pinyinText';
+import { scanText } from '../core/scan';
+import { decodeUtf8, type LocatedError } from '../core/text';
+import { formatScanTable, toScanJson } from './format';
+
+const USAGE = `Usage:
+  hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
+  hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
+  hanzi-gloss validate [<glossary.json>...]
+  hanzi-gloss --help`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+/** The curated glossary folder: beside dist/ in the package. */
+function curatedDir(): string {
+  return resolve(__dirname, '..', 'glossary');
+}
+
+function readInput(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(`${path}: cannot read file (${code})`);
+  }
+}
+
+function curatedFiles(): GlossaryFile[] {
+  const dir = curatedDir();
+  return readdirSync(dir)
+    .filter(isGlossaryFileName)
+    .sort()
+    .map((name) => ({ path: relative(process.cwd(), join(dir, name)) || name, bytes: readInput(join(dir, name)) }));
+}
+
+function firstProblem(problems: readonly LocatedError[]): never {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s); run hanzi-gloss validate)` : '';
+  throw new InputError(problems[0].message + more);
+}
+
+/** Curated layer, plus a higher layer of the glossaries given with --glossary. */
+function buildLexicon(extra: readonly string[]): Lexicon {
+  const layers = [];
+  if (extra.length > 0) {
+    const user = loadGlossaries(extra.map((p) => ({ path: p, bytes: readInput(p) })), 'workspace');
+    if (user.problems.length > 0) firstProblem(user.problems);
+    layers.push(buildLayer(user.glossaries));
+  }
+  const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false });
+  if (curated.problems.length > 0) firstProblem(curated.problems);
+  layers.push(buildLayer(curated.glossaries));
+  return new Lexicon(layers);
+}
+
+function toneStyle(value: string | undefined): ToneStyle {
+  if (value === undefined || value === 'marks') return 'marks';
+  if (value === 'numbers') return 'numbers';
+  throw new UsageError(`--tones must be "marks" or "numbers", not "${value}"`);
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        glossary: { type: 'string', multiple: true, short: 'g' },
+        json: { type: 'boolean' },
+        tones: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function run(argv: string[], out: (s: string) => void): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const { values, positionals } = parse(rest);
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case 'scan': {
+      if (positionals.length !== 1) throw new UsageError('scan takes exactly one file');
+      const style = toneStyle(values.tones);
+      const text = decodeUtf8(readInput(positionals[0]));
+      const lexicon = buildLexicon(values.glossary ?? []);
+      const result = scanText(text, lexicon, style);
+      out(values.json ? JSON.stringify(toScanJson(result)) : formatScanTable(text, result));
+      return 0;
+    }
+    case 'pinyin': {
+      if (positionals.length === 0) throw new UsageError('pinyin needs the text to read');
+      const style = toneStyle(values.tones);
+      out(pinyinOfText(positionals.join(' '), buildLexicon(values.glossary ?? []), style));
+      return 0;
+    }
+    case 'validate': {
+      if (values.json || values.tones || values.glossary) throw new UsageError('validate takes only glossary file paths');
+      const files = positionals.length > 0 ? positionals.map((p) => ({ path: p, bytes: readInput(p) })) : curatedFiles();
+      const { glossaries, problems } = loadGlossaries(files, 'curated');
+      for (const p of problems) process.stderr.write(p.message + '\n');
+      const entries = glossaries.reduce((n, g) => n + g.glossary.entries.length, 0);
+      if (problems.length > 0) {
+        process.stderr.write(`hanzi-gloss: ${problems.length} problem(s) in ${files.length} file(s)\n`);
+        return 1;
+      }
+      out(`ok: ${files.length} glossary file(s), ${entries} entries`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function main(): void {
+  try {
+    process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`hanzi-gloss: ${e.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof InputError) {
+      process.stderr.write(`hanzi-gloss: ${e.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`hanzi-gloss: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+main();

@@ -1,0 +1,190 @@
+/**
+ * Chinese passage detection: maximal runs of Han ideographs and CJK punctuation, joined across short
+ * runs of digits and Latin letters (2台6000吨, 极氪009, HNB公司), never across plain English prose.
+ *
+ * Offsets are UTF-16 code units, as in VS Code and JavaScript strings. The scanner is a hand-written
+ * loop over char codes rather than a regex because it runs over whole 20 MB documents and must beat
+ * `/\p{Script=Han}+/gu` while doing more (joining, punctuation).
+ */
+
+export interface Passage {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Longest run of non-Chinese characters that may still join two Chinese runs. */
+const MAX_JOIN_LENGTH = 32;
+
+/** True for a BMP code unit that is a Han ideograph (CJK radicals, 々〇, Ext A, URO, compatibility). */
+export function isHanUnit(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x2e80 && c <= 0x2fdf) ||
+    c === 0x3005 ||
+    c === 0x3007 ||
+    (c >= 0x3021 && c <= 0x3029) ||
+    (c >= 0x3038 && c <= 0x303b)
+  );
+}
+
+/** High surrogates D840–D8BF start code points U+20000–U+3FFFF: the ideographic planes (Ext B–I, compat supplement). */
+export function isHanHighSurrogate(c: number): boolean {
+  return c >= 0xd840 && c <= 0xd8bf;
+}
+
+/** CJK punctuation and full-width forms that belong to a passage wherever they stand. */
+export function isCjkPunctuationUnit(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xfe10 && c <= 0xfe1f)
+  );
+}
+
+/**
+ * Width in code units of the Chinese character at `i` (2 for an ideograph outside the BMP), or 0
+ * if the character there is not Chinese. Negative widths mark punctuation: -1 (one unit).
+ */
+function chineseWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x2e80) return 0;
+  if (isHanUnit(c)) return 1;
+  if (isHanHighSurrogate(c)) {
+    const low = text.charCodeAt(i + 1);
+    return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
+  }
+  return isCjkPunctuationUnit(c) ? -1 : 0;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isLatinLetter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Characters that may sit inside a joining run besides letters, digits and spaces. */
+function isJoinConnector(c: number): boolean {
+  switch (c) {
+    case 0x2c: // ,
+    case 0x2e: // .
+    case 0x3a: // :
+    case 0x3b: // ;
+    case 0x25: // %
+    case 0x2b: // +
+    case 0x2d: // -
+    case 0x5f: // _
+    case 0x2f: // /
+    case 0x26: // &
+    case 0x27: // '
+    case 0x28: // (
+    case 0x29: // )
+    case 0xb7: // ·  (name separator, 托马斯·爱迪生)
+    case 0x2014: // —
+    case 0x2026: // …
+    case 0x2018:
+    case 0x2019:
+    case 0x201c:
+    case 0x201d: // curly quotes, used around Chinese terms
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * If the non-Chinese run starting at `from` ends, within MAX_JOIN_LENGTH units and on the same
+ * line, at a Chinese character, and looks like part of Chinese text (a model number, an acronym, a
+ * lone English word, spacing), returns the index of that Chinese character; otherwise -1.
+ * Two or more Latin words separated by spaces read as English prose and never join.
+ */
+function joinEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_JOIN_LENGTH + 1);
+  let words = 0;
+  let inWord = false;
+  let spaced = false;
+  for (let k = from; k < limit; k++) {
+    if (chineseWidth(text, k) !== 0) return words > 1 && spaced ? -1 : k;
+    const c = text.charCodeAt(k);
+    if (isLatinLetter(c)) {
+      if (!inWord) words++;
+      inWord = true;
+      continue;
+    }
+    if (isDigit(c)) {
+      continue;
+    }
+    inWord = false;
+    if (c === 0x20 || c === 0x09 || c === 0xa0) spaced = true;
+    else if (!isJoinConnector(c)) return -1;
+  }
+  return -1;
+}
+
+/** Every Chinese passage of `text`, in order, with UTF-16 offsets. */
+export function findPassages(text: string, from = 0, to = text.length): Passage[] {
+  const passages: Passage[] = [];
+  const n = to;
+  let i = from;
+  while (i < n) {
+    if (text.charCodeAt(i) < 0x2e80) {
+      i++;
+      continue;
+    }
+    const w = chineseWidth(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hasHan = w > 0;
+    let end = i + Math.abs(w);
+    let j = end;
+    while (j < n) {
+      const w2 = chineseWidth(text, j);
+      if (w2 !== 0) {
+        if (w2 > 0) hasHan = true;
+        j += Math.abs(w2);
+        end = j;
+        continue;
+      }
+      const k = joinEnd(text, j);
+      if (k < 0 || k >= n) break;
+      j = k;
+    }
+    if (hasHan) pushTrimmed(passages, text, start, end);
+    i = end;
+  }
+  return passages;
+}
+
+/** Ideographic spaces at either end are layout, not text. */
+function pushTrimmed(out: Passage[], text: string, start: number, end: number): void {
+  while (start < end && text.charCodeAt(start) === 0x3000) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x3000) end--;
+  if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+/** True if `text` holds at least one Han ideograph. */
+export function containsHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const w = chineseWidth(text, i);
+    if (w > 0) return true;
+  }
+  return false;
+}
+
+/** Code-unit width of the Han ideograph at `i`, or 0 if there is none. */
+export function hanWidthAt(text: string, i: number): number {
+  const w = chineseWidth(text, i);
+  return w > 0 ? w : 0;
+}

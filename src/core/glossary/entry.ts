@@ -1,0 +1,49 @@
+/** The glossary entry model shared by every layer (curated, user, workspace, CC-CEDICT). */
+
+export interface Alias {
+  /** Another written form of the term: a short name, a full legal name, an older spelling. */
+  readonly zh: string;
+  /** Verified pinyin of the alias, syllables separated by spaces, tone marks. */
+  readonly pinyin?: string;
+}
+
+export interface GlossaryEntry {
+  /** Stable id, unique within its glossary; used by edits and by QA results. */
+  readonly id: string;
+  /** Simplified Chinese form. */
+  readonly zh: string;
+  /** Verified pinyin, one syllable per Han character, tone marks (yā zhù). */
+  readonly pinyin?: string;
+  /** English renderings, preferred first. */
+  readonly en: readonly string[];
+  /** English renderings to avoid (checked by the annotation QA). */
+  readonly forbidden?: readonly string[];
+  readonly domain?: string;
+  readonly category?: string;
+  readonly note?: string;
+  readonly aliases?: readonly Alias[];
+  /** For companies: where the official English name was verified. */
+  readonly ref?: string;
+}
+
+/** Where an entry came from, for the hover and the CLI's `source` field. */
+export interface GlossarySource {
+  /** Short human name, e.g. "Curated · Die casting". */
+  readonly label: string;
+  /** The layer, highest priority first in the store. */
+  readonly layer: 'workspace' | 'user' | 'curated' | 'cedict';
+  /** File the entries were read from (a path or URI string), if any. */
+  readonly file?: string;
+  /** Stable short id, printed as `source` by the CLI: "curated:die-casting", or the file path. */
+  readonly id: string;
+}
+
+export interface SourcedEntry extends GlossaryEntry {
+  readonly source: GlossarySource;
+}
+
+export interface Glossary {
+  readonly name: string;
+  readonly domain?: string;
+  readonly entries: readonly GlossaryEntry[];
+}

@@ -1,0 +1,209 @@
+/**
+ * Reads a JSON (or JSONC) glossary file. Parsing goes through jsonc-parser's syntax tree so that
+ * every problem — a syntax error, a missing field, a duplicate id, a reading that does not fit its
+ * characters — carries the file, line and column where the user must look.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { containsHan } from '../detect';
+import { pinyinProblem } from '../pinyin';
+import { lineColumnAt, LocatedError } from '../text';
+import type { Alias, Glossary, GlossaryEntry } from './entry';
+
+export interface GlossaryParseResult {
+  /** The valid entries; an entry with a problem is left out, never half-read. */
+  readonly glossary: Glossary;
+  readonly problems: readonly LocatedError[];
+}
+
+export interface ParseOptions {
+  /**
+   * Also check each syllable against Mandarin's syllable table (builds the table on first use,
+   * ~0.3 s; on by default). Counts, case and tone-mark placement are always checked.
+   */
+  readonly checkPinyin?: boolean;
+}
+
+const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
+const ENTRY_KEYS = new Set(['id', 'zh', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref']);
+const ALIAS_KEYS = new Set(['zh', 'pinyin']);
+
+class Reader {
+  readonly problems: LocatedError[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  fail(offset: number, reason: string): void {
+    const { line, column } = lineColumnAt(this.text, offset);
+    this.problems.push(new LocatedError(this.file, line, column, reason));
+  }
+
+  /** Properties of an object node, reporting unknown keys; undefined (and a problem) if not an object. */
+  properties(node: Node, allowed: Set<string>, what: string): Map<string, Node> | undefined {
+    if (node.type !== 'object') {
+      this.fail(node.offset, `${what} must be an object`);
+      return undefined;
+    }
+    const props = new Map<string, Node>();
+    let ok = true;
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (!keyNode || !valueNode) continue;
+      const key = String(keyNode.value);
+      if (!allowed.has(key)) {
+        this.fail(keyNode.offset, `unknown property "${key}" in ${what} (allowed: ${[...allowed].join(', ')})`);
+        ok = false;
+      } else if (props.has(key)) {
+        this.fail(keyNode.offset, `property "${key}" appears twice in ${what}`);
+        ok = false;
+      }
+      props.set(key, valueNode);
+    }
+    return ok ? props : undefined;
+  }
+
+  string(node: Node | undefined, what: string, required: boolean): string | undefined | null {
+    if (!node) {
+      return required ? null : undefined;
+    }
+    if (node.type !== 'string' || String(node.value).trim() === '') {
+      this.fail(node.offset, `${what} must be a non-empty string`);
+      return null;
+    }
+    return String(node.value);
+  }
+
+  strings(node: Node | undefined, what: string, required: boolean): string[] | undefined | null {
+    if (!node) return required ? null : undefined;
+    if (node.type !== 'array' || (required && (node.children ?? []).length === 0)) {
+      this.fail(node.offset, `${what} must be ${required ? 'a non-empty' : 'an'} array of strings`);
+      return null;
+    }
+    const out: string[] = [];
+    for (const item of node.children ?? []) {
+      const s = this.string(item, `each item of ${what}`, true);
+      if (typeof s !== 'string') return null;
+      out.push(s.trim());
+    }
+    return out;
+  }
+}
+
+export function parseGlossaryJson(text: string, file: string, options: ParseOptions = {}): GlossaryParseResult {
+  const reader = new Reader(file, text);
+  const fallbackName = file.replace(/^.*[\\/]/, '').replace(/\.jsonc?$/i, '');
+  if (text.trim() === '') {
+    reader.fail(0, 'empty file: expected a glossary object');
+    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+  }
+  const syntax: ParseError[] = [];
+  const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
+  for (const e of syntax) reader.fail(e.offset, `JSON syntax error: ${printParseErrorCode(e.error)}`);
+  if (syntax.length > 0 || !root) {
+    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+  }
+  const props = reader.properties(root, ROOT_KEYS, 'the glossary');
+  if (!props) return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+  const name = reader.string(props.get('name'), '"name"', false) ?? fallbackName;
+  const domain = reader.string(props.get('domain'), '"domain"', false) ?? undefined;
+  const entriesNode = props.get('entries');
+  const entries: GlossaryEntry[] = [];
+  if (!entriesNode || entriesNode.type !== 'array') {
+    reader.fail(entriesNode?.offset ?? root.offset, 'the glossary needs an "entries" array');
+    return { glossary: { name, domain, entries }, problems: reader.problems };
+  }
+  const ids = new Map<string, number>();
+  const terms = new Map<string, number>();
+  for (const node of entriesNode.children ?? []) {
+    const entry = readEntry(reader, node, domain, options);
+    if (!entry) continue;
+    const idNode = node.children?.find((p) => p.children?.[0]?.value === 'id')?.children?.[1] ?? node;
+    const zhNode = node.children?.find((p) => p.children?.[0]?.value === 'zh')?.children?.[1] ?? node;
+    if (ids.has(entry.id)) {
+      const first = lineColumnAt(text, ids.get(entry.id) ?? 0);
+      reader.fail(idNode.offset, `duplicate id "${entry.id}" (first at line ${first.line})`);
+      continue;
+    }
+    const termKey = `${entry.domain ?? ''}\u0000${entry.zh}`;
+    if (terms.has(termKey)) {
+      const first = lineColumnAt(text, terms.get(termKey) ?? 0);
+      reader.fail(zhNode.offset, `duplicate term "${entry.zh}" in domain "${entry.domain ?? ''}" (first at line ${first.line}); add another English rendering to that entry instead`);
+      continue;
+    }
+    ids.set(entry.id, idNode.offset);
+    terms.set(termKey, zhNode.offset);
+    entries.push(entry);
+  }
+  return { glossary: { name, domain, entries }, problems: reader.problems };
+}
+
+function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefined, options: ParseOptions): GlossaryEntry | undefined {
+  const props = reader.properties(node, ENTRY_KEYS, 'an entry');
+  if (!props) return undefined;
+  const before = reader.problems.length;
+  const id = reader.string(props.get('id'), '"id"', true);
+  const zh = reader.string(props.get('zh'), '"zh"', true);
+  const pinyin = reader.string(props.get('pinyin'), '"pinyin"', false);
+  const en = reader.strings(props.get('en'), '"en"', true);
+  const forbidden = reader.strings(props.get('forbidden'), '"forbidden"', false);
+  const domain = reader.string(props.get('domain'), '"domain"', false);
+  const category = reader.string(props.get('category'), '"category"', false);
+  const note = reader.string(props.get('note'), '"note"', false);
+  const ref = reader.string(props.get('ref'), '"ref"', false);
+  if (id === null) reader.fail(node.offset, 'entry needs an "id"');
+  if (zh === null && !props.has('zh')) reader.fail(node.offset, 'entry needs "zh" (the simplified Chinese term)');
+  if (en === null && !props.has('en')) reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
+  if (typeof zh === 'string' && !containsHan(zh)) reader.fail(props.get('zh')!.offset, `"zh" must contain Chinese characters: "${zh}"`);
+  if (typeof zh === 'string' && typeof pinyin === 'string') {
+    const problem = pinyinProblem(zh, pinyin, options.checkPinyin !== false);
+    if (problem) reader.fail(props.get('pinyin')!.offset, problem);
+  }
+  const aliases = readAliases(reader, props.get('aliases'), options);
+  if (reader.problems.length > before || !id || !zh || !en || aliases === null) return undefined;
+  return {
+    id,
+    zh,
+    en,
+    ...(pinyin ? { pinyin } : {}),
+    ...(forbidden ? { forbidden } : {}),
+    ...(domain ?? glossaryDomain ? { domain: domain ?? glossaryDomain } : {}),
+    ...(category ? { category } : {}),
+    ...(note ? { note } : {}),
+    ...(ref ? { ref } : {}),
+    ...(aliases && aliases.length > 0 ? { aliases } : {}),
+  };
+}
+
+function readAliases(reader: Reader, node: Node | undefined, options: ParseOptions): Alias[] | undefined | null {
+  if (!node) return undefined;
+  if (node.type !== 'array') {
+    reader.fail(node.offset, '"aliases" must be an array of { "zh", "pinyin" } objects');
+    return null;
+  }
+  const out: Alias[] = [];
+  for (const item of node.children ?? []) {
+    const props = reader.properties(item, ALIAS_KEYS, 'an alias');
+    if (!props) return null;
+    const zh = reader.string(props.get('zh'), 'alias "zh"', true);
+    const pinyin = reader.string(props.get('pinyin'), 'alias "pinyin"', false);
+    if (!zh) {
+      if (zh === null && !props.has('zh')) reader.fail(item.offset, 'alias needs "zh"');
+      return null;
+    }
+    if (!containsHan(zh)) {
+      reader.fail(props.get('zh')!.offset, `alias "zh" must contain Chinese characters: "${zh}"`);
+      return null;
+    }
+    if (pinyin === null) return null;
+    if (pinyin) {
+      const problem = pinyinProblem(zh, pinyin, options.checkPinyin !== false);
+      if (problem) {
+        reader.fail(props.get('pinyin')!.offset, problem);
+        return null;
+      }
+    }
+    out.push(pinyin ? { zh, pinyin } : { zh });
+  }
+  return out;
+}

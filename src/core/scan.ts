@@ -1,0 +1,78 @@
+/**
+ * Scanning a whole text (the CLI, the status bar, the term list) and describing one position (the
+ * hover). Both sit on detection → leftmost-longest matching → in-context pinyin.
+ */
+import { findPassages, hanWidthAt, type Passage } from './detect';
+import type { SourcedEntry } from './glossary/entry';
+import type { Lexicon, TermMatch } from './glossary/lexicon';
+import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
+
+export interface ScannedMatch extends TermMatch {
+  /** Pinyin of the matched text: the glossary's verified reading, else pinyin-pro's in context. */
+  readonly reading: string;
+}
+
+export interface ScanResult {
+  readonly passages: Passage[];
+  readonly matches: ScannedMatch[];
+}
+
+/** Passages and glossary matches of `text`, each match with its pinyin. */
+export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'marks'): ScanResult {
+  const passages = findPassages(text);
+  const matches: ScannedMatch[] = [];
+  for (const p of passages) {
+    const found = lexicon.matchRange(text, p.start, p.end);
+    if (found.length === 0) continue;
+    const tokens = readText(p.text, found.map((m) => ({ start: m.start - p.start, end: m.end - p.start, pinyin: m.pinyin })));
+    for (const m of found) matches.push({ ...m, reading: pinyinOfSpan(tokens, m.start - p.start, m.end - p.start, style) });
+  }
+  return { passages, matches };
+}
+
+/** What the hover shows for one position. */
+export interface PositionInfo {
+  readonly kind: 'term' | 'character';
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly reading: string;
+  readonly entries: readonly SourcedEntry[];
+}
+
+/**
+ * The term (or lone Han character) under `offset` in `line`. Works on one line: passages never
+ * cross a line break, so the hover costs the same in a 20 MB file as in a short one.
+ */
+export function describePosition(line: string, offset: number, lexicon: Lexicon, style: ToneStyle = 'marks'): PositionInfo | undefined {
+  const passage = findPassages(line).find((p) => p.start <= offset && offset < p.end);
+  if (!passage) return undefined;
+  const matches = lexicon.matchRange(line, passage.start, passage.end);
+  const match = matches.find((m) => m.start <= offset && offset < m.end);
+  const tokens = readText(passage.text, matches.map((m) => ({ start: m.start - passage.start, end: m.end - passage.start, pinyin: m.pinyin })));
+  if (match) {
+    return {
+      kind: 'term',
+      start: match.start,
+      end: match.end,
+      text: match.text,
+      reading: pinyinOfSpan(tokens, match.start - passage.start, match.end - passage.start, style),
+      entries: match.entries,
+    };
+  }
+  // The low half of a surrogate pair belongs to the character that starts one unit earlier.
+  let at = offset;
+  const c = line.charCodeAt(at);
+  if (c >= 0xdc00 && c <= 0xdfff && at > 0) at--;
+  const width = hanWidthAt(line, at);
+  if (width === 0) return undefined;
+  const text = line.slice(at, at + width);
+  return {
+    kind: 'character',
+    start: at,
+    end: at + width,
+    text,
+    reading: pinyinOfSpan(tokens, at - passage.start, at + width - passage.start, style),
+    entries: lexicon.lookup(text),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The slice of a text document the core needs. `vscode.TextDocument` satisfies it, so features can
+ * be written once and run in the extension, the CLI and unit tests alike.
+ */
+export interface TextDocumentLike {
+  readonly version: number;
+  getText(): string;
+}
+
+export interface LineColumn {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, in UTF-16 code units (as VS Code reports it). */
+  readonly column: number;
+}
+
+/** 1-based line and column of a UTF-16 offset, for error messages ("file:line:column message"). */
+export function lineColumnAt(text: string, offset: number): LineColumn {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** An error located in a file, printed as `file:line:column message`. */
+export class LocatedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column} ${reason}`);
+    this.name = 'LocatedError';
+  }
+}
+
+/** Decodes UTF-8 bytes, dropping a byte-order mark so offsets match what an editor shows. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,30 @@
+/** Activation only wires services and features together; nothing heavy loads here. */
+import * as vscode from 'vscode';
+import { registerCommands } from './vscode/commands';
+import { DocumentScans } from './vscode/documentScans';
+import { GlossaryService } from './vscode/glossaryService';
+import { registerHover } from './vscode/hover';
+import { registerStatusBar } from './vscode/statusBar';
+
+/** What activate() returns: a small API used by the extension-host tests and other extensions. */
+export interface HanziGlossApi {
+  readonly glossary: GlossaryService;
+  readonly scans: DocumentScans;
+  /** Milliseconds spent in activate(). */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): HanziGlossApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Hanzi Gloss', { log: true });
+  const glossary = new GlossaryService(context.extensionUri, log);
+  const scans = new DocumentScans(glossary);
+  context.subscriptions.push(log, glossary, scans, registerHover(glossary), registerStatusBar(scans), registerCommands({ scans }));
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  return { glossary, scans, activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}

@@ -1,0 +1,39 @@
+/** The one typed reader of Hanzi Gloss settings. */
+import * as vscode from 'vscode';
+import type { ToneStyle } from '../core/pinyin';
+import { SECTION, Settings } from './ids';
+
+export interface HanziGlossConfig {
+  readonly hoverEnabled: boolean;
+  readonly languagesInclude: readonly string[];
+  readonly languagesExclude: readonly string[];
+  readonly toneStyle: ToneStyle;
+  readonly statusBarEnabled: boolean;
+}
+
+type ConfigurationSource = Pick<typeof vscode.workspace, 'getConfiguration'>;
+
+export function readConfig(scope?: vscode.ConfigurationScope, workspace: ConfigurationSource = vscode.workspace): HanziGlossConfig {
+  const c = workspace.getConfiguration(SECTION, scope);
+  const list = (key: string, fallback: string[]): string[] => {
+    const v = c.get<unknown>(key);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback;
+  };
+  return {
+    hoverEnabled: c.get<boolean>(Settings.hoverEnabled, true),
+    languagesInclude: list(Settings.languagesInclude, ['*']),
+    languagesExclude: list(Settings.languagesExclude, []),
+    toneStyle: c.get<string>(Settings.toneStyle) === 'numbers' ? 'numbers' : 'marks',
+    statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled, true),
+  };
+}
+
+/** Whether Hanzi Gloss works in documents of `languageId` under the include/exclude settings. */
+export function languageEnabled(config: HanziGlossConfig, languageId: string): boolean {
+  if (config.languagesExclude.includes(languageId)) return false;
+  return config.languagesInclude.includes('*') || config.languagesInclude.includes(languageId);
+}
+
+export function affectsHanziGloss(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(SECTION);
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPassages } from '../../src/core/detect';
+
+const texts = (s: string) => findPassages(s).map((p) => p.text);
+
+test('empty and whitespace-only text has no passages', () => {
+  assert.deepEqual(findPassages(''), []);
+  assert.deepEqual(findPassages('   \n\t  \u3000\u3000 '), []);
+});
+
+test('plain English never forms a passage', () => {
+  assert.deepEqual(findPassages('News on China\'s scientific development, 2022. "Quoted" (text) — yes…'), []);
+});
+
+test('digits and Latin letters between Han characters join the passage', () => {
+  assert.deepEqual(texts('2台6000吨'), ['台6000吨']);
+  assert.deepEqual(texts('吉利：极氪009是自己压铸'), ['吉利：极氪009是自己压铸']);
+  assert.deepEqual(texts('德国HNB公司开模'), ['德国HNB公司开模']);
+});
+
+test('offsets are UTF-16 offsets into the original text', () => {
+  const text = 'Order: 海天金属：安徽永泰3台，2台6000吨。 Done.';
+  const [p] = findPassages(text);
+  assert.equal(text.slice(p.start, p.end), p.text);
+  assert.equal(p.text, '海天金属：安徽永泰3台，2台6000吨。');
+  assert.equal(p.start, 7);
+});
+
+test('CJK punctuation and full-width forms belong to a passage', () => {
+  assert.deepEqual(texts('He said 「压铸」《报告》，ＡＢＣ１２３。 ok'), ['「压铸」《报告》，ＡＢＣ１２３。']);
+});
+
+test('punctuation alone, without a Han character, is no passage', () => {
+  assert.deepEqual(findPassages('，。；：'), []);
+});
+
+test('ideographs outside the BMP (surrogate pairs) and compatibility ideographs are Han', () => {
+  const text = 'x 𠀀𪚥 is rare, 﨑 is too, and 𱍐 (Ext G).';
+  const found = findPassages(text);
+  assert.deepEqual(found.map((p) => p.text), ['𠀀𪚥', '﨑', '𱍐']);
+  assert.equal(found[0].end - found[0].start, 4);
+  // A lone high surrogate is not an ideograph.
+  assert.deepEqual(findPassages('\ud840 abc'), []);
+});
+
+test('two English words between Chinese runs split the passages', () => {
+  assert.deepEqual(texts('压铸 die casting 开模'), ['压铸', '开模']);
+  assert.deepEqual(texts('使用 Python 开发'), ['使用 Python 开发']);
+});
+
+test('ASCII comma and space inside a Chinese sentence keep it one passage', () => {
+  assert.deepEqual(texts('大江美利信, 已购一台8800吨，在谈第二台；'), ['大江美利信, 已购一台8800吨，在谈第二台；']);
+});
+
+test('a passage never crosses a line break', () => {
+  assert.deepEqual(texts('压铸\n开模'), ['压铸', '开模']);
+  assert.deepEqual(texts('压铸\r\n开模'), ['压铸', '开模']);
+});
+
+test('mixed English and Chinese text from the forum thread', () => {
+  const text = 'Shanghai (上海) is in the top group; 北京 ranks first.';
+  assert.deepEqual(texts(text), ['上海', '北京']);
+});
+
+test('leading and trailing ideographic spaces are trimmed', () => {
+  assert.deepEqual(texts('\u3000\u3000压铸\u3000'), ['压铸']);
+});
