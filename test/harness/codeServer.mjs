@@ -1,0 +1,132 @@
+// Runs a real VS Code (code-server 4.100.3, which bundles VS Code 1.100.3) on loopback, isolated in
+// its own HOME, TMPDIR, user-data and extensions folders under .vscode-test/runs/<name>/.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CACHE = process.env.HANZI_GLOSS_VSCODE_CACHE ?? join(ROOT, '.vscode-test');
+export const RESULTS = join(ROOT, 'test-results');
+const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server');
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** A fresh folder for one run; the previous run's leftovers are removed first. */
+export function runDir(name) {
+  const dir = join(CACHE, 'runs', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** A workspace holding copies of the test fixtures, so tests may change files freely. */
+export function prepareWorkspace(dir) {
+  const ws = join(dir, 'workspace');
+  cpSync(join(ROOT, 'test', 'fixtures'), ws, { recursive: true });
+  return ws;
+}
+
+/** Installs the extension from this source folder by writing the extensions dir's manifest. */
+export function installDevExtension(extensionsDir) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  mkdirSync(extensionsDir, { recursive: true });
+  const manifest = [
+    {
+      identifier: { id: `${pkg.publisher}.${pkg.name}` },
+      version: pkg.version,
+      location: { $mid: 1, path: ROOT, scheme: 'file' },
+      metadata: { source: 'vsix' },
+    },
+  ];
+  writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify(manifest));
+}
+
+export async function startCodeServer({ dir, workspace, port, extensionsDir, settings = {} }) {
+  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not provisioned at ${CODE_SERVER}; run bash test/harness/provision.sh`);
+  const home = join(dir, 'home');
+  const tmp = join(dir, 'tmp');
+  const userData = join(dir, 'user-data');
+  const exts = extensionsDir ?? join(dir, 'extensions');
+  for (const d of [home, tmp, join(userData, 'User'), exts]) mkdirSync(d, { recursive: true });
+  const config = join(dir, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'telemetry.telemetryLevel': 'off',
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      ...settings,
+    }),
+  );
+  port ??= await freePort();
+  const logFile = join(dir, 'code-server.log');
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    CODE_SERVER,
+    [
+      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--config', config,
+      '--user-data-dir', userData, '--extensions-dir', exts, workspace,
+    ],
+    { env: { ...process.env, HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer on ${base} within 60 s; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise((res) => {
+      if (child.exitCode !== null) return res();
+      child.once('exit', () => res());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return { base, port, host: `127.0.0.1:${port}`, stop, logFile, child };
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    headless: true,
+  });
+}
+
+/** Workbench URL opening `folder`, with an optional payload (development extension, tests, a file to open). */
+export function workbenchUrl(base, folder, payload) {
+  let url = `${base}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}
+
+export function ensureResults() {
+  mkdirSync(RESULTS, { recursive: true });
+  return RESULTS;
+}

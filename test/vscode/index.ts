@@ -1,0 +1,22 @@
+/**
+ * Entry of the extension-host suite: run inside a real VS Code (code-server here, or desktop VS Code
+ * through @vscode/test-electron). Suites are functions so they register after mocha's pre-require.
+ */
+import Mocha from 'mocha';
+import { defineCommandSuite } from './suites/commands';
+import { defineHoverSuite } from './suites/hover';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
+  defineHoverSuite();
+  defineCommandSuite();
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
+      console.log(`exthost: ${passes} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
+      if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, glossHover, openFixture, plain, positionOf } from './helpers';
+
+export function defineHoverSuite(): void {
+  suite('Hover in a real VS Code', () => {
+    let document: vscode.TextDocument;
+
+    suiteSetup(async () => {
+      const api = await activateExtension();
+      console.log(`activate() took ${api.activationMs.toFixed(2)} ms`);
+      document = (await openFixture('diecasting-orders.txt')).document;
+    });
+
+    test('压铸 shows "yā zhù — die casting" and its source', async () => {
+      const hover = await glossHover(document, positionOf(document, '压铸').translate(0, 1));
+      assert.ok(hover, 'a Hanzi Gloss hover at 压铸');
+      const text = plain(hover);
+      assert.match(text, /\*\*压铸\*\* — yā zhù/);
+      assert.match(text, /die casting/);
+      assert.match(text, /Source: Curated glossary · Die casting/);
+    });
+
+    test('力劲 shows LK Technology with its full Chinese name', async () => {
+      const text = plain((await glossHover(document, positionOf(document, '力劲'))) ?? '');
+      assert.match(text, /lì jìn/);
+      assert.match(text, /LK Technology/);
+      assert.match(text, /\(力劲科技\)/);
+    });
+
+    test('the hover range is the longest term: 已签合同 as one term, not 合同', async () => {
+      const position = positionOf(document, '已签合同').translate(0, 3);
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+      const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')));
+      assert.ok(ours?.range);
+      assert.equal(document.getText(ours.range), '已签合同');
+    });
+
+    test('a character in no glossary shows its pinyin', async () => {
+      const text = plain((await glossHover(document, positionOf(document, '是自己'))) ?? '');
+      assert.match(text, /\*\*是\*\* — shì/);
+      assert.match(text, /No glossary entry/);
+    });
+
+    test('English text and digits get no Hanzi Gloss hover', async () => {
+      const forum = (await openFixture('forum-thread.txt')).document;
+      assert.equal(await glossHover(forum, positionOf(forum, 'scientific')), undefined);
+      assert.equal(await glossHover(document, positionOf(document, '6000')), undefined);
+    });
+
+    test('languages.exclude turns the hover off for that language, and back on', async () => {
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('languages.exclude', ['plaintext'], vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.equal(await glossHover(document, positionOf(document, '压铸')), undefined);
+      } finally {
+        await config.update('languages.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.ok(await glossHover(document, positionOf(document, '压铸')));
+    });
+
+    test('numbers tone style', async () => {
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('pinyin.toneStyle', 'numbers', vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.match(plain((await glossHover(document, positionOf(document, '开模'))) ?? ''), /kai1 mu2/);
+      } finally {
+        await config.update('pinyin.toneStyle', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    test('works in any language: a Chinese comment in a TypeScript file', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const tonnage = 6000; // 锁模力6000吨\n' });
+      const text = plain((await glossHover(doc, positionOf(doc, '锁模力'))) ?? '');
+      assert.match(text, /suǒ mú lì/);
+      assert.match(text, /clamping force/);
+    });
+  });
+}
