@@ -30,6 +30,7 @@ const builds = [
   // Unit tests run under plain Node; the extension-host suite runs inside VS Code with mocha from node_modules.
   { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
   { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
+  { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
 ];
 
 if (watch) {

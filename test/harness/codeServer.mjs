@@ -70,6 +70,9 @@ export async function startCodeServer({ dir, workspace, port, extensionsDir, set
       'telemetry.telemetryLevel': 'off',
       'workbench.tips.enabled': false,
       'chat.disableAIFeatures': true,
+      'git.openRepositoryInParentFolders': 'never',
+      'git.enabled': false,
+      'editor.wordWrap': 'on',
       ...settings,
     }),
   );

@@ -1,0 +1,141 @@
+// Suite B: what a person sees. The built extension is installed into a real VS Code (code-server);
+// Chromium, driven by playwright-core, opens the fixture with Quick Open, moves the mouse onto 压铸,
+// reads the hover from the DOM, checks the status bar, runs "Show Terms in Document" from the
+// command palette, and saves screenshots under test-results/.
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureResults, installDevExtension, launchBrowser, prepareWorkspace, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+
+const results = ensureResults();
+const dir = runDir('ui');
+const workspace = prepareWorkspace(dir);
+const extensionsDir = join(dir, 'extensions');
+installDevExtension(extensionsDir);
+const server = await startCodeServer({ dir, workspace, extensionsDir });
+const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+let passed = 0;
+let failed = 0;
+
+async function scenario(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    passed++;
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✘ ${name}\n${String(e.stack ?? e).replace(/^/gm, '      ')}`);
+    await page.screenshot({ path: join(results, `ui-failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+/** Screen box of `text` inside the editor's rendered lines (a DOM Range over the glyphs). */
+async function glyphBox(text) {
+  await page.locator('.view-line', { hasText: text }).first().waitFor();
+  return page.evaluate((needle) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  }, text);
+}
+
+async function hoverText(text) {
+  const box = await glyphBox(text);
+  assert.ok(box, `"${text}" is rendered in the editor`);
+  // Dismiss any earlier hover so the one read below belongs to `text`.
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover:visible', { hasText: 'Hanzi Gloss' }).first().waitFor({ state: 'hidden' });
+  const hover = page.locator('.monaco-hover:visible', { hasText: `${text} —` });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.move(box.x - 40, box.y + box.height / 2 + 40, { steps: 2 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 5000 });
+      return hover.first().innerText();
+    } catch {
+      // The hover can be dismissed by the first focus change: move away and back.
+    }
+  }
+  throw new Error(`no Hanzi Gloss hover appeared over "${text}"`);
+}
+
+const started = Date.now();
+try {
+  await page.goto(workbenchUrl(server.base, workspace));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+  console.log('UI: real VS Code workbench (code-server) in Chromium');
+
+  await scenario('hovering 压铸 with the mouse shows "yā zhù — die casting" and its source', async () => {
+    await openFile('diecasting-orders.txt');
+    const text = await hoverText('压铸');
+    assert.match(text, /压铸\s*—\s*yā zhù/);
+    assert.match(text, /die casting/);
+    assert.match(text, /Source: Curated glossary · Die casting/);
+    await page.screenshot({ path: join(results, 'hover-yazhu.png') });
+  });
+
+  await scenario('hovering 力劲 shows LK Technology', async () => {
+    const text = await hoverText('力劲');
+    assert.match(text, /lì jìn/);
+    assert.match(text, /LK Technology/);
+    await page.mouse.move(5, 400);
+  });
+
+  await scenario('the status bar counts the passages and terms of the active editor', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /3 passages · \d+ terms/ });
+    await item.first().waitFor({ timeout: 15_000 });
+    const label = await item.first().innerText();
+    const terms = Number(/(\d+) terms/.exec(label)[1]);
+    assert.ok(terms >= 40, `at least 40 glossary terms in the fixture, status bar says ${terms}`);
+  });
+
+  await scenario('Show Terms in Document from the command palette selects every occurrence of a term', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Hanzi Gloss: Show Terms in Document');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Terms in Document' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '在谈' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /zài tán — under negotiation/);
+    await page.screenshot({ path: join(results, 'show-terms.png') });
+    await input.fill('在谈');
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    // VS Code reports multiple selections in the status bar ("4 selections (8 characters selected)").
+    const selections = page.locator('.statusbar-item', { hasText: /selections/ });
+    await selections.first().waitFor({ timeout: 10_000 });
+    assert.match(await selections.first().innerText(), /4 selections/);
+  });
+} finally {
+  await browser.close();
+  await server.stop();
+}
+if (passed > 0 && failed === 0) copyFileSync(join(results, 'hover-yazhu.png'), join(results, 'readme-hover.png'));
+console.log(`UI screenshots: ${results} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`ui: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+

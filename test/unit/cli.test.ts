@@ -1,0 +1,82 @@
+/** The CLI as external checks use it: a child process, its stdout, stderr and exit code. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const fixture = join(root, 'test', 'fixtures', 'diecasting-orders.txt');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
+const tmp = mkdtempSync(join(tmpdir(), 'hanzi-gloss-cli-'));
+
+test('scan --json prints exactly the documented shape with UTF-16 offsets', () => {
+  const r = run('scan', fixture, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['passages', 'matches']);
+  assert.deepEqual(Object.keys(out.passages[0]), ['start', 'end', 'text']);
+  assert.deepEqual(Object.keys(out.matches[0]), ['start', 'end', 'text', 'pinyin', 'entries']);
+  assert.deepEqual(Object.keys(out.matches[0].entries[0]), ['zh', 'en', 'source']);
+  const text = require('node:fs').readFileSync(fixture, 'utf8');
+  for (const m of out.matches) assert.equal(text.slice(m.start, m.end), m.text);
+  const yazhu = out.matches.find((m: { text: string }) => m.text === '压铸');
+  assert.deepEqual(yazhu, { start: yazhu.start, end: yazhu.start + 2, text: '压铸', pinyin: 'yā zhù', entries: [{ zh: '压铸', en: yazhu.entries[0].en, source: 'curated:die-casting' }] });
+  assert.equal(yazhu.entries[0].en[0], 'die casting');
+});
+
+test('scan without --json prints a readable table', () => {
+  const r = run('scan', fixture);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^line:col\s+term\s+pinyin\s+english\s+source/);
+  assert.match(r.stdout, /5:12\s+压铸\s+yā zhù\s+die casting/);
+  assert.match(r.stdout, /3 Chinese passage\(s\), \d+ glossary match\(es\)/);
+});
+
+test('--glossary adds a higher layer whose entries come first', () => {
+  const g = join(tmp, 'mine.json');
+  writeFileSync(g, JSON.stringify({ name: 'Mine', entries: [{ id: 'm', zh: '压铸', pinyin: 'yā zhù', en: ['HPDC'] }] }));
+  const out = JSON.parse(run('scan', fixture, '--glossary', g, '--json').stdout);
+  const yazhu = out.matches.find((m: { text: string }) => m.text === '压铸');
+  assert.deepEqual(yazhu.entries.map((e: { source: string }) => e.source), [g, 'curated:die-casting']);
+});
+
+test('pinyin prints tone-marked syllables with glossary readings first', () => {
+  const r = run('pinyin', '德国HNB公司开模，在宁波加工');
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, 'dé guó HNB gōng sī kāi mú, zài níng bō jiā gōng\n');
+  assert.equal(run('pinyin', '压铸', '--tones', 'numbers').stdout, 'ya1 zhu4\n');
+});
+
+test('bad usage exits 2 with a reason', () => {
+  for (const args of [[], ['frobnicate'], ['scan'], ['scan', fixture, '--bogus'], ['pinyin'], ['pinyin', '压铸', '--tones', 'colour']]) {
+    const r = run(...args);
+    assert.equal(r.status, 2, `${args.join(' ')} → ${r.status}`);
+    assert.match(r.stderr.split('\n')[0] || r.stdout, /hanzi-gloss|Usage/);
+  }
+});
+
+test('an unreadable file exits 1 with one line naming it', () => {
+  const r = run('scan', join(tmp, 'missing.txt'));
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `hanzi-gloss: ${join(tmp, 'missing.txt')}: cannot read file (ENOENT)\n`);
+});
+
+test('an invalid glossary exits 1 with file:line:column', () => {
+  const g = join(tmp, 'bad.json');
+  writeFileSync(g, '{\n  "entries": [\n    { "id": "x", "zh": "压铸", "en": [] }\n  ]\n}\n');
+  const r = run('scan', fixture, '--glossary', g);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `hanzi-gloss: ${g}:3:36 "en" must be a non-empty array of strings\n`);
+  const v = run('validate', g);
+  assert.equal(v.status, 1);
+  assert.match(v.stderr, new RegExp(`^${g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:36 `));
+});
+
+test('validate accepts the curated glossaries', () => {
+  const r = run('validate');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ok: \d+ glossary file\(s\), \d+ entries/);
+});

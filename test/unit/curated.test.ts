@@ -1,0 +1,95 @@
+/** The curated data: schema-valid, validated readings, and covering the die-casting fixture. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import { findPassages } from '../../src/core/detect';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
+import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
+
+const root = join(__dirname, '..', '..');
+const dir = join(root, 'glossary');
+const names = readdirSync(dir).filter(isGlossaryFileName).sort();
+const files = names.map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
+
+test('every curated file satisfies the published JSON schema', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')));
+  for (const f of files) assert.ok(validate(JSON.parse(f.bytes.toString('utf8'))), `${f.path}: ${JSON.stringify(validate.errors)}`);
+});
+
+test('the schema rejects what the loader rejects', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')));
+  assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: [] }] }), false);
+  assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: ['x'], englsh: [] }] }), false);
+  assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: ['x'], pinyin: 'yā  zhù' }] }), false);
+});
+
+test('every curated file loads without a problem, readings checked against the syllable table', () => {
+  const { problems, glossaries } = loadGlossaries(files, 'curated');
+  assert.deepEqual(problems.map((p) => p.message), []);
+  assert.ok(glossaries.reduce((n, g) => n + g.glossary.entries.length, 0) >= 200);
+});
+
+test('ids are unique across the curated files, and no term repeats across files', () => {
+  const { glossaries } = loadGlossaries(files, 'curated', { checkPinyin: false });
+  const ids = new Map<string, string>();
+  const forms = new Map<string, string>();
+  for (const { glossary, source } of glossaries) {
+    for (const e of glossary.entries) {
+      assert.ok(!ids.has(e.id), `id ${e.id} in ${source.file} and ${ids.get(e.id)}`);
+      ids.set(e.id, source.file!);
+      for (const form of [e.zh, ...(e.aliases ?? []).map((a) => a.zh)]) {
+        assert.ok(!forms.has(form), `${form} in ${source.file} and ${forms.get(form)}`);
+        forms.set(form, source.file!);
+      }
+    }
+  }
+});
+
+test('the die-casting fixture: every company and industry term has the right English', () => {
+  const { glossaries } = loadGlossaries(files, 'curated', { checkPinyin: false });
+  const lexicon = new Lexicon([buildLayer(glossaries)]);
+  const text = readFileSync(join(root, 'test', 'fixtures', 'diecasting-orders.txt'), 'utf8');
+  const matches = lexicon.matchPassages(text, findPassages(text));
+  const gloss = new Map(matches.map((m) => [m.text, { en: m.entries[0].en.join('; '), pinyin: m.pinyin }]));
+  const expected: Record<string, [string, RegExp]> = {
+    海天金属: ['hǎi tiān jīn shǔ', /Haitian/],
+    安徽永泰: ['ān huī yǒng tài', /Anhui Yongtai/],
+    大江美利信: ['dà jiāng měi lì xìn', /Millison/],
+    宜安科技: ['yí ān kē jì', /Eontec/],
+    泉峰汽车: ['quán fēng qì chē', /Chervon Auto/],
+    布勒: ['bù lè', /Bühler/],
+    拓普集团: ['tuò pǔ jí tuán', /Tuopu Group/],
+    爱柯迪: ['ài kē dí', /IKD/],
+    旭升集团: ['xù shēng jí tuán', /Xusheng Group/],
+    吉利: ['jí lì', /Geely/],
+    极氪009: ['jí kè 009', /Zeekr 009/i],
+    力劲: ['lì jìn', /LK Technology/],
+    HNB公司: ['HNB gōng sī', /HNB/],
+    压铸: ['yā zhù', /^die casting/],
+    台: ['tái', /unit/],
+    吨: ['dūn', /\bt\b|tonne/],
+    在谈: ['zài tán', /under negotiation/],
+    已购: ['yǐ gòu', /purchased/],
+    草签: ['cǎo qiān', /initialled|preliminary/],
+    合同: ['hé tong', /contract/],
+    已签合同: ['yǐ qiān hé tong', /contract signed/],
+    出货: ['chū huò', /shipment|deliver/],
+    开模: ['kāi mú', /^tooling/],
+    加工: ['jiā gōng', /machining/],
+    工厂: ['gōng chǎng', /plant|factory/],
+    机器: ['jī qì', /machine/],
+    匈牙利: ['xiōng yá lì', /Hungary/],
+    宁波: ['níng bō', /Ningbo/],
+    德国: ['dé guó', /Germany/],
+    预计: ['yù jì', /expected/],
+    明年: ['míng nián', /next year/],
+  };
+  for (const [term, [pinyin, en]] of Object.entries(expected)) {
+    const g = gloss.get(term);
+    assert.ok(g, `${term} is matched`);
+    assert.equal(g.pinyin, pinyin, `${term} reading`);
+    assert.match(g.en, en, `${term} English`);
+  }
+});

@@ -1,0 +1,67 @@
+/** package.json, the id tables and the localisation bundles must agree with each other. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Commands, SECTION, Settings } from '../../src/vscode/ids';
+
+const root = join(__dirname, '..', '..');
+const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
+const pkg = read('package.json');
+
+test('every command in the id table is contributed, and every contributed command is in the table', () => {
+  const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+  assert.deepEqual(contributed, Object.values(Commands).sort());
+});
+
+test('every setting in the id table is contributed, and the reverse', () => {
+  const contributed = Object.keys(pkg.contributes.configuration.properties).sort();
+  assert.deepEqual(contributed, Object.values(Settings).map((k) => `${SECTION}.${k}`).sort());
+});
+
+test('manifest basics the design asks for', () => {
+  assert.equal(pkg.name, 'hanzi-gloss');
+  assert.equal(pkg.engines.vscode, '^1.100.0');
+  assert.equal(pkg.devDependencies['@types/vscode'], '1.100.0', '@types/vscode must not be newer than engines.vscode');
+  assert.ok(!pkg.activationEvents.includes('*'), 'no * activation');
+  assert.equal(pkg.bin['hanzi-gloss'], './dist/cli.js');
+  assert.ok(pkg.contributes.jsonValidation.some((v: { url: string }) => v.url === './glossary/glossary.schema.json'));
+});
+
+test('every %key% of package.json has an English and a Simplified Chinese text', () => {
+  const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  const en = read('package.nls.json');
+  const zh = read('package.nls.zh-cn.json');
+  for (const k of keys) {
+    assert.ok(en[k], `package.nls.json has ${k}`);
+    assert.ok(zh[k], `package.nls.zh-cn.json has ${k}`);
+  }
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+});
+
+test('every vscode.l10n.t string in src/ has a Simplified Chinese translation with the same placeholders', () => {
+  const bundle = read('l10n/bundle.l10n.zh-cn.json');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.ts')) files.push(join(dir, e.name));
+    }
+  };
+  walk('src');
+  const strings = new Set<string>();
+  for (const f of files) for (const m of readFileSync(join(root, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]);
+  assert.ok(strings.size > 5);
+  for (const s of strings) {
+    assert.ok(bundle[s], `zh-cn translation for "${s}"`);
+    const holes = (t: string) => (t.match(/\{\d+\}/g) ?? []).sort().join();
+    assert.equal(holes(bundle[s]), holes(s), `placeholders of "${s}"`);
+  }
+  for (const k of Object.keys(bundle)) assert.ok(strings.has(k), `bundle key "${k}" is used in src/`);
+});
+
+test('src/core never imports vscode', () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  for (const f of walk('src/core')) assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /from 'vscode'|require\('vscode'\)/, f);
+});
