@@ -1,7 +1,8 @@
 // Bundles the extension, the CLI and the test entry points. `charset: utf8` keeps Chinese text in
 // dependencies (opencc-js, pinyin-pro) as UTF-8 instead of \u escapes, which nearly double them.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -33,8 +34,18 @@ const builds = [
   { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
 ];
 
+/** dist/cedict.bin is rebuilt when missing or older than its builder (which bundles the core encoder). */
+async function buildCedictAsset() {
+  const tool = 'dist-tools/buildCedictAsset.js';
+  await esbuild.build({ ...common, entryPoints: ['src/tools/buildCedictAsset.ts'], outfile: tool, sourcemap: false, minify: false });
+  const asset = 'dist/cedict.bin';
+  const stale = !existsSync(asset) || statSync(asset).mtimeMs < statSync(tool).mtimeMs;
+  if (stale) execFileSync(process.execPath, [tool, asset], { stdio: 'inherit' });
+}
+
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  await buildCedictAsset();
 }

@@ -31,6 +31,10 @@ function displayWidth(s: string): number {
   return w;
 }
 
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
@@ -39,7 +43,7 @@ export function formatScanTable(text: string, result: ScanResult): string {
   const rows = result.matches.map((m) => {
     const { line, column } = lineColumnAt(text, m.start);
     const first = m.entries[0];
-    return [`${line}:${column}`, m.text, m.reading, first ? first.en.join('; ') : '', first ? first.source.id : ''];
+    return [`${line}:${column}`, m.text, m.reading, first ? truncate(first.en.slice(0, 3).join('; '), 60) : '', first ? first.source.id : ''];
   });
   const header = ['line:col', 'term', 'pinyin', 'english', 'source'];
   const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));

@@ -6,10 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadCedictLayer } from '../core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
+import { foldToSimplified } from '../core/script';
 import { scanText } from '../core/scan';
 import { decodeUtf8, type LocatedError } from '../core/text';
 import { formatScanTable, toScanJson } from './format';
@@ -61,7 +63,13 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false });
   if (curated.problems.length > 0) firstProblem(curated.problems);
   layers.push(buildLayer(curated.glossaries));
-  return new Lexicon(layers);
+  const cedictPath = resolve(__dirname, 'cedict.bin');
+  try {
+    layers.push(loadCedictLayer(readFileSync(cedictPath)));
+  } catch (e) {
+    throw new InputError(`${cedictPath}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
+  }
+  return new Lexicon(layers, foldToSimplified);
 }
 
 function toneStyle(value: string | undefined): ToneStyle {

@@ -20,23 +20,43 @@ export interface HoverLabels {
   readonly noEntry: string;
   /** Footer crediting the data, shown under every hover. */
   readonly footer: string;
+  /** "…and {0} more dictionary senses" */
+  readonly more: (count: number) => string;
 }
 
-function entryBlock(entry: SourcedEntry, matchedText: string, labels: HoverLabels): string {
+export interface HoverOptions {
+  /** Which script leads the heading. */
+  readonly scriptFirst: 'simplified' | 'traditional';
+  /** At most this many CC-CEDICT entries are listed (curated and user entries are always all shown). */
+  readonly maxDictionaryEntries: number;
+}
+
+const DEFAULT_OPTIONS: HoverOptions = { scriptFirst: 'simplified', maxDictionaryEntries: 4 };
+
+function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels): string {
   const lines: string[] = [];
-  const full = entry.zh !== matchedText ? ` (${escapeMarkdown(entry.zh)})` : '';
-  lines.push(`${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
+  const full = entry.zh !== info.simplified ? ` (${escapeMarkdown(entry.zh)})` : '';
+  // A dictionary sense with another reading (台 tāi in place names) says so.
+  const reading = entry.pinyin && entry.pinyin !== info.reading ? `_${escapeMarkdown(entry.pinyin)}_ ` : '';
+  lines.push(`${reading}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
   const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
   if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);
-  lines.push(`${escapeMarkdown(labels.source)}: ${escapeMarkdown(labels.layers[entry.source.layer])} · ${escapeMarkdown(entry.source.label)}`);
+  const layer = labels.layers[entry.source.layer];
+  const where = layer === entry.source.label ? layer : `${layer} · ${entry.source.label}`;
+  lines.push(`${escapeMarkdown(labels.source)}: ${escapeMarkdown(where)}`);
   return lines.join('  \n');
 }
 
-/** Markdown for one hover: the term and its pinyin, then each entry (highest layer first), then the footer. */
-export function renderHoverMarkdown(info: PositionInfo, labels: HoverLabels): string {
-  const parts: string[] = [`**${escapeMarkdown(info.text)}** — ${escapeMarkdown(info.reading)}`];
+/** Markdown for one hover: the term in both scripts and its pinyin, each entry (highest layer first), the footer. */
+export function renderHoverMarkdown(info: PositionInfo, labels: HoverLabels, options: HoverOptions = DEFAULT_OPTIONS): string {
+  const [first, second] = options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
+  const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
+  const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
   if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
-  for (const entry of info.entries) parts.push(entryBlock(entry, info.text, labels));
+  const dictionary = info.entries.filter((e) => e.source.layer === 'cedict');
+  for (const entry of info.entries.filter((e) => e.source.layer !== 'cedict')) parts.push(entryBlock(entry, info, labels));
+  for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
+  if (dictionary.length > options.maxDictionaryEntries) parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
   parts.push('---', `_${escapeMarkdown(labels.footer)}_`);
   return parts.join('\n\n');
 }

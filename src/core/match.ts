@@ -14,18 +14,35 @@ export interface IndexHit {
 
 const NO_HIT: IndexHit = { length: 0, value: -1 };
 
-export class TermIndex<V> {
-  private constructor(
-    private readonly rootChildren: Uint32Array,
-    private readonly edgeStart: Uint32Array,
-    private readonly edgeChar: Uint16Array,
-    private readonly edgeTarget: Uint32Array,
-    private readonly nodeValue: Int32Array,
-    readonly values: readonly V[],
-  ) {}
+/** The trie's typed arrays: what a prebuilt index stores and loads without rebuilding. */
+export interface TrieArrays {
+  /** Child of the root for each first UTF-16 code unit (0: none). */
+  readonly rootChildren: Uint32Array;
+  /** Edges of node n are edgeStart[n] .. edgeStart[n + 1] - 1, sorted by code unit. */
+  readonly edgeStart: Uint32Array;
+  readonly edgeChar: Uint16Array;
+  readonly edgeTarget: Uint32Array;
+  /** Value index of the key ending at each node, or -1. */
+  readonly nodeValue: Int32Array;
+}
 
-  get size(): number {
-    return this.values.length;
+export class TermIndex<V> {
+  private readonly rootChildren: Uint32Array;
+  private readonly edgeStart: Uint32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeTarget: Uint32Array;
+  private readonly nodeValue: Int32Array;
+
+  /**
+   * @param valueAt the value of key number i; a prebuilt index decodes values lazily through it,
+   *   so loading costs nothing per key.
+   */
+  constructor(
+    readonly arrays: TrieArrays,
+    readonly size: number,
+    readonly valueAt: (i: number) => V,
+  ) {
+    ({ rootChildren: this.rootChildren, edgeStart: this.edgeStart, edgeChar: this.edgeChar, edgeTarget: this.edgeTarget, nodeValue: this.nodeValue } = arrays);
   }
 
   /** Builds an index from keys and their values; a repeated key keeps the value merged by `merge`. */
@@ -81,7 +98,7 @@ export class TermIndex<V> {
       }
     }
     edgeStart[nodeCount] = e;
-    return new TermIndex(rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue, values);
+    return new TermIndex({ rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue }, values.length, (i) => values[i]);
   }
 
   /** The longest key that starts at `start` and ends at or before `end`. */
@@ -109,7 +126,7 @@ export class TermIndex<V> {
   /** The value stored for exactly `key`, if any. */
   get(key: string): V | undefined {
     const hit = this.longestAt(key, 0, key.length);
-    return hit.length === key.length ? this.values[hit.value] : undefined;
+    return hit.length === key.length ? this.valueAt(hit.value) : undefined;
   }
 
   private child(node: number, c: number): number {

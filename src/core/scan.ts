@@ -6,6 +6,7 @@ import { findPassages, hanWidthAt, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
 import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
+import { foldToSimplified, toTraditional } from './script';
 
 export interface ScannedMatch extends TermMatch {
   /** Pinyin of the matched text: the glossary's verified reading, else pinyin-pro's in context. */
@@ -36,8 +37,19 @@ export interface PositionInfo {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The text in simplified and in traditional characters (the same when the script makes no difference). */
+  readonly simplified: string;
+  readonly traditional: string;
   readonly reading: string;
   readonly entries: readonly SourcedEntry[];
+}
+
+/** Both script forms of `text`; a dictionary's traditional form beats the character table. */
+function scriptForms(text: string, simplifiedHint: string | undefined, entries: readonly SourcedEntry[]): { simplified: string; traditional: string } {
+  const simplified = simplifiedHint ?? foldToSimplified(text) ?? text;
+  if (simplified !== text) return { simplified, traditional: text };
+  const known = entries.find((e) => e.traditional && e.zh === simplified)?.traditional;
+  return { simplified, traditional: known ?? toTraditional(simplified) };
 }
 
 /**
@@ -56,6 +68,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
       start: match.start,
       end: match.end,
       text: match.text,
+      ...scriptForms(match.text, match.simplified, match.entries),
       reading: pinyinOfSpan(tokens, match.start - passage.start, match.end - passage.start, style),
       entries: match.entries,
     };
@@ -67,12 +80,14 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
   const width = hanWidthAt(line, at);
   if (width === 0) return undefined;
   const text = line.slice(at, at + width);
+  const entries = lexicon.lookup(text);
   return {
     kind: 'character',
     start: at,
     end: at + width,
     text,
+    ...scriptForms(text, undefined, entries),
     reading: pinyinOfSpan(tokens, at - passage.start, at + width - passage.start, style),
-    entries: lexicon.lookup(text),
+    entries,
   };
 }

@@ -14,13 +14,19 @@ export interface DocumentTerm {
 
 export interface DocumentCounts {
   readonly passages: Passage[];
+  /** Matches with at least one curated, user or workspace entry (CC-CEDICT-only words are left out). */
   readonly matches: TermMatch[];
 }
 
-/** Passages and matches without pinyin: what the status bar needs, at matching speed. */
+/** True if a glossary (not only the general dictionary) has the term. */
+export function isGlossaryTerm(m: TermMatch): boolean {
+  return m.entries.some((e) => e.source.layer !== 'cedict');
+}
+
+/** Passages and glossary matches without pinyin: what the status bar needs, at matching speed. */
 export function countDocument(text: string, lexicon: Lexicon): DocumentCounts {
   const passages = findPassages(text);
-  return { passages, matches: lexicon.matchPassages(text, passages) };
+  return { passages, matches: lexicon.matchPassages(text, passages).filter(isGlossaryTerm) };
 }
 
 /** Distinct matched terms in order of first occurrence, each read in the context of its first passage. */

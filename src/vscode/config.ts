@@ -8,6 +8,7 @@ export interface HanziGlossConfig {
   readonly languagesInclude: readonly string[];
   readonly languagesExclude: readonly string[];
   readonly toneStyle: ToneStyle;
+  readonly scriptFirst: 'simplified' | 'traditional';
   readonly statusBarEnabled: boolean;
 }
 
@@ -24,6 +25,7 @@ export function readConfig(scope?: vscode.ConfigurationScope, workspace: Configu
     languagesInclude: list(Settings.languagesInclude, ['*']),
     languagesExclude: list(Settings.languagesExclude, []),
     toneStyle: c.get<string>(Settings.toneStyle) === 'numbers' ? 'numbers' : 'marks',
+    scriptFirst: c.get<string>(Settings.scriptFirst) === 'traditional' ? 'traditional' : 'simplified',
     statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled, true),
   };
 }

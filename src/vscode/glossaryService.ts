@@ -3,8 +3,10 @@
  * folder through workspace.fs (so a web build stays possible) on first use, never during activation.
  */
 import * as vscode from 'vscode';
+import { loadCedictLayer } from '../core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../core/glossary/curated';
-import { buildLayer, Lexicon } from '../core/glossary/lexicon';
+import { buildLayer, Lexicon, type LexiconLayer } from '../core/glossary/lexicon';
+import { foldToSimplified } from '../core/script';
 
 export class GlossaryService implements vscode.Disposable {
   private loading: Promise<Lexicon> | undefined;
@@ -53,9 +55,25 @@ export class GlossaryService implements vscode.Disposable {
     // Curated files are validated in CI; here only structure and counts are checked, to keep the first hover fast.
     const { glossaries, problems } = loadGlossaries(files, 'curated', { checkPinyin: false });
     for (const p of problems) this.log.error(p.message);
-    const lexicon = new Lexicon([buildLayer(glossaries)]);
-    this.log.info(`curated glossary: ${files.length} file(s), ${lexicon.keyCount} keys, ready in ${Date.now() - started} ms`);
+    const layers = [buildLayer(glossaries)];
+    const cedict = await this.loadCedict();
+    if (cedict) layers.push(cedict);
+    const lexicon = new Lexicon(layers, foldToSimplified);
+    this.log.info(`glossaries: ${files.length} curated file(s), ${lexicon.keyCount} keys with CC-CEDICT, ready in ${Date.now() - started} ms`);
     return lexicon;
+  }
+
+  /** The CC-CEDICT layer from the prebuilt asset; without it the curated glossary still works. */
+  private async loadCedict(): Promise<LexiconLayer | undefined> {
+    const uri = vscode.Uri.joinPath(this.extensionUri, 'dist', 'cedict.bin');
+    try {
+      return loadCedictLayer(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      this.log.error(`${uri.toString()}: ${reason}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Loading the CC-CEDICT dictionary failed: {0}', reason));
+      return undefined;
+    }
   }
 
   dispose(): void {

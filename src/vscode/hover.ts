@@ -19,7 +19,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const info = describePosition(line, position.character, lexicon, config.toneStyle);
     if (!info) return undefined;
-    const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels()));
+    const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
     // Glossary text is data: no command links, no HTML, no theme icons taken from it.
     markdown.isTrusted = false;
     markdown.supportHtml = false;

@@ -12,6 +12,7 @@ export function hoverLabels(): HoverLabels {
       cedict: vscode.l10n.t('CC-CEDICT'),
     },
     noEntry: vscode.l10n.t('No glossary entry'),
-    footer: vscode.l10n.t('Hanzi Gloss · pinyin by pinyin-pro'),
+    footer: vscode.l10n.t('Hanzi Gloss · dictionary fallback CC-CEDICT (CC BY-SA 4.0) · pinyin by pinyin-pro'),
+    more: (count) => vscode.l10n.t('…and {0} more dictionary senses', count),
   };
 }

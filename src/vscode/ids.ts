@@ -13,6 +13,7 @@ export const Settings = {
   languagesInclude: 'languages.include',
   languagesExclude: 'languages.exclude',
   toneStyle: 'pinyin.toneStyle',
+  scriptFirst: 'script.first',
   statusBarEnabled: 'statusBar.enabled',
 } as const;
 

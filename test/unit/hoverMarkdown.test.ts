@@ -10,6 +10,7 @@ const labels: HoverLabels = {
   layers: { workspace: 'Workspace glossary', user: 'User glossary', curated: 'Curated glossary', cedict: 'CC-CEDICT' },
   noEntry: 'No glossary entry',
   footer: 'Hanzi Gloss',
+  more: (n) => `…and ${n} more`,
 };
 
 const evil: SourcedEntry = {
@@ -43,7 +44,7 @@ test('the hover names the term, its reading, each gloss and its source', () => {
   const info = describePosition('吉利：极氪009是自己压铸， 用的', 12, lex);
   assert.deepEqual([info?.kind, info?.start, info?.end, info?.reading], ['term', 11, 13, 'yā zhù']);
   const md = renderHoverMarkdown(info!, labels);
-  assert.equal(md, '**压铸** — yā zhù\n\ndie casting  \n_process_  \nSource: Curated glossary · Die casting\n\n---\n\n_Hanzi Gloss_');
+  assert.equal(md, '**压铸** 壓鑄 — yā zhù\n\ndie casting  \n_process_  \nSource: Curated glossary · Die casting\n\n---\n\n_Hanzi Gloss_');
 });
 
 test('a Han character in no glossary gets its pinyin in context', () => {

@@ -12,6 +12,8 @@ export interface GlossaryEntry {
   readonly id: string;
   /** Simplified Chinese form. */
   readonly zh: string;
+  /** Traditional form, where the source gives one (CC-CEDICT does). */
+  readonly traditional?: string;
   /** Verified pinyin, one syllable per Han character, tone marks (yā zhù). */
   readonly pinyin?: string;
   /** English renderings, preferred first. */

@@ -20,6 +20,8 @@ export interface TermMatch {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The simplified form the text matched as, when the text itself is traditional. */
+  readonly simplified?: string;
   /** Verified pinyin of the matched form, if a glossary gives one. */
   readonly pinyin?: string;
   /** Every entry for this form, highest layer first. */
@@ -52,9 +54,24 @@ function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
   return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries: [...a.entries, ...b.entries] };
 }
 
+/** Folds traditional text to simplified with the same UTF-16 length, or undefined if nothing changes. */
+export type Fold = (text: string) => string | undefined;
+
 export class Lexicon {
-  /** @param layers highest priority first */
-  constructor(readonly layers: readonly LexiconLayer[]) {}
+  /**
+   * @param layers highest priority first
+   * @param fold lets traditional text match simplified keys (curated entries are written in
+   *   simplified); matching tries the original text and the folded one and keeps the longer match.
+   */
+  constructor(
+    readonly layers: readonly LexiconLayer[],
+    private readonly fold?: Fold,
+  ) {}
+
+  /** The same layers with another fold (or none). */
+  withFold(fold: Fold | undefined): Lexicon {
+    return new Lexicon(this.layers, fold);
+  }
 
   static empty(): Lexicon {
     return new Lexicon([]);
@@ -66,30 +83,44 @@ export class Lexicon {
 
   /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
+    const slice = text.slice(start, end);
+    const m = this.matchIn(slice, this.fold?.(slice), 0);
+    return m && { ...m, start: m.start + start, end: m.end + start };
+  }
+
+  /** Longest match at `i` of `text`, or of its folded form where that is longer. */
+  private matchIn(text: string, folded: string | undefined, i: number): TermMatch | undefined {
     let best = 0;
     for (const layer of this.layers) {
-      const hit = layer.longestAt(text, start, end);
+      const hit = layer.longestAt(text, i);
       if (hit.length > best) best = hit.length;
+      if (folded !== undefined) {
+        const fhit = layer.longestAt(folded, i);
+        if (fhit.length > best) best = fhit.length;
+      }
     }
     if (best === 0) return undefined;
-    const key = text.slice(start, start + best);
+    const key = text.slice(i, i + best);
+    const foldedKey = folded?.slice(i, i + best);
     const records: KeyRecord[] = [];
     for (const layer of this.layers) {
-      const record = layer.get(key);
+      const record = layer.get(key) ?? (foldedKey !== undefined && foldedKey !== key ? layer.get(foldedKey) : undefined);
       if (record) records.push(record);
     }
     return {
-      start,
-      end: start + best,
+      start: i,
+      end: i + best,
       text: key,
+      ...(foldedKey !== undefined && foldedKey !== key ? { simplified: foldedKey } : {}),
       pinyin: records.find((r) => r.pinyin)?.pinyin,
       entries: records.flatMap((r) => r.entries),
     };
   }
 
-  /** Entries for exactly `key`, highest layer first. */
+  /** Entries for exactly `key` (or its simplified form), highest layer first. */
   lookup(key: string): SourcedEntry[] {
-    return this.layers.flatMap((layer) => layer.get(key)?.entries ?? []);
+    const folded = this.fold?.(key);
+    return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
   }
 
   /** Leftmost-longest matches inside the given passages, in text order. */
@@ -101,14 +132,17 @@ export class Lexicon {
 
   /** Leftmost-longest matches in [start, end), appended to `out`. */
   matchRange(text: string, start: number, end: number, out: TermMatch[] = []): TermMatch[] {
-    let i = start;
-    while (i < end) {
-      const m = this.layers.length > 0 ? this.matchAt(text, i, end) : undefined;
+    if (this.layers.length === 0) return out;
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+    const folded = this.fold?.(slice);
+    let i = 0;
+    while (i < slice.length) {
+      const m = this.matchIn(slice, folded, i);
       if (m) {
-        out.push(m);
+        out.push(start === 0 ? m : { ...m, start: m.start + start, end: m.end + start });
         i = m.end;
       } else {
-        const c = text.charCodeAt(i);
+        const c = slice.charCodeAt(i);
         i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       }
     }
