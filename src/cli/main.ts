@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCedictLayer } from '../core/glossary/cedict';
-import { isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
+import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
@@ -125,7 +125,9 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'validate': {
       if (values.json || values.tones || values.glossary) throw new UsageError('validate takes only glossary file paths');
       const files = positionals.length > 0 ? positionals.map((p) => ({ path: p, bytes: readInput(p) })) : curatedFiles();
-      const { glossaries, problems } = loadGlossaries(files, 'curated');
+      const loaded = loadGlossaries(files, 'curated');
+      const { glossaries } = loaded;
+      const problems = [...loaded.problems, ...crossFileProblems(loaded)];
       for (const p of problems) process.stderr.write(p.message + '\n');
       const entries = glossaries.reduce((n, g) => n + g.glossary.entries.length, 0);
       if (problems.length > 0) {

@@ -80,3 +80,15 @@ test('validate accepts the curated glossaries', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^ok: \d+ glossary file\(s\), \d+ entries/);
 });
+
+test('validate finds ids and terms repeated across files, with positions', () => {
+  const a = join(tmp, 'a.json');
+  const b = join(tmp, 'b.json');
+  writeFileSync(a, JSON.stringify({ domain: 'x', entries: [{ id: 'one', zh: '压铸', en: ['die casting'] }] }, null, 2));
+  writeFileSync(b, JSON.stringify({ domain: 'x', entries: [{ id: 'one', zh: '开模', en: ['tooling'], aliases: [{ zh: '压铸' }] }] }, null, 2));
+  const r = run('validate', a, b);
+  assert.equal(r.status, 1);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines[0], `${b}:6:13 id "one" is also used at ${a}:6`);
+  assert.equal(lines[1], `${b}:6:13 "压铸" is also a term or alias at ${a}:6 (domain "x")`);
+});

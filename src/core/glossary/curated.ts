@@ -2,7 +2,7 @@
  * The curated glossaries shipped in `glossary/`: bytes in, a lexicon layer out. Callers read the
  * files (node:fs in the CLI, workspace.fs in the extension) so this stays free of I/O.
  */
-import { decodeUtf8, type LocatedError } from '../text';
+import { decodeUtf8, LocatedError, type LineColumn } from '../text';
 import type { GlossarySource } from './entry';
 import { parseGlossaryJson, type ParseOptions } from './jsonGlossary';
 import type { SourcedGlossary } from './lexicon';
@@ -16,6 +16,8 @@ export interface GlossaryFile {
 export interface LoadedGlossaries {
   readonly glossaries: SourcedGlossary[];
   readonly problems: LocatedError[];
+  /** Per glossary, where each entry's "zh" stands. */
+  readonly positions: (readonly LineColumn[])[];
 }
 
 /** True for the files of a glossary folder that hold entries (not the schema). */
@@ -36,11 +38,42 @@ export function loadGlossaries(
 ): LoadedGlossaries {
   const glossaries: SourcedGlossary[] = [];
   const problems: LocatedError[] = [];
+  const positions: (readonly LineColumn[])[] = [];
   for (const file of files) {
-    const { glossary, problems: fileProblems } = parseGlossaryJson(decodeUtf8(file.bytes), file.path, options);
+    const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryJson(decodeUtf8(file.bytes), file.path, options);
     problems.push(...fileProblems);
+    positions.push(filePositions);
     const id = layer === 'curated' ? `curated:${glossaryBaseName(file.path)}` : file.path;
     glossaries.push({ glossary, source: { layer, label: glossary.name, file: file.path, id } });
   }
-  return { glossaries, problems };
+  return { glossaries, problems, positions };
+}
+
+/**
+ * Problems that only show across files of one layer: an id used twice, or the same written form
+ * (a term or an alias) twice in one domain, which would make the glossary disagree with itself.
+ */
+export function crossFileProblems(loaded: LoadedGlossaries): LocatedError[] {
+  const problems: LocatedError[] = [];
+  const ids = new Map<string, string>();
+  const forms = new Map<string, string>();
+  loaded.glossaries.forEach(({ glossary, source }, g) => {
+    glossary.entries.forEach((entry, k) => {
+      const at = loaded.positions[g]?.[k] ?? { line: 1, column: 1 };
+      const here = `${source.file ?? source.id}:${at.line}`;
+      const fail = (reason: string) => problems.push(new LocatedError(source.file ?? source.id, at.line, at.column, reason));
+      const firstId = ids.get(entry.id);
+      // Within one file the parser has already dropped entries with a repeated id or term, so
+      // anything repeated here is an alias or crosses files.
+      if (firstId) fail(`id "${entry.id}" is also used at ${firstId}`);
+      else ids.set(entry.id, here);
+      for (const form of new Set([entry.zh, ...(entry.aliases ?? []).map((a) => a.zh)])) {
+        const key = `${entry.domain ?? ''}\u0000${form}`;
+        const first = forms.get(key);
+        if (first) fail(`"${form}" is also a term or alias at ${first} (domain "${entry.domain ?? ''}")`);
+        else forms.set(key, here);
+      }
+    });
+  });
+  return problems;
 }

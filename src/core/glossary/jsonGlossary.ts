@@ -6,13 +6,15 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { containsHan } from '../detect';
 import { pinyinProblem } from '../pinyin';
-import { lineColumnAt, LocatedError } from '../text';
+import { lineColumnAt, LocatedError, type LineColumn } from '../text';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 
 export interface GlossaryParseResult {
   /** The valid entries; an entry with a problem is left out, never half-read. */
   readonly glossary: Glossary;
   readonly problems: readonly LocatedError[];
+  /** Where each entry's "zh" stands, parallel to glossary.entries (for problems found across files). */
+  readonly positions: readonly LineColumn[];
 }
 
 export interface ParseOptions {
@@ -95,24 +97,25 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
   const fallbackName = file.replace(/^.*[\\/]/, '').replace(/\.jsonc?$/i, '');
   if (text.trim() === '') {
     reader.fail(0, 'empty file: expected a glossary object');
-    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   }
   const syntax: ParseError[] = [];
   const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
   for (const e of syntax) reader.fail(e.offset, `JSON syntax error: ${printParseErrorCode(e.error)}`);
   if (syntax.length > 0 || !root) {
-    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   }
   const props = reader.properties(root, ROOT_KEYS, 'the glossary');
-  if (!props) return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems };
+  if (!props) return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   const name = reader.string(props.get('name'), '"name"', false) ?? fallbackName;
   const domain = reader.string(props.get('domain'), '"domain"', false) ?? undefined;
   const entriesNode = props.get('entries');
   const entries: GlossaryEntry[] = [];
   if (!entriesNode || entriesNode.type !== 'array') {
     reader.fail(entriesNode?.offset ?? root.offset, 'the glossary needs an "entries" array');
-    return { glossary: { name, domain, entries }, problems: reader.problems };
+    return { glossary: { name, domain, entries }, problems: reader.problems, positions: [] };
   }
+  const positions: LineColumn[] = [];
   const ids = new Map<string, number>();
   const terms = new Map<string, number>();
   for (const node of entriesNode.children ?? []) {
@@ -134,8 +137,9 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     ids.set(entry.id, idNode.offset);
     terms.set(termKey, zhNode.offset);
     entries.push(entry);
+    positions.push(lineColumnAt(text, zhNode.offset));
   }
-  return { glossary: { name, domain, entries }, problems: reader.problems };
+  return { glossary: { name, domain, entries }, problems: reader.problems, positions };
 }
 
 function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefined, options: ParseOptions): GlossaryEntry | undefined {

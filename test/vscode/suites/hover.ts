@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, glossHover, openFixture, plain, positionOf } from './helpers';
+import * as OpenCC from 'opencc-js';
+import { activateExtension, glossHover, openFixture, plain, positionOf, workspaceFile } from './helpers';
 
 export function defineHoverSuite(): void {
   suite('Hover in a real VS Code', () => {
@@ -9,6 +10,9 @@ export function defineHoverSuite(): void {
     suiteSetup(async () => {
       const api = await activateExtension();
       console.log(`activate() took ${api.activationMs.toFixed(2)} ms`);
+      await api.glossary.lexicon();
+      const stats = api.glossary.stats;
+      console.log(`lexicon ready: curated ${stats?.curatedMs.toFixed(1)} ms, CC-CEDICT ${stats?.cedictMs.toFixed(1)} ms, ${stats?.keys} keys`);
       document = (await openFixture('diecasting-orders.txt')).document;
     });
 
@@ -16,7 +20,7 @@ export function defineHoverSuite(): void {
       const hover = await glossHover(document, positionOf(document, '压铸').translate(0, 1));
       assert.ok(hover, 'a Hanzi Gloss hover at 压铸');
       const text = plain(hover);
-      assert.match(text, /\*\*压铸\*\* — yā zhù/);
+      assert.match(text, /\*\*压铸\*\* 壓鑄 — yā zhù/);
       assert.match(text, /die casting/);
       assert.match(text, /Source: Curated glossary · Die casting/);
     });
@@ -39,7 +43,8 @@ export function defineHoverSuite(): void {
     test('a character in no glossary shows its pinyin', async () => {
       const text = plain((await glossHover(document, positionOf(document, '是自己'))) ?? '');
       assert.match(text, /\*\*是\*\* — shì/);
-      assert.match(text, /No glossary entry/);
+      assert.match(text, /Source: CC-CEDICT/, 'CC-CEDICT is the fallback');
+      assert.match(text, /CC-CEDICT \(CC BY-SA 4\.0\)/, 'the footer credits CC-CEDICT');
     });
 
     test('English text and digits get no Hanzi Gloss hover', async () => {
@@ -66,6 +71,37 @@ export function defineHoverSuite(): void {
         assert.match(plain((await glossHover(document, positionOf(document, '开模'))) ?? ''), /kai1 mu2/);
       } finally {
         await config.update('pinyin.toneStyle', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    test('a traditional-Chinese copy of the fixture gives the same curated gloss at every glossary term', async () => {
+      const api = await activateExtension();
+      const traditionalText = OpenCC.Converter({ from: 'cn', to: 'tw' })(document.getText());
+      assert.notEqual(traditionalText, document.getText());
+      const uri = workspaceFile('diecasting-orders.zh-Hant.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(traditionalText));
+      const traditional = await vscode.workspace.openTextDocument(uri);
+      const scan = await api.scans.scan(document);
+      assert.ok(scan.matches.length >= 40);
+      for (const m of scan.matches) {
+        const position = document.positionAt(m.start);
+        const [a, b] = [await glossHover(document, position), await glossHover(traditional, position)];
+        assert.ok(a && b, `hovers at ${m.text}`);
+        // The curated glosses must be the same; CC-CEDICT senses may differ where the traditional
+        // character is a dictionary entry of its own (臺 vs 台).
+        const curated = (h: string) => h.slice(h.indexOf('\n\n'), h.lastIndexOf('Source: Curated glossary'));
+        assert.ok(curated(a).length > 0, `curated gloss at ${m.text}`);
+        assert.equal(curated(b), curated(a), `same curated gloss for ${m.text} and ${traditional.getText(new vscode.Range(position, traditional.positionAt(m.end)))}`);
+      }
+    });
+
+    test('script.first puts the traditional form first', async () => {
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('script.first', 'traditional', vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.match(plain((await glossHover(document, positionOf(document, '压铸'))) ?? ''), /^\*\*壓鑄\*\* 压铸 — yā zhù/);
+      } finally {
+        await config.update('script.first', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
 

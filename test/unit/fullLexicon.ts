@@ -1,0 +1,27 @@
+/** The lexicon as the CLI builds it (curated + CC-CEDICT asset + folding), shared by unit tests. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCedictLayer } from '../../src/core/glossary/cedict';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
+import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
+import { foldToSimplified } from '../../src/core/script';
+
+export const ROOT = join(__dirname, '..', '..');
+
+let cached: Lexicon | undefined;
+
+export function fullLexicon(): Lexicon {
+  if (cached) return cached;
+  const dir = join(ROOT, 'glossary');
+  const files = readdirSync(dir)
+    .filter(isGlossaryFileName)
+    .sort()
+    .map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
+  const curated = buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false }).glossaries);
+  cached = new Lexicon([curated, loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')))], foldToSimplified);
+  return cached;
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
+}

@@ -1,0 +1,44 @@
+/** Traditional Chinese matches the same entries as simplified, with offsets into the original text. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as OpenCC from 'opencc-js';
+import { describePosition, scanText } from '../../src/core/scan';
+import { foldToSimplified, toTraditional } from '../../src/core/script';
+import { fixture, fullLexicon } from './fullLexicon';
+
+const simplified = fixture('diecasting-orders.txt');
+
+for (const to of ['tw', 'hk', 't'] as const) {
+  test(`the die-casting fixture converted to traditional (${to}) yields the same English glosses`, () => {
+    const traditional = OpenCC.Converter({ from: 'cn', to })(simplified);
+    assert.notEqual(traditional, simplified);
+    assert.equal(traditional.length, simplified.length);
+    const gloss = (text: string) =>
+      scanText(text, fullLexicon()).matches.map((m) => `${m.start}-${m.end} ${m.entries[0].source.id} ${m.entries[0].en.join('; ')} ${m.reading}`);
+    assert.deepEqual(gloss(traditional), gloss(simplified));
+    for (const m of scanText(traditional, fullLexicon()).matches) assert.equal(traditional.slice(m.start, m.end), m.text);
+  });
+}
+
+test('folding keeps every character in place and leaves simplified text alone', () => {
+  assert.equal(foldToSimplified('壓鑄機，開模'), '压铸机，开模');
+  assert.equal(foldToSimplified('压铸机'), undefined);
+  assert.equal(foldToSimplified('臺灣 台灣 𠀀'), '台湾 台湾 𠀀');
+});
+
+test('a simplified character that is also a traditional one still matches as written (著名)', () => {
+  const info = describePosition('他很著名', 2, fullLexicon());
+  assert.equal(info?.text, '著名');
+  assert.match(info?.entries[0].en.join(' ') ?? '', /famous/);
+});
+
+test('the hover shows both forms, traditional from the dictionary where it has one', () => {
+  const s = describePosition('极氪009是自己压铸', 8, fullLexicon());
+  assert.deepEqual([s?.simplified, s?.traditional], ['压铸', '壓鑄']);
+  const t = describePosition('極氪009是自己壓鑄', 8, fullLexicon());
+  assert.deepEqual([t?.simplified, t?.traditional, t?.entries[0].en[0]], ['压铸', '壓鑄', 'die casting']);
+  // The character table alone says 臺灣; CC-CEDICT's own entry writes 台灣, and the dictionary wins.
+  assert.equal(toTraditional('台湾'), '臺灣');
+  assert.equal(describePosition('台湾', 0, fullLexicon())?.traditional, '台灣');
+  assert.equal(toTraditional('铝合金'), '鋁合金');
+});
