@@ -145,6 +145,8 @@ export function pinyinProblem(zh: string, pinyin: string, checkTable = true): st
       }
       continue;
     }
+    // Without the table (trusted data on the hover's path) only the shape of the reading is checked.
+    if (!checkTable) continue;
     const problem = syllableProblem(token, checkTable);
     if (problem) return problem;
   }

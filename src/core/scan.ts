@@ -26,7 +26,17 @@ export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'mar
     const found = lexicon.matchRange(text, p.start, p.end);
     if (found.length === 0) continue;
     const tokens = readText(p.text, found.map((m) => ({ start: m.start - p.start, end: m.end - p.start, pinyin: m.pinyin })));
-    for (const m of found) matches.push({ ...m, reading: pinyinOfSpan(tokens, m.start - p.start, m.end - p.start, style) });
+    for (const m of found) {
+      matches.push({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        ...(m.simplified ? { simplified: m.simplified } : {}),
+        pinyin: m.pinyin,
+        entries: m.entries,
+        reading: pinyinOfSpan(tokens, m.start - p.start, m.end - p.start, style),
+      });
+    }
   }
   return { passages, matches };
 }

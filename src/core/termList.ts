@@ -1,7 +1,7 @@
 /** The distinct glossary terms of a document, for the "Show Terms in Document" list. */
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
-import type { Lexicon, TermMatch } from './glossary/lexicon';
+import { isGlossaryMatch, type Lexicon, type TermMatch } from './glossary/lexicon';
 import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
 
 export interface DocumentTerm {
@@ -18,15 +18,11 @@ export interface DocumentCounts {
   readonly matches: TermMatch[];
 }
 
-/** True if a glossary (not only the general dictionary) has the term. */
-export function isGlossaryTerm(m: TermMatch): boolean {
-  return m.entries.some((e) => e.source.layer !== 'cedict');
-}
 
 /** Passages and glossary matches without pinyin: what the status bar needs, at matching speed. */
 export function countDocument(text: string, lexicon: Lexicon): DocumentCounts {
   const passages = findPassages(text);
-  return { passages, matches: lexicon.matchPassages(text, passages).filter(isGlossaryTerm) };
+  return { passages, matches: lexicon.matchPassages(text, passages).filter(isGlossaryMatch) };
 }
 
 /** Distinct matched terms in order of first occurrence, each read in the context of its first passage. */

@@ -28,6 +28,25 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
   return { line, column: end - lineStart + 1 };
 }
 
+/** Line starts of a text, for many offset → line/column conversions (O(log n) each). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  at(offset: number): LineColumn {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
 /** An error located in a file, printed as `file:line:column message`. */
 export class LocatedError extends Error {
   constructor(

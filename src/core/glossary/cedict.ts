@@ -7,7 +7,7 @@
 import { TermIndex, type TrieArrays } from '../match';
 import { markTone } from '../pinyin';
 import type { GlossarySource, SourcedEntry } from './entry';
-import type { KeyRecord, LexiconLayer } from './lexicon';
+import { markFallbackLayer, type KeyRecord, type LexiconLayer } from './lexicon';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
@@ -170,5 +170,5 @@ export function loadCedictLayer(bytes: Uint8Array): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return new TermIndex(s.trie, keyCount, valueAt);
+  return markFallbackLayer(new TermIndex(s.trie, keyCount, valueAt));
 }

@@ -6,7 +6,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { containsHan } from '../detect';
 import { pinyinProblem } from '../pinyin';
-import { lineColumnAt, LocatedError, type LineColumn } from '../text';
+import { LineIndex, LocatedError, type LineColumn } from '../text';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 
 export interface GlossaryParseResult {
@@ -31,13 +31,16 @@ const ALIAS_KEYS = new Set(['zh', 'pinyin']);
 
 class Reader {
   readonly problems: LocatedError[] = [];
+  readonly lines: LineIndex;
   constructor(
     private readonly file: string,
-    private readonly text: string,
-  ) {}
+    text: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
 
   fail(offset: number, reason: string): void {
-    const { line, column } = lineColumnAt(this.text, offset);
+    const { line, column } = this.lines.at(offset);
     this.problems.push(new LocatedError(this.file, line, column, reason));
   }
 
@@ -124,20 +127,20 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     const idNode = node.children?.find((p) => p.children?.[0]?.value === 'id')?.children?.[1] ?? node;
     const zhNode = node.children?.find((p) => p.children?.[0]?.value === 'zh')?.children?.[1] ?? node;
     if (ids.has(entry.id)) {
-      const first = lineColumnAt(text, ids.get(entry.id) ?? 0);
+      const first = reader.lines.at(ids.get(entry.id) ?? 0);
       reader.fail(idNode.offset, `duplicate id "${entry.id}" (first at line ${first.line})`);
       continue;
     }
     const termKey = `${entry.domain ?? ''}\u0000${entry.zh}`;
     if (terms.has(termKey)) {
-      const first = lineColumnAt(text, terms.get(termKey) ?? 0);
+      const first = reader.lines.at(terms.get(termKey) ?? 0);
       reader.fail(zhNode.offset, `duplicate term "${entry.zh}" in domain "${entry.domain ?? ''}" (first at line ${first.line}); add another English rendering to that entry instead`);
       continue;
     }
     ids.set(entry.id, idNode.offset);
     terms.set(termKey, zhNode.offset);
     entries.push(entry);
-    positions.push(lineColumnAt(text, zhNode.offset));
+    positions.push(reader.lines.at(zhNode.offset));
   }
   return { glossary: { name, domain, entries }, problems: reader.problems, positions };
 }

@@ -57,6 +57,59 @@ function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
 /** Folds traditional text to simplified with the same UTF-16 length, or undefined if nothing changes. */
 export type Fold = (text: string) => string | undefined;
 
+/** Layers that are general dictionaries (CC-CEDICT), not glossaries. */
+const fallbackLayers = new WeakSet<LexiconLayer>();
+
+export function markFallbackLayer<T extends LexiconLayer>(layer: T): T {
+  fallbackLayers.add(layer);
+  return layer;
+}
+
+/** True if a glossary (curated, user, workspace) has the term, not only the general dictionary. */
+export function isGlossaryMatch(m: TermMatch): boolean {
+  return m instanceof LazyMatch ? m.inGlossary() : m.entries.some((e) => e.source.layer !== 'cedict');
+}
+
+/**
+ * A match whose entries are decoded only when someone reads them: counting terms over a whole
+ * document must not decode CC-CEDICT records for every word.
+ */
+class LazyMatch implements TermMatch {
+  private records: KeyRecord[] | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly simplified: string | undefined,
+    private readonly values: readonly [LexiconLayer, number][],
+  ) {}
+
+  private get resolved(): KeyRecord[] {
+    this.records ??= this.values.map(([layer, value]) => layer.valueAt(value));
+    return this.records;
+  }
+
+  get pinyin(): string | undefined {
+    return this.resolved.find((r) => r.pinyin)?.pinyin;
+  }
+
+  get entries(): readonly SourcedEntry[] {
+    return this.resolved.flatMap((r) => r.entries);
+  }
+
+  /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
+  inGlossary(): boolean {
+    return this.values.some(([layer]) => !fallbackLayers.has(layer));
+  }
+
+  /** A copy shifted by `delta` code units. */
+  shifted(delta: number): LazyMatch {
+    const m = new LazyMatch(this.start + delta, this.end + delta, this.text, this.simplified, this.values);
+    m.records = this.records;
+    return m;
+  }
+}
+
 export class Lexicon {
   /**
    * @param layers highest priority first
@@ -85,36 +138,35 @@ export class Lexicon {
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
     const slice = text.slice(start, end);
     const m = this.matchIn(slice, this.fold?.(slice), 0);
-    return m && { ...m, start: m.start + start, end: m.end + start };
+    return m && (m as LazyMatch).shifted(start);
   }
 
   /** Longest match at `i` of `text`, or of its folded form where that is longer. */
   private matchIn(text: string, folded: string | undefined, i: number): TermMatch | undefined {
     let best = 0;
-    for (const layer of this.layers) {
-      const hit = layer.longestAt(text, i);
+    const layers = this.layers;
+    // Per layer, the value index of its longest key here (original text first, then folded).
+    const hits = new Int32Array(layers.length * 2);
+    for (let l = 0; l < layers.length; l++) {
+      const hit = layers[l].longestAt(text, i);
+      hits[2 * l] = hit.length;
+      hits[2 * l + 1] = hit.value;
       if (hit.length > best) best = hit.length;
       if (folded !== undefined) {
-        const fhit = layer.longestAt(folded, i);
-        if (fhit.length > best) best = fhit.length;
+        const fhit = layers[l].longestAt(folded, i);
+        if (fhit.length > hit.length) {
+          hits[2 * l] = fhit.length;
+          hits[2 * l + 1] = fhit.value;
+          if (fhit.length > best) best = fhit.length;
+        }
       }
     }
     if (best === 0) return undefined;
+    const values: [LexiconLayer, number][] = [];
+    for (let l = 0; l < layers.length; l++) if (hits[2 * l] === best) values.push([layers[l], hits[2 * l + 1]]);
     const key = text.slice(i, i + best);
     const foldedKey = folded?.slice(i, i + best);
-    const records: KeyRecord[] = [];
-    for (const layer of this.layers) {
-      const record = layer.get(key) ?? (foldedKey !== undefined && foldedKey !== key ? layer.get(foldedKey) : undefined);
-      if (record) records.push(record);
-    }
-    return {
-      start: i,
-      end: i + best,
-      text: key,
-      ...(foldedKey !== undefined && foldedKey !== key ? { simplified: foldedKey } : {}),
-      pinyin: records.find((r) => r.pinyin)?.pinyin,
-      entries: records.flatMap((r) => r.entries),
-    };
+    return new LazyMatch(i, i + best, key, foldedKey !== undefined && foldedKey !== key ? foldedKey : undefined, values);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
@@ -139,7 +191,7 @@ export class Lexicon {
     while (i < slice.length) {
       const m = this.matchIn(slice, folded, i);
       if (m) {
-        out.push(start === 0 ? m : { ...m, start: m.start + start, end: m.end + start });
+        out.push(start === 0 ? m : (m as LazyMatch).shifted(start));
         i = m.end;
       } else {
         const c = slice.charCodeAt(i);
