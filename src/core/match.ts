@@ -18,10 +18,13 @@ const NO_HIT: IndexHit = { length: 0, value: -1 };
 export interface TrieArrays {
   /** Child of the root for each first UTF-16 code unit (0: none). */
   readonly rootChildren: Uint32Array;
-  /** Edges of node n are edgeStart[n] .. edgeStart[n + 1] - 1, sorted by code unit. */
+  /**
+   * Edges of node n are edgeStart[n] .. edgeStart[n + 1] - 1, sorted by code unit. Nodes are
+   * numbered breadth-first with each node's children in edge order, so edge e always leads to
+   * node e + 1 and no target array is stored.
+   */
   readonly edgeStart: Uint32Array;
   readonly edgeChar: Uint16Array;
-  readonly edgeTarget: Uint32Array;
   /** Value index of the key ending at each node, or -1. */
   readonly nodeValue: Int32Array;
 }
@@ -30,7 +33,6 @@ export class TermIndex<V> {
   private readonly rootChildren: Uint32Array;
   private readonly edgeStart: Uint32Array;
   private readonly edgeChar: Uint16Array;
-  private readonly edgeTarget: Uint32Array;
   private readonly nodeValue: Int32Array;
 
   /**
@@ -42,7 +44,7 @@ export class TermIndex<V> {
     readonly size: number,
     readonly valueAt: (i: number) => V,
   ) {
-    ({ rootChildren: this.rootChildren, edgeStart: this.edgeStart, edgeChar: this.edgeChar, edgeTarget: this.edgeTarget, nodeValue: this.nodeValue } = arrays);
+    ({ rootChildren: this.rootChildren, edgeStart: this.edgeStart, edgeChar: this.edgeChar, nodeValue: this.nodeValue } = arrays);
   }
 
   /** Builds an index from keys and their values; a repeated key keeps the value merged by `merge`. */
@@ -74,7 +76,8 @@ export class TermIndex<V> {
     }
     const order: Node[] = [root];
     for (let q = 0; q < order.length; q++) {
-      for (const child of order[q].children.values()) {
+      const sorted = [...order[q].children.entries()].sort((a, b) => a[0] - b[0]);
+      for (const [, child] of sorted) {
         child.id = order.length;
         order.push(child);
       }
@@ -82,7 +85,6 @@ export class TermIndex<V> {
     const nodeCount = order.length;
     const edgeStart = new Uint32Array(nodeCount + 1);
     const edgeChar = new Uint16Array(Math.max(0, nodeCount - 1));
-    const edgeTarget = new Uint32Array(Math.max(0, nodeCount - 1));
     const nodeValue = new Int32Array(nodeCount);
     const rootChildren = new Uint32Array(0x10000);
     let e = 0;
@@ -92,13 +94,13 @@ export class TermIndex<V> {
       const sorted = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
       for (const [c, child] of sorted) {
         edgeChar[e] = c;
-        edgeTarget[e] = child.id;
+        if (child.id !== e + 1) throw new Error('term index: breadth-first numbering broken');
         e++;
         if (node === root) rootChildren[c] = child.id;
       }
     }
     edgeStart[nodeCount] = e;
-    return new TermIndex({ rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue }, values.length, (i) => values[i]);
+    return new TermIndex({ rootChildren, edgeStart, edgeChar, nodeValue }, values.length, (i) => values[i]);
   }
 
   /** The longest key that starts at `start` and ends at or before `end`. */
@@ -136,7 +138,7 @@ export class TermIndex<V> {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const m = chars[mid];
-      if (m === c) return this.edgeTarget[mid];
+      if (m === c) return mid + 1;
       if (m < c) lo = mid + 1;
       else hi = mid - 1;
     }

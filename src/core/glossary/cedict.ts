@@ -45,7 +45,7 @@ export function cedictPinyinToMarks(numbered: string): string {
     .join(' ');
 }
 
-const MAGIC = 0x31434748; // "HGC1"
+const MAGIC = 0x32434748; // "HGC2"
 const HEADER_WORDS = 8;
 
 interface Sections {
@@ -63,7 +63,10 @@ function align4(n: number): number {
 /** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
 export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   const encoder = new TextEncoder();
-  const records = lines.map((l) => encoder.encode(`${l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`));
+  // An empty traditional field means "same as simplified" (true of about half the entries).
+  const records = lines.map((l) =>
+    encoder.encode(`${l.traditional === l.simplified ? '' : l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`),
+  );
   const byKey = new Map<string, number[]>();
   lines.forEach((l, i) => {
     for (const key of new Set([l.simplified, l.traditional])) {
@@ -87,8 +90,8 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     blobBytes += r.length;
   });
   entryOffset[records.length] = blobBytes;
-  const { rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue } = index.arrays;
-  const parts: ArrayBufferView[] = [rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue, keyEntryStart, Uint32Array.from(flat), entryOffset];
+  const { rootChildren, edgeStart, edgeChar, nodeValue } = index.arrays;
+  const parts: ArrayBufferView[] = [rootChildren, edgeStart, edgeChar, nodeValue, keyEntryStart, Uint32Array.from(flat), entryOffset];
   let size = HEADER_WORDS * 4;
   for (const p of parts) size += align4(p.byteLength);
   size += blobBytes;
@@ -123,14 +126,13 @@ function sections(bytes: Uint8Array): Sections {
   const rootChildren = take(u32, 0x10000, 4);
   const edgeStart = take(u32, nodeCount + 1, 4);
   const edgeChar = take((b, o, n) => new Uint16Array(b, o, n), edgeCount, 2);
-  const edgeTarget = take(u32, edgeCount, 4);
   const nodeValue = take((b, o, n) => new Int32Array(b, o, n), nodeCount, 4);
   const keyEntryStart = take(u32, keyCount + 1, 4);
   const keyEntries = take(u32, keyEntryCount, 4);
   const entryOffset = take(u32, entryCount + 1, 4);
   const blob = new Uint8Array(data.buffer, at, blobBytes);
   if (at + blobBytes > data.byteOffset + data.byteLength) throw new Error('truncated CC-CEDICT asset');
-  return { trie: { rootChildren, edgeStart, edgeChar, edgeTarget, nodeValue }, keyEntryStart, keyEntries, entryOffset, blob };
+  return { trie: { rootChildren, edgeStart, edgeChar, nodeValue }, keyEntryStart, keyEntries, entryOffset, blob };
 }
 
 function countCodePoints(s: string): number {
@@ -147,7 +149,8 @@ export function loadCedictLayer(bytes: Uint8Array): LexiconLayer {
   const s = sections(bytes);
   const decoder = new TextDecoder('utf-8');
   const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
-    const [traditional, simplified, numbered, senses] = decoder.decode(s.blob.subarray(s.entryOffset[n], s.entryOffset[n + 1])).split('\t');
+    const [storedTraditional, simplified, numbered, senses] = decoder.decode(s.blob.subarray(s.entryOffset[n], s.entryOffset[n + 1])).split('\t');
+    const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,
       zh: simplified,
