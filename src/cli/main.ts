@@ -3,10 +3,11 @@
  * hanzi-gloss: the command-line front end over the same core as the extension.
  * Exit codes: 0 success, 1 unreadable or invalid input, 2 bad usage. Errors are one line on stderr.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCedictLayer } from '../core/glossary/cedict';
+import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
@@ -20,6 +21,7 @@ const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
   hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
   hanzi-gloss validate [<glossary.json>...]
+  hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
   hanzi-gloss --help`;
 
 class UsageError extends Error {}
@@ -36,6 +38,18 @@ function readInput(path: string): Uint8Array {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new InputError(`${path}: cannot read file (${code})`);
+  }
+}
+
+/** Writes beside the target and renames over it, so a stopped process never leaves half a file. */
+function writeAtomically(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new InputError(`${path}: cannot write file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }
 
@@ -135,6 +149,19 @@ function run(argv: string[], out: (s: string) => void): number {
         return 1;
       }
       out(`ok: ${files.length} glossary file(s), ${entries} entries`);
+      return 0;
+    }
+    case 'convert': {
+      if (positionals.length !== 2) throw new UsageError('convert takes an input and an output file');
+      const [input, output] = positionals;
+      const from = formatForPath(input);
+      const to = formatForPath(output);
+      if (!from) throw new UsageError(`${input}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
+      if (!to) throw new UsageError(`${output}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
+      const { glossary, problems } = from.parse(decodeUtf8(readInput(input)), input);
+      if (problems.length > 0) firstProblem(problems);
+      writeAtomically(output, to.serialize(glossary));
+      out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
     }
     default:

@@ -92,3 +92,23 @@ test('validate finds ids and terms repeated across files, with positions', () =>
   assert.equal(lines[0], `${b}:6:13 id "one" is also used at ${a}:6`);
   assert.equal(lines[1], `${b}:6:13 "压铸" is also a term or alias at ${a}:6 (domain "x")`);
 });
+
+test('convert goes between formats by extension and keeps what each holds', () => {
+  const tbx = join(tmp, 'out.tbx');
+  const r = run('convert', join(root, 'glossary', 'trade.json'), tbx);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /out\.tbx: \d+ entries \(Hanzi Gloss JSON → TBX-Basic\)/);
+  const back = join(tmp, 'back.json');
+  assert.equal(run('convert', tbx, back).status, 0);
+  const original = JSON.parse(require('node:fs').readFileSync(join(root, 'glossary', 'trade.json'), 'utf8'));
+  const roundTripped = JSON.parse(require('node:fs').readFileSync(back, 'utf8'));
+  const withDomain = original.entries.map((e: { domain?: string }) => ({ ...e, domain: e.domain ?? original.domain }));
+  assert.deepEqual(roundTripped.entries, withDomain);
+  assert.equal(run('convert', tbx).status, 2);
+  assert.equal(run('convert', tbx, join(tmp, 'x.docx')).status, 2);
+  const bad = join(tmp, 'bad.csv');
+  writeFileSync(bad, 'zh,en\nnot chinese,x\n');
+  const b = run('convert', bad, join(tmp, 'y.json'));
+  assert.equal(b.status, 1);
+  assert.equal(b.stderr, `hanzi-gloss: ${bad}:2:1 row 2: the Chinese column must hold a Chinese term ("not chinese")\n`);
+});

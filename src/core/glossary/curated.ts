@@ -4,6 +4,7 @@
  */
 import { decodeUtf8, LocatedError, type LineColumn } from '../text';
 import type { GlossarySource } from './entry';
+import { formatForPath } from './formats';
 import { parseGlossaryJson, type ParseOptions } from './jsonGlossary';
 import type { SourcedGlossary } from './lexicon';
 
@@ -25,6 +26,14 @@ export function isGlossaryFileName(name: string): boolean {
   return /\.jsonc?$/i.test(name) && !/\.schema\.json$/i.test(name);
 }
 
+/** Parses a glossary file in any supported format, chosen by its name (JSON when unknown). */
+export function parseGlossaryFile(text: string, path: string, options: ParseOptions = {}) {
+  const format = formatForPath(path);
+  if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
+  const { glossary, problems } = format.parse(text, path);
+  return { glossary, problems, positions: glossary.entries.map(() => ({ line: 1, column: 1 })) };
+}
+
 /** Base name without extension: "glossary/die-casting.json" → "die-casting". */
 export function glossaryBaseName(path: string): string {
   return path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
@@ -40,7 +49,7 @@ export function loadGlossaries(
   const problems: LocatedError[] = [];
   const positions: (readonly LineColumn[])[] = [];
   for (const file of files) {
-    const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryJson(decodeUtf8(file.bytes), file.path, options);
+    const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryFile(decodeUtf8(file.bytes), file.path, options);
     problems.push(...fileProblems);
     positions.push(filePositions);
     const id = layer === 'curated' ? `curated:${glossaryBaseName(file.path)}` : file.path;

@@ -1,0 +1,198 @@
+/**
+ * TBX-Basic through fast-xml-parser. Writes TBX v3 (conceptEntry / langSec / termSec); reads v3
+ * and the older v2 (martif / termEntry / langSet / tig or ntig). Language tags zh, zh-Hans, zh-CN,
+ * zh-SG are simplified; zh-Hant, zh-TW, zh-HK, zh-MO traditional; en* English. Forbidden renderings
+ * are English terms with administrative status "deprecatedTerm-admn-sts". Entity declarations in a
+ * DOCTYPE are refused outright: a glossary never needs them, and they are how XML files attack.
+ */
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LineIndex, LocatedError } from '../../text';
+import type { Alias, Glossary, GlossaryEntry } from '../entry';
+import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
+
+type Node = Record<string, unknown>;
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function text(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
+  const node = v as Node;
+  return text(node['#text']);
+}
+
+function attr(node: unknown, name: string): string | undefined {
+  const v = (node as Node | undefined)?.[`@_${name}`];
+  return v === undefined ? undefined : String(v);
+}
+
+type Script = 'simplified' | 'traditional' | 'english' | undefined;
+
+function scriptOf(lang: string | undefined): Script {
+  const l = (lang ?? '').toLowerCase();
+  if (/^zh-(hant|tw|hk|mo)\b/.test(l)) return 'traditional';
+  if (/^zh\b/.test(l)) return 'simplified';
+  if (/^en\b/.test(l)) return 'english';
+  return undefined;
+}
+
+interface TermInfo {
+  term: string;
+  status?: string;
+  pronunciation?: string;
+}
+
+/** v3 termSec, v2 tig (term + termNote) and v2 ntig (termGrp/term + termNote). */
+function termsOf(langNode: Node): TermInfo[] {
+  const out: TermInfo[] = [];
+  const read = (holder: Node, notesFrom: Node) => {
+    const term = text(holder.term);
+    if (!term) return;
+    const info: TermInfo = { term };
+    for (const note of asArray(notesFrom.termNote as Node | Node[])) {
+      const type = attr(note, 'type');
+      if (type === 'administrativeStatus') info.status = text(note);
+      if (type === 'pronunciation') info.pronunciation = text(note);
+    }
+    out.push(info);
+  };
+  for (const sec of asArray(langNode.termSec as Node | Node[])) read(sec, sec);
+  for (const tig of asArray(langNode.tig as Node | Node[])) read(tig, tig);
+  for (const ntig of asArray(langNode.ntig as Node | Node[])) {
+    const grp = (ntig.termGrp as Node) ?? {};
+    read(grp, { termNote: [...asArray(grp.termNote as Node[]), ...asArray(ntig.termNote as Node[])] });
+  }
+  return out;
+}
+
+const PARSER = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termNote', 'note', 'descrip', 'xref'].includes(name),
+});
+
+function parse(xml: string, file: string): FormatParseResult {
+  const problems: LocatedError[] = [];
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const empty = { glossary: { name, entries: [] }, problems };
+  const entity = /<!ENTITY/i.exec(xml);
+  if (entity) {
+    const at = new LineIndex(xml).at(entity.index);
+    problems.push(new LocatedError(file, at.line, at.column, 'entity declarations are not allowed in a TBX glossary'));
+    return empty;
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    problems.push(new LocatedError(file, valid.err.line, valid.err.col, `XML: ${valid.err.msg}`));
+    return empty;
+  }
+  const doc = PARSER.parse(xml) as Node;
+  const root = (doc.tbx ?? doc.martif) as Node | undefined;
+  if (!root) {
+    problems.push(new LocatedError(file, 1, 1, 'not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element'));
+    return empty;
+  }
+  const header = (root.tbxHeader ?? root.martifHeader) as Node | undefined;
+  const title = text(((header?.fileDesc as Node | undefined)?.titleStmt as Node | undefined)?.title);
+  const body = ((root.text as Node | undefined)?.body ?? {}) as Node;
+  const concepts = [...asArray(body.conceptEntry as Node[]), ...asArray(body.termEntry as Node[])];
+  const taken = new Set<string>();
+  const lines = new LineIndex(xml);
+  let searchFrom = 0;
+  const entries: GlossaryEntry[] = [];
+  for (const concept of concepts) {
+    // The parser gives no positions; find this concept's start tag in order for error messages.
+    const startTag = xml.slice(searchFrom).search(/<(conceptEntry|termEntry)\b/);
+    const at = lines.at(startTag >= 0 ? searchFrom + startTag : 0);
+    if (startTag >= 0) searchFrom += startTag + 1;
+    const zh: TermInfo[] = [];
+    const zhHant: TermInfo[] = [];
+    const en: TermInfo[] = [];
+    for (const lang of [...asArray(concept.langSec as Node[]), ...asArray(concept.langSet as Node[])]) {
+      const script = scriptOf(attr(lang, 'xml:lang') ?? attr(lang, 'lang'));
+      const list = script === 'simplified' ? zh : script === 'traditional' ? zhHant : script === 'english' ? en : undefined;
+      list?.push(...termsOf(lang));
+    }
+    const notes = asArray(concept.note as unknown[]).map(text).filter((n) => n.length > 0);
+    const category = notes.find((n) => n.startsWith('category: '))?.slice('category: '.length);
+    const note = notes.filter((n) => !n.startsWith('category: ')).join('\n');
+    const domain = asArray(concept.descrip as Node[]).find((d) => attr(d, 'type') === 'subjectField');
+    const ref = asArray(concept.xref as Node[]).map((x) => attr(x, 'target')).find((t) => t);
+    const main = zh[0] ?? zhHant[0];
+    const allowed = en.filter((t) => !/deprecated|superseded/i.test(t.status ?? ''));
+    const forbidden = en.filter((t) => /deprecated|superseded/i.test(t.status ?? '')).map((t) => t.term);
+    if (!main) {
+      problems.push(new LocatedError(file, at.line, at.column, 'concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)'));
+      continue;
+    }
+    if (allowed.length === 0) {
+      problems.push(new LocatedError(file, at.line, at.column, `"${main.term}" has no English term that is allowed`));
+      continue;
+    }
+    allowed.sort((a, b) => Number(/preferred/i.test(b.status ?? '')) - Number(/preferred/i.test(a.status ?? '')));
+    const aliases: Alias[] = zh.slice(1).map((t) => (t.pronunciation ? { zh: t.term, pinyin: t.pronunciation } : { zh: t.term }));
+    const id = attr(concept, 'id');
+    entries.push({
+      id: id && !taken.has(id) ? (taken.add(id), id) : idFor({ zh: main.term, pinyin: main.pronunciation }, taken),
+      zh: main.term,
+      en: allowed.map((t) => t.term),
+      ...(zhHant[0] && zh[0] ? { traditional: zhHant[0].term } : {}),
+      ...(main.pronunciation ? { pinyin: main.pronunciation } : {}),
+      ...(forbidden.length > 0 ? { forbidden } : {}),
+      ...(domain ? { domain: text(domain) } : {}),
+      ...(category ? { category } : {}),
+      ...(note ? { note } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
+      ...(ref ? { ref } : {}),
+    });
+  }
+  return { glossary: { name: title || name, entries }, problems };
+}
+
+const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s });
+
+function serialize(glossary: Glossary): string {
+  const conceptEntry = glossary.entries.map((e) => {
+    const zhTerms = [{ term: e.zh, pinyin: e.pinyin }, ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin }))];
+    const langSec: Node[] = [
+      {
+        '@_xml:lang': 'zh-Hans',
+        termSec: zhTerms.map((t) => ({ term: t.term, ...(t.pinyin ? { termNote: [{ '@_type': 'pronunciation', '#text': t.pinyin }] } : {}) })),
+      },
+    ];
+    if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: e.traditional }] });
+    langSec.push({
+      '@_xml:lang': 'en',
+      termSec: [
+        ...e.en.map((t, k) => ({ term: t, termNote: [status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts')] })),
+        ...(e.forbidden ?? []).map((t) => ({ term: t, termNote: [status('deprecatedTerm-admn-sts')] })),
+      ],
+    });
+    const domain = e.domain ?? glossary.domain;
+    return {
+      '@_id': e.id,
+      ...(domain ? { descrip: [{ '@_type': 'subjectField', '#text': domain }] } : {}),
+      ...(e.category || e.note ? { note: [...(e.category ? [`category: ${e.category}`] : []), ...(e.note ? [e.note] : [])] } : {}),
+      ...(e.ref ? { xref: [{ '@_type': 'externalCrossReference', '@_target': e.ref, '#text': e.ref }] } : {}),
+      langSec,
+    };
+  });
+  const doc = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    tbx: {
+      '@_type': 'TBX-Basic',
+      '@_style': 'dca',
+      '@_xml:lang': 'en',
+      '@_xmlns': 'urn:iso:std:iso:30042:ed-2',
+      tbxHeader: { fileDesc: { titleStmt: { title: glossary.name }, sourceDesc: { p: 'Exported by Hanzi Gloss' } } },
+      text: { body: { conceptEntry } },
+    },
+  };
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ', suppressEmptyNode: true }).build(doc);
+}
+
+export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: 'TBX-Basic', parse, serialize };
