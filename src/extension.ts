@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
 import { DocumentScans } from './vscode/documentScans';
+import { EntryCommands } from './vscode/entryCommands';
+import { ExchangeCommands } from './vscode/exchangeCommands';
 import { GlossaryService } from './vscode/glossaryService';
 import { registerHover } from './vscode/hover';
 import { registerStatusBar } from './vscode/statusBar';
@@ -17,9 +19,11 @@ export interface HanziGlossApi {
 export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Hanzi Gloss', { log: true });
-  const glossary = new GlossaryService(context.extensionUri, log);
+  const glossary = new GlossaryService(context, log);
   const scans = new DocumentScans(glossary);
-  context.subscriptions.push(log, glossary, scans, registerHover(glossary), registerStatusBar(scans), registerCommands({ scans }));
+  const entries = new EntryCommands(glossary);
+  const exchange = new ExchangeCommands(glossary, entries, scans);
+  context.subscriptions.push(log, glossary, scans, registerHover(glossary), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange }));
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return { glossary, scans, activationMs };

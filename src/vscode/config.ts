@@ -10,6 +10,12 @@ export interface HanziGlossConfig {
   readonly toneStyle: ToneStyle;
   readonly scriptFirst: 'simplified' | 'traditional';
   readonly statusBarEnabled: boolean;
+  /** Workspace glossary files: paths or globs relative to each workspace folder. */
+  readonly workspaceGlossaries: readonly string[];
+  /** The user's glossary file ("" = the extension's global storage). */
+  readonly userGlossary: string;
+  /** Curated domains switched off. */
+  readonly disabledDomains: readonly string[];
 }
 
 type ConfigurationSource = Pick<typeof vscode.workspace, 'getConfiguration'>;
@@ -27,6 +33,9 @@ export function readConfig(scope?: vscode.ConfigurationScope, workspace: Configu
     toneStyle: c.get<string>(Settings.toneStyle) === 'numbers' ? 'numbers' : 'marks',
     scriptFirst: c.get<string>(Settings.scriptFirst) === 'traditional' ? 'traditional' : 'simplified',
     statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled, true),
+    workspaceGlossaries: list(Settings.workspaceGlossaries, ['.vscode/hanzi-gloss.json']),
+    userGlossary: c.get<string>(Settings.userGlossary, '') ?? '',
+    disabledDomains: list(Settings.disabledDomains, []),
   };
 }
 

@@ -5,6 +5,7 @@ import { describePosition } from '../core/scan';
 import { languageEnabled, readConfig } from './config';
 import type { GlossaryService } from './glossaryService';
 import { hoverLabels } from './hoverLabels';
+import { Commands } from './ids';
 
 export class HanziHoverProvider implements vscode.HoverProvider {
   constructor(private readonly glossary: GlossaryService) {}
@@ -20,8 +21,14 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     const info = describePosition(line, position.character, lexicon, config.toneStyle);
     if (!info) return undefined;
     const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
-    // Glossary text is data: no command links, no HTML, no theme icons taken from it.
-    markdown.isTrusted = false;
+    // Our own two commands as links; the term travels URI-encoded as their argument. Glossary text
+    // itself is escaped Markdown, so it cannot add links, and no other command is enabled.
+    const args = encodeURIComponent(JSON.stringify([{ zh: info.simplified }]));
+    const hasOwn = info.entries.some((e) => e.source.layer === 'workspace' || e.source.layer === 'user');
+    markdown.appendMarkdown(
+      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})`,
+    );
+    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);

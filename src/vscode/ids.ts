@@ -4,6 +4,12 @@
  */
 export const Commands = {
   showTerms: 'hanziGloss.showTerms',
+  addEntry: 'hanziGloss.addEntry',
+  editEntry: 'hanziGloss.editEntry',
+  removeEntry: 'hanziGloss.removeEntry',
+  importGlossary: 'hanziGloss.importGlossary',
+  exportGlossary: 'hanziGloss.exportGlossary',
+  exportAnki: 'hanziGloss.exportAnki',
 } as const;
 
 export const SECTION = 'hanziGloss';
@@ -15,6 +21,9 @@ export const Settings = {
   toneStyle: 'pinyin.toneStyle',
   scriptFirst: 'script.first',
   statusBarEnabled: 'statusBar.enabled',
+  workspaceGlossaries: 'glossaries.workspace',
+  userGlossary: 'glossaries.user',
+  disabledDomains: 'curated.disabledDomains',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

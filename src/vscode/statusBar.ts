@@ -2,9 +2,26 @@
 import * as vscode from 'vscode';
 import { affectsHanziGloss, languageEnabled, readConfig } from './config';
 import type { DocumentScans } from './documentScans';
+import type { GlossaryService } from './glossaryService';
 import { Commands } from './ids';
 
-export function registerStatusBar(scans: DocumentScans): vscode.Disposable {
+/** A warning while a user or workspace glossary file has problems (its last good version stays in use). */
+function registerGlossaryWarning(glossary: GlossaryService): vscode.Disposable {
+  const warning = vscode.window.createStatusBarItem('hanziGloss.glossaryProblems', vscode.StatusBarAlignment.Right, 99);
+  warning.name = vscode.l10n.t('Hanzi Gloss glossary problems');
+  warning.command = 'workbench.actions.view.problems';
+  warning.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  const refresh = () => {
+    const n = glossary.problemCount;
+    if (n === 0) return warning.hide();
+    warning.text = `$(warning) ${vscode.l10n.t('Glossary: {0} problem(s)', n)}`;
+    warning.tooltip = vscode.l10n.t('A glossary file has problems; its last good version is still in use. Click to see them.');
+    warning.show();
+  };
+  return vscode.Disposable.from(warning, glossary.onDidChange(refresh));
+}
+
+export function registerStatusBar(scans: DocumentScans, glossary: GlossaryService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('hanziGloss.summary', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Hanzi Gloss');
   item.command = Commands.showTerms;
@@ -33,6 +50,7 @@ export function registerStatusBar(scans: DocumentScans): vscode.Disposable {
   void refresh();
   return vscode.Disposable.from(
     item,
+    registerGlossaryWarning(glossary),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
     scans.onDidScan((scan) => {
       const editor = vscode.window.activeTextEditor;

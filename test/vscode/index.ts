@@ -5,12 +5,14 @@
 import Mocha from 'mocha';
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
+import { defineUserGlossarySuite } from './suites/userGlossaries';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   defineHoverSuite();
   defineCommandSuite();
+  defineUserGlossarySuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

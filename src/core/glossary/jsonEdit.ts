@@ -1,0 +1,70 @@
+/**
+ * Edits to a JSON glossary file as text edits (jsonc-parser's `modify`), so comments, key order and
+ * formatting survive, and the same edits can go into a VS Code WorkspaceEdit (undoable, respecting
+ * unsaved changes) or be applied to the file's text for an atomic write.
+ */
+import { applyEdits, modify, parseTree, findNodeAtLocation, type Edit, type FormattingOptions } from 'jsonc-parser';
+import type { GlossaryEntry } from './entry';
+import { serializeGlossaryJson } from './formats/json';
+
+export type { Edit } from 'jsonc-parser';
+
+const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/** The entry as it is written to a file: schema field order, no empty optional fields. */
+export function entryJson(e: GlossaryEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: e.id, zh: e.zh };
+  if (e.pinyin) out.pinyin = e.pinyin;
+  out.en = [...e.en];
+  if (e.forbidden?.length) out.forbidden = [...e.forbidden];
+  if (e.domain) out.domain = e.domain;
+  if (e.category) out.category = e.category;
+  if (e.note) out.note = e.note;
+  if (e.aliases?.length) out.aliases = e.aliases.map((a) => ({ ...a }));
+  if (e.ref) out.ref = e.ref;
+  return out;
+}
+
+function formattingOf(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1];
+  return {
+    insertSpaces: !indent?.startsWith('\t'),
+    tabSize: indent && !indent.startsWith('\t') ? indent.length : 2,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+}
+
+/** Index of the entry with `id` in the file's "entries" array, or -1. */
+export function entryIndex(text: string, id: string): number {
+  const root = parseTree(text);
+  const entries = root && findNodeAtLocation(root, ['entries']);
+  if (!entries || entries.type !== 'array') return -1;
+  return (entries.children ?? []).findIndex((item) => item.type === 'object' && findNodeAtLocation(item, ['id'])?.value === id);
+}
+
+/** Edits that append `entry`; an empty or missing file becomes a new glossary named `name`. */
+export function addEntryEdits(text: string, entry: GlossaryEntry, name: string): Edit[] {
+  if (text.trim() === '') return [{ offset: 0, length: text.length, content: serializeGlossaryJson({ name, entries: [entry] }) }];
+  const root = parseTree(text);
+  const options = { formattingOptions: root ? formattingOf(text) : FORMAT };
+  if (!root || !findNodeAtLocation(root, ['entries'])) return modify(text, ['entries'], [entryJson(entry)], options);
+  return modify(text, ['entries', -1], entryJson(entry), { ...options, isArrayInsertion: true });
+}
+
+/** Edits that replace the entry with `id` (which must exist). */
+export function replaceEntryEdits(text: string, id: string, entry: GlossaryEntry): Edit[] {
+  const index = entryIndex(text, id);
+  if (index < 0) throw new Error(`no entry with id "${id}"`);
+  return modify(text, ['entries', index], entryJson(entry), { formattingOptions: formattingOf(text) });
+}
+
+/** Edits that remove the entry with `id` (which must exist). */
+export function removeEntryEdits(text: string, id: string): Edit[] {
+  const index = entryIndex(text, id);
+  if (index < 0) throw new Error(`no entry with id "${id}"`);
+  return modify(text, ['entries', index], undefined, { formattingOptions: formattingOf(text) });
+}
+
+export function applyTextEdits(text: string, edits: readonly Edit[]): string {
+  return applyEdits(text, [...edits]);
+}

@@ -1,0 +1,141 @@
+/** Import and export of glossaries (JSON, OmegaT TSV, CSV, TBX, CC-CEDICT lines) and Anki export. */
+import * as vscode from 'vscode';
+import type { Glossary, GlossaryEntry } from '../core/glossary/entry';
+import { idFor } from '../core/glossary/formats/common';
+import { FORMATS, formatForPath } from '../core/glossary/formats';
+import { addEntryEdits, applyTextEdits } from '../core/glossary/jsonEdit';
+import { listTerms } from '../core/termList';
+import { decodeUtf8 } from '../core/text';
+import { readConfig } from './config';
+import type { DocumentScans } from './documentScans';
+import type { EntryCommands } from './entryCommands';
+import type { GlossaryService } from './glossaryService';
+import { editGlossaryFile } from './glossaryWriter';
+
+const FILTERS: Record<string, string[]> = Object.fromEntries(FORMATS.map((f) => [f.label, f.extensions.map((e) => e.slice(1))]));
+
+export interface ImportArgs {
+  readonly file?: string;
+  readonly target?: string;
+}
+
+export interface ExportArgs {
+  /** "workspace", "user", "curated", or a glossary file URI string. */
+  readonly source?: string;
+  readonly file?: string;
+}
+
+async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
+  // Beside the target, then renamed over it: a stopped export never leaves half a file.
+  const temp = vscode.Uri.joinPath(uri, '..', `.${uri.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+}
+
+export class ExchangeCommands {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly entries: EntryCommands,
+    private readonly scans: DocumentScans,
+  ) {}
+
+  async importGlossary(args: ImportArgs = {}): Promise<number | undefined> {
+    const file = args.file
+      ? vscode.Uri.file(args.file)
+      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: FILTERS, title: vscode.l10n.t('Import Glossary') }))?.[0];
+    if (!file) return undefined;
+    const format = formatForPath(file.path);
+    if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
+    const target = args.target ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target) : await this.pickTarget();
+    if (!target) return undefined;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', vscode.workspace.asRelativePath(file)), cancellable: true }, async (progress, token) => {
+      const { glossary, problems } = format.parse(decodeUtf8(await vscode.workspace.fs.readFile(file)), file.fsPath);
+      if (problems.length > 0) {
+        const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
+        throw new Error(problems[0].message + more);
+      }
+      progress.report({ message: vscode.l10n.t('{0} entries', glossary.entries.length) });
+      const taken = new Set(this.entries.writableEntries().filter((l) => l.target.uri.toString() === target.uri.toString()).map((l) => l.entry.id));
+      if (token.isCancellationRequested) return undefined;
+      const text = await editGlossaryFile(target.uri, (before) => {
+        let after = before;
+        for (const e of glossary.entries) {
+          const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
+          after = applyTextEdits(after, addEntryEdits(after, entry, glossary.name));
+        }
+        return [{ offset: 0, length: before.length, content: after }];
+      });
+      this.glossary.update(target.uri, target.layer, text);
+      this.glossary.rebuild();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0} entries into {1}.', glossary.entries.length, target.label));
+      return glossary.entries.length;
+    });
+  }
+
+  private async pickTarget() {
+    const picked = await vscode.window.showQuickPick(
+      this.entries.targets().map((t) => ({ label: t.label, target: t })),
+      { placeHolder: vscode.l10n.t('Import into…'), ignoreFocusOut: true },
+    );
+    return picked?.target;
+  }
+
+  /** The glossaries a user can export: each user/workspace file, and the curated glossaries. */
+  private async sources(): Promise<{ label: string; id: string; glossary: Glossary }[]> {
+    const lexicon = await this.glossary.lexicon();
+    void lexicon;
+    const out = this.glossary.editableFiles
+      .filter((f) => f.good)
+      .map((f) => ({ label: vscode.workspace.asRelativePath(f.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), id: f.uri.toString(), glossary: f.good!.glossary, layer: f.layer }));
+    const curated = this.glossary.curatedGlossaries();
+    return [
+      ...out,
+      { label: vscode.l10n.t('Curated glossary (all domains)'), id: 'curated', glossary: { name: 'Hanzi Gloss curated', entries: curated.flatMap((g) => g.glossary.entries.map((e) => ({ ...e, domain: e.domain ?? g.glossary.domain }))) } },
+    ];
+  }
+
+  async exportGlossary(args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+    const sources = await this.sources();
+    const chosen = args.source
+      ? sources.find((s) => s.id === args.source || (args.source === 'user' && s.id === this.glossary.userGlossaryUri().toString()))
+      : (await vscode.window.showQuickPick(sources.map((s) => ({ label: s.label, description: vscode.l10n.t('{0} entries', s.glossary.entries.length), source: s })), { placeHolder: vscode.l10n.t('Glossary to export') }))?.source;
+    if (!chosen) return undefined;
+    const file = args.file ? vscode.Uri.file(args.file) : await vscode.window.showSaveDialog({ filters: FILTERS, title: vscode.l10n.t('Export Glossary') });
+    if (!file) return undefined;
+    const format = formatForPath(file.path);
+    if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} entries', chosen.glossary.entries.length) }, () =>
+      writeFile(file, format.serialize(chosen.glossary)),
+    );
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries to {1}.', chosen.glossary.entries.length, file.fsPath));
+    return file;
+  }
+
+  /** Anki "Basic" notes, tab-separated: Chinese (both scripts) | pinyin, English, source. HTML is escaped. */
+  async exportAnki(args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a document with Chinese text to list its terms.'));
+      return undefined;
+    }
+    const scan = await this.scans.scan(editor.document);
+    const terms = listTerms(editor.document.getText(), scan, readConfig(editor.document).toneStyle);
+    if (terms.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms in this document.'));
+      return undefined;
+    }
+    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\t\r\n]+/g, ' ');
+    const lines = ['#separator:tab', '#html:true', '#columns:Front\tBack'];
+    for (const t of terms) {
+      const e = t.entries[0];
+      lines.push(`${html(t.text)}\t${html(t.reading)}<br>${html(e ? e.en.join('; ') : '')}${e ? `<br><small>${html(e.source.label)}</small>` : ''}`);
+    }
+    const file = args.file
+      ? vscode.Uri.file(args.file)
+      : await vscode.window.showSaveDialog({ filters: { 'Anki TSV': ['tsv', 'txt'] }, defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.[^./]*)?$/, '.anki.tsv') }) });
+    if (!file) return undefined;
+    await writeFile(file, lines.join('\n') + '\n');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} terms for Anki to {1}.', terms.length, file.fsPath));
+    return file;
+  }
+}
