@@ -52,6 +52,7 @@ export function registerStatusBar(scans: DocumentScans, glossary: GlossaryServic
     item,
     registerGlossaryWarning(glossary),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    glossary.onDidChange(() => void refresh()),
     scans.onDidScan((scan) => {
       const editor = vscode.window.activeTextEditor;
       if (editor && editor.document.uri.toString() === scan.uri) void refresh();

@@ -73,6 +73,8 @@ async function hoverText(text) {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     try {
       await hover.first().waitFor({ state: 'visible', timeout: 5000 });
+      // Let the fade-in finish so screenshots show the hover as a person sees it.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
       return hover.first().innerText();
     } catch {
       // The hover can be dismissed by the first focus change: move away and back.
@@ -129,6 +131,37 @@ try {
     const selections = page.locator('.statusbar-item', { hasText: /selections/ });
     await selections.first().waitFor({ timeout: 10_000 });
     assert.match(await selections.first().innerText(), /4 selections/);
+  });
+
+  await scenario('Add Glossary Entry through its input boxes changes the hover at once', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Hanzi Gloss: Add Glossary Entry');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Glossary Entry' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const step = async (n, value) => {
+      await page.locator('.quick-input-title', { hasText: `(${n}/5)` }).waitFor();
+      if (value !== undefined) await input.fill(value);
+      const shown = await input.inputValue();
+      await page.keyboard.press('Enter');
+      return shown;
+    };
+    await step(1, '在宁波加工');
+    const pinyin = await step(2);
+    assert.equal(pinyin, 'zài níng bō jiā gōng', 'pinyin is prefilled from the glossary and pinyin-pro');
+    await step(3, 'machined in Ningbo, Ningbo machining');
+    await step(4, 'supplier: HNB tooling, machining subcontracted');
+    await step(5);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Workspace glossary' }).first();
+    await row.waitFor();
+    await row.click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const text = await hoverText('宁波');
+    assert.match(text, /machined in Ningbo · Ningbo machining/);
+    assert.match(text, /Source: Workspace glossary · \.vscode\/hanzi-gloss\.json/);
+    await page.screenshot({ path: join(results, 'add-entry-hover.png') });
   });
 } finally {
   await browser.close();
