@@ -41,6 +41,17 @@ async function openFile(name) {
   await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
+/** Runs "Hanzi Gloss: <title>" from the command palette; returns the quick input box it leaves open. */
+async function runFromPalette(title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>Hanzi Gloss: ${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  return input;
+}
+
 /** Screen box of `text` inside the editor's rendered lines (a DOM Range over the glyphs). */
 async function glyphBox(text) {
   await page.locator('.view-line', { hasText: text }).first().waitFor();
@@ -114,12 +125,7 @@ try {
   });
 
   await scenario('Show Terms in Document from the command palette selects every occurrence of a term', async () => {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Hanzi Gloss: Show Terms in Document');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Terms in Document' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    const input = await runFromPalette('Show Terms in Document');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '在谈' }).first();
     await row.waitFor();
     assert.match(await row.innerText(), /zài tán — under negotiation/);
@@ -135,12 +141,7 @@ try {
 
   await scenario('Add Glossary Entry through its input boxes changes the hover at once', async () => {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Hanzi Gloss: Add Glossary Entry');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add Glossary Entry' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    const input = await runFromPalette('Add Glossary Entry');
     const step = async (n, value) => {
       await page.locator('.quick-input-title', { hasText: `(${n}/5)` }).waitFor();
       if (value !== undefined) await input.fill(value);
