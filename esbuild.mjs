@@ -2,7 +2,7 @@
 // dependencies (opencc-js, pinyin-pro) as UTF-8 instead of \u escapes, which nearly double them.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -31,16 +31,23 @@ const builds = [
   // Unit tests run under plain Node; the extension-host suite runs inside VS Code with mocha from node_modules.
   { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
   { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
+  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: false },
   { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
 ];
 
-/** dist/cedict.bin is rebuilt when missing or older than its builder (which bundles the core encoder). */
+/** dist/cedict.bin is rebuilt when missing or when its builder (which bundles the core encoder) changed. */
 async function buildCedictAsset() {
   const tool = 'dist-tools/buildCedictAsset.js';
-  await esbuild.build({ ...common, entryPoints: ['src/tools/buildCedictAsset.ts'], outfile: tool, sourcemap: false, minify: false });
+  const built = await esbuild.build({ ...common, entryPoints: ['src/tools/buildCedictAsset.ts'], outfile: tool, sourcemap: false, minify: false, write: false });
+  const code = built.outputFiles[0].contents;
+  const unchanged = existsSync(tool) && Buffer.compare(readFileSync(tool), code) === 0;
+  if (!unchanged) {
+    mkdirSync('dist-tools', { recursive: true });
+    writeFileSync(tool, code);
+  }
   const asset = 'dist/cedict.bin';
   const stale = !existsSync(asset) || statSync(asset).mtimeMs < statSync(tool).mtimeMs;
-  if (stale) execFileSync(process.execPath, [tool, asset], { stdio: 'inherit' });
+  if (stale) execFileSync(process.execPath, [tool, asset], { stdio: ['ignore', process.stderr, process.stderr] });
 }
 
 if (watch) {

@@ -5,14 +5,6 @@
  * a prebuilt index be loaded from bytes without rebuilding it.
  */
 
-export interface IndexHit {
-  /** Length of the longest key found, in UTF-16 code units (0: none). */
-  readonly length: number;
-  /** Index into the values table of the key found. */
-  readonly value: number;
-}
-
-const NO_HIT: IndexHit = { length: 0, value: -1 };
 
 /** The trie's typed arrays: what a prebuilt index stores and loads without rebuilding. */
 export interface TrieArrays {
@@ -103,10 +95,17 @@ export class TermIndex<V> {
     return new TermIndex({ rootChildren, edgeStart, edgeChar, nodeValue }, values.length, (i) => values[i]);
   }
 
-  /** The longest key that starts at `start` and ends at or before `end`. */
-  longestAt(text: string, start: number, end: number = text.length): IndexHit {
+  /**
+   * Value index of the key found by the last `longestAt` (-1 if none). A field rather than a
+   * returned object: matching calls longestAt at every position and must not allocate.
+   */
+  lastValue = -1;
+
+  /** Length of the longest key that starts at `start` and ends at or before `end` (0: none); its value index goes to `lastValue`. */
+  longestAt(text: string, start: number, end: number = text.length): number {
+    this.lastValue = -1;
     let node = this.rootChildren[text.charCodeAt(start)];
-    if (node === 0) return NO_HIT;
+    if (node === 0) return 0;
     let bestLength = 0;
     let bestValue = -1;
     let i = start + 1;
@@ -122,13 +121,14 @@ export class TermIndex<V> {
       node = next;
       i++;
     }
-    return bestLength === 0 ? NO_HIT : { length: bestLength, value: bestValue };
+    this.lastValue = bestValue;
+    return bestLength;
   }
 
   /** The value stored for exactly `key`, if any. */
   get(key: string): V | undefined {
-    const hit = this.longestAt(key, 0, key.length);
-    return hit.length === key.length ? this.valueAt(hit.value) : undefined;
+    const length = this.longestAt(key, 0, key.length);
+    return length === key.length && length > 0 ? this.valueAt(this.lastValue) : undefined;
   }
 
   private child(node: number, c: number): number {

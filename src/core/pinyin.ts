@@ -3,8 +3,19 @@
  * verified reading always wins over it for the text that entry matched. Syllables use tone marks
  * (yā zhù) and can be turned into numbers (ya1 zhu4).
  */
-import { pinyin as pinyinPro } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { hanWidthAt } from './detect';
+
+let pro: typeof PinyinPro | undefined;
+
+/** pinyin-pro, required on first use: loading the term index must not pay for its dictionary. */
+function pinyinPro(text: string, options: { type: 'array' }): string[];
+function pinyinPro(text: string, options: { type: 'all' }): { polyphonic: string[] }[];
+function pinyinPro(text: string, options: { type: 'array' | 'all' }): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pro ??= require('pinyin-pro') as typeof PinyinPro;
+  return options.type === 'all' ? pro.pinyin(text, { type: 'all' }) : pro.pinyin(text, { type: 'array' });
+}
 
 export type ToneStyle = 'marks' | 'numbers';
 

@@ -1,20 +1,15 @@
 /**
- * Simplified ↔ traditional, through opencc-js's converters and dictionaries, loaded on first use.
+ * Simplified ↔ traditional, from opencc-js's dictionaries, loaded on first use.
  *
  * Matching traditional text needs a conversion that keeps every character where it was, so that
- * offsets into the original text stay valid: `foldToSimplified` uses only OpenCC's character-level
- * dictionaries (regional variants → standard traditional → simplified), one code point for one,
- * and gives up (returns undefined) if the length would change. Display forms use the same tables
- * the other way (`toTraditional`).
+ * offsets into the original text stay valid. OpenCC's character tables are one code point for one,
+ * so `foldToSimplified` composes them per character (regional variants → standard traditional →
+ * simplified) into one lookup table and never changes a string's length. Display forms use
+ * OpenCC's converter over the simplified→traditional character table (`toTraditional`).
  */
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
 
 type Dict = string;
-
-let folder: ConverterFunction | undefined;
-/** BMP code units that the folding dictionaries would change; most text has none and skips OpenCC. */
-let foldable: Uint8Array | undefined;
-let traditionalizer: ConverterFunction | undefined;
 
 function dict(name: string): Dict {
   // Required lazily: the tables are only evaluated when script conversion is first needed.
@@ -34,40 +29,58 @@ function dict(name: string): Dict {
   }
 }
 
-/**
- * The simplified reading of `text`, character for character, with the same UTF-16 length; or
- * undefined when nothing changes (already simplified) or the length would change.
- */
-export function foldToSimplified(text: string): string | undefined {
-  if (!folder || !foldable) {
-    const dicts = [dict('CJK'), dict('TWVariantsRev'), dict('HKVariantsRev'), dict('TSCharacters')];
-    folder = ConverterFactory([dicts[0]], [dicts[1], dicts[2]], [dicts[3]]);
-    // OpenCC dictionaries are "from to1 to2|from to1|…"; only the "from" side matters here.
-    foldable = new Uint8Array(0x10000);
-    for (const d of dicts) {
-      for (const pair of d.split('|')) {
-        const [from, to] = pair.split(' ');
-        if (from.length === 1 && to !== from) foldable[from.charCodeAt(0)] = 1;
-      }
-    }
-    // Chains can lead back to the same character (HK 台 → 臺 → 台): keep only real changes.
-    for (let c = 0; c < 0x10000; c++) if (foldable[c] === 1 && folder(String.fromCharCode(c)) === String.fromCharCode(c)) foldable[c] = 0;
+/** An OpenCC dictionary ("from to1 to2|from to1|…") as first-candidate mappings between BMP characters. */
+function charTable(d: Dict): Map<number, number> {
+  const table = new Map<number, number>();
+  for (const pair of d.split('|')) {
+    const [from, to] = pair.split(' ');
+    if (from?.length === 1 && to?.length === 1 && !table.has(from.charCodeAt(0))) table.set(from.charCodeAt(0), to.charCodeAt(0));
   }
-  let needed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Surrogates: ideographs outside the BMP are rare; let OpenCC decide for them.
-    if (foldable[c] === 1 || (c >= 0xd800 && c <= 0xdbff)) {
-      needed = true;
-      break;
-    }
-  }
-  if (!needed) return undefined;
-  const folded = folder(text);
-  return folded !== text && folded.length === text.length ? folded : undefined;
+  return table;
 }
 
-/** Standard traditional form of a simplified term (character-level OpenCC table), for display. */
+/** For each BMP code unit, its simplified form (0: unchanged). */
+let foldTo: Uint16Array | undefined;
+let traditionalizer: ConverterFunction | undefined;
+
+function buildFoldTable(): Uint16Array {
+  // The order of OpenCC's tw2s/hk2s chains: normalise compatibility ideographs, undo regional
+  // variants, then traditional → simplified.
+  const chain = [charTable(dict('CJK')), charTable(dict('TWVariantsRev')), charTable(dict('HKVariantsRev')), charTable(dict('TSCharacters'))];
+  const table = new Uint16Array(0x10000);
+  const sources = new Set<number>();
+  for (const t of chain) for (const k of t.keys()) sources.add(k);
+  for (const c of sources) {
+    let x = c;
+    for (const t of chain) x = t.get(x) ?? x;
+    if (x !== c && !(x >= 0xd800 && x <= 0xdfff)) table[c] = x;
+  }
+  return table;
+}
+
+/**
+ * The simplified reading of `text`, character for character, with the same UTF-16 length; or
+ * undefined when nothing changes (already simplified).
+ */
+export function foldToSimplified(text: string): string | undefined {
+  foldTo ??= buildFoldTable();
+  const table = foldTo;
+  let i = 0;
+  for (; i < text.length; i++) if (table[text.charCodeAt(i)] !== 0) break;
+  if (i === text.length) return undefined;
+  // Code units into a buffer, decoded once: far cheaper than growing a string per character.
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const f = k >= i ? table[c] : 0;
+    codes[k] = f !== 0 ? f : c;
+  }
+  return utf16.decode(codes);
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/** Standard traditional form of a simplified term (OpenCC's character table), for display. */
 export function toTraditional(text: string): string {
   traditionalizer ??= ConverterFactory([dict('STCharacters')]);
   return traditionalizer(text);

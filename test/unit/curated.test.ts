@@ -93,3 +93,12 @@ test('the die-casting fixture: every company and industry term has the right Eng
     assert.match(g.en, en, `${term} English`);
   }
 });
+
+test('the trusted fast path reads the curated files exactly as the full reader does', () => {
+  const full = loadGlossaries(files, 'curated', { checkPinyin: false });
+  const fast = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true });
+  assert.deepEqual(
+    fast.glossaries.map((g) => g.glossary),
+    full.glossaries.map((g) => g.glossary),
+  );
+});

@@ -17,7 +17,7 @@ export function fullLexicon(): Lexicon {
     .filter(isGlossaryFileName)
     .sort()
     .map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
-  const curated = buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false }).glossaries);
+  const curated = buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries);
   cached = new Lexicon([curated, loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')))], foldToSimplified);
   return cached;
 }

@@ -31,11 +31,11 @@ function lexicon(): Lexicon {
 test('TermIndex finds the longest key at a position and nothing where no key starts', () => {
   const index = TermIndex.build([['压铸', 1], ['压铸机', 2], ['机器', 3]] as [string, number][]);
   const text = '用压铸机器';
-  const hit = index.longestAt(text, 1);
-  assert.equal(hit.length, 3);
-  assert.equal(index.valueAt(hit.value), 2);
-  assert.equal(index.longestAt(text, 0).length, 0);
-  assert.equal(index.longestAt(text, 1, 3).length, 2, 'a match never runs past the end bound');
+  assert.equal(index.longestAt(text, 1), 3);
+  assert.equal(index.valueAt(index.lastValue), 2);
+  assert.equal(index.longestAt(text, 0), 0);
+  assert.equal(index.lastValue, -1);
+  assert.equal(index.longestAt(text, 1, 3), 2, 'a match never runs past the end bound');
   assert.equal(index.get('压铸'), 1);
   assert.equal(index.get('压'), undefined);
   assert.equal(index.size, 3);

@@ -31,17 +31,25 @@ export function parseCedictLine(line: string): CedictLine | undefined {
   return { traditional: m[1], simplified: m[2], pinyin: m[3], senses };
 }
 
+/** Converted syllables: CC-CEDICT has ~1,700 distinct ones, and the hover converts them often. */
+const marked = new Map<string, string>();
+
+function markSyllable(token: string): string {
+  let out = marked.get(token);
+  if (out === undefined) {
+    const m = /^([A-Za-zü:]+?)([1-5])$/.exec(token);
+    out = m ? markTone(m[1].toLowerCase().replace(/u:|v/g, 'ü'), Number(m[2])) : token.toLowerCase() === 'r5' ? 'r' : token;
+    marked.set(token, out);
+  }
+  return out;
+}
+
 /** "ya1 zhu4" → "yā zhù"; "Bei3 jing1" → "běi jīng"; "nu:3" → "nǚ"; other tokens (A, ·) kept. */
 export function cedictPinyinToMarks(numbered: string): string {
   return numbered
     .split(/\s+/)
     .filter((t) => t.length > 0)
-    .map((token) => {
-      const m = /^([A-Za-zü:]+?)([1-5])$/.exec(token);
-      if (!m) return token.toLowerCase() === 'r5' ? 'r' : token;
-      const base = m[1].toLowerCase().replace(/u:|v/g, 'ü');
-      return markTone(base, Number(m[2]));
-    })
+    .map(markSyllable)
     .join(' ');
 }
 

