@@ -45,19 +45,28 @@ export function isCjkPunctuationUnit(c: number): boolean {
   );
 }
 
+const HAN = 1;
+const PUNCT = 2;
+const HIGH = 3;
+
+/** Class of every BMP code unit, computed once: the scanner's inner loop is one table lookup. */
+const CLASS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0x2e80; c < 0x10000; c++) t[c] = isHanUnit(c) ? HAN : isCjkPunctuationUnit(c) ? PUNCT : isHanHighSurrogate(c) ? HIGH : 0;
+  return t;
+})();
+
 /**
  * Width in code units of the Chinese character at `i` (2 for an ideograph outside the BMP), or 0
  * if the character there is not Chinese. Negative widths mark punctuation: -1 (one unit).
  */
 function chineseWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x2e80) return 0;
-  if (isHanUnit(c)) return 1;
-  if (isHanHighSurrogate(c)) {
-    const low = text.charCodeAt(i + 1);
-    return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
-  }
-  return isCjkPunctuationUnit(c) ? -1 : 0;
+  const k = CLASS[text.charCodeAt(i)];
+  if (k === 0) return 0;
+  if (k === HAN) return 1;
+  if (k === PUNCT) return -1;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -150,7 +159,15 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
     let end = i + Math.abs(w);
     let j = end;
     while (j < n) {
-      const w2 = chineseWidth(text, j);
+      // Fast path for the common case, a run of BMP ideographs.
+      const cls = CLASS[text.charCodeAt(j)];
+      if (cls === HAN) {
+        hasHan = true;
+        j++;
+        end = j;
+        continue;
+      }
+      const w2 = cls === 0 ? 0 : chineseWidth(text, j);
       if (w2 !== 0) {
         if (w2 > 0) hasHan = true;
         j += Math.abs(w2);

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Glossary, GlossaryEntry } from '../core/glossary/entry';
 import { idFor } from '../core/glossary/formats/common';
-import { FORMATS, formatForPath } from '../core/glossary/formats';
+import type * as Formats from '../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../core/glossary/jsonEdit';
 import { listTerms } from '../core/termList';
 import { decodeUtf8 } from '../core/text';
@@ -12,7 +12,15 @@ import type { EntryCommands } from './entryCommands';
 import type { GlossaryService } from './glossaryService';
 import { editGlossaryFile } from './glossaryWriter';
 
-const FILTERS: Record<string, string[]> = Object.fromEntries(FORMATS.map((f) => [f.label, f.extensions.map((e) => e.slice(1))]));
+/** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
+function formats(): typeof Formats {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../core/glossary/formats') as typeof Formats;
+}
+
+function filters(): Record<string, string[]> {
+  return Object.fromEntries(formats().FORMATS.map((f) => [f.label, f.extensions.map((e) => e.slice(1))]));
+}
 
 export interface ImportArgs {
   readonly file?: string;
@@ -42,9 +50,9 @@ export class ExchangeCommands {
   async importGlossary(args: ImportArgs = {}): Promise<number | undefined> {
     const file = args.file
       ? vscode.Uri.file(args.file)
-      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: FILTERS, title: vscode.l10n.t('Import Glossary') }))?.[0];
+      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: filters(), title: vscode.l10n.t('Import Glossary') }))?.[0];
     if (!file) return undefined;
-    const format = formatForPath(file.path);
+    const format = formats().formatForPath(file.path);
     if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
     const target = args.target ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target) : await this.pickTarget();
     if (!target) return undefined;
@@ -100,9 +108,9 @@ export class ExchangeCommands {
       ? sources.find((s) => s.id === args.source || (args.source === 'user' && s.id === this.glossary.userGlossaryUri().toString()))
       : (await vscode.window.showQuickPick(sources.map((s) => ({ label: s.label, description: vscode.l10n.t('{0} entries', s.glossary.entries.length), source: s })), { placeHolder: vscode.l10n.t('Glossary to export') }))?.source;
     if (!chosen) return undefined;
-    const file = args.file ? vscode.Uri.file(args.file) : await vscode.window.showSaveDialog({ filters: FILTERS, title: vscode.l10n.t('Export Glossary') });
+    const file = args.file ? vscode.Uri.file(args.file) : await vscode.window.showSaveDialog({ filters: filters(), title: vscode.l10n.t('Export Glossary') });
     if (!file) return undefined;
-    const format = formatForPath(file.path);
+    const format = formats().formatForPath(file.path);
     if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} entries', chosen.glossary.entries.length) }, () =>
       writeFile(file, format.serialize(chosen.glossary)),

@@ -4,7 +4,7 @@
  */
 import { decodeUtf8, LocatedError, type LineColumn } from '../text';
 import type { GlossarySource } from './entry';
-import { formatForPath } from './formats';
+import type * as Formats from './formats';
 import { parseGlossaryJson, type ParseOptions } from './jsonGlossary';
 import type { SourcedGlossary } from './lexicon';
 
@@ -28,6 +28,10 @@ export function isGlossaryFileName(name: string): boolean {
 
 /** Parses a glossary file in any supported format, chosen by its name (JSON when unknown). */
 export function parseGlossaryFile(text: string, path: string, options: ParseOptions = {}) {
+  if (/\.jsonc?$/i.test(path)) return parseGlossaryJson(text, path, options);
+  // The exchange formats (CSV, XML parsers) load only when a non-JSON glossary is read.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { formatForPath } = require('./formats') as typeof Formats;
   const format = formatForPath(path);
   if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
   const { glossary, problems } = format.parse(text, path);
