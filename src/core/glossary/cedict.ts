@@ -53,7 +53,7 @@ export function cedictPinyinToMarks(numbered: string): string {
     .join(' ');
 }
 
-const MAGIC = 0x32434748; // "HGC2"
+const MAGIC = 0x33434748; // "HGC3"
 const HEADER_WORDS = 8;
 
 interface Sections {
@@ -67,6 +67,14 @@ interface Sections {
 function align4(n: number): number {
   return (n + 3) & ~3;
 }
+
+/*
+ * Layout (little-endian, sections 4-byte aligned), chosen to pack small in the VSIX and expand in
+ * a few milliseconds: header; root children u32[65536]; per node its child count u16; edge code
+ * units u16; one bit per node "a key ends here" (values are numbered in node order, so the bit
+ * count gives the value index); per key its entry count u8; entry numbers u32; per entry its
+ * record length u16; the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
+ */
 
 /** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
 export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
@@ -84,28 +92,35 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     }
   });
   const index = TermIndex.build([...byKey.entries()]);
-  const keyEntryStart = new Uint32Array(index.size + 1);
-  const flat: number[] = [];
-  for (let k = 0; k < index.size; k++) {
-    keyEntryStart[k] = flat.length;
-    flat.push(...index.valueAt(k));
-  }
-  keyEntryStart[index.size] = flat.length;
-  const entryOffset = new Uint32Array(records.length + 1);
-  let blobBytes = 0;
-  records.forEach((r, i) => {
-    entryOffset[i] = blobBytes;
-    blobBytes += r.length;
-  });
-  entryOffset[records.length] = blobBytes;
   const { rootChildren, edgeStart, edgeChar, nodeValue } = index.arrays;
-  const parts: ArrayBufferView[] = [rootChildren, edgeStart, edgeChar, nodeValue, keyEntryStart, Uint32Array.from(flat), entryOffset];
+  const nodeCount = nodeValue.length;
+  const childCount = new Uint16Array(nodeCount);
+  const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
+  const entryCount: number[] = [];
+  const flat: number[] = [];
+  for (let n = 0; n < nodeCount; n++) {
+    const count = edgeStart[n + 1] - edgeStart[n];
+    if (count > 0xffff) throw new Error('CC-CEDICT asset: a trie node has more than 65,535 children');
+    childCount[n] = count;
+    if (nodeValue[n] < 0) continue;
+    terminal[n >> 3] |= 1 << (n & 7);
+    const list = index.valueAt(nodeValue[n]);
+    if (list.length > 0xff) throw new Error('CC-CEDICT asset: a key has more than 255 entries');
+    entryCount.push(list.length);
+    flat.push(...list);
+  }
+  const recordLength = Uint16Array.from(records, (r) => {
+    if (r.length > 0xffff) throw new Error('CC-CEDICT asset: a record is longer than 65,535 bytes');
+    return r.length;
+  });
+  const blobBytes = records.reduce((n, r) => n + r.length, 0);
+  const parts: ArrayBufferView[] = [rootChildren, childCount, edgeChar, terminal, Uint8Array.from(entryCount), Uint32Array.from(flat), recordLength];
   let size = HEADER_WORDS * 4;
   for (const p of parts) size += align4(p.byteLength);
   size += blobBytes;
   const out = new Uint8Array(size);
   const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
-  header.set([MAGIC, nodeValue.length, edgeChar.length, index.size, records.length, flat.length, blobBytes, 0]);
+  header.set([MAGIC, nodeCount, edgeChar.length, entryCount.length, records.length, flat.length, blobBytes, 0]);
   let at = HEADER_WORDS * 4;
   for (const p of parts) {
     out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
@@ -118,11 +133,23 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   return out;
 }
 
+/** [0, c0, c0 + c1, …]: n + 1 running totals of n counts. */
+function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
+  const out = new Uint32Array(counts.length + 1);
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    out[i] = sum;
+    sum += counts[i];
+  }
+  out[counts.length] = sum;
+  return out;
+}
+
 function sections(bytes: Uint8Array): Sections {
   // Typed-array views need 4-byte alignment; copy once if the caller's buffer is not aligned.
   const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const header = new Uint32Array(data.buffer, data.byteOffset, HEADER_WORDS);
-  if (header[0] !== MAGIC) throw new Error('not a Hanzi Gloss CC-CEDICT asset (bad magic number)');
+  if (header[0] !== MAGIC) throw new Error('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
   const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes] = header;
   let at = data.byteOffset + HEADER_WORDS * 4;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
@@ -130,16 +157,32 @@ function sections(bytes: Uint8Array): Sections {
     at += align4(length * unit);
     return view;
   };
+  const u8 = (b: ArrayBufferLike, o: number, n: number) => new Uint8Array(b, o, n);
+  const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n);
   const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
   const rootChildren = take(u32, 0x10000, 4);
-  const edgeStart = take(u32, nodeCount + 1, 4);
-  const edgeChar = take((b, o, n) => new Uint16Array(b, o, n), edgeCount, 2);
-  const nodeValue = take((b, o, n) => new Int32Array(b, o, n), nodeCount, 4);
-  const keyEntryStart = take(u32, keyCount + 1, 4);
+  const childCount = take(u16, nodeCount, 2);
+  const edgeChar = take(u16, edgeCount, 2);
+  const terminal = take(u8, Math.ceil(nodeCount / 8), 1);
+  const entryCounts = take(u8, keyCount, 1);
   const keyEntries = take(u32, keyEntryCount, 4);
-  const entryOffset = take(u32, entryCount + 1, 4);
-  const blob = new Uint8Array(data.buffer, at, blobBytes);
+  const recordLength = take(u16, entryCount, 2);
   if (at + blobBytes > data.byteOffset + data.byteLength) throw new Error('truncated CC-CEDICT asset');
+  const blob = new Uint8Array(data.buffer, at, blobBytes);
+  // Expand the packed counts into the arrays the index walks: simple prefix sums, a few milliseconds.
+  const edgeStart = prefixSums(childCount);
+  const keyEntryStart = prefixSums(entryCounts);
+  const entryOffset = prefixSums(recordLength);
+  const nodeValue = new Int32Array(nodeCount).fill(-1);
+  let v = 0;
+  for (let w = 0; w < terminal.length; w++) {
+    let bits = terminal[w];
+    while (bits !== 0) {
+      const bit = 31 - Math.clz32(bits & -bits);
+      nodeValue[(w << 3) + bit] = v++;
+      bits &= bits - 1;
+    }
+  }
   return { trie: { rootChildren, edgeStart, edgeChar, nodeValue }, keyEntryStart, keyEntries, entryOffset, blob };
 }
 
