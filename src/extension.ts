@@ -7,6 +7,7 @@ import { ExchangeCommands } from './vscode/exchangeCommands';
 import { GlossaryService } from './vscode/glossaryService';
 import { registerHover } from './vscode/hover';
 import { registerStatusBar } from './vscode/statusBar';
+import { TaskTimer } from './vscode/taskTimer';
 
 /** What activate() returns: a small API used by the extension-host tests and other extensions. */
 export interface HanziGlossApi {
@@ -14,19 +15,22 @@ export interface HanziGlossApi {
   readonly scans: DocumentScans;
   /** Milliseconds spent in activate(). */
   readonly activationMs: number;
+  /** The longest synchronous piece of work so far, by feature. */
+  readonly tasks: TaskTimer;
 }
 
 export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Hanzi Gloss', { log: true });
   const glossary = new GlossaryService(context, log);
-  const scans = new DocumentScans(glossary);
+  const tasks = new TaskTimer();
+  const scans = new DocumentScans(glossary, tasks);
   const entries = new EntryCommands(glossary);
   const exchange = new ExchangeCommands(glossary, entries, scans);
-  context.subscriptions.push(log, glossary, scans, registerHover(glossary), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange }));
+  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange }));
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { glossary, scans, activationMs };
+  return { glossary, scans, activationMs, tasks };
 }
 
 export function deactivate(): void {

@@ -1,48 +1,78 @@
-/** The distinct glossary terms of a document, for the "Show Terms in Document" list. */
+/**
+ * Per-line scanning, shared by the status bar counts and the "terms in this document" list. Lines
+ * are the unit because passages never cross them: a change re-scans only the lines it touched, and
+ * long documents are processed a slice of lines at a time.
+ */
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import { isGlossaryMatch, type Lexicon, type TermMatch } from './glossary/lexicon';
 import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
 
+export interface LineCounts {
+  readonly passages: number;
+  /** Glossary terms (curated, user, workspace); CC-CEDICT-only words are not counted. */
+  readonly terms: number;
+}
+
+/** Counts of one line of text. */
+export function countLine(line: string, lexicon: Lexicon): LineCounts {
+  const passages = findPassages(line);
+  if (passages.length === 0) return { passages: 0, terms: 0 };
+  let terms = 0;
+  for (const m of lexicon.matchPassages(line, passages)) if (isGlossaryMatch(m)) terms++;
+  return { passages: passages.length, terms };
+}
+
 export interface DocumentTerm {
   readonly text: string;
   readonly reading: string;
   readonly entries: readonly SourcedEntry[];
-  /** Every occurrence, in text order. */
+  /** Every occurrence, in text order, as offsets into the document. */
   readonly occurrences: readonly { start: number; end: number }[];
 }
 
-export interface DocumentCounts {
-  readonly passages: Passage[];
-  /** Matches with at least one curated, user or workspace entry (CC-CEDICT-only words are left out). */
-  readonly matches: TermMatch[];
+/**
+ * Collects the distinct glossary terms of a document, line by line, in order of first occurrence;
+ * each is read in the context of the passage it first appears in.
+ */
+export class TermCollector {
+  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; base: number; occurrences: { start: number; end: number }[] }>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** Adds one line whose first character is at document offset `base`. */
+  addLine(line: string, base: number): void {
+    for (const passage of findPassages(line)) {
+      for (const m of this.lexicon.matchRange(line, passage.start, passage.end)) {
+        if (!isGlossaryMatch(m)) continue;
+        const at = { start: base + m.start, end: base + m.end };
+        const group = this.byText.get(m.text);
+        if (group) group.occurrences.push(at);
+        else this.byText.set(m.text, { first: m, passage, base, occurrences: [at] });
+      }
+    }
+  }
+
+  terms(style: ToneStyle = 'marks'): DocumentTerm[] {
+    return [...this.byText.values()].map(({ first, passage, occurrences }) => {
+      const tokens = readText(passage.text, [{ start: first.start - passage.start, end: first.end - passage.start, pinyin: first.pinyin }]);
+      return {
+        text: first.text,
+        reading: pinyinOfSpan(tokens, first.start - passage.start, first.end - passage.start, style),
+        entries: first.entries,
+        occurrences,
+      };
+    });
+  }
 }
 
-
-/** Passages and glossary matches without pinyin: what the status bar needs, at matching speed. */
-export function countDocument(text: string, lexicon: Lexicon): DocumentCounts {
-  const passages = findPassages(text);
-  return { passages, matches: lexicon.matchPassages(text, passages).filter(isGlossaryMatch) };
-}
-
-/** Distinct matched terms in order of first occurrence, each read in the context of its first passage. */
-export function listTerms(text: string, counts: DocumentCounts, style: ToneStyle = 'marks'): DocumentTerm[] {
-  const byText = new Map<string, { first: TermMatch; occurrences: { start: number; end: number }[] }>();
-  for (const m of counts.matches) {
-    const group = byText.get(m.text);
-    if (group) group.occurrences.push({ start: m.start, end: m.end });
-    else byText.set(m.text, { first: m, occurrences: [{ start: m.start, end: m.end }] });
+/** The distinct glossary terms of a whole text (the CLI and tests; the extension goes line by line). */
+export function listTerms(text: string, lexicon: Lexicon, style: ToneStyle = 'marks'): DocumentTerm[] {
+  const collector = new TermCollector(lexicon);
+  let base = 0;
+  for (const line of text.split('\n')) {
+    collector.addLine(line, base);
+    base += line.length + 1;
   }
-  const terms: DocumentTerm[] = [];
-  let p = 0;
-  for (const { first, occurrences } of byText.values()) {
-    while (p < counts.passages.length && counts.passages[p].end <= first.start) p++;
-    const passage = counts.passages[p];
-    const start = passage ? passage.start : first.start;
-    const tokens = readText(text.slice(start, passage ? passage.end : first.end), [
-      { start: first.start - start, end: first.end - start, pinyin: first.pinyin },
-    ]);
-    terms.push({ text: first.text, reading: pinyinOfSpan(tokens, first.start - start, first.end - start, style), entries: first.entries, occurrences });
-  }
-  return terms;
+  return collector.terms(style);
 }

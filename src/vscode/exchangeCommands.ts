@@ -4,7 +4,6 @@ import type { Glossary, GlossaryEntry } from '../core/glossary/entry';
 import { idFor } from '../core/glossary/formats/common';
 import type * as Formats from '../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../core/glossary/jsonEdit';
-import { listTerms } from '../core/termList';
 import { decodeUtf8 } from '../core/text';
 import { readConfig } from './config';
 import type { DocumentScans } from './documentScans';
@@ -126,8 +125,7 @@ export class ExchangeCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a document with Chinese text to list its terms.'));
       return undefined;
     }
-    const scan = await this.scans.scan(editor.document);
-    const terms = listTerms(editor.document.getText(), scan, readConfig(editor.document).toneStyle);
+    const terms = await this.scans.terms(editor.document, readConfig(editor.document).toneStyle);
     if (terms.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms in this document.'));
       return undefined;

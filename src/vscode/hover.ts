@@ -2,13 +2,21 @@
 import * as vscode from 'vscode';
 import { renderHoverMarkdown } from '../core/hoverMarkdown';
 import { describePosition } from '../core/scan';
-import { languageEnabled, readConfig } from './config';
+import type { Lexicon } from '../core/glossary/lexicon';
+import { languageEnabled, readConfig, type HanziGlossConfig } from './config';
+import type { TaskTimer } from './taskTimer';
 import type { GlossaryService } from './glossaryService';
 import { hoverLabels } from './hoverLabels';
 import { Commands } from './ids';
 
+/** Around the pointer on a very long line, only this many characters each side are examined. */
+const WINDOW = 400;
+
 export class HanziHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly glossary: GlossaryService) {}
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly tasks: TaskTimer,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const config = readConfig(document);
@@ -18,8 +26,16 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     if (!/[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/.test(line)) return undefined;
     const lexicon = await this.glossary.lexicon();
     if (token.isCancellationRequested) return undefined;
-    const info = describePosition(line, position.character, lexicon, config.toneStyle);
-    if (!info) return undefined;
+    return this.tasks.measure('hover', () => this.render(line, position, lexicon, config));
+  }
+
+  private render(line: string, position: vscode.Position, lexicon: Lexicon, config: HanziGlossConfig): vscode.Hover | undefined {
+    // A passage never crosses a line, but one line of a scraped dump can be megabytes long.
+    const from = line.length > 2 * WINDOW ? Math.max(0, position.character - WINDOW) : 0;
+    const window = from > 0 || line.length > 2 * WINDOW ? line.slice(from, position.character + WINDOW) : line;
+    const found = describePosition(window, position.character - from, lexicon, config.toneStyle);
+    if (!found) return undefined;
+    const info = { ...found, start: found.start + from, end: found.end + from };
     const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
     // Our own two commands as links; the term travels URI-encoded as their argument. Glossary text
     // itself is escaped Markdown, so it cannot add links, and no other command is enabled.
@@ -36,7 +52,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function registerHover(glossary: GlossaryService): vscode.Disposable {
+export function registerHover(glossary: GlossaryService, tasks: TaskTimer): vscode.Disposable {
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
-  return vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary));
+  return vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary, tasks));
 }

@@ -3,7 +3,7 @@
  * previews each term in the editor, accepting selects every occurrence of it.
  */
 import * as vscode from 'vscode';
-import { listTerms, type DocumentTerm } from '../core/termList';
+import type { DocumentTerm } from '../core/termList';
 import { readConfig } from './config';
 import type { DocumentScans } from './documentScans';
 
@@ -22,8 +22,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
     return undefined;
   }
   const document = editor.document;
-  const scan = await scans.scan(document);
-  const terms = listTerms(document.getText(), scan, readConfig(document).toneStyle);
+  const terms = await scans.terms(document, readConfig(document).toneStyle);
   if (terms.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms in this document.'));
     return undefined;

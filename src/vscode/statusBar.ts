@@ -33,9 +33,9 @@ export function registerStatusBar(scans: DocumentScans, glossary: GlossaryServic
       item.hide();
       return;
     }
-    const scan = await scans.scan(editor.document);
+    const summary = await scans.summary(editor.document);
     if (vscode.window.activeTextEditor !== editor) return;
-    show(scan.passages.length, scan.matches.length);
+    show(summary.passages, summary.terms);
   };
   const show = (passages: number, terms: number): void => {
     if (passages === 0) {
@@ -53,9 +53,9 @@ export function registerStatusBar(scans: DocumentScans, glossary: GlossaryServic
     registerGlossaryWarning(glossary),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
     glossary.onDidChange(() => void refresh()),
-    scans.onDidScan((scan) => {
+    scans.onDidScan((summary) => {
       const editor = vscode.window.activeTextEditor;
-      if (editor && editor.document.uri.toString() === scan.uri) void refresh();
+      if (editor && editor.document.uri.toString() === summary.uri && readConfig(editor.document).statusBarEnabled) show(summary.passages, summary.terms);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsHanziGloss(e)) void refresh();

@@ -83,3 +83,17 @@ test('index built from 200,000 keys answers lookups correctly', () => {
   for (const k of [0, 1, 3, 19_999, 123_456, 199_999]) assert.equal(index.get(pairs[k][0]), k);
   assert.equal(index.size, 200_000);
 });
+
+test('per-line counts and the term list of a text', async () => {
+  const { countLine, listTerms } = await import('../../src/core/termList');
+  const lex = lexicon();
+  assert.deepEqual(countLine('海天：压铸机2台，压铸岛1个；English text here', lex), { passages: 1, terms: 2 });
+  assert.deepEqual(countLine('only English', lex), { passages: 0, terms: 0 });
+  const text = '压铸机\n力劲8000吨\n\n压铸机和力劲';
+  const terms = listTerms(text, lex);
+  assert.deepEqual(terms.map((t) => [t.text, t.occurrences.map((o) => text.slice(o.start, o.end))]), [
+    ['压铸机', ['压铸机', '压铸机']],
+    ['力劲', ['力劲', '力劲']],
+  ]);
+  assert.equal(terms[1].reading, 'lì jìn');
+});

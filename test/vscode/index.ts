@@ -5,6 +5,7 @@
 import Mocha from 'mocha';
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
+import { defineLargeFileSuite } from './suites/largeFile';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 
 export function run(): Promise<void> {
@@ -13,6 +14,7 @@ export function run(): Promise<void> {
   defineHoverSuite();
   defineCommandSuite();
   defineUserGlossarySuite();
+  defineLargeFileSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -18,9 +18,10 @@ export function defineCommandSuite(): void {
     test('the document scan counts passages and glossary terms of the fixture', async () => {
       const api = await activateExtension();
       const editor = await openFixture('diecasting-orders.txt');
-      const scan = await api.scans.scan(editor.document);
-      assert.equal(scan.passages.length, 3, 'one passage per non-empty line');
-      const terms = new Set(scan.matches.map((m) => m.text));
+      const summary = await api.scans.summary(editor.document);
+      assert.equal(summary.passages, 3, 'one passage per non-empty line');
+      assert.ok(summary.terms >= 40, `${summary.terms} glossary terms`);
+      const terms = new Set((await api.scans.terms(editor.document, 'marks')).map((t) => t.text));
       for (const t of ['海天金属', '压铸', '力劲', '开模', '草签', '在谈', '已购', '布勒', '极氪009']) assert.ok(terms.has(t), `${t} is matched`);
     });
 

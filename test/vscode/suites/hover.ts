@@ -81,9 +81,9 @@ export function defineHoverSuite(): void {
       const uri = workspaceFile('diecasting-orders.zh-Hant.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(traditionalText));
       const traditional = await vscode.workspace.openTextDocument(uri);
-      const scan = await api.scans.scan(document);
-      assert.ok(scan.matches.length >= 40);
-      for (const m of scan.matches) {
+      const occurrences = (await api.scans.terms(document, 'marks')).flatMap((t) => t.occurrences.map((o) => ({ ...o, text: t.text })));
+      assert.ok(occurrences.length >= 40);
+      for (const m of occurrences) {
         const position = document.positionAt(m.start);
         const [a, b] = [await glossHover(document, position), await glossHover(traditional, position)];
         assert.ok(a && b, `hovers at ${m.text}`);

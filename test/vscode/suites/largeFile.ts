@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, glossHover, workspaceFile } from './helpers';
+
+/** ~20 MB of forum-dump-like text: the die-casting lines and English prose, numbered, over a million Han characters. */
+function largeText(fixture: string, forum: string): string {
+  const chinese = fixture.split('\n').filter((l) => l.trim());
+  const english = forum.split('\n').filter((l) => l.trim().length > 40);
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let k = 0; bytes < 20 * 1024 * 1024; k++) {
+    const line = k % 3 === 2 ? english[k % english.length] : `${k}. ${chinese[k % chinese.length]}`;
+    lines.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function defineLargeFileSuite(): void {
+  suite('A 20 MB document in a real VS Code', () => {
+    test('open, scan, type and hover without blocking the extension host for 50 ms', async function () {
+      this.timeout(300_000);
+      const api = await activateExtension();
+      await api.glossary.lexicon();
+      const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
+      const text = largeText(await read('diecasting-orders.txt'), await read('forum-thread.txt'));
+      const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+      assert.ok(han > 1_000_000, `${han} Han characters`);
+      const uri = workspaceFile('large-dump.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      api.tasks.reset();
+      const started = Date.now();
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const document = editor.document;
+      const first = await api.scans.summary(document);
+      console.log(`large file: ${(Buffer.byteLength(text) / 1048576).toFixed(1)} MB, ${han.toLocaleString('en')} Han characters, ${document.lineCount.toLocaleString('en')} lines; first scan ${Date.now() - started} ms: ${first.passages} passages, ${first.terms} terms`);
+      assert.ok(first.passages > 60_000 && first.terms > 1_000_000, JSON.stringify(first));
+
+      // Type like a person: several edits at different places. Line 10 is Chinese (the insertion
+      // joins its passage), lines 2 and 5 English (a new passage at the start of line 2, and a new
+      // line before line 5), line 50,000 gets a letter (no new passage).
+      for (const [line, insert] of [[10, '压铸'], [2, '开模，'], [5, 'New line 新行\n'], [50_000, 'x']] as const) {
+        await editor.edit((b) => b.insert(new vscode.Position(line, 0), insert));
+      }
+      const after = await new Promise<{ passages: number; terms: number; version: number }>((resolve) => {
+        const sub = api.scans.onDidScan((s) => {
+          if (s.uri === document.uri.toString() && s.version === document.version) {
+            sub.dispose();
+            resolve(s);
+          }
+        });
+      });
+      assert.equal(after.passages, first.passages + 2, 'two new passages: at the start of line 2 and on the new line');
+      assert.ok(after.terms >= first.terms + 2, `terms after typing: ${after.terms}`);
+
+      for (let k = 0; k < 20; k++) {
+        const line = Math.floor((k / 20) * document.lineCount);
+        const lineText = document.lineAt(line).text;
+        const at = lineText.search(/[\u4e00-\u9fff]/);
+        if (at >= 0) assert.ok(await glossHover(document, new vscode.Position(line, at)), `hover on line ${line + 1}`);
+      }
+      const terms = await api.scans.terms(document, 'marks');
+      assert.ok(['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)), terms.map((t) => t.text).join());
+      console.log(`longest synchronous task of the extension: ${api.tasks.longestMs.toFixed(1)} ms (${api.tasks.longestName})`);
+      assert.ok(api.tasks.longestMs < 50, `longest task ${api.tasks.longestMs.toFixed(1)} ms in ${api.tasks.longestName}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+}
