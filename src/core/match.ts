@@ -100,10 +100,13 @@ export class TermIndex<V> {
    * returned object: matching calls longestAt at every position and must not allocate.
    */
   lastValue = -1;
+  /** How many code units past `start` the last `longestAt` examined (its walk stopped there). */
+  lastDepth = 0;
 
   /** Length of the longest key that starts at `start` and ends at or before `end` (0: none); its value index goes to `lastValue`. */
   longestAt(text: string, start: number, end: number = text.length): number {
     this.lastValue = -1;
+    this.lastDepth = 0;
     let node = this.rootChildren[text.charCodeAt(start)];
     if (node === 0) return 0;
     let bestLength = 0;
@@ -122,6 +125,7 @@ export class TermIndex<V> {
       i++;
     }
     this.lastValue = bestValue;
+    this.lastDepth = i - start;
     return bestLength;
   }
 

@@ -29,12 +29,18 @@ function dict(name: string): Dict {
   }
 }
 
-/** An OpenCC dictionary ("from to1 to2|from to1|…") as first-candidate mappings between BMP characters. */
-function charTable(d: Dict): Map<number, number> {
-  const table = new Map<number, number>();
-  for (const pair of d.split('|')) {
-    const [from, to] = pair.split(' ');
-    if (from?.length === 1 && to?.length === 1 && !table.has(from.charCodeAt(0))) table.set(from.charCodeAt(0), to.charCodeAt(0));
+/** An OpenCC dictionary ("from to1 to2|from to1|…") as first-candidate mappings between BMP characters (0: none). */
+function charTable(d: Dict): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  // Only single-unit "from" and first candidates matter: pairs look like "臺 台|…".
+  for (let i = 0; i < d.length; ) {
+    const end = d.indexOf('|', i);
+    const stop = end < 0 ? d.length : end;
+    if (d.charCodeAt(i + 1) === 0x20 && (stop === i + 3 || d.charCodeAt(i + 3) === 0x20)) {
+      const from = d.charCodeAt(i);
+      if (table[from] === 0) table[from] = d.charCodeAt(i + 2);
+    }
+    i = stop + 1;
   }
   return table;
 }
@@ -48,11 +54,9 @@ function buildFoldTable(): Uint16Array {
   // variants, then traditional → simplified.
   const chain = [charTable(dict('CJK')), charTable(dict('TWVariantsRev')), charTable(dict('HKVariantsRev')), charTable(dict('TSCharacters'))];
   const table = new Uint16Array(0x10000);
-  const sources = new Set<number>();
-  for (const t of chain) for (const k of t.keys()) sources.add(k);
-  for (const c of sources) {
+  for (let c = 0x2e80; c < 0x10000; c++) {
     let x = c;
-    for (const t of chain) x = t.get(x) ?? x;
+    for (const t of chain) x = t[x] || x;
     if (x !== c && !(x >= 0xd800 && x <= 0xdfff)) table[c] = x;
   }
   return table;

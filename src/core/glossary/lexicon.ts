@@ -137,6 +137,14 @@ class LazyMatch implements TermMatch {
   }
 }
 
+/** For each position, the first position at or after it where `a` and `b` differ (their length if none). */
+function differences(a: string, b: string): Int32Array {
+  const next = new Int32Array(a.length + 1);
+  next[a.length] = a.length;
+  for (let i = a.length - 1; i >= 0; i--) next[i] = a.charCodeAt(i) !== b.charCodeAt(i) ? i : next[i + 1];
+  return next;
+}
+
 export class Lexicon {
   private hits = new Int32Array(8);
 
@@ -169,8 +177,12 @@ export class Lexicon {
     return this.matchIn(slice, this.fold?.(slice), 0, start);
   }
 
-  /** Longest match at `i` of `text`, or of its folded form where that is longer; offsets shifted by `base`. */
-  private matchIn(text: string, folded: string | undefined, i: number, base: number): TermMatch | undefined {
+  /**
+   * Longest match at `i` of `text`, or of its folded form where that is longer; offsets shifted by
+   * `base`. `nextDiff[i]` is the first position at or after i where the folded text differs: a
+   * folded walk that would only see the same characters as the original one is skipped.
+   */
+  private matchIn(text: string, folded: string | undefined, i: number, base: number, nextDiff?: Int32Array): TermMatch | undefined {
     let best = 0;
     const layers = this.layers;
     // Per layer, the value index of its longest key here (original text first, then folded).
@@ -183,7 +195,7 @@ export class Lexicon {
       hits[2 * l] = length;
       hits[2 * l + 1] = layer.lastValue;
       if (length > best) best = length;
-      if (folded !== undefined) {
+      if (folded !== undefined && (nextDiff === undefined || nextDiff[i] <= i + layer.lastDepth)) {
         const flength = layer.longestAt(folded, i);
         if (flength > length) {
           hits[2 * l] = flength;
@@ -223,9 +235,10 @@ export class Lexicon {
     if (this.layers.length === 0) return out;
     const slice = start === 0 && end === text.length ? text : text.slice(start, end);
     const folded = this.fold?.(slice);
+    const nextDiff = folded === undefined ? undefined : differences(slice, folded);
     let i = 0;
     while (i < slice.length) {
-      const m = this.matchIn(slice, folded, i, start);
+      const m = this.matchIn(slice, folded, i, start, nextDiff);
       if (m) {
         out.push(m);
         i = m.end - start;
