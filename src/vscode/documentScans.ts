@@ -20,7 +20,7 @@ export interface DocumentSummary {
 }
 
 /** How long one slice of scanning may hold the thread; well under the 50 ms budget. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 const TYPING_DELAY_MS = 250;
 
 interface LineState {

@@ -217,6 +217,7 @@ export class EntryCommands {
   }
 
   async remove(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
+    // From the hover the term is known but not which entry: pick among that term's own entries.
     const located = await this.pickEntry(args, vscode.l10n.t('Entry to remove'));
     if (!located) {
       if (!args.id) void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries to remove.'));

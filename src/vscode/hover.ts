@@ -41,10 +41,11 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     // itself is escaped Markdown, so it cannot add links, and no other command is enabled.
     const args = encodeURIComponent(JSON.stringify([{ zh: info.simplified }]));
     const hasOwn = info.entries.some((e) => e.source.layer === 'workspace' || e.source.layer === 'user');
+    const remove = hasOwn ? ` · [${vscode.l10n.t('Remove entry')}](command:${Commands.removeEntry}?${args})` : '';
     markdown.appendMarkdown(
-      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})`,
+      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})${remove}`,
     );
-    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry] };
+    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);

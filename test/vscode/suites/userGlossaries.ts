@@ -75,6 +75,17 @@ export function defineUserGlossarySuite(): void {
       assert.match(text, /Source: User glossary/);
     });
 
+    test('the hover offers Remove for own entries, and removing from the user layer works', async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '开模'))) ?? [];
+      const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      assert.match(markdown, /\[Remove entry\]\(command:hanziGloss\.removeEntry\?/);
+      const id = JSON.parse(decode(await vscode.workspace.fs.readFile(userFile))).entries.find((e: { zh: string }) => e.zh === '开模').id;
+      await vscode.commands.executeCommand('hanziGloss.removeEntry', { id, target: 'user' });
+      const text = await hoverAt('开模');
+      assert.doesNotMatch(text, /die making/);
+      assert.doesNotMatch(text, /Source: User glossary/);
+    });
+
     test('two entries added in quick succession both survive', async () => {
       await Promise.all([
         vscode.commands.executeCommand('hanziGloss.addEntry', { zh: '安徽永泰', en: ['Yongtai (Anhui)'], target: 'user' }),
