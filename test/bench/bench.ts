@@ -13,9 +13,10 @@ import { findPassages } from '../../src/core/detect';
 import { loadCedictLayer, parseCedictLine, type CedictLine } from '../../src/core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { renderHoverMarkdown, type HoverLabels } from '../../src/core/hoverMarkdown';
+import { renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
 import { foldToSimplified } from '../../src/core/script';
+import { ENGLISH_LABELS } from '../shared/hoverLabels';
 import { buildCorpus, random } from './corpus';
 
 const json = process.argv.includes('--json');
@@ -110,13 +111,7 @@ const naiveCold = child('naiveReady.js');
 const index = { ready_ms: round(cold.ready_ms), heap_mb: round(cold.heap_mb), naive_ready_ms: round(naiveCold.ready_ms), naive_heap_mb: round(naiveCold.heap_mb), node_boot_ms: round(cold.node_boot_ms) };
 
 // --- hover --------------------------------------------------------------------------------------
-const labels: HoverLabels = {
-  source: 'Source',
-  layers: { workspace: 'Workspace glossary', user: 'User glossary', curated: 'Curated glossary', cedict: 'CC-CEDICT' },
-  noEntry: 'No glossary entry',
-  footer: 'Hanzi Gloss',
-  more: (n) => `…and ${n} more`,
-};
+const labels = ENGLISH_LABELS;
 const lines = corpus.split('\n').filter((l) => l.length > 0);
 const rnd = random(7);
 const times: number[] = [];

@@ -2,16 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SourcedEntry } from '../../src/core/glossary/entry';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { escapeMarkdown, renderHoverMarkdown, type HoverLabels } from '../../src/core/hoverMarkdown';
+import { escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
+import { ENGLISH_LABELS } from '../shared/hoverLabels';
 
-const labels: HoverLabels = {
-  source: 'Source',
-  layers: { workspace: 'Workspace glossary', user: 'User glossary', curated: 'Curated glossary', cedict: 'CC-CEDICT' },
-  noEntry: 'No glossary entry',
-  footer: 'Hanzi Gloss',
-  more: (n) => `…and ${n} more`,
-};
+const labels = ENGLISH_LABELS;
 
 const evil: SourcedEntry = {
   id: 'x',
