@@ -15,6 +15,7 @@ import { pinyinOfText } from '../core/pinyinText';
 import { foldToSimplified } from '../core/script';
 import { scanText } from '../core/scan';
 import { decodeUtf8, type LocatedError } from '../core/text';
+import { annotateText, checkText } from './annotate';
 import { formatScanTable, toScanJson } from './format';
 
 const USAGE = `Usage:
@@ -22,6 +23,8 @@ const USAGE = `Usage:
   hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
   hanzi-gloss validate [<glossary.json>...]
   hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
+  hanzi-gloss annotate <file> [--glossary <path>]...
+  hanzi-gloss check <file> [--glossary <path>]... [--json]
   hanzi-gloss --help`;
 
 class UsageError extends Error {}
@@ -163,6 +166,20 @@ function run(argv: string[], out: (s: string) => void): number {
       writeAtomically(output, to.serialize(glossary));
       out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
+    }
+    case 'annotate': {
+      if (positionals.length !== 1) throw new UsageError('annotate takes exactly one file');
+      const text = decodeUtf8(readInput(positionals[0]));
+      out(annotateText(text, buildLexicon(values.glossary ?? [])).replace(/\n$/, ''));
+      return 0;
+    }
+    case 'check': {
+      if (positionals.length !== 1) throw new UsageError('check takes exactly one file');
+      const file = positionals[0];
+      const problems = checkText(decodeUtf8(readInput(file)), buildLexicon(values.glossary ?? []));
+      if (values.json) out(JSON.stringify({ problems: problems.map(({ line, column, code, message, term }) => ({ line, column, code, message, ...(term ? { term } : {}) })) }));
+      else for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
+      return problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -112,3 +112,26 @@ test('convert goes between formats by extension and keeps what each holds', () =
   assert.equal(b.status, 1);
   assert.equal(b.stderr, `hanzi-gloss: ${bad}:2:1 row 2: the Chinese column must hold a Chinese term ("not chinese")\n`);
 });
+
+test('annotate adds a draft after each Chinese line without one; check reports problems with positions', () => {
+  const r = run('annotate', fixture);
+  assert.equal(r.status, 0, r.stderr);
+  const out = r.stdout.split('\n');
+  assert.match(out[1], /^EN: Haitian Metal: Anhui Yongtai 3 units, 2 × 6,000 t/);
+  const annotated = join(tmp, 'annotated.txt');
+  writeFileSync(annotated, r.stdout);
+  assert.equal(run('annotate', annotated).stdout, r.stdout, 'lines already annotated are left alone');
+  const clean = run('check', annotated, '--json');
+  assert.equal(clean.status, 0);
+  assert.deepEqual(JSON.parse(clean.stdout), { problems: [] });
+  writeFileSync(annotated, '两台8800吨开模\nEN: 2 × 8,000 t with 开模\n');
+  const bad = run('check', annotated, '--json');
+  assert.equal(bad.status, 1);
+  const problems = JSON.parse(bad.stdout).problems;
+  assert.deepEqual(problems.map((p: { code: string; line: number; column: number; term?: string }) => [p.code, p.line, p.column, p.term]), [
+    ['missing-term', 2, 5, '开模'],
+    ['number-mismatch', 2, 5, '8800'],
+    ['untranslated', 2, 22, '开模'],
+  ]);
+  assert.deepEqual(Object.keys(problems[0]), ['line', 'column', 'code', 'message', 'term']);
+});

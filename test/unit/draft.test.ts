@@ -1,0 +1,99 @@
+/** The draft engine on every line of the die-casting fixture, numbers, and every QA check code. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotatedLines, annotationText } from '../../src/core/annotations';
+import { draftEnglish } from '../../src/core/draft';
+import { chineseNumeralValue, findEnglishNumbers, findNumbers, formatNumber, isQuantity } from '../../src/core/numbers';
+import { checkAnnotation } from '../../src/core/qa';
+import { fixture, fullLexicon } from './fullLexicon';
+
+const lines = fixture('diecasting-orders.txt').split('\n').filter((l) => l.trim());
+const draft = (s: string) => draftEnglish(s, fullLexicon()).text;
+
+test('fixture line 1: orders of Haitian Metal machines', () => {
+  assert.equal(
+    draft(lines[0]),
+    'Haitian Metal: Anhui Yongtai 3 units, 2 × 6,000 t, 1 × 7,000 t, under negotiation 8,800 t; Millison Technologies, purchased one 8,800 t, under negotiation the second unit; Eontec under negotiation 7,000 t, already initialled contract; Chervon Auto 1 × 6,000 t, contract signed, expected next year shipment.',
+  );
+});
+
+test('fixture line 2: orders of Bühler machines', () => {
+  assert.equal(
+    draft(lines[1]),
+    'Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,200 t.',
+  );
+});
+
+test('fixture line 3: Geely casts the Zeekr 009 in-house', () => {
+  assert.equal(draft(lines[2]), 'Geely Holding Group: Zeekr 009 is own die casting, using LK Technology 8,000 t machine, Germany HNB tooling, in Ningbo machining.');
+});
+
+test('numbers, classifiers and units', () => {
+  assert.equal(draft('2台6000吨'), '2 × 6,000 t');
+  assert.equal(draft('已购一台8800吨'), 'purchased one 8,800 t');
+  assert.equal(draft('在谈第二台'), 'under negotiation the second unit');
+  assert.equal(draft('两台'), 'two units');
+  assert.equal(draft('12万件'), '120,000 pieces');
+  assert.equal(draft('1.5亿元'), '150,000,000 yuan');
+  assert.equal(draft('3家'), '3 companies');
+});
+
+test('what only CC-CEDICT knows is marked for review; what nothing renders stays Chinese in brackets', () => {
+  const d = draftEnglish('压铸行业', fullLexicon());
+  // 行业 is only in CC-CEDICT, whose first sense is "trade": a draft word to check.
+  assert.equal(d.text, 'die casting trade (?)');
+  assert.deepEqual(d.spans.map((s) => [d.text.slice(s.start, s.end), s.kind]), [['die casting', 'term'], ['trade (?)', 'review']]);
+  const unknown = draftEnglish('压铸𠀀', fullLexicon());
+  assert.equal(unknown.text, 'die casting [𠀀]');
+  assert.equal(unknown.spans[1].kind, 'untranslated');
+});
+
+test('Chinese numerals: values and when they are quantities', () => {
+  assert.equal(chineseNumeralValue('十二'), 12);
+  assert.equal(chineseNumeralValue('三千五百'), 3500);
+  assert.equal(chineseNumeralValue('两万'), 20000);
+  assert.equal(chineseNumeralValue('一亿二千万'), 120_000_000);
+  assert.equal(formatNumber(8800), '8,800');
+  const t = '一体化压铸，一台';
+  assert.deepEqual(findNumbers(t).filter((n) => isQuantity(t, n)).map((n) => n.value), [1]);
+  assert.deepEqual(findEnglishNumbers('two units, 8,800 t and 1.2 million').map((n) => n.value), [2, 8800, 1_200_000]);
+});
+
+test('check: forbidden term, with the approved rendering as the fix', () => {
+  const problems = checkAnnotation('半固态压铸', 'rheocasting parts', fullLexicon()).filter((p) => p.code !== 'missing-term');
+  assert.deepEqual(problems, []);
+  const custom = checkAnnotation('亿元', 'CNY 1 billion yuan', fullLexicon());
+  const forbidden = custom.find((p) => p.code === 'forbidden-term');
+  assert.ok(forbidden, JSON.stringify(custom));
+  assert.equal('CNY 1 billion yuan'.slice(forbidden.start, forbidden.end).toLowerCase(), 'billion yuan');
+  assert.equal(forbidden.severity, 'error');
+  assert.ok(forbidden.suggestion);
+});
+
+test('check: missing term', () => {
+  const problems = checkAnnotation('德国HNB公司开模', 'HNB of Germany makes the die', fullLexicon());
+  const missing = problems.filter((p) => p.code === 'missing-term').map((p) => p.term);
+  assert.deepEqual(missing, ['开模']);
+  assert.equal(problems.find((p) => p.code === 'missing-term')?.severity, 'warning');
+});
+
+test('check: numbers, with 8800 = 8,800 and 两 = 2', () => {
+  assert.deepEqual(checkAnnotation('两台8800吨', '2 × 8,800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'), []);
+  assert.deepEqual(checkAnnotation('两台8800吨', 'two units of 8800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'), []);
+  const wrong = checkAnnotation('两台8800吨', '2 × 8,000 t', fullLexicon()).filter((p) => p.code === 'number-mismatch');
+  assert.deepEqual(wrong.map((p) => p.term), ['8800']);
+  const chineseNumeral = checkAnnotation('第二台', 'the third unit', fullLexicon()).filter((p) => p.code === 'number-mismatch');
+  assert.deepEqual(chineseNumeral.map((p) => p.term), ['第二']);
+});
+
+test('check: untranslated Chinese in the English', () => {
+  const problems = checkAnnotation('开模', 'tooling by 力劲', fullLexicon()).filter((p) => p.code === 'untranslated');
+  assert.deepEqual(problems.map((p) => [p.term, p.start, p.end]), [['力劲', 11, 13]]);
+});
+
+test('annotation lines: markers, indentation, pairing with the line above', () => {
+  assert.deepEqual(annotationText('  // EN: die casting', '// EN: '), { text: 'die casting', column: 9 });
+  assert.equal(annotationText('EN die casting', 'EN: '), undefined);
+  const pairs = annotatedLines(['压铸', 'EN: die casting', '', '开模', 'text'], 'EN: ');
+  assert.deepEqual(pairs.map((p) => [p.line, p.annotation?.line]), [[0, 1], [3, undefined]]);
+});
