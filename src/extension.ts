@@ -6,6 +6,7 @@ import { EntryCommands } from './vscode/entryCommands';
 import { ExchangeCommands } from './vscode/exchangeCommands';
 import { GlossaryService } from './vscode/glossaryService';
 import { registerHover } from './vscode/hover';
+import { QaDiagnostics } from './vscode/qaDiagnostics';
 import { registerStatusBar } from './vscode/statusBar';
 import { TaskTimer } from './vscode/taskTimer';
 
@@ -17,6 +18,7 @@ export interface HanziGlossApi {
   readonly activationMs: number;
   /** The longest synchronous piece of work so far, by feature. */
   readonly tasks: TaskTimer;
+  readonly qa: QaDiagnostics;
 }
 
 export function activate(context: vscode.ExtensionContext): HanziGlossApi {
@@ -26,11 +28,12 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const tasks = new TaskTimer();
   const scans = new DocumentScans(glossary, tasks);
   const entries = new EntryCommands(glossary);
+  const qa = new QaDiagnostics(glossary, tasks);
   const exchange = new ExchangeCommands(glossary, entries, scans);
-  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange }));
+  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary }), qa);
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { glossary, scans, activationMs, tasks };
+  return { glossary, scans, activationMs, tasks, qa };
 }
 
 export function deactivate(): void {

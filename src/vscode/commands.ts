@@ -1,6 +1,9 @@
 /** Command table: id → handler, registered in one loop. Handlers report failures to the user. */
 import * as vscode from 'vscode';
+import { annotatePassage, type AnnotateArgs } from './annotateCommand';
 import type { DocumentScans } from './documentScans';
+import { exportBilingual } from './exportBilingual';
+import type { GlossaryService } from './glossaryService';
 import type { EntryArgs, EntryCommands } from './entryCommands';
 import type { ExchangeCommands, ExportArgs, ImportArgs } from './exchangeCommands';
 import { Commands, type CommandId } from './ids';
@@ -10,6 +13,7 @@ export interface CommandServices {
   readonly scans: DocumentScans;
   readonly entries: EntryCommands;
   readonly exchange: ExchangeCommands;
+  readonly glossary: GlossaryService;
 }
 
 export function commandTable(s: CommandServices): Record<CommandId, (...args: unknown[]) => unknown> {
@@ -21,6 +25,8 @@ export function commandTable(s: CommandServices): Record<CommandId, (...args: un
     [Commands.importGlossary]: (args?: unknown) => s.exchange.importGlossary(args as ImportArgs | undefined),
     [Commands.exportGlossary]: (args?: unknown) => s.exchange.exportGlossary(args as ExportArgs | undefined),
     [Commands.exportAnki]: (args?: unknown) => s.exchange.exportAnki(args as { file?: string } | undefined),
+    [Commands.annotatePassage]: (args?: unknown) => annotatePassage(s.glossary, args as AnnotateArgs | undefined),
+    [Commands.exportBilingual]: (args?: unknown) => exportBilingual(s.glossary, args as { file?: string } | undefined),
   };
 }
 

@@ -1,6 +1,8 @@
 /** The one typed reader of Hanzi Gloss settings. */
 import * as vscode from 'vscode';
+import { DEFAULT_MARKERS } from '../core/annotations';
 import type { ToneStyle } from '../core/pinyin';
+import { DEFAULT_SEVERITY, type QaCode } from '../core/qa';
 import { SECTION, Settings } from './ids';
 
 export interface HanziGlossConfig {
@@ -16,6 +18,10 @@ export interface HanziGlossConfig {
   readonly userGlossary: string;
   /** Curated domains switched off. */
   readonly disabledDomains: readonly string[];
+  /** Annotation markers by language id, over the defaults. */
+  readonly markers: Readonly<Record<string, string>>;
+  /** Severity of each terminology check, or "off". */
+  readonly qaSeverity: Readonly<Record<QaCode, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
 }
 
 type ConfigurationSource = Pick<typeof vscode.workspace, 'getConfiguration'>;
@@ -36,7 +42,19 @@ export function readConfig(scope?: vscode.ConfigurationScope, workspace: Configu
     workspaceGlossaries: list(Settings.workspaceGlossaries, ['.vscode/hanzi-gloss.json']),
     userGlossary: c.get<string>(Settings.userGlossary, '') ?? '',
     disabledDomains: list(Settings.disabledDomains, []),
+    markers: { ...DEFAULT_MARKERS, ...stringRecord(c.get(Settings.markers)) },
+    qaSeverity: { ...DEFAULT_SEVERITY, ...(stringRecord(c.get(Settings.qaSeverity)) as Partial<HanziGlossConfig['qaSeverity']>) },
   };
+}
+
+function stringRecord(v: unknown): Record<string, string> {
+  if (!v || typeof v !== 'object') return {};
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** The annotation marker for a document: the setting, the language's default, else "EN: ". */
+export function markerFor(document: vscode.TextDocument): string {
+  return readConfig(document).markers[document.languageId] ?? DEFAULT_MARKERS.plaintext;
 }
 
 /** Whether Hanzi Gloss works in documents of `languageId` under the include/exclude settings. */

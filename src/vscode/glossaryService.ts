@@ -170,6 +170,13 @@ export class GlossaryService implements vscode.Disposable {
 
   /** Reads one user/workspace glossary from disk; a missing file is an empty layer, not an error. */
   private async readFile(uri: vscode.Uri, layer: 'workspace' | 'user'): Promise<void> {
+    // An open editor holds the newest text (our own edits go there first): a late watcher event
+    // for an earlier write must not bring back what is on disk.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      this.update(uri, layer, open.getText());
+      return;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);

@@ -42,10 +42,11 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     const args = encodeURIComponent(JSON.stringify([{ zh: info.simplified }]));
     const hasOwn = info.entries.some((e) => e.source.layer === 'workspace' || e.source.layer === 'user');
     const remove = hasOwn ? ` · [${vscode.l10n.t('Remove entry')}](command:${Commands.removeEntry}?${args})` : '';
+    const annotate = ` · [${vscode.l10n.t('Annotate line')}](command:${Commands.annotatePassage})`;
     markdown.appendMarkdown(
-      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})${remove}`,
+      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})${remove}${annotate}`,
     );
-    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry] };
+    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);

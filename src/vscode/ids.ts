@@ -10,6 +10,8 @@ export const Commands = {
   importGlossary: 'hanziGloss.importGlossary',
   exportGlossary: 'hanziGloss.exportGlossary',
   exportAnki: 'hanziGloss.exportAnki',
+  annotatePassage: 'hanziGloss.annotatePassage',
+  exportBilingual: 'hanziGloss.exportBilingual',
 } as const;
 
 export const SECTION = 'hanziGloss';
@@ -24,6 +26,8 @@ export const Settings = {
   workspaceGlossaries: 'glossaries.workspace',
   userGlossary: 'glossaries.user',
   disabledDomains: 'curated.disabledDomains',
+  markers: 'annotations.markers',
+  qaSeverity: 'qa.severity',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

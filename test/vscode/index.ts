@@ -3,6 +3,7 @@
  * through @vscode/test-electron). Suites are functions so they register after mocha's pre-require.
  */
 import Mocha from 'mocha';
+import { defineAnnotationSuite } from './suites/annotations';
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   defineHoverSuite();
   defineCommandSuite();
   defineUserGlossarySuite();
+  defineAnnotationSuite();
   defineLargeFileSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -1,0 +1,27 @@
+/** "Export Bilingual Document": Markdown or HTML (ruby pinyin) beside the source, by save dialog. */
+import * as vscode from 'vscode';
+import { bilingualHtml, bilingualMarkdown } from '../core/bilingual';
+import { markerFor } from './config';
+import type { GlossaryService } from './glossaryService';
+
+export async function exportBilingual(glossary: GlossaryService, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const document = editor.document;
+  const file = args.file
+    ? vscode.Uri.file(args.file)
+    : await vscode.window.showSaveDialog({
+        filters: { HTML: ['html'], Markdown: ['md'] },
+        defaultUri: document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, '.bilingual.html') }),
+      });
+  if (!file) return undefined;
+  const title = document.uri.path.replace(/^.*\//, '');
+  const lexicon = await glossary.lexicon();
+  const text = document.getText();
+  const content = /\.md$/i.test(file.path) ? bilingualMarkdown(title, text, markerFor(document), lexicon) : bilingualHtml(title, text, markerFor(document), lexicon);
+  const temp = vscode.Uri.joinPath(file, '..', `.${file.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
+  await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported the bilingual document to {0}.', file.fsPath));
+  return file;
+}

@@ -1,0 +1,156 @@
+/**
+ * Terminology checks of annotation lines as diagnostics, recomputed after the user pauses typing
+ * (in time slices, so long documents never block), with quick fixes: replace a forbidden rendering
+ * with the approved one; append a missing term for the user to place.
+ */
+import * as vscode from 'vscode';
+import { annotationText } from '../core/annotations';
+import { containsHan } from '../core/detect';
+import { checkAnnotation, type QaCode } from '../core/qa';
+import { languageEnabled, markerFor, readConfig } from './config';
+import type { GlossaryService } from './glossaryService';
+import type { TaskTimer } from './taskTimer';
+
+const DELAY_MS = 300;
+const SLICE_MS = 8;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+} as const;
+
+/** What a quick fix needs, kept beside each diagnostic. */
+const fixes = new WeakMap<vscode.Diagnostic, { suggestion?: string; code: QaCode }>();
+
+export class QaDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('hanzi-gloss-qa');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a document's annotations have been checked. */
+  readonly onDidCheck = this.checked.event;
+
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly tasks: TaskTimer,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.checked,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      glossary.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('hanziGloss')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
+      }),
+      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    );
+    vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
+  }
+
+  schedule(document: vscode.TextDocument): void {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.check(document), DELAY_MS));
+  }
+
+  /** Checks every annotation line of the document now. */
+  async check(document: vscode.TextDocument): Promise<void> {
+    const config = readConfig(document);
+    if (document.isClosed || !languageEnabled(config, document.languageId)) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const version = document.version;
+    const marker = markerFor(document);
+    // First find the annotation lines (cheap); only documents that have some load the glossaries.
+    const found: { line: number; chinese: string; text: string; column: number }[] = [];
+    let line = 1;
+    while (line < document.lineCount) {
+      line = this.tasks.measure('annotation search slice', () => {
+        const started = performance.now();
+        for (; line < document.lineCount; line++) {
+          if ((line & 255) === 0 && performance.now() - started > SLICE_MS) return line;
+          const annotation = annotationText(document.lineAt(line).text, marker);
+          if (!annotation) continue;
+          const chinese = document.lineAt(line - 1).text;
+          if (containsHan(chinese) && !annotationText(chinese, marker)) found.push({ line, chinese: chinese.trim(), ...annotation });
+        }
+        return line;
+      });
+      if (line < document.lineCount) {
+        await new Promise((r) => setImmediate(r));
+        if (document.isClosed || document.version !== version) return; // a newer check is scheduled
+      }
+    }
+    const diagnostics: vscode.Diagnostic[] = [];
+    if (found.length > 0) {
+      const lexicon = await this.glossary.lexicon();
+      if (document.isClosed || document.version !== version) return;
+      for (let k = 0; k < found.length; ) {
+        k = this.tasks.measure('annotation check slice', () => {
+          const started = performance.now();
+          for (; k < found.length; k++) {
+            const a = found[k];
+            for (const p of checkAnnotation(a.chinese, a.text, lexicon)) {
+              const level = config.qaSeverity[p.code];
+              if (level === 'off') continue;
+              const range =
+                p.start !== undefined
+                  ? new vscode.Range(a.line, a.column + p.start, a.line, a.column + (p.end ?? p.start + 1))
+                  : new vscode.Range(a.line, a.column, a.line, document.lineAt(a.line).text.length);
+              const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
+              d.code = p.code;
+              d.source = 'Hanzi Gloss';
+              fixes.set(d, { suggestion: p.suggestion, code: p.code });
+              diagnostics.push(d);
+            }
+            if (performance.now() - started > SLICE_MS) return k + 1;
+          }
+          return k;
+        });
+        if (k < found.length) {
+          await new Promise((r) => setImmediate(r));
+          if (document.isClosed || document.version !== version) return;
+        }
+      }
+    }
+    this.collection.set(document.uri, diagnostics);
+    this.checked.fire(document.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+class QaFixes implements vscode.CodeActionProvider {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      const fix = fixes.get(d);
+      if (!fix?.suggestion) continue;
+      if (fix.code === 'forbidden-term') {
+        const a = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.replace(document.uri, d.range, fix.suggestion);
+        a.diagnostics = [d];
+        a.isPreferred = true;
+        actions.push(a);
+      } else if (fix.code === 'missing-term') {
+        const a = new vscode.CodeAction(vscode.l10n.t('Append "{0}" to place it', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.insert(document.uri, document.lineAt(d.range.start.line).range.end, ` ${fix.suggestion}`);
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+}

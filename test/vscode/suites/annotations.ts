@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { HanziGlossApi } from '../../../src/extension';
+import { activateExtension, workspaceFile } from './helpers';
+
+const LINE_2 = '布勒：拓普集团1台，6000吨；爱柯迪2台，6000吨；泉峰汽车匈牙利工厂，2台6000吨；旭升集团，1台7000吨， 在谈9200吨。';
+
+function checked(api: HanziGlossApi, uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no annotation check within 10 s')), 10_000);
+    const sub = api.qa.onDidCheck((u) => {
+      if (u.toString() !== uri.toString()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+export function defineAnnotationSuite(): void {
+  suite('English annotations in a real VS Code', () => {
+    test('Annotate Passage inserts the draft as a snippet, its first tab stop selected; re-running refreshes it', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('annotate-me.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${LINE_2}\n\nnext paragraph\n`));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      editor.selection = new vscode.Selection(0, 3, 0, 3);
+      await api.glossary.lexicon();
+      await vscode.commands.executeCommand('hanziGloss.annotatePassage');
+      const expected = 'EN: Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,200 t.';
+      assert.equal(editor.document.lineAt(1).text, expected);
+      assert.equal(editor.document.getText(editor.selection), 'Bühler Group', 'the first tab stop is the first term');
+      await vscode.commands.executeCommand('leaveSnippet');
+      await editor.edit((b) => b.replace(new vscode.Range(1, 4, 1, 16), 'someone'));
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
+      await vscode.commands.executeCommand('hanziGloss.annotatePassage', { refresh: true });
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.equal(editor.document.lineAt(1).text, expected, 'the refreshed draft replaces the edited one');
+      assert.equal(editor.document.lineCount, 5, 'no second annotation line');
+    });
+
+    test('a forbidden rendering is a diagnostic; its quick fix puts the approved one and the diagnostic goes', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('annotate-me.txt');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const wrong = 'Buhler Industries';
+      const first = checked(api, uri);
+      await editor.edit((b) => b.replace(new vscode.Range(1, 4, 1, 16), wrong));
+      await first;
+      const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'forbidden-term');
+      assert.equal(diagnostics.length, 1, JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message)));
+      assert.equal(editor.document.getText(diagnostics[0].range), wrong);
+      assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostics[0].range)) ?? [];
+      const fix = actions.find((a) => a.title === 'Replace with "Bühler AG"');
+      assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+      const second = checked(api, uri);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await second;
+      assert.match(editor.document.lineAt(1).text, /^EN: Bühler AG: Tuopu Group/);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'forbidden-term'), []);
+    });
+
+    test('a changed number and leftover Chinese are diagnostics too', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('annotate-me.txt');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const done = checked(api, uri);
+      await editor.edit((b) => b.replace(editor.document.lineAt(1).range, 'EN: Bühler AG: 拓普 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,000 t.'));
+      await done;
+      const codes = vscode.languages.getDiagnostics(uri).map((d) => `${d.code}:${editor.document.getText(d.range).slice(0, 12)}`);
+      assert.ok(codes.includes('untranslated:拓普'), codes.join(' | '));
+      assert.ok(codes.some((c) => c.startsWith('number-mismatch:')), codes.join(' | '));
+      assert.ok(codes.some((c) => c.startsWith('missing-term:')), 'Tuopu Group is missing');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    test('Export Bilingual Document writes HTML with ruby pinyin and the annotations', async () => {
+      const uri = workspaceFile('bilingual.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸<工厂>\nEN: die casting <plant>\n'));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const out = workspaceFile('bilingual.html');
+      await vscode.commands.executeCommand('hanziGloss.exportBilingual', { file: out.fsPath });
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(out));
+      assert.match(html, /<ruby>压<rt>yā<\/rt><\/ruby><ruby>铸<rt>zhù<\/rt><\/ruby>&lt;<ruby>工<rt>gōng<\/rt><\/ruby>/);
+      assert.match(html, /<td class="en" lang="en">die casting &lt;plant&gt;<\/td>/);
+      assert.match(html, /<td lang="zh-Hans">压铸<\/td><td>yā zhù<\/td><td>die casting; die-cast; high-pressure die casting<\/td>/);
+    });
+  });
+}
