@@ -7,6 +7,7 @@ import { ExchangeCommands } from './vscode/exchangeCommands';
 import { GlossaryService } from './vscode/glossaryService';
 import { registerHover } from './vscode/hover';
 import { QaDiagnostics } from './vscode/qaDiagnostics';
+import { SidecarNotes } from './vscode/sidecarNotes';
 import { registerStatusBar } from './vscode/statusBar';
 import { TaskTimer } from './vscode/taskTimer';
 
@@ -19,6 +20,7 @@ export interface HanziGlossApi {
   /** The longest synchronous piece of work so far, by feature. */
   readonly tasks: TaskTimer;
   readonly qa: QaDiagnostics;
+  readonly notes: SidecarNotes;
 }
 
 export function activate(context: vscode.ExtensionContext): HanziGlossApi {
@@ -29,11 +31,12 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const scans = new DocumentScans(glossary, tasks);
   const entries = new EntryCommands(glossary);
   const qa = new QaDiagnostics(glossary, tasks);
+  const notes = new SidecarNotes(glossary);
   const exchange = new ExchangeCommands(glossary, entries, scans);
-  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary }), qa);
+  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary, notes }), qa, notes);
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { glossary, scans, activationMs, tasks, qa };
+  return { glossary, scans, activationMs, tasks, qa, notes };
 }
 
 export function deactivate(): void {

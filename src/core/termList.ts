@@ -19,7 +19,7 @@ export function countLine(line: string, lexicon: Lexicon): LineCounts {
   const passages = findPassages(line);
   if (passages.length === 0) return { passages: 0, terms: 0 };
   let terms = 0;
-  for (const m of lexicon.matchPassages(line, passages)) if (isGlossaryMatch(m)) terms++;
+  for (const p of passages) terms += lexicon.countRange(line, p.start, p.end).glossary;
   return { passages: passages.length, terms };
 }
 

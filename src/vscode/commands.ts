@@ -4,6 +4,7 @@ import { annotatePassage, type AnnotateArgs } from './annotateCommand';
 import type { DocumentScans } from './documentScans';
 import { exportBilingual } from './exportBilingual';
 import type { GlossaryService } from './glossaryService';
+import type { NoteArgs, SidecarNotes } from './sidecarNotes';
 import type { EntryArgs, EntryCommands } from './entryCommands';
 import type { ExchangeCommands, ExportArgs, ImportArgs } from './exchangeCommands';
 import { Commands, type CommandId } from './ids';
@@ -14,6 +15,7 @@ export interface CommandServices {
   readonly entries: EntryCommands;
   readonly exchange: ExchangeCommands;
   readonly glossary: GlossaryService;
+  readonly notes: SidecarNotes;
 }
 
 export function commandTable(s: CommandServices): Record<CommandId, (...args: unknown[]) => unknown> {
@@ -27,6 +29,11 @@ export function commandTable(s: CommandServices): Record<CommandId, (...args: un
     [Commands.exportAnki]: (args?: unknown) => s.exchange.exportAnki(args as { file?: string } | undefined),
     [Commands.annotatePassage]: (args?: unknown) => annotatePassage(s.glossary, args as AnnotateArgs | undefined),
     [Commands.exportBilingual]: (args?: unknown) => exportBilingual(s.glossary, args as { file?: string } | undefined),
+    [Commands.addNote]: (args?: unknown) => s.notes.add(args as NoteArgs | undefined),
+    [Commands.editNote]: (args?: unknown) => s.notes.edit(args as NoteArgs | undefined),
+    [Commands.removeNote]: (args?: unknown) => s.notes.remove(args as NoteArgs | undefined),
+    [Commands.noteToInline]: (args?: unknown) => s.notes.toInline(args as NoteArgs | undefined),
+    [Commands.inlineToNote]: (args?: unknown) => s.notes.toSidecar(args as NoteArgs | undefined),
   };
 }
 

@@ -12,6 +12,11 @@ export const Commands = {
   exportAnki: 'hanziGloss.exportAnki',
   annotatePassage: 'hanziGloss.annotatePassage',
   exportBilingual: 'hanziGloss.exportBilingual',
+  addNote: 'hanziGloss.addSidecarNote',
+  editNote: 'hanziGloss.editSidecarNote',
+  removeNote: 'hanziGloss.removeSidecarNote',
+  noteToInline: 'hanziGloss.sidecarNoteToInline',
+  inlineToNote: 'hanziGloss.inlineToSidecarNote',
 } as const;
 
 export const SECTION = 'hanziGloss';

@@ -12,6 +12,9 @@ import type { GlossaryService } from './glossaryService';
 import type { TaskTimer } from './taskTimer';
 
 const DELAY_MS = 300;
+/** Above this many lines only the visible lines (and a margin) are checked. */
+const FULL_CHECK_LINES = 20_000;
+const MARGIN = 200;
 const SLICE_MS = 8;
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -43,6 +46,9 @@ export class QaDiagnostics implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document.lineCount > FULL_CHECK_LINES) this.schedule(e.textEditor.document);
+      }),
       glossary.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hanziGloss')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
@@ -69,12 +75,20 @@ export class QaDiagnostics implements vscode.Disposable {
     const version = document.version;
     const marker = markerFor(document);
     // First find the annotation lines (cheap); only documents that have some load the glossaries.
+    // Long documents are checked where the user looks: the visible lines and a margin.
+    const ranges: [number, number][] =
+      document.lineCount <= FULL_CHECK_LINES
+        ? [[1, document.lineCount]]
+        : vscode.window.visibleTextEditors
+            .filter((e) => e.document === document)
+            .flatMap((e) => e.visibleRanges.map((r): [number, number] => [Math.max(1, r.start.line - MARGIN), Math.min(document.lineCount, r.end.line + MARGIN)]));
     const found: { line: number; chinese: string; text: string; column: number }[] = [];
-    let line = 1;
-    while (line < document.lineCount) {
+    for (const [from, to] of ranges) {
+    let line = from;
+    while (line < to) {
       line = this.tasks.measure('annotation search slice', () => {
         const started = performance.now();
-        for (; line < document.lineCount; line++) {
+        for (; line < to; line++) {
           if ((line & 255) === 0 && performance.now() - started > SLICE_MS) return line;
           const annotation = annotationText(document.lineAt(line).text, marker);
           if (!annotation) continue;
@@ -83,10 +97,11 @@ export class QaDiagnostics implements vscode.Disposable {
         }
         return line;
       });
-      if (line < document.lineCount) {
+      if (line < to) {
         await new Promise((r) => setImmediate(r));
         if (document.isClosed || document.version !== version) return; // a newer check is scheduled
       }
+    }
     }
     const diagnostics: vscode.Diagnostic[] = [];
     if (found.length > 0) {

@@ -97,3 +97,10 @@ test('per-line counts and the term list of a text', async () => {
   ]);
   assert.equal(terms[1].reading, 'lì jìn');
 });
+
+test('counting matches gives the same numbers as building them', () => {
+  const lex = lexicon();
+  const text = '海天：压铸机2台，压铸岛1个，力劲8000吨，𠀀';
+  const built = lex.matchRange(text, 0, text.length);
+  assert.deepEqual(lex.countRange(text, 0, text.length), { matches: built.length, glossary: built.filter((m) => m.entries.some((e) => e.source.layer !== 'cedict')).length });
+});

@@ -3,7 +3,7 @@
  * through @vscode/test-electron). Suites are functions so they register after mocha's pre-require.
  */
 import Mocha from 'mocha';
-import { defineAnnotationSuite } from './suites/annotations';
+import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations';
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
@@ -16,6 +16,7 @@ export function run(): Promise<void> {
   defineCommandSuite();
   defineUserGlossarySuite();
   defineAnnotationSuite();
+  defineSidecarSuite();
   defineLargeFileSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -183,6 +183,24 @@ export class Lexicon {
    * folded walk that would only see the same characters as the original one is skipped.
    */
   private matchIn(text: string, folded: string | undefined, i: number, base: number, nextDiff?: Int32Array): TermMatch | undefined {
+    const best = this.probe(text, folded, i, nextDiff);
+    if (best === 0) return undefined;
+    const layers = this.layers;
+    const hits = this.hits;
+    let l0 = -1;
+    let l1 = -1;
+    let more: number[] | undefined;
+    for (let l = 0; l < layers.length; l++) {
+      if (hits[2 * l] !== best) continue;
+      if (l0 < 0) l0 = l;
+      else if (l1 < 0) l1 = l;
+      else (more ??= []).push(l, hits[2 * l + 1]);
+    }
+    return new LazyMatch(base + i, base + i + best, text, folded, base, layers, l0, hits[2 * l0 + 1], l1, l1 >= 0 ? hits[2 * l1 + 1] : -1, more);
+  }
+
+  /** Length of the longest term at `i` (0: none); each layer's hit length and value go to `hits`. */
+  private probe(text: string, folded: string | undefined, i: number, nextDiff?: Int32Array): number {
     let best = 0;
     const layers = this.layers;
     // Per layer, the value index of its longest key here (original text first, then folded).
@@ -204,17 +222,40 @@ export class Lexicon {
         }
       }
     }
-    if (best === 0) return undefined;
-    let l0 = -1;
-    let l1 = -1;
-    let more: number[] | undefined;
-    for (let l = 0; l < layers.length; l++) {
-      if (hits[2 * l] !== best) continue;
-      if (l0 < 0) l0 = l;
-      else if (l1 < 0) l1 = l;
-      else (more ??= []).push(l, hits[2 * l + 1]);
+    return best;
+  }
+
+  /**
+   * Leftmost-longest matches in [start, end) counted without building them: all matches, and
+   * those a glossary (not only a fallback dictionary) has. Counting a 20 MB document this way
+   * allocates almost nothing.
+   */
+  countRange(text: string, start: number, end: number): { matches: number; glossary: number } {
+    let matches = 0;
+    let glossary = 0;
+    if (this.layers.length === 0) return { matches, glossary };
+    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+    const folded = this.fold?.(slice);
+    const nextDiff = folded === undefined ? undefined : differences(slice, folded);
+    const layers = this.layers;
+    let i = 0;
+    while (i < slice.length) {
+      const best = this.probe(slice, folded, i, nextDiff);
+      if (best > 0) {
+        matches++;
+        for (let l = 0; l < layers.length; l++) {
+          if (this.hits[2 * l] === best && !fallbackLayers.has(layers[l])) {
+            glossary++;
+            break;
+          }
+        }
+        i += best;
+      } else {
+        const c = slice.charCodeAt(i);
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      }
     }
-    return new LazyMatch(base + i, base + i + best, text, folded, base, layers, l0, hits[2 * l0 + 1], l1, l1 >= 0 ? hits[2 * l1 + 1] : -1, more);
+    return { matches, glossary };
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */

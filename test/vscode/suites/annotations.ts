@@ -88,3 +88,58 @@ export function defineAnnotationSuite(): void {
     });
   });
 }
+
+export function defineSidecarSuite(): void {
+  suite('Sidecar notes in a real VS Code', () => {
+    const placed = async (api: HanziGlossApi, document: vscode.TextDocument) => (await api.notes.anchored(document)).map((a) => [a.line, a.stale, a.note.text]);
+    const updated = (api: HanziGlossApi, uri: vscode.Uri) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no sidecar update within 10 s')), 10_000);
+        const sub = api.notes.onDidUpdate((u) => {
+          if (u.toString() !== uri.toString()) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
+
+    test('a note follows its passage when lines are inserted above, turns stale when the Chinese changes, converts to inline and back', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('vendor-thread.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`Thread title\n${LINE_2}\nEnglish reply\n`));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
+      await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' });
+      assert.deepEqual(await placed(api, editor.document), [[1, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng']]);
+      const sidecar = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.hanzi-gloss/annotations.json'))));
+      assert.deepEqual(sidecar, { version: 1, notes: [{ file: 'vendor-thread.txt', line: 1, chinese: LINE_2, text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' }] });
+
+      let moved = updated(api, uri);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'inserted line one\ninserted line two\n'));
+      await moved;
+      assert.deepEqual(await placed(api, editor.document), [[3, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng']]);
+
+      moved = updated(api, uri);
+      await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 2), '海天'));
+      await moved;
+      assert.deepEqual((await placed(api, editor.document))[0].slice(0, 2), [3, true]);
+      const hover = ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 0))) ?? [])
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n');
+      assert.match(hover, /Sidecar note\*\* — stale/);
+
+      await vscode.commands.executeCommand('hanziGloss.editSidecarNote', { line: 3, text: 'Haitian orders' });
+      assert.deepEqual(await placed(api, editor.document), [[3, false, 'Haitian orders']]);
+      await vscode.commands.executeCommand('hanziGloss.sidecarNoteToInline', { line: 3 });
+      assert.equal(editor.document.lineAt(4).text, 'EN: Haitian orders');
+      assert.deepEqual(await placed(api, editor.document), []);
+      await vscode.commands.executeCommand('hanziGloss.inlineToSidecarNote', { line: 4 });
+      assert.equal(editor.document.lineAt(4).text, 'English reply', 'the annotation line is gone');
+      assert.deepEqual(await placed(api, editor.document), [[3, false, 'Haitian orders']]);
+      await vscode.commands.executeCommand('hanziGloss.removeSidecarNote', { line: 3 });
+      assert.deepEqual(await placed(api, editor.document), []);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  });
+}
