@@ -32,6 +32,11 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const entries = new EntryCommands(glossary);
   const qa = new QaDiagnostics(glossary, tasks);
   const notes = new SidecarNotes(glossary);
+  qa.sidecarNotes = (document) => notes.anchored(document);
+  notes.onDidUpdate((uri) => {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document) qa.schedule(document);
+  });
   const exchange = new ExchangeCommands(glossary, entries, scans);
   context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary, notes }), qa, notes);
   const activationMs = performance.now() - started;

@@ -11,11 +11,15 @@ import { listTerms } from './termList';
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 
-export function bilingualMarkdown(title: string, text: string, marker: string, lexicon: Lexicon): string {
-  const lines = text.split(/\r?\n/);
+/** Annotations of the text's Chinese lines: inline ones, else sidecar notes (by 0-based line). */
+function annotationsOf(text: string, marker: string, notes: ReadonlyMap<number, string>) {
+  return annotatedLines(text.split(/\r?\n/), marker).map((a) => ({ chinese: a.chinese, english: a.annotation?.text ?? notes.get(a.line) }));
+}
+
+export function bilingualMarkdown(title: string, text: string, marker: string, lexicon: Lexicon, notes: ReadonlyMap<number, string> = new Map()): string {
   const out = [`# ${md(title)}`, ''];
-  for (const a of annotatedLines(lines, marker)) {
-    out.push(`> ${md(a.chinese.trim())}`, '', a.annotation ? md(a.annotation.text) : '_(no annotation)_', '');
+  for (const a of annotationsOf(text, marker, notes)) {
+    out.push(`> ${md(a.chinese.trim())}`, '', a.english !== undefined ? md(a.english) : '_(no annotation)_', '');
   }
   const terms = listTerms(text, lexicon);
   if (terms.length > 0) {
@@ -38,10 +42,9 @@ function ruby(chinese: string, lexicon: Lexicon): string {
   return out + html(chinese.slice(at));
 }
 
-export function bilingualHtml(title: string, text: string, marker: string, lexicon: Lexicon): string {
-  const lines = text.split(/\r?\n/);
-  const rows = annotatedLines(lines, marker).map(
-    (a) => `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td><td class="en" lang="en">${a.annotation ? html(a.annotation.text) : '<em>(no annotation)</em>'}</td></tr>`,
+export function bilingualHtml(title: string, text: string, marker: string, lexicon: Lexicon, notes: ReadonlyMap<number, string> = new Map()): string {
+  const rows = annotationsOf(text, marker, notes).map(
+    (a) => `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td><td class="en" lang="en">${a.english !== undefined ? html(a.english) : '<em>(no annotation)</em>'}</td></tr>`,
   );
   const terms = listTerms(text, lexicon).map(
     (t) => `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td><td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,

@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { bilingualHtml, bilingualMarkdown } from '../core/bilingual';
 import { markerFor } from './config';
 import type { GlossaryService } from './glossaryService';
+import type { SidecarNotes } from './sidecarNotes';
 
-export async function exportBilingual(glossary: GlossaryService, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
+export async function exportBilingual(glossary: GlossaryService, notes: SidecarNotes, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const document = editor.document;
@@ -18,7 +19,8 @@ export async function exportBilingual(glossary: GlossaryService, args: { file?: 
   const title = document.uri.path.replace(/^.*\//, '');
   const lexicon = await glossary.lexicon();
   const text = document.getText();
-  const content = /\.md$/i.test(file.path) ? bilingualMarkdown(title, text, markerFor(document), lexicon) : bilingualHtml(title, text, markerFor(document), lexicon);
+  const sidecar = new Map((await notes.anchored(document)).filter((a) => !a.stale).map((a) => [a.line, a.note.text]));
+  const content = /\.md$/i.test(file.path) ? bilingualMarkdown(title, text, markerFor(document), lexicon, sidecar) : bilingualHtml(title, text, markerFor(document), lexicon, sidecar);
   const temp = vscode.Uri.joinPath(file, '..', `.${file.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
   await vscode.workspace.fs.rename(temp, file, { overwrite: true });

@@ -34,6 +34,9 @@ export class QaDiagnostics implements vscode.Disposable {
   /** Fires after a document's annotations have been checked. */
   readonly onDidCheck = this.checked.event;
 
+  /** Sidecar notes of a document, checked like inline annotations (set once the notes exist). */
+  sidecarNotes: ((document: vscode.TextDocument) => Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>) | undefined;
+
   constructor(
     private readonly glossary: GlossaryService,
     private readonly tasks: TaskTimer,
@@ -103,7 +106,25 @@ export class QaDiagnostics implements vscode.Disposable {
       }
     }
     }
+    // Sidecar notes are checked against their passage; their problems point at the Chinese line.
+    const notes = this.sidecarNotes ? (await this.sidecarNotes(document)).filter((n) => !n.stale) : [];
+    if (document.isClosed || document.version !== version) return;
     const diagnostics: vscode.Diagnostic[] = [];
+    if (notes.length > 0) {
+      const lexicon = await this.glossary.lexicon();
+      for (const n of notes) {
+        this.tasks.measure('sidecar note check', () => {
+          for (const p of checkAnnotation(document.lineAt(n.line).text.trim(), n.note.text, lexicon)) {
+            const level = config.qaSeverity[p.code];
+            if (level === 'off') continue;
+            const d = new vscode.Diagnostic(document.lineAt(n.line).range, vscode.l10n.t('Sidecar note: {0}', p.message), SEVERITY[level]);
+            d.code = p.code;
+            d.source = 'Hanzi Gloss';
+            diagnostics.push(d);
+          }
+        });
+      }
+    }
     if (found.length > 0) {
       const lexicon = await this.glossary.lexicon();
       if (document.isClosed || document.version !== version) return;

@@ -164,6 +164,29 @@ try {
     assert.match(text, /Source: Workspace glossary · \.vscode\/hanzi-gloss\.json/);
     await page.screenshot({ path: join(results, 'add-entry-hover.png') });
   });
+
+  await scenario('Annotate Passage, type a forbidden rendering, see it in the Problems panel, apply the quick fix', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':3');
+    await page.keyboard.press('Enter');
+    await runFromPalette('Annotate Passage');
+    // The snippet's first tab stop (the first term, "Bühler Group") is selected: type over it.
+    await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor();
+    await page.keyboard.type('Buhler Industries');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'forbidden rendering' });
+    await problem.first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(results, 'forbidden-term-problem.png') });
+    await problem.first().click();
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace with "Bühler AG"' });
+    await fix.first().waitFor({ timeout: 10_000 });
+    await fix.first().click();
+    await page.locator('.view-line', { hasText: 'EN: Bühler AG: Tuopu Group' }).first().waitFor();
+    await problem.first().waitFor({ state: 'detached', timeout: 15_000 });
+  });
 } finally {
   await browser.close();
   await server.stop();

@@ -97,3 +97,16 @@ test('annotation lines: markers, indentation, pairing with the line above', () =
   const pairs = annotatedLines(['压铸', 'EN: die casting', '', '开模', 'text'], 'EN: ');
   assert.deepEqual(pairs.map((p) => [p.line, p.annotation?.line]), [[0, 1], [3, undefined]]);
 });
+
+test('bilingual Markdown and HTML: annotations inline or from sidecar notes, everything escaped', async () => {
+  const { bilingualHtml, bilingualMarkdown } = await import('../../src/core/bilingual');
+  const text = '压铸<b>\nEN: die casting <b>\n开模\n';
+  const notes = new Map([[2, 'tooling & dies']]);
+  const md = bilingualMarkdown('t', text, 'EN: ', fullLexicon(), notes);
+  assert.match(md, /^# t\n\n> 压铸\\<b\\>\n\ndie casting \\<b\\>\n\n> 开模\n\ntooling & dies\n/);
+  assert.match(md, /\| 压铸 \| yā zhù \| die casting; die\\-cast; high\\-pressure die casting \| Die casting \|/);
+  const html = bilingualHtml('t', text, 'EN: ', fullLexicon(), notes);
+  assert.match(html, /<td class="en" lang="en">tooling &amp; dies<\/td>/);
+  assert.match(html, /<ruby>开<rt>kāi<\/rt><\/ruby><ruby>模<rt>mú<\/rt><\/ruby>/);
+  assert.ok(!html.includes('<b>'));
+});

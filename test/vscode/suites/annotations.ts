@@ -109,7 +109,11 @@ export function defineSidecarSuite(): void {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`Thread title\n${LINE_2}\nEnglish reply\n`));
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       editor.selection = new vscode.Selection(1, 0, 1, 0);
+      const qaDone = checked(api, uri);
       await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' });
+      await qaDone;
+      const noteProblems = vscode.languages.getDiagnostics(uri).filter((d) => d.message.startsWith('Sidecar note:'));
+      assert.ok(noteProblems.some((d) => d.code === 'number-mismatch' && d.range.start.line === 1), 'the note is checked like an inline annotation: its numbers are missing');
       assert.deepEqual(await placed(api, editor.document), [[1, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng']]);
       const sidecar = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.hanzi-gloss/annotations.json'))));
       assert.deepEqual(sidecar, { version: 1, notes: [{ file: 'vendor-thread.txt', line: 1, chinese: LINE_2, text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' }] });

@@ -61,8 +61,9 @@ export function defineLargeFileSuite(): void {
       }
       const terms = await api.scans.terms(document, 'marks');
       assert.ok(['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)), terms.map((t) => t.text).join());
-      console.log(`longest synchronous task of the extension: ${api.tasks.longestMs.toFixed(1)} ms (${api.tasks.longestName})`);
-      assert.ok(api.tasks.longestMs < 50, `longest task ${api.tasks.longestMs.toFixed(1)} ms in ${api.tasks.longestName}`);
+      const { longestMs, longestName, longestCpuMs, longestCpuName } = api.tasks;
+      console.log(`longest synchronous task of the extension: ${longestCpuMs.toFixed(1)} ms of CPU (${longestCpuName}); ${longestMs.toFixed(1)} ms of wall time (${longestName}), which includes any time the OS paused the thread`);
+      assert.ok(longestCpuMs < 50, `longest task ${longestCpuMs.toFixed(1)} ms of CPU in ${longestCpuName}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
