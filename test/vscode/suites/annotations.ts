@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HanziGlossApi } from '../../../src/extension';
-import { activateExtension, workspaceFile } from './helpers';
+import { activateExtension, nextEvent, workspaceFile } from './helpers';
 
 const LINE_2 = '布勒：拓普集团1台，6000吨；爱柯迪2台，6000吨；泉峰汽车匈牙利工厂，2台6000吨；旭升集团，1台7000吨， 在谈9200吨。';
 
-function checked(api: HanziGlossApi, uri: vscode.Uri): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no annotation check within 10 s')), 10_000);
-    const sub = api.qa.onDidCheck((u) => {
-      if (u.toString() !== uri.toString()) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
+const checked = (api: HanziGlossApi, uri: vscode.Uri) => nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
 
 export function defineAnnotationSuite(): void {
   suite('English annotations in a real VS Code', () => {
@@ -92,16 +82,7 @@ export function defineAnnotationSuite(): void {
 export function defineSidecarSuite(): void {
   suite('Sidecar notes in a real VS Code', () => {
     const placed = async (api: HanziGlossApi, document: vscode.TextDocument) => (await api.notes.anchored(document)).map((a) => [a.line, a.stale, a.note.text]);
-    const updated = (api: HanziGlossApi, uri: vscode.Uri) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no sidecar update within 10 s')), 10_000);
-        const sub = api.notes.onDidUpdate((u) => {
-          if (u.toString() !== uri.toString()) return;
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        });
-      });
+    const updated = (api: HanziGlossApi, uri: vscode.Uri) => nextEvent(api.notes.onDidUpdate, (u) => u.toString() === uri.toString(), 10_000, 'sidecar update');
 
     test('a note follows its passage when lines are inserted above, turns stale when the Chinese changes, converts to inline and back', async () => {
       const api = await activateExtension();

@@ -47,3 +47,19 @@ export async function glossHover(document: vscode.TextDocument, position: vscode
 export function plain(markdown: string): string {
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
+
+/** Resolves at the next `event` that `accept` takes, failing after `ms`: tests wait on events, not sleeps. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, ms = 10_000, what = 'event'): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no ${what} within ${ms} ms`));
+    }, ms);
+    const sub = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}

@@ -4,24 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HanziGlossApi } from '../../../src/extension';
-import { activateExtension, glossHover, openFixture, plain, positionOf, workspaceFile } from './helpers';
+import { activateExtension, glossHover, nextEvent, openFixture, plain, positionOf, workspaceFile } from './helpers';
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 
-/** Resolves at the next lexicon rebuild (live reload), failing after `ms`. */
-function nextChange(api: HanziGlossApi, ms = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error('no glossary reload within ' + ms + ' ms'));
-    }, ms);
-    const sub = api.glossary.onDidChange(() => {
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
+/** Resolves at the next lexicon rebuild (live reload). */
+const nextChange = (api: HanziGlossApi) => nextEvent(api.glossary.onDidChange, () => true, 10_000, 'glossary reload');
 
 export function defineUserGlossarySuite(): void {
   suite('Users\' glossaries in a real VS Code', () => {
