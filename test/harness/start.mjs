@@ -1,9 +1,10 @@
 // `npm start`: opens Hanzi Gloss in a real VS Code (code-server) on the die-casting sample and prints
 // the local URL. The extension is installed from this folder, so `npm run build` output is what runs.
 import { join } from 'node:path';
-import { installDevExtension, prepareWorkspace, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { freePort, installDevExtension, prepareWorkspace, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
-const port = Number(process.env.PORT ?? 8080);
+// A person gets a stable address; CI takes any free port so a busy 8080 cannot fail the run.
+const port = process.env.PORT ? Number(process.env.PORT) : process.env.CI ? await freePort() : 8080;
 const dir = runDir('start');
 const workspace = prepareWorkspace(dir);
 const extensionsDir = join(dir, 'extensions');
