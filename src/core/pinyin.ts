@@ -196,6 +196,19 @@ export function readText(
   });
 }
 
+/**
+ * Reads a passage once (glossary readings of `overrides` first) and returns the pinyin of any span
+ * of it. Offsets, of the passage and of the spans, are in the text the passage came from.
+ */
+export function passageReading(
+  passage: { readonly start: number; readonly text: string },
+  overrides: readonly { start: number; end: number; pinyin?: string }[],
+  style: ToneStyle = 'marks',
+): (start: number, end: number) => string {
+  const tokens = readText(passage.text, overrides.map((o) => ({ start: o.start - passage.start, end: o.end - passage.start, pinyin: o.pinyin })));
+  return (start, end) => pinyinOfSpan(tokens, start - passage.start, end - passage.start, style);
+}
+
 /** Pinyin of a span of already-read tokens: syllables for Han, Latin/digit runs as written. */
 export function pinyinOfSpan(tokens: readonly ReadingToken[], start: number, end: number, style: ToneStyle = 'marks'): string {
   const parts: string[] = [];

@@ -5,7 +5,7 @@
 import { findPassages, hanWidthAt, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
-import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
+import { passageReading, type ToneStyle } from './pinyin';
 import { foldToSimplified, toTraditional } from './script';
 
 export interface ScannedMatch extends TermMatch {
@@ -25,7 +25,7 @@ export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'mar
   for (const p of passages) {
     const found = lexicon.matchRange(text, p.start, p.end);
     if (found.length === 0) continue;
-    const tokens = readText(p.text, found.map((m) => ({ start: m.start - p.start, end: m.end - p.start, pinyin: m.pinyin })));
+    const readingOf = passageReading(p, found, style);
     for (const m of found) {
       matches.push({
         start: m.start,
@@ -34,7 +34,7 @@ export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'mar
         ...(m.simplified ? { simplified: m.simplified } : {}),
         pinyin: m.pinyin,
         entries: m.entries,
-        reading: pinyinOfSpan(tokens, m.start - p.start, m.end - p.start, style),
+        reading: readingOf(m.start, m.end),
       });
     }
   }
@@ -71,7 +71,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
   if (!passage) return undefined;
   const matches = lexicon.matchRange(line, passage.start, passage.end);
   const match = matches.find((m) => m.start <= offset && offset < m.end);
-  const tokens = readText(passage.text, matches.map((m) => ({ start: m.start - passage.start, end: m.end - passage.start, pinyin: m.pinyin })));
+  const readingOf = passageReading(passage, matches, style);
   if (match) {
     return {
       kind: 'term',
@@ -79,7 +79,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
       end: match.end,
       text: match.text,
       ...scriptForms(match.text, match.simplified, match.entries),
-      reading: pinyinOfSpan(tokens, match.start - passage.start, match.end - passage.start, style),
+      reading: readingOf(match.start, match.end),
       entries: match.entries,
     };
   }
@@ -97,7 +97,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
     end: at + width,
     text,
     ...scriptForms(text, undefined, entries),
-    reading: pinyinOfSpan(tokens, at - passage.start, at + width - passage.start, style),
+    reading: readingOf(at, at + width),
     entries,
   };
 }

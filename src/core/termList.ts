@@ -6,7 +6,7 @@
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import { isGlossaryMatch, type Lexicon, type TermMatch } from './glossary/lexicon';
-import { pinyinOfSpan, readText, type ToneStyle } from './pinyin';
+import { passageReading, type ToneStyle } from './pinyin';
 
 export interface LineCounts {
   readonly passages: number;
@@ -36,7 +36,7 @@ export interface DocumentTerm {
  * each is read in the context of the passage it first appears in.
  */
 export class TermCollector {
-  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; base: number; occurrences: { start: number; end: number }[] }>();
+  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: { start: number; end: number }[] }>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -48,21 +48,18 @@ export class TermCollector {
         const at = { start: base + m.start, end: base + m.end };
         const group = this.byText.get(m.text);
         if (group) group.occurrences.push(at);
-        else this.byText.set(m.text, { first: m, passage, base, occurrences: [at] });
+        else this.byText.set(m.text, { first: m, passage, occurrences: [at] });
       }
     }
   }
 
   terms(style: ToneStyle = 'marks'): DocumentTerm[] {
-    return [...this.byText.values()].map(({ first, passage, occurrences }) => {
-      const tokens = readText(passage.text, [{ start: first.start - passage.start, end: first.end - passage.start, pinyin: first.pinyin }]);
-      return {
-        text: first.text,
-        reading: pinyinOfSpan(tokens, first.start - passage.start, first.end - passage.start, style),
-        entries: first.entries,
-        occurrences,
-      };
-    });
+    return [...this.byText.values()].map(({ first, passage, occurrences }) => ({
+      text: first.text,
+      reading: passageReading(passage, [first], style)(first.start, first.end),
+      entries: first.entries,
+      occurrences,
+    }));
   }
 }
 

@@ -1,12 +1,3 @@
-/**
- * The slice of a text document the core needs. `vscode.TextDocument` satisfies it, so features can
- * be written once and run in the extension, the CLI and unit tests alike.
- */
-export interface TextDocumentLike {
-  readonly version: number;
-  getText(): string;
-}
-
 export interface LineColumn {
   /** 1-based line. */
   readonly line: number;

@@ -132,9 +132,10 @@ export class DocumentScans implements vscode.Disposable {
         if (line < s.passages.length) await yieldToHost();
         // A closed document needs no counts: stop quietly (nothing is fired for it).
         if (document.isClosed) return { uri: document.uri.toString(), version: document.version, passages: 0, terms: 0 };
-        if (s.lexicon !== (await this.glossary.lexicon())) break;
+        // A glossary change clears s.lexicon (see the constructor): start over with the new one.
+        if (s.lexicon !== lexicon) break;
       }
-      if (s.lexicon !== (await this.glossary.lexicon()) || s.passages.some((v) => v < 0)) continue;
+      if (s.lexicon !== lexicon || s.passages.some((v) => v < 0)) continue;
       const summary = this.timer.measure('document totals', () => {
         let passages = 0;
         let terms = 0;

@@ -9,7 +9,7 @@ import { readConfig } from './config';
 import type { DocumentScans } from './documentScans';
 import type { EntryCommands } from './entryCommands';
 import type { GlossaryService } from './glossaryService';
-import { editGlossaryFile } from './glossaryWriter';
+import { editGlossaryFile, writeAtomically } from './glossaryWriter';
 
 /** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
 function formats(): typeof Formats {
@@ -30,13 +30,6 @@ export interface ExportArgs {
   /** "workspace", "user", "curated", or a glossary file URI string. */
   readonly source?: string;
   readonly file?: string;
-}
-
-async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
-  // Beside the target, then renamed over it: a stopped export never leaves half a file.
-  const temp = vscode.Uri.joinPath(uri, '..', `.${uri.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-  await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
 }
 
 export class ExchangeCommands {
@@ -89,8 +82,7 @@ export class ExchangeCommands {
 
   /** The glossaries a user can export: each user/workspace file, and the curated glossaries. */
   private async sources(): Promise<{ label: string; id: string; glossary: Glossary }[]> {
-    const lexicon = await this.glossary.lexicon();
-    void lexicon;
+    await this.glossary.lexicon(); // the first load also reads the user and workspace files
     const out = this.glossary.editableFiles
       .filter((f) => f.good)
       .map((f) => ({ label: vscode.workspace.asRelativePath(f.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), id: f.uri.toString(), glossary: f.good!.glossary, layer: f.layer }));
@@ -112,7 +104,7 @@ export class ExchangeCommands {
     const format = formats().formatForPath(file.path);
     if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} entries', chosen.glossary.entries.length) }, () =>
-      writeFile(file, format.serialize(chosen.glossary)),
+      writeAtomically(file, format.serialize(chosen.glossary)),
     );
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries to {1}.', chosen.glossary.entries.length, file.fsPath));
     return file;
@@ -140,7 +132,7 @@ export class ExchangeCommands {
       ? vscode.Uri.file(args.file)
       : await vscode.window.showSaveDialog({ filters: { 'Anki TSV': ['tsv', 'txt'] }, defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.[^./]*)?$/, '.anki.tsv') }) });
     if (!file) return undefined;
-    await writeFile(file, lines.join('\n') + '\n');
+    await writeAtomically(file, lines.join('\n') + '\n');
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} terms for Anki to {1}.', terms.length, file.fsPath));
     return file;
   }

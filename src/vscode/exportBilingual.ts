@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { bilingualHtml, bilingualMarkdown } from '../core/bilingual';
 import { markerFor } from './config';
 import type { GlossaryService } from './glossaryService';
+import { writeAtomically } from './glossaryWriter';
 import type { SidecarNotes } from './sidecarNotes';
 
 export async function exportBilingual(glossary: GlossaryService, notes: SidecarNotes, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
@@ -21,9 +22,7 @@ export async function exportBilingual(glossary: GlossaryService, notes: SidecarN
   const text = document.getText();
   const sidecar = new Map((await notes.anchored(document)).filter((a) => !a.stale).map((a) => [a.line, a.note.text]));
   const content = /\.md$/i.test(file.path) ? bilingualMarkdown(title, text, markerFor(document), lexicon, sidecar) : bilingualHtml(title, text, markerFor(document), lexicon, sidecar);
-  const temp = vscode.Uri.joinPath(file, '..', `.${file.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
-  await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+  await writeAtomically(file, content);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported the bilingual document to {0}.', file.fsPath));
   return file;
 }

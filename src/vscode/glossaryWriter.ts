@@ -27,7 +27,11 @@ async function readText(uri: vscode.Uri): Promise<string> {
   }
 }
 
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+/**
+ * Writes `text` beside `uri` and renames it over the file: a stopped process never leaves half a
+ * file. Every file the extension writes (glossaries, exports, sidecar notes) goes through here.
+ */
+export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
   const dir = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(dir);
   const temp = vscode.Uri.joinPath(dir, `.${uri.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);

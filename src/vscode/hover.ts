@@ -31,8 +31,9 @@ export class HanziHoverProvider implements vscode.HoverProvider {
 
   private render(line: string, position: vscode.Position, lexicon: Lexicon, config: HanziGlossConfig): vscode.Hover | undefined {
     // A passage never crosses a line, but one line of a scraped dump can be megabytes long.
-    const from = line.length > 2 * WINDOW ? Math.max(0, position.character - WINDOW) : 0;
-    const window = from > 0 || line.length > 2 * WINDOW ? line.slice(from, position.character + WINDOW) : line;
+    const long = line.length > 2 * WINDOW;
+    const from = long ? Math.max(0, position.character - WINDOW) : 0;
+    const window = long ? line.slice(from, position.character + WINDOW) : line;
     const found = describePosition(window, position.character - from, lexicon, config.toneStyle);
     if (!found) return undefined;
     const info = { ...found, start: found.start + from, end: found.end + from };

@@ -12,6 +12,7 @@ import { anchorNotes, parseSidecar, serializeSidecar, type Anchored, type Sideca
 import { decodeUtf8 } from '../core/text';
 import { markerFor } from './config';
 import type { GlossaryService } from './glossaryService';
+import { writeAtomically } from './glossaryWriter';
 
 export interface NoteArgs {
   readonly text?: string;
@@ -23,6 +24,7 @@ export class SidecarNotes implements vscode.Disposable {
   private readonly loading = new Map<string, Promise<SidecarNote[]>>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly placedCache = new WeakMap<vscode.TextDocument, { version: number; all: readonly SidecarNote[]; placed: Anchored[] }>();
   private readonly fresh = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('hanziGloss.sidecarNoteForeground'), fontStyle: 'italic' },
   });
@@ -78,11 +80,7 @@ export class SidecarNotes implements vscode.Disposable {
 
   private async save(folder: vscode.WorkspaceFolder, list: SidecarNote[]): Promise<void> {
     this.notes.set(folder.uri.toString(), list);
-    const uri = this.sidecarUri(folder);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    const temp = vscode.Uri.joinPath(uri, '..', `.annotations.json.${Date.now()}.tmp`);
-    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(serializeSidecar(list)));
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    await writeAtomically(this.sidecarUri(folder), serializeSidecar(list));
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -95,10 +93,14 @@ export class SidecarNotes implements vscode.Disposable {
   async anchored(document: vscode.TextDocument): Promise<Anchored[]> {
     const where = this.where(document.uri);
     if (!where) return [];
-    const mine = (await this.load(where.folder)).filter((n) => n.file === where.file);
-    if (mine.length === 0) return [];
-    const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
-    return anchorNotes(mine, lines);
+    const all = await this.load(where.folder);
+    // Hovers and redraws ask often; place the notes once per document version and notes list.
+    const cached = this.placedCache.get(document);
+    if (cached && cached.version === document.version && cached.all === all) return cached.placed;
+    const mine = all.filter((n) => n.file === where.file);
+    const placed = mine.length === 0 ? [] : anchorNotes(mine, Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text));
+    this.placedCache.set(document, { version: document.version, all, placed });
+    return placed;
   }
 
   private async refresh(document: vscode.TextDocument): Promise<void> {

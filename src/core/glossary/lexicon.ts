@@ -158,10 +158,6 @@ export class Lexicon {
     private readonly fold?: Fold,
   ) {}
 
-  /** The same layers with another fold (or none). */
-  withFold(fold: Fold | undefined): Lexicon {
-    return new Lexicon(this.layers, fold);
-  }
 
   static empty(): Lexicon {
     return new Lexicon([]);
