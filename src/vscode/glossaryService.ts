@@ -28,6 +28,8 @@ export class GlossaryService implements vscode.Disposable {
   private curated: SourcedGlossary[] | undefined;
   private cedict: LexiconLayer | undefined | null;
   private readonly files = new Map<string, GlossaryFileState>();
+  /** Counts updates per file, so a disk read overtaken by a newer update is dropped. */
+  private readonly generations = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<Lexicon>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('hanzi-gloss-glossary');
   private readonly disposables: vscode.Disposable[] = [];
@@ -177,19 +179,29 @@ export class GlossaryService implements vscode.Disposable {
       this.update(uri, layer, open.getText());
       return;
     }
+    // A read that was overtaken (our own edit, or a newer read, updated the file meanwhile) is
+    // stale: applying it would bring back an older version.
+    const generation = this.generation(uri);
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
+      if (this.generation(uri) !== generation) return;
       this.files.delete(uri.toString());
       this.diagnostics.delete(uri);
       return;
     }
+    if (this.generation(uri) !== generation) return;
     this.update(uri, layer, decodeUtf8(bytes));
+  }
+
+  private generation(uri: vscode.Uri): number {
+    return this.generations.get(uri.toString()) ?? 0;
   }
 
   /** Takes a file's new text (from disk or from an editor after our own edit). */
   update(uri: vscode.Uri, layer: 'workspace' | 'user', text: string): void {
+    this.generations.set(uri.toString(), this.generation(uri) + 1);
     const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
     const { glossary, problems } = parseGlossaryFile(text, path);
     const state: GlossaryFileState = this.files.get(uri.toString()) ?? { uri, layer, problems: [] };
