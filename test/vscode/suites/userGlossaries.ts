@@ -27,7 +27,10 @@ export function defineUserGlossarySuite(): void {
     });
 
     suiteTeardown(async () => {
+      // Later suites must not see this suite's user glossary: wait until the layer is gone.
+      const reloaded = nextChange(api);
       await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', undefined, vscode.ConfigurationTarget.Global);
+      await reloaded;
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
