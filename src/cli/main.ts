@@ -12,7 +12,7 @@ import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFil
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
-import { foldToSimplified } from '../core/script';
+import { simplifiedFoldTable } from '../core/script';
 import { scanText } from '../core/scan';
 import { decodeUtf8, type LocatedError } from '../core/text';
 import { annotateText, checkText } from './annotate';
@@ -86,7 +86,7 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   } catch (e) {
     throw new InputError(`${cedictPath}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
   }
-  return new Lexicon(layers, foldToSimplified);
+  return new Lexicon(layers, simplifiedFoldTable);
 }
 
 function toneStyle(value: string | undefined): ToneStyle {

@@ -30,7 +30,7 @@ export function bilingualMarkdown(title: string, text: string, marker: string, l
 }
 
 function ruby(chinese: string, lexicon: Lexicon): string {
-  const matches = lexicon.matchRange(chinese, 0, chinese.length);
+  const matches = lexicon.matchRange(chinese, 0, chinese.length).toArray();
   const tokens = readText(chinese, matches.map((m) => ({ start: m.start, end: m.end, pinyin: m.pinyin })));
   let out = '';
   let at = 0;

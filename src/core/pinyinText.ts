@@ -4,15 +4,13 @@
  * and attached to the neighbouring syllable (压铸（开模） → yā zhù (kāi mú)).
  */
 import { findPassages } from './detect';
-import type { Lexicon, TermMatch } from './glossary/lexicon';
+import type { Lexicon } from './glossary/lexicon';
 import { readText, toNumbered, type ToneStyle } from './pinyin';
 
 const OPENING = /[([{“‘《「『【〈（［｛]$/;
 
 export function pinyinOfText(text: string, lexicon: Lexicon, style: ToneStyle = 'marks'): string {
-  const matches: TermMatch[] = [];
-  for (const p of findPassages(text)) lexicon.matchRange(text, p.start, p.end, matches);
-  const tokens = readText(text, matches);
+  const tokens = readText(text, lexicon.matchPassages(text, findPassages(text)).toArray());
   const out: string[] = [];
   let pendingPrefix = '';
   let cursor = 0;

@@ -23,7 +23,7 @@ export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'mar
   const passages = findPassages(text);
   const matches: ScannedMatch[] = [];
   for (const p of passages) {
-    const found = lexicon.matchRange(text, p.start, p.end);
+    const found = lexicon.matchRange(text, p.start, p.end).toArray();
     if (found.length === 0) continue;
     const readingOf = passageReading(p, found, style);
     for (const m of found) {
@@ -69,7 +69,7 @@ function scriptForms(text: string, simplifiedHint: string | undefined, entries: 
 export function describePosition(line: string, offset: number, lexicon: Lexicon, style: ToneStyle = 'marks'): PositionInfo | undefined {
   const passage = findPassages(line).find((p) => p.start <= offset && offset < p.end);
   if (!passage) return undefined;
-  const matches = lexicon.matchRange(line, passage.start, passage.end);
+  const matches = lexicon.matchRange(line, passage.start, passage.end).toArray();
   const match = matches.find((m) => m.start <= offset && offset < m.end);
   const readingOf = passageReading(passage, matches, style);
   if (match) {

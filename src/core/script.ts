@@ -62,13 +62,18 @@ function buildFoldTable(): Uint16Array {
   return table;
 }
 
+/** For each BMP code unit, its simplified form (0: unchanged); built on first use. */
+export function simplifiedFoldTable(): Uint16Array {
+  foldTo ??= buildFoldTable();
+  return foldTo;
+}
+
 /**
  * The simplified reading of `text`, character for character, with the same UTF-16 length; or
  * undefined when nothing changes (already simplified).
  */
 export function foldToSimplified(text: string): string | undefined {
-  foldTo ??= buildFoldTable();
-  const table = foldTo;
+  const table = simplifiedFoldTable();
   let i = 0;
   for (; i < text.length; i++) if (table[text.charCodeAt(i)] !== 0) break;
   if (i === text.length) return undefined;

@@ -9,7 +9,7 @@ import { loadCedictLayer } from '../core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries, parseGlossaryFile } from '../core/glossary/curated';
 import type { GlossarySource } from '../core/glossary/entry';
 import { buildLayer, Lexicon, type LexiconLayer, type SourcedGlossary } from '../core/glossary/lexicon';
-import { foldToSimplified } from '../core/script';
+import { simplifiedFoldTable } from '../core/script';
 import { decodeUtf8, type LocatedError } from '../core/text';
 import { affectsHanziGloss, readConfig } from './config';
 
@@ -230,7 +230,7 @@ export class GlossaryService implements vscode.Disposable {
     const curated = (this.curated ?? []).map((g) => ({ ...g, glossary: { ...g.glossary, entries: g.glossary.entries.filter((e) => !disabled.has(e.domain ?? '')) } }));
     const layers: LexiconLayer[] = [buildLayer(byLayer('workspace')), buildLayer(byLayer('user')), buildLayer(curated)];
     if (this.cedict) layers.push(this.cedict);
-    const lexicon = new Lexicon(layers, foldToSimplified);
+    const lexicon = new Lexicon(layers, simplifiedFoldTable);
     this.current = lexicon;
     this.changed.fire(lexicon);
     return lexicon;

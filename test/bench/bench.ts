@@ -15,7 +15,7 @@ import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/cura
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
 import { renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
-import { foldToSimplified } from '../../src/core/script';
+import { simplifiedFoldTable } from '../../src/core/script';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
 import { buildCorpus, random } from './corpus';
 
@@ -69,7 +69,7 @@ const regex = best(5, () => {
 const detect = { ours_mb_s: round(mb / (ours.ms / 1000)), regex_mb_s: round(mb / (regex.ms / 1000)), passages: ours.result.length };
 
 // --- matching -----------------------------------------------------------------------------------
-const lexicon = new Lexicon([buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], foldToSimplified);
+const lexicon = new Lexicon([buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], simplifiedFoldTable);
 const passages = ours.result;
 const matchOurs = best(3, () => lexicon.matchPassages(corpus, passages).length);
 const jieba = Jieba.withDict(dict);

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { loadCedictLayer } from '../../src/core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { foldToSimplified } from '../../src/core/script';
+import { simplifiedFoldTable } from '../../src/core/script';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'glossary');
 const files = readdirSync(dir)
   .filter(isGlossaryFileName)
   .map((n) => ({ path: n, bytes: readFileSync(join(dir, n)) }));
-const lexicon = new Lexicon([buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], foldToSimplified);
+const lexicon = new Lexicon([buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], simplifiedFoldTable);
 const hit = lexicon.matchAt('压铸机器', 0);
 const readyMs = performance.now();
 if (!hit || hit.entries.length === 0) throw new Error('index not usable');

@@ -51,7 +51,7 @@ test('the die-casting fixture: every company and industry term has the right Eng
   const { glossaries } = loadGlossaries(files, 'curated', { checkPinyin: false });
   const lexicon = new Lexicon([buildLayer(glossaries)]);
   const text = readFileSync(join(root, 'test', 'fixtures', 'diecasting-orders.txt'), 'utf8');
-  const matches = lexicon.matchPassages(text, findPassages(text));
+  const matches = lexicon.matchPassages(text, findPassages(text)).toArray();
   const gloss = new Map(matches.map((m) => [m.text, { en: m.entries[0].en.join('; '), pinyin: m.pinyin }]));
   const expected: Record<string, [string, RegExp]> = {
     海天金属: ['hǎi tiān jīn shǔ', /Haitian/],

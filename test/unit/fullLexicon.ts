@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadCedictLayer } from '../../src/core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { foldToSimplified } from '../../src/core/script';
+import { simplifiedFoldTable } from '../../src/core/script';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -18,7 +18,7 @@ export function fullLexicon(): Lexicon {
     .sort()
     .map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
   const curated = buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries);
-  cached = new Lexicon([curated, loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')))], foldToSimplified);
+  cached = new Lexicon([curated, loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')))], simplifiedFoldTable);
   return cached;
 }
 

@@ -49,7 +49,7 @@ test('TermIndex merges values of a repeated key', () => {
 test('leftmost-longest matching across layers, entries highest layer first', () => {
   const lex = lexicon();
   const text = '海天：压铸机2台，压铸岛1个，力劲8000吨';
-  const matches = lex.matchPassages(text, findPassages(text));
+  const matches = lex.matchPassages(text, findPassages(text)).toArray();
   assert.deepEqual(
     matches.map((m) => [m.text, m.start, m.end]),
     [
@@ -68,12 +68,12 @@ test('leftmost-longest matching across layers, entries highest layer first', () 
 test('matching steps over surrogate pairs whole and matches them as keys', () => {
   const lex = lexicon();
   const text = '𠁀𠀀压铸';
-  const matches = lex.matchRange(text, 0, text.length);
+  const matches = lex.matchRange(text, 0, text.length).toArray();
   assert.deepEqual(matches.map((m) => [m.text, m.start]), [['𠀀', 2], ['压铸', 4]]);
 });
 
 test('an empty lexicon matches nothing', () => {
-  assert.deepEqual(Lexicon.empty().matchRange('压铸', 0, 2), []);
+  assert.deepEqual(Lexicon.empty().matchRange('压铸', 0, 2).toArray(), []);
 });
 
 test('index built from 200,000 keys answers lookups correctly', () => {
@@ -101,6 +101,42 @@ test('per-line counts and the term list of a text', async () => {
 test('counting matches gives the same numbers as building them', () => {
   const lex = lexicon();
   const text = '海天：压铸机2台，压铸岛1个，力劲8000吨，𠀀';
-  const built = lex.matchRange(text, 0, text.length);
+  const built = lex.matchRange(text, 0, text.length).toArray();
   assert.deepEqual(lex.countRange(text, 0, text.length), { matches: built.length, glossary: built.filter((m) => m.entries.some((e) => e.source.layer !== 'cedict')).length });
+});
+
+test('traditional text matches simplified keys in place through the fold table, and mixed forms too', () => {
+  const base = lexicon();
+  const table = new Uint16Array(0x10000);
+  table['壓'.charCodeAt(0)] = '压'.charCodeAt(0);
+  table['鑄'.charCodeAt(0)] = '铸'.charCodeAt(0);
+  table['勁'.charCodeAt(0)] = '劲'.charCodeAt(0);
+  table['機'.charCodeAt(0)] = '机'.charCodeAt(0);
+  table['島'.charCodeAt(0)] = '岛'.charCodeAt(0);
+  const lex = new Lexicon(base.layers, () => table);
+  const text = '壓鑄機和压鑄島，力勁';
+  const matches = lex.matchRange(text, 0, text.length).toArray();
+  assert.deepEqual(
+    matches.map((m) => [m.text, m.simplified, m.start, m.end]),
+    [
+      ['壓鑄機', '压铸机', 0, 3],
+      ['压鑄島', '压铸岛', 4, 7],
+      ['力勁', '力劲', 8, 10],
+    ],
+  );
+  assert.equal(matches[0].entries[0].en[0], 'die-casting machine');
+  assert.deepEqual(lex.countRange(text, 0, text.length), { matches: 3, glossary: 3 });
+  assert.equal(lex.matchAt(text, 8)?.pinyin, 'lì jìn');
+});
+
+test('a match list keeps offsets as numbers and makes match objects on demand', () => {
+  const lex = lexicon();
+  const text = '压铸机，力劲';
+  const list = lex.matchRange(text, 0, text.length);
+  assert.equal(list.length, 2);
+  assert.deepEqual([list.startAt(1), list.endAt(1)], [4, 6]);
+  assert.equal(list.at(0).text, '压铸机');
+  assert.throws(() => list.at(2), RangeError);
+  const more = lex.matchRange(text, 4, 6, lex.matchRange(text, 0, 3));
+  assert.deepEqual(more.toArray().map((m) => m.text), ['压铸机', '力劲'], 'matches append to a list over the same text');
 });

@@ -92,19 +92,19 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     }
   });
   const index = TermIndex.build([...byKey.entries()]);
-  const { rootChildren, edgeStart, edgeChar, nodeValue } = index.arrays;
-  const nodeCount = nodeValue.length;
+  const { rootChildren, edgeChar } = index.arrays;
+  const nodeCount = index.nodeCount;
   const childCount = new Uint16Array(nodeCount);
   const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
   const entryCount: number[] = [];
   const flat: number[] = [];
   for (let n = 0; n < nodeCount; n++) {
-    const count = edgeStart[n + 1] - edgeStart[n];
+    const count = index.childCount(n);
     if (count > 0xffff) throw new Error('CC-CEDICT asset: a trie node has more than 65,535 children');
     childCount[n] = count;
-    if (nodeValue[n] < 0) continue;
+    if (index.valueOfNode(n) < 0) continue;
     terminal[n >> 3] |= 1 << (n & 7);
-    const list = index.valueAt(nodeValue[n]);
+    const list = index.valueAt(index.valueOfNode(n));
     if (list.length > 0xff) throw new Error('CC-CEDICT asset: a key has more than 255 entries');
     entryCount.push(list.length);
     flat.push(...list);
@@ -169,21 +169,20 @@ function sections(bytes: Uint8Array): Sections {
   const recordLength = take(u16, entryCount, 2);
   if (at + blobBytes > data.byteOffset + data.byteLength) throw new Error('truncated CC-CEDICT asset');
   const blob = new Uint8Array(data.buffer, at, blobBytes);
-  // Expand the packed counts into the arrays the index walks: simple prefix sums, a few milliseconds.
-  const edgeStart = prefixSums(childCount);
+  // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
   const keyEntryStart = prefixSums(entryCounts);
   const entryOffset = prefixSums(recordLength);
-  const nodeValue = new Int32Array(nodeCount).fill(-1);
-  let v = 0;
-  for (let w = 0; w < terminal.length; w++) {
-    let bits = terminal[w];
-    while (bits !== 0) {
-      const bit = 31 - Math.clz32(bits & -bits);
-      nodeValue[(w << 3) + bit] = v++;
-      bits &= bits - 1;
-    }
+  const nodes = new Int32Array(2 * nodeCount + 2);
+  let edge = 0;
+  let value = 0;
+  for (let n = 0; n < nodeCount; n++) {
+    nodes[2 * n] = edge;
+    edge += childCount[n];
+    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? value++ : -1;
   }
-  return { trie: { rootChildren, edgeStart, edgeChar, nodeValue }, keyEntryStart, keyEntries, entryOffset, blob };
+  nodes[2 * nodeCount] = edge;
+  nodes[2 * nodeCount + 1] = -1;
+  return { trie: { rootChildren, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, blob };
 }
 
 function countCodePoints(s: string): number {

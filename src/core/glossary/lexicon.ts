@@ -54,8 +54,11 @@ function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
   return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries: [...a.entries, ...b.entries] };
 }
 
-/** Folds traditional text to simplified with the same UTF-16 length, or undefined if nothing changes. */
-export type Fold = (text: string) => string | undefined;
+/**
+ * For each BMP code unit, the simplified character it folds to (0: unchanged); one code unit for
+ * one, so offsets into folded text are offsets into the original. Called once, when first needed.
+ */
+export type FoldTable = () => Uint16Array;
 
 /** Layers that are general dictionaries (CC-CEDICT), not glossaries. */
 const fallbackLayers = new WeakSet<LexiconLayer>();
@@ -67,56 +70,110 @@ export function markFallbackLayer<T extends LexiconLayer>(layer: T): T {
 
 /** True if a glossary (curated, user, workspace) has the term, not only the general dictionary. */
 export function isGlossaryMatch(m: TermMatch): boolean {
-  return m instanceof LazyMatch ? m.inGlossary() : m.entries.some((e) => e.source.layer !== 'cedict');
+  return m instanceof StoredMatch ? m.inGlossary() : m.entries.some((e) => e.source.layer !== 'cedict');
+}
+
+/** `text` folded with `table`, or undefined if nothing changes. */
+function foldText(text: string, table: Uint16Array): string | undefined {
+  let changed = false;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = table[c];
+    if (f !== 0) changed = true;
+    out += String.fromCharCode(f || c);
+  }
+  return changed ? out : undefined;
 }
 
 /**
- * A match whose text and entries are made only when someone reads them: counting terms over a
- * whole document must not slice strings or decode CC-CEDICT records for every word.
+ * The leftmost-longest matches of a text, stored as integers (start, end, then each layer's value
+ * index or -1): a 20 MB document's million matches cost a few typed arrays instead of a million
+ * objects for the garbage collector to copy. A match object is made only when one is read.
  */
-class LazyMatch implements TermMatch {
+export class TermMatches implements Iterable<TermMatch> {
+  private data: Int32Array;
+  private count = 0;
+  private readonly stride: number;
+
+  constructor(
+    /** The text the offsets refer to. */
+    private readonly text: string,
+    private readonly lexicon: Lexicon,
+  ) {
+    this.stride = 2 + lexicon.layers.length;
+    this.data = new Int32Array(this.stride * 64);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends the match found by the lexicon's last probe. */
+  push(start: number, end: number, hits: Int32Array): void {
+    const stride = this.stride;
+    if ((this.count + 1) * stride > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const at = this.count * stride;
+    const d = this.data;
+    d[at] = start;
+    d[at + 1] = end;
+    const length = end - start;
+    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = hits[2 * l] === length ? hits[2 * l + 1] : -1;
+    this.count++;
+  }
+
+  startAt(i: number): number {
+    return this.data[i * this.stride];
+  }
+
+  endAt(i: number): number {
+    return this.data[i * this.stride + 1];
+  }
+
+  /** Match number i, as an object. */
+  at(i: number): TermMatch {
+    if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
+    const at = i * this.stride;
+    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data.slice(at + 2, at + this.stride));
+  }
+
+  *[Symbol.iterator](): Iterator<TermMatch> {
+    for (let i = 0; i < this.count; i++) yield this.at(i);
+  }
+
+  toArray(): TermMatch[] {
+    return [...this];
+  }
+}
+
+/** One match of a TermMatches list; its text and entries are made when read. */
+class StoredMatch implements TermMatch {
   private records: KeyRecord[] | undefined;
   constructor(
     readonly start: number,
     readonly end: number,
     private readonly source: string,
-    private readonly folded: string | undefined,
-    /** Offset of `source` in the text the offsets refer to. */
-    private readonly base: number,
-    private readonly layers: readonly LexiconLayer[],
-    /**
-     * The layers that have this term and their value indexes: (l0, v0), (l1, v1), then any more
-     * pairs in `more`. Fields rather than an array: a document's worth of matches stays small.
-     */
-    private readonly l0: number,
-    private readonly v0: number,
-    private readonly l1: number,
-    private readonly v1: number,
-    private readonly more: readonly number[] | undefined,
+    private readonly lexicon: Lexicon,
+    /** Per layer, the value index of this term (-1: the layer does not have it). */
+    private readonly values: Int32Array,
   ) {}
 
-  private get picks(): number[] {
-    const p = [this.l0, this.v0];
-    if (this.l1 >= 0) p.push(this.l1, this.v1);
-    if (this.more) p.push(...this.more);
-    return p;
-  }
-
   get text(): string {
-    return this.source.slice(this.start - this.base, this.end - this.base);
+    return this.source.slice(this.start, this.end);
   }
 
   get simplified(): string | undefined {
-    if (this.folded === undefined) return undefined;
-    const s = this.folded.slice(this.start - this.base, this.end - this.base);
-    return s === this.text ? undefined : s;
+    return this.lexicon.foldTerm(this.text);
   }
 
   private get resolved(): KeyRecord[] {
     if (!this.records) {
-      const picks = this.picks;
       this.records = [];
-      for (let k = 0; k < picks.length; k += 2) this.records.push(this.layers[picks[k]].valueAt(picks[k + 1]));
+      for (let l = 0; l < this.values.length; l++) if (this.values[l] >= 0) this.records.push(this.lexicon.layers[l].valueAt(this.values[l]));
     }
     return this.records;
   }
@@ -131,33 +188,30 @@ class LazyMatch implements TermMatch {
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
   inGlossary(): boolean {
-    if (!fallbackLayers.has(this.layers[this.l0])) return true;
-    if (this.l1 >= 0 && !fallbackLayers.has(this.layers[this.l1])) return true;
-    return this.more !== undefined && this.picks.some((l, k) => k % 2 === 0 && !fallbackLayers.has(this.layers[l]));
+    for (let l = 0; l < this.values.length; l++) if (this.values[l] >= 0 && !this.lexicon.isFallback(l)) return true;
+    return false;
   }
 }
 
-/** For each position, the first position at or after it where `a` and `b` differ (their length if none). */
-function differences(a: string, b: string): Int32Array {
-  const next = new Int32Array(a.length + 1);
-  next[a.length] = a.length;
-  for (let i = a.length - 1; i >= 0; i--) next[i] = a.charCodeAt(i) !== b.charCodeAt(i) ? i : next[i + 1];
-  return next;
-}
-
 export class Lexicon {
+  /** Per layer, its longest hit at the last probed position and that key's value index. */
   private hits = new Int32Array(8);
+  private readonly fallback: boolean[];
+  private table: Uint16Array | undefined;
 
   /**
    * @param layers highest priority first
-   * @param fold lets traditional text match simplified keys (curated entries are written in
-   *   simplified); matching tries the original text and the folded one and keeps the longer match.
+   * @param foldTable lets traditional text match simplified keys (curated entries are written in
+   *   simplified); matching tries the original text and, where it has a character the table
+   *   changes, the folded one, and keeps the longer match.
    */
   constructor(
     readonly layers: readonly LexiconLayer[],
-    private readonly fold?: Fold,
-  ) {}
-
+    private readonly foldTable?: FoldTable,
+  ) {
+    this.fallback = layers.map((l) => fallbackLayers.has(l));
+    this.hits = new Int32Array(Math.max(2, layers.length * 2));
+  }
 
   static empty(): Lexicon {
     return new Lexicon([]);
@@ -167,50 +221,50 @@ export class Lexicon {
     return this.layers.reduce((n, l) => n + l.size, 0);
   }
 
+  /** True if layer number `l` is a general dictionary rather than a glossary. */
+  isFallback(l: number): boolean {
+    return this.fallback[l];
+  }
+
+  private get fold(): Uint16Array | undefined {
+    if (this.foldTable && !this.table) this.table = this.foldTable();
+    return this.table;
+  }
+
+  /** The simplified form of `text` when it differs (traditional text), else undefined. */
+  foldTerm(text: string): string | undefined {
+    const fold = this.fold;
+    return fold ? foldText(text, fold) : undefined;
+  }
+
   /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
-    const slice = text.slice(start, end);
-    return this.matchIn(slice, this.fold?.(slice), 0, start);
+    if (this.layers.length === 0 || start >= end) return undefined;
+    const fold = this.fold;
+    const best = this.probe(text, start, end, fold, fold ? nextFoldable(text, start, end, fold) : end);
+    if (best === 0) return undefined;
+    const found = new TermMatches(text, this);
+    found.push(start, start + best, this.hits);
+    return found.at(0);
   }
 
   /**
-   * Longest match at `i` of `text`, or of its folded form where that is longer; offsets shifted by
-   * `base`. `nextDiff[i]` is the first position at or after i where the folded text differs: a
-   * folded walk that would only see the same characters as the original one is skipped.
+   * Length of the longest term at `i` (0: none); each layer's hit length and value go to `hits`.
+   * `foldAt` is the first position at or after `i` that the fold table changes (`end` if none): a
+   * folded walk that would only see the characters the plain walk saw is skipped.
    */
-  private matchIn(text: string, folded: string | undefined, i: number, base: number, nextDiff?: Int32Array): TermMatch | undefined {
-    const best = this.probe(text, folded, i, nextDiff);
-    if (best === 0) return undefined;
-    const layers = this.layers;
-    const hits = this.hits;
-    let l0 = -1;
-    let l1 = -1;
-    let more: number[] | undefined;
-    for (let l = 0; l < layers.length; l++) {
-      if (hits[2 * l] !== best) continue;
-      if (l0 < 0) l0 = l;
-      else if (l1 < 0) l1 = l;
-      else (more ??= []).push(l, hits[2 * l + 1]);
-    }
-    return new LazyMatch(base + i, base + i + best, text, folded, base, layers, l0, hits[2 * l0 + 1], l1, l1 >= 0 ? hits[2 * l1 + 1] : -1, more);
-  }
-
-  /** Length of the longest term at `i` (0: none); each layer's hit length and value go to `hits`. */
-  private probe(text: string, folded: string | undefined, i: number, nextDiff?: Int32Array): number {
+  private probe(text: string, i: number, end: number, fold: Uint16Array | undefined, foldAt: number): number {
     let best = 0;
     const layers = this.layers;
-    // Per layer, the value index of its longest key here (original text first, then folded).
-    // One buffer reused for every position: matching must not allocate where nothing matches.
-    if (this.hits.length < layers.length * 2) this.hits = new Int32Array(layers.length * 2);
     const hits = this.hits;
     for (let l = 0; l < layers.length; l++) {
       const layer = layers[l];
-      const length = layer.longestAt(text, i);
+      const length = layer.longestAt(text, i, end);
       hits[2 * l] = length;
       hits[2 * l + 1] = layer.lastValue;
       if (length > best) best = length;
-      if (folded !== undefined && (nextDiff === undefined || nextDiff[i] <= i + layer.lastDepth)) {
-        const flength = layer.longestAt(folded, i);
+      if (fold !== undefined && foldAt < end && foldAt <= i + layer.lastDepth) {
+        const flength = layer.longestFoldedAt(text, i, end, fold);
         if (flength > length) {
           hits[2 * l] = flength;
           hits[2 * l + 1] = layer.lastValue;
@@ -222,68 +276,71 @@ export class Lexicon {
   }
 
   /**
+   * Walks [start, end) leftmost-longest and calls `found` with each match's bounds after its probe
+   * (the probe's per-layer hits are in `this.hits`). One loop for listing and for counting.
+   */
+  private walk(text: string, start: number, end: number, found: (start: number, end: number) => void): void {
+    if (this.layers.length === 0) return;
+    const fold = this.fold;
+    let foldAt = fold ? nextFoldable(text, start, end, fold) : end;
+    let i = start;
+    while (i < end) {
+      if (fold && foldAt < i) foldAt = nextFoldable(text, i, end, fold);
+      const best = this.probe(text, i, end, fold, foldAt);
+      if (best > 0) {
+        found(i, i + best);
+        i += best;
+      } else {
+        const c = text.charCodeAt(i);
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      }
+    }
+  }
+
+  /**
    * Leftmost-longest matches in [start, end) counted without building them: all matches, and
-   * those a glossary (not only a fallback dictionary) has. Counting a 20 MB document this way
-   * allocates almost nothing.
+   * those a glossary (not only a fallback dictionary) has.
    */
   countRange(text: string, start: number, end: number): { matches: number; glossary: number } {
     let matches = 0;
     let glossary = 0;
-    if (this.layers.length === 0) return { matches, glossary };
-    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-    const folded = this.fold?.(slice);
-    const nextDiff = folded === undefined ? undefined : differences(slice, folded);
-    const layers = this.layers;
-    let i = 0;
-    while (i < slice.length) {
-      const best = this.probe(slice, folded, i, nextDiff);
-      if (best > 0) {
-        matches++;
-        for (let l = 0; l < layers.length; l++) {
-          if (this.hits[2 * l] === best && !fallbackLayers.has(layers[l])) {
-            glossary++;
-            break;
-          }
+    const hits = this.hits;
+    const fallback = this.fallback;
+    this.walk(text, start, end, (s, e) => {
+      matches++;
+      for (let l = 0; l < fallback.length; l++) {
+        if (hits[2 * l] === e - s && !fallback[l]) {
+          glossary++;
+          break;
         }
-        i += best;
-      } else {
-        const c = slice.charCodeAt(i);
-        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       }
-    }
+    });
     return { matches, glossary };
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
   lookup(key: string): SourcedEntry[] {
-    const folded = this.fold?.(key);
+    const folded = this.foldTerm(key);
     return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
   }
 
   /** Leftmost-longest matches inside the given passages, in text order. */
-  matchPassages(text: string, passages: readonly Passage[]): TermMatch[] {
-    const out: TermMatch[] = [];
+  matchPassages(text: string, passages: readonly Passage[]): TermMatches {
+    const out = new TermMatches(text, this);
     for (const p of passages) this.matchRange(text, p.start, p.end, out);
     return out;
   }
 
-  /** Leftmost-longest matches in [start, end), appended to `out`. */
-  matchRange(text: string, start: number, end: number, out: TermMatch[] = []): TermMatch[] {
-    if (this.layers.length === 0) return out;
-    const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-    const folded = this.fold?.(slice);
-    const nextDiff = folded === undefined ? undefined : differences(slice, folded);
-    let i = 0;
-    while (i < slice.length) {
-      const m = this.matchIn(slice, folded, i, start, nextDiff);
-      if (m) {
-        out.push(m);
-        i = m.end - start;
-      } else {
-        const c = slice.charCodeAt(i);
-        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      }
-    }
+  /** Leftmost-longest matches in [start, end), appended to `out` (which must be over the same text). */
+  matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
+    const hits = this.hits;
+    this.walk(text, start, end, (s, e) => out.push(s, e, hits));
     return out;
   }
+}
+
+/** First position in [from, end) whose code unit `fold` changes, or `end`. */
+function nextFoldable(text: string, from: number, end: number, fold: Uint16Array): number {
+  for (let i = from; i < end; i++) if (fold[text.charCodeAt(i)] !== 0) return i;
+  return end;
 }
