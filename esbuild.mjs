@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,40 +21,83 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Build-time generated modules, `hanzi-gloss:<name>` → the text of dist-tools/<name>.txt as a string export. */
+const generatedModules = {
+  name: 'hanzi-gloss-generated',
+  setup(build) {
+    build.onResolve({ filter: /^hanzi-gloss:/ }, (args) => ({ path: args.path.slice('hanzi-gloss:'.length), namespace: 'hanzi-gloss-generated' }));
+    build.onLoad({ filter: /.*/, namespace: 'hanzi-gloss-generated' }, (args) => ({
+      contents: `export default ${JSON.stringify(readFileSync(`dist-tools/${args.path}.txt`, 'utf8'))};`,
+      loader: 'js',
+    }));
+  },
+};
+common.plugins = [generatedModules];
+
+/**
+ * Large libraries that are only needed after start-up (pinyin-pro on the first reading, the
+ * simplified → traditional table on the first hover over simplified text, the exchange-format
+ * parsers on import/export) go to their own files in dist/vendor/, required on first use. Parsing
+ * them with the main bundle cost ~20 ms on every start of the CLI and of the extension.
+ */
+const VENDOR = { 'pinyin-pro': 'pinyin-pro', 'opencc-js/dict/STCharacters': 'opencc-st-characters', 'fast-xml-parser': 'fast-xml-parser', papaparse: 'papaparse' };
+const vendorSplit = (outdir) => ({
+  name: 'hanzi-gloss-vendor',
+  setup(build) {
+    const names = Object.keys(VENDOR).map((n) => n.replace(/[/.]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
+      path: `${relative(outdir, 'dist/vendor').split(sep).join('/').replace(/^(?!\.)/, './')}/${VENDOR[args.path]}.js`,
+      external: true,
+    }));
+  },
+});
+const vendorBuild = {
+  ...common,
+  entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([module, file]) => [file, module])),
+  outdir: 'dist/vendor',
+  sourcemap: false,
+  minify: true,
+};
+
 const testEntries = (dir) =>
   readdirSync(`test/${dir}`)
     .filter((f) => f.endsWith('.ts'))
     .map((f) => `test/${dir}/${f}`);
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  vendorBuild,
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, vendorSplit('dist')] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [...common.plugins, vendorSplit('dist')] },
   // Unit tests run under plain Node; the extension-host suite runs inside VS Code with mocha from node_modules.
   { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
   { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
   // Minified like the shipped bundles, so the cold-start timings measure what users run.
-  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: true },
+  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: true, plugins: [...common.plugins, vendorSplit('dist-test/bench')] },
   { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
 ];
 
-/** dist/cedict.bin is rebuilt when missing or when its builder (which bundles the core encoder) changed. */
-async function buildCedictAsset() {
-  const tool = 'dist-tools/buildCedictAsset.js';
-  const built = await esbuild.build({ ...common, entryPoints: ['src/tools/buildCedictAsset.ts'], outfile: tool, sourcemap: false, minify: false, write: false });
+/**
+ * Runs a build tool (src/tools/<name>.ts) when its output is missing or the tool (which bundles
+ * the core code it uses) changed since the output was made.
+ */
+async function runTool(name, output) {
+  const tool = `dist-tools/${name}.js`;
+  const built = await esbuild.build({ ...common, entryPoints: [`src/tools/${name}.ts`], outfile: tool, sourcemap: false, minify: false, write: false });
   const code = built.outputFiles[0].contents;
   const unchanged = existsSync(tool) && Buffer.compare(readFileSync(tool), code) === 0;
   if (!unchanged) {
     mkdirSync('dist-tools', { recursive: true });
     writeFileSync(tool, code);
   }
-  const asset = 'dist/cedict.bin';
-  const stale = !existsSync(asset) || statSync(asset).mtimeMs < statSync(tool).mtimeMs;
-  if (stale) execFileSync(process.execPath, [tool, asset], { stdio: ['ignore', process.stderr, process.stderr] });
+  const stale = !existsSync(output) || statSync(output).mtimeMs < statSync(tool).mtimeMs;
+  if (stale) execFileSync(process.execPath, [tool, output], { stdio: ['ignore', process.stderr, process.stderr] });
 }
 
+// Generated modules first: the bundles embed them.
+await runTool('generateFoldPairs', 'dist-tools/fold-pairs.txt');
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  await buildCedictAsset();
+  await runTool('buildCedictAsset', 'dist/cedict.bin');
 }

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as OpenCC from 'opencc-js';
 import { describePosition, scanText } from '../../src/core/scan';
-import { foldToSimplified, toTraditional } from '../../src/core/script';
+import FOLD_PAIRS from 'hanzi-gloss:fold-pairs';
+import { composeFoldPairs, foldTableOf } from '../../src/core/foldPairs';
+import { foldToSimplified, simplifiedFoldTable, toTraditional } from '../../src/core/script';
+import { openccFoldDictionaries } from '../../src/tools/openccFoldDictionaries';
 import { fixture, fullLexicon } from './fullLexicon';
 
 const simplified = fixture('diecasting-orders.txt');
@@ -24,6 +27,15 @@ test('folding keeps every character in place and leaves simplified text alone', 
   assert.equal(foldToSimplified('壓鑄機，開模'), '压铸机，开模');
   assert.equal(foldToSimplified('压铸机'), undefined);
   assert.equal(foldToSimplified('臺灣 台灣 𠀀'), '台湾 台湾 𠀀');
+});
+
+test('the fold embedded at build time is the one composed from the installed opencc-js', () => {
+  const fresh = composeFoldPairs(openccFoldDictionaries());
+  assert.equal(FOLD_PAIRS, fresh);
+  assert.ok(fresh.length / 2 > 3000, `${fresh.length / 2} folding characters`);
+  assert.deepEqual(simplifiedFoldTable(), foldTableOf(fresh));
+  // Regional variants undone before traditional → simplified (OpenCC's tw2s chain): 裡 → 裏 → 里.
+  assert.equal(foldToSimplified('裡面'), '里面');
 });
 
 test('a simplified character that is also a traditional one still matches as written (著名)', () => {

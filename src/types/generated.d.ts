@@ -1,0 +1,6 @@
+/** Modules generated at build time by esbuild.mjs (see src/tools/). */
+declare module 'hanzi-gloss:fold-pairs' {
+  /** Pairs of BMP characters, "from to from to …": the traditional → simplified fold (foldPairs.ts). */
+  const pairs: string;
+  export default pairs;
+}
