@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'no
 import { dirname, basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCedictLayer } from '../core/glossary/cedict';
+import { fileByteSource } from './fileByteSource';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
@@ -82,7 +83,7 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   layers.push(buildLayer(curated.glossaries));
   const cedictPath = resolve(__dirname, 'cedict.bin');
   try {
-    layers.push(loadCedictLayer(readFileSync(cedictPath)));
+    layers.push(loadCedictLayer(fileByteSource(cedictPath)));
   } catch (e) {
     throw new InputError(`${cedictPath}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
   }

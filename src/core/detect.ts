@@ -49,12 +49,33 @@ const HAN = 1;
 const PUNCT = 2;
 const HIGH = 3;
 
-/** Class of every BMP code unit, computed once: the scanner's inner loop is one table lookup. */
+/**
+ * Class of every BMP code unit: the scanner's inner loop is one table lookup. Filled by ranges
+ * (native fills) because it is built on every start; a unit test checks it against the predicates.
+ */
 const CLASS = (() => {
   const t = new Uint8Array(0x10000);
-  for (let c = 0x2e80; c < 0x10000; c++) t[c] = isHanUnit(c) ? HAN : isCjkPunctuationUnit(c) ? PUNCT : isHanHighSurrogate(c) ? HIGH : 0;
+  const fill = (kind: number, from: number, to: number) => t.fill(kind, from, to + 1);
+  fill(PUNCT, 0x3000, 0x303f);
+  fill(PUNCT, 0xff00, 0xffef);
+  fill(PUNCT, 0xfe30, 0xfe4f);
+  fill(PUNCT, 0xfe10, 0xfe1f);
+  fill(HAN, 0x4e00, 0x9fff);
+  fill(HAN, 0x3400, 0x4dbf);
+  fill(HAN, 0xf900, 0xfaff);
+  fill(HAN, 0x2e80, 0x2fdf);
+  fill(HAN, 0x3005, 0x3005);
+  fill(HAN, 0x3007, 0x3007);
+  fill(HAN, 0x3021, 0x3029);
+  fill(HAN, 0x3038, 0x303b);
+  fill(HIGH, 0xd840, 0xd8bf);
   return t;
 })();
+
+/** The scanner's class of a BMP code unit (for tests: 1 Han, 2 punctuation, 3 ideographic-plane high surrogate, 0 other). */
+export function charClassOf(c: number): number {
+  return CLASS[c];
+}
 
 /**
  * Width in code units of the Chinese character at `i` (2 for an ideograph outside the BMP), or 0

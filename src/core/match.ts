@@ -22,6 +22,62 @@ export interface TrieArrays {
    */
   readonly nodes: Int32Array;
   readonly edgeChar: Uint16Array;
+  /** One bit per code unit, set if some key starts with it (computed from rootChildren if absent). */
+  readonly rootBits?: Int32Array;
+}
+
+function rootBitsOf(rootChildren: Uint32Array): Int32Array {
+  const bits = new Int32Array(0x800);
+  for (let c = 0; c < 0x10000; c++) if (rootChildren[c] !== 0) bits[c >>> 5] |= 1 << (c & 31);
+  return bits;
+}
+
+/**
+ * The flat trie of keys sorted by code unit, built breadth-first without a pointer trie: each node
+ * is the range of keys sharing its prefix, so children are found by scanning that range once. The
+ * value of the key keys[i] is i.
+ */
+function trieOfSortedKeys(keys: readonly string[]): TrieArrays {
+  let maxNodes = 1;
+  for (const k of keys) maxNodes += k.length;
+  // Queue of nodes in breadth-first order: the key range [lo, hi) and the prefix length.
+  const lo = new Int32Array(maxNodes);
+  const hi = new Int32Array(maxNodes);
+  const depth = new Int32Array(maxNodes);
+  const nodes = new Int32Array(2 * maxNodes + 2);
+  const edgeChar = new Uint16Array(Math.max(0, maxNodes - 1));
+  const rootChildren = new Uint32Array(0x10000);
+  const rootBits = new Int32Array(0x800);
+  hi[0] = keys.length;
+  let count = 1;
+  let e = 0;
+  for (let n = 0; n < count; n++) {
+    const d = depth[n];
+    let k = lo[n];
+    nodes[2 * n] = e;
+    nodes[2 * n + 1] = -1;
+    // Sorted keys put the one equal to the prefix (if any) first.
+    if (k < hi[n] && keys[k].length === d) nodes[2 * n + 1] = k++;
+    while (k < hi[n]) {
+      const c = keys[k].charCodeAt(d);
+      const from = k;
+      while (k < hi[n] && keys[k].charCodeAt(d) === c) k++;
+      edgeChar[e] = c;
+      lo[count] = from;
+      hi[count] = k;
+      depth[count] = d + 1;
+      if (n === 0) {
+        rootChildren[c] = count;
+        rootBits[c >>> 5] |= 1 << (c & 31);
+      }
+      // Breadth-first numbering: edge e leads to node e + 1.
+      count++;
+      e++;
+    }
+  }
+  nodes[2 * count] = e;
+  nodes[2 * count + 1] = -1;
+  return { rootChildren, rootBits, nodes: nodes.slice(0, 2 * count + 2), edgeChar: edgeChar.slice(0, e) };
 }
 
 export class TermIndex<V> {
@@ -41,8 +97,7 @@ export class TermIndex<V> {
     readonly valueAt: (i: number) => V,
   ) {
     ({ rootChildren: this.rootChildren, nodes: this.nodes, edgeChar: this.edgeChar } = arrays);
-    this.rootBits = new Int32Array(0x800);
-    for (let c = 0; c < 0x10000; c++) if (this.rootChildren[c] !== 0) this.rootBits[c >>> 5] |= 1 << (c & 31);
+    this.rootBits = arrays.rootBits ?? rootBitsOf(this.rootChildren);
   }
 
   /** Builds an index from keys and their values; a repeated key keeps the value merged by `merge`. */
@@ -54,51 +109,8 @@ export class TermIndex<V> {
       byKey.set(key, prior === undefined ? value : merge(prior, value));
     }
     const keys = [...byKey.keys()].sort();
-    // A transient pointer trie, flattened breadth-first so every node's edges are contiguous.
-    interface Node { children: Map<number, Node>; value: number; id: number }
-    const root: Node = { children: new Map(), value: -1, id: 0 };
-    const values: V[] = [];
-    for (const key of keys) {
-      let node = root;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let child = node.children.get(c);
-        if (!child) {
-          child = { children: new Map(), value: -1, id: -1 };
-          node.children.set(c, child);
-        }
-        node = child;
-      }
-      node.value = values.length;
-      values.push(byKey.get(key) as V);
-    }
-    const order: Node[] = [root];
-    for (let q = 0; q < order.length; q++) {
-      const sorted = [...order[q].children.entries()].sort((a, b) => a[0] - b[0]);
-      for (const [, child] of sorted) {
-        child.id = order.length;
-        order.push(child);
-      }
-    }
-    const nodeCount = order.length;
-    const nodes = new Int32Array(2 * nodeCount + 2);
-    const edgeChar = new Uint16Array(Math.max(0, nodeCount - 1));
-    const rootChildren = new Uint32Array(0x10000);
-    let e = 0;
-    for (const node of order) {
-      nodes[2 * node.id] = e;
-      nodes[2 * node.id + 1] = node.value;
-      const sorted = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
-      for (const [c, child] of sorted) {
-        edgeChar[e] = c;
-        if (child.id !== e + 1) throw new Error('term index: breadth-first numbering broken');
-        e++;
-        if (node === root) rootChildren[c] = child.id;
-      }
-    }
-    nodes[2 * nodeCount] = e;
-    nodes[2 * nodeCount + 1] = -1;
-    return new TermIndex({ rootChildren, nodes, edgeChar }, values.length, (i) => values[i]);
+    const values = keys.map((k) => byKey.get(k) as V);
+    return new TermIndex(trieOfSortedKeys(keys), values.length, (i) => values[i]);
   }
 
   /**

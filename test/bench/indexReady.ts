@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileByteSource } from '../../src/cli/fileByteSource';
 import { loadCedictLayer } from '../../src/core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
@@ -29,7 +30,7 @@ const glossaries = loadGlossaries(files, 'curated', { checkPinyin: false, truste
 phase('read_parse_glossaries');
 const curated = buildLayer(glossaries);
 phase('build_curated_layer');
-const cedict = loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')));
+const cedict = loadCedictLayer(fileByteSource(join(root, 'dist', 'cedict.bin')));
 phase('load_cedict');
 const lexicon = new Lexicon([curated, cedict], simplifiedFoldTable);
 const hit = lexicon.matchAt('壓鑄機器', 0);

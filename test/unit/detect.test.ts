@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findPassages } from '../../src/core/detect';
+import { charClassOf, findPassages, isCjkPunctuationUnit, isHanHighSurrogate, isHanUnit } from '../../src/core/detect';
 
 const texts = (s: string) => findPassages(s).map((p) => p.text);
 
@@ -65,4 +65,11 @@ test('mixed English and Chinese text from the forum thread', () => {
 
 test('leading and trailing ideographic spaces are trimmed', () => {
   assert.deepEqual(texts('\u3000\u3000压铸\u3000'), ['压铸']);
+});
+
+test("the scanner's class table agrees with the character predicates for every BMP code unit", () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const expected = isHanUnit(c) ? 1 : isCjkPunctuationUnit(c) ? 2 : isHanHighSurrogate(c) ? 3 : 0;
+    if (charClassOf(c) !== expected) assert.fail(`U+${c.toString(16)}: class ${charClassOf(c)}, expected ${expected}`);
+  }
 });

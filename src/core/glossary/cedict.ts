@@ -53,7 +53,7 @@ export function cedictPinyinToMarks(numbered: string): string {
     .join(' ');
 }
 
-const MAGIC = 0x33434748; // "HGC3"
+const MAGIC = 0x34434748; // "HGC4"
 const HEADER_WORDS = 8;
 
 interface Sections {
@@ -61,7 +61,40 @@ interface Sections {
   keyEntryStart: Uint32Array;
   keyEntries: Uint32Array;
   entryOffset: Uint32Array;
-  blob: Uint8Array;
+  /** Bytes [offset, offset + length) of the records blob. */
+  records: (offset: number, length: number) => Uint8Array;
+}
+
+/**
+ * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
+ * dictionary records (three quarters of the file) a page at a time when a lookup needs them.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+const PAGE = 1 << 16;
+
+/** Records read through a cache of 64 KB pages; a record that spans two pages is read on its own. */
+function pagedRecords(source: ByteSource, blobStart: number, blobBytes: number): Sections['records'] {
+  if (source.size < blobStart + blobBytes) throw new Error('truncated CC-CEDICT asset');
+  const pages = new Map<number, Uint8Array>();
+  return (offset, length) => {
+    const page = Math.floor(offset / PAGE);
+    if (Math.floor((offset + length - 1) / PAGE) !== page) return source.read(blobStart + offset, length);
+    let bytes = pages.get(page);
+    if (!bytes) {
+      bytes = source.read(blobStart + page * PAGE, Math.min(PAGE, blobBytes - page * PAGE));
+      pages.set(page, bytes);
+    }
+    return bytes.subarray(offset - page * PAGE, offset - page * PAGE + length);
+  };
 }
 
 function align4(n: number): number {
@@ -70,7 +103,7 @@ function align4(n: number): number {
 
 /*
  * Layout (little-endian, sections 4-byte aligned), chosen to pack small in the VSIX and expand in
- * a few milliseconds: header; root children u32[65536]; per node its child count u16; edge code
+ * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node its child count u16; edge code
  * units u16; one bit per node "a key ends here" (values are numbered in node order, so the bit
  * count gives the value index); per key its entry count u8; entry numbers u32; per entry its
  * record length u16; the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
@@ -92,7 +125,8 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     }
   });
   const index = TermIndex.build([...byKey.entries()]);
-  const { rootChildren, edgeChar } = index.arrays;
+  const { rootChildren, rootBits, edgeChar } = index.arrays;
+  if (!rootBits) throw new Error('CC-CEDICT asset: the index has no first-character bits');
   const nodeCount = index.nodeCount;
   const childCount = new Uint16Array(nodeCount);
   const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
@@ -114,7 +148,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     return r.length;
   });
   const blobBytes = records.reduce((n, r) => n + r.length, 0);
-  const parts: ArrayBufferView[] = [rootChildren, childCount, edgeChar, terminal, Uint8Array.from(entryCount), Uint32Array.from(flat), recordLength];
+  const parts: ArrayBufferView[] = [rootChildren, rootBits, childCount, edgeChar, terminal, Uint8Array.from(entryCount), Uint32Array.from(flat), recordLength];
   let size = HEADER_WORDS * 4;
   for (const p of parts) size += align4(p.byteLength);
   size += blobBytes;
@@ -145,12 +179,17 @@ function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
   return out;
 }
 
-function sections(bytes: Uint8Array): Sections {
-  // Typed-array views need 4-byte alignment; copy once if the caller's buffer is not aligned.
-  const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const header = new Uint32Array(data.buffer, data.byteOffset, HEADER_WORDS);
+function sections(source: ByteSource): Sections {
+  if (source.size < HEADER_WORDS * 4) throw new Error('truncated CC-CEDICT asset');
+  const header = new Uint32Array(source.read(0, HEADER_WORDS * 4).slice().buffer);
   if (header[0] !== MAGIC) throw new Error('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
   const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes] = header;
+  const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
+  const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
+  if (source.size < blobStart) throw new Error('truncated CC-CEDICT asset');
+  // Typed-array views need 4-byte alignment; copy once if the source's buffer is not aligned.
+  const head = source.read(0, blobStart);
+  const data = head.byteOffset % 4 === 0 ? head : head.slice();
   let at = data.byteOffset + HEADER_WORDS * 4;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
     const view = make(data.buffer, at, length);
@@ -161,14 +200,14 @@ function sections(bytes: Uint8Array): Sections {
   const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n);
   const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
   const rootChildren = take(u32, 0x10000, 4);
+  const rootBits = take((b, o, n) => new Int32Array(b, o, n), 0x800, 4);
   const childCount = take(u16, nodeCount, 2);
   const edgeChar = take(u16, edgeCount, 2);
   const terminal = take(u8, Math.ceil(nodeCount / 8), 1);
   const entryCounts = take(u8, keyCount, 1);
   const keyEntries = take(u32, keyEntryCount, 4);
   const recordLength = take(u16, entryCount, 2);
-  if (at + blobBytes > data.byteOffset + data.byteLength) throw new Error('truncated CC-CEDICT asset');
-  const blob = new Uint8Array(data.buffer, at, blobBytes);
+  const records = pagedRecords(source, blobStart, blobBytes);
   // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
   const keyEntryStart = prefixSums(entryCounts);
   const entryOffset = prefixSums(recordLength);
@@ -182,7 +221,7 @@ function sections(bytes: Uint8Array): Sections {
   }
   nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;
-  return { trie: { rootChildren, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, blob };
+  return { trie: { rootChildren, rootBits, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, records };
 }
 
 function countCodePoints(s: string): number {
@@ -194,12 +233,15 @@ function countCodePoints(s: string): number {
   return n;
 }
 
-/** The CC-CEDICT layer over the asset's bytes; entries are decoded per lookup. */
-export function loadCedictLayer(bytes: Uint8Array): LexiconLayer {
-  const s = sections(bytes);
+/**
+ * The CC-CEDICT layer over the asset: its bytes (the extension reads the file through VS Code's
+ * file system) or a random-access source (the CLI); entries are decoded per lookup.
+ */
+export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
+  const s = sections(asset instanceof Uint8Array ? bytesSource(asset) : asset);
   const decoder = new TextDecoder('utf-8');
   const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
-    const [storedTraditional, simplified, numbered, senses] = decoder.decode(s.blob.subarray(s.entryOffset[n], s.entryOffset[n + 1])).split('\t');
+    const [storedTraditional, simplified, numbered, senses] = decoder.decode(s.records(s.entryOffset[n], s.entryOffset[n + 1] - s.entryOffset[n])).split('\t');
     const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,

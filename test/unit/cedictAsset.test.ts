@@ -1,0 +1,52 @@
+/** The CC-CEDICT asset: encoded from dictionary lines, read whole or a page at a time. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileByteSource } from '../../src/cli/fileByteSource';
+import { encodeCedictAsset, loadCedictLayer, parseCedictLine, type ByteSource } from '../../src/core/glossary/cedict';
+
+const lines = ['壓鑄 压铸 [ya1 zhu4] /die casting/', '壓鑄機 压铸机 [ya1 zhu4 ji1] /die-casting machine/', '行 行 [xing2] /to walk/', '行 行 [hang2] /row/', '𠀀 𠀀 [qiu1] /variant of 丘/']
+  .map(parseCedictLine)
+  .filter((l) => l !== undefined);
+
+test('an encoded asset answers for both scripts, merges homographs and keeps characters outside the BMP', () => {
+  const layer = loadCedictLayer(encodeCedictAsset(lines));
+  assert.equal(layer.longestAt('壓鑄機器', 0), 3);
+  assert.deepEqual(layer.valueAt(layer.lastValue).entries.map((e) => [e.zh, e.traditional, e.pinyin, e.en[0]]), [['压铸机', '壓鑄機', 'yā zhù jī', 'die-casting machine']]);
+  assert.equal(layer.get('压铸')?.pinyin, 'yā zhù');
+  assert.deepEqual(layer.get('行')?.entries.map((e) => e.pinyin), ['xíng', 'háng']);
+  assert.equal(layer.get('行')?.pinyin, undefined, 'a single character with two readings is left to pinyin-pro');
+  assert.equal(layer.get('𠀀')?.entries[0].en[0], 'variant of 丘');
+});
+
+test('a bad or truncated asset is refused with a clear error', () => {
+  const bytes = encodeCedictAsset(lines);
+  const wrong = bytes.slice();
+  wrong[0] ^= 0xff;
+  assert.throws(() => loadCedictLayer(wrong), /bad magic number/);
+  assert.throws(() => loadCedictLayer(bytes.subarray(0, 100)), /truncated/);
+  assert.throws(() => loadCedictLayer(bytes.subarray(0, bytes.length - 1)), /truncated/);
+});
+
+test('the shipped asset read a page at a time gives the same entries as read whole, reading little', () => {
+  const path = join(__dirname, '..', '..', 'dist', 'cedict.bin');
+  const whole = loadCedictLayer(readFileSync(path));
+  const file = fileByteSource(path);
+  let bytesRead = 0;
+  const counting: ByteSource = {
+    size: file.size,
+    read(offset, length) {
+      bytesRead += length;
+      return file.read(offset, length);
+    },
+  };
+  const paged = loadCedictLayer(counting);
+  const headBytes = bytesRead;
+  assert.ok(headBytes < file.size / 3, `the index part is ${headBytes} of ${file.size} bytes`);
+  for (const word of ['压铸', '壓鑄', '模具', '开模', '北京', '中华人民共和国', '行', '一']) {
+    assert.deepEqual(paged.get(word), whole.get(word), word);
+  }
+  assert.ok(bytesRead - headBytes <= 8 * 65536 * 2, `${bytesRead - headBytes} bytes of records read for 8 lookups`);
+  assert.throws(() => file.read(file.size - 1, 2), /outside the file/);
+});
