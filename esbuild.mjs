@@ -7,6 +7,8 @@ import { relative, sep } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --shipped-to=<dir>: only the shipped bundles (extension, CLI, vendor), minified, into <dir> (the benchmark measures them).
+const shippedTo = process.argv.find((a) => a.startsWith('--shipped-to='))?.slice('--shipped-to='.length);
 
 const common = {
   bundle: true,
@@ -95,7 +97,15 @@ async function runTool(name, output) {
 
 // Generated modules first: the bundles embed them.
 await runTool('generateFoldPairs', 'dist-tools/fold-pairs.txt');
-if (watch) {
+if (shippedTo) {
+  const shipped = builds.slice(0, 3).map((b) => ({
+    ...b,
+    minify: true,
+    sourcemap: false,
+    ...(b.outfile ? { outfile: `${shippedTo}/${b.outfile.replace(/^dist\//, '')}` } : { outdir: `${shippedTo}/vendor` }),
+  }));
+  await Promise.all(shipped.map((b) => esbuild.build(b)));
+} else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -4,11 +4,11 @@
  * timed unit tests.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
-import * as esbuild from 'esbuild';
 import { findPassages } from '../../src/core/detect';
 import { loadCedictLayer, parseCedictLine, type CedictLine } from '../../src/core/glossary/cedict';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
@@ -60,8 +60,10 @@ const mb = Buffer.byteLength(corpus, 'utf8') / 1e6;
 log(`corpus: ${hanChars.toLocaleString('en')} Han characters, ${mb.toFixed(1)} MB UTF-8, ${corpus.split('\n').length.toLocaleString('en')} lines`);
 
 // --- detection ----------------------------------------------------------------------------------
-const ours = best(5, () => findPassages(corpus));
-const regex = best(5, () => {
+// Best of 12 for both: the first runs of a JavaScript loop are interpreted until V8 optimises it,
+// while the regex is compiled to machine code on its first run.
+const ours = best(12, () => findPassages(corpus));
+const regex = best(12, () => {
   let n = 0;
   for (const _ of corpus.matchAll(/\p{Script=Han}+/gu)) n++;
   return n;
@@ -71,9 +73,9 @@ const detect = { ours_mb_s: round(mb / (ours.ms / 1000)), regex_mb_s: round(mb /
 // --- matching -----------------------------------------------------------------------------------
 const lexicon = new Lexicon([buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], simplifiedFoldTable);
 const passages = ours.result;
-const matchOurs = best(3, () => lexicon.matchPassages(corpus, passages).length);
+const matchOurs = best(5, () => lexicon.matchPassages(corpus, passages).length);
 const jieba = Jieba.withDict(dict);
-const matchJieba = best(3, () => jieba.cut(corpus, false).length);
+const matchJieba = best(5, () => jieba.cut(corpus, false).length);
 const naiveMap = new Map<string, number>();
 let maxLen = 1;
 for (const l of cedict) {
@@ -128,13 +130,17 @@ const pct = (p: number) => measured[Math.min(measured.length - 1, Math.floor((p 
 const hover = { n: measured.length, p50_ms: round(pct(50), 3), p99_ms: round(pct(99), 3), max_ms: round(measured[measured.length - 1], 3) };
 
 // --- bundle -------------------------------------------------------------------------------------
-async function bundleKb(entry: string, external: string[]): Promise<number> {
-  const r = await esbuild.build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'utf8', minify: true, mainFields: ['module', 'main'], external, write: false, logLevel: 'silent' });
-  return round(r.outputFiles[0].contents.length / 1024);
-}
+// The shipped bundles, minified, built by esbuild.mjs into a temporary directory. Libraries needed
+// only after start-up are in vendor/ (required on first use); the extension's size counts them.
+const shipped = mkdtempSync(join(tmpdir(), 'hanzi-gloss-bundle-'));
+execFileSync(process.execPath, [join(root, 'esbuild.mjs'), `--shipped-to=${shipped}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const kb = (path: string) => round(statSync(path).size / 1024);
+const vendorKb = readdirSync(join(shipped, 'vendor')).reduce((n, f) => n + kb(join(shipped, 'vendor', f)), 0);
 void (async () => {
   const assets = statSync(join(root, 'dist', 'cedict.bin')).size + files.reduce((n, f) => n + f.bytes.length, 0);
-  const bundle = { extension_kb: await bundleKb('src/extension.ts', ['vscode']), cli_kb: await bundleKb('src/cli/main.ts', []), assets_kb: round(assets / 1024) };
+  const startKb = kb(join(shipped, 'extension.js'));
+  const bundle = { extension_kb: round(startKb + vendorKb), extension_start_kb: startKb, vendor_kb: round(vendorKb), cli_kb: round(kb(join(shipped, 'cli.js')) + vendorKb), assets_kb: round(assets / 1024) };
+  rmSync(shipped, { recursive: true, force: true });
   const result = { detect, match, index, hover, bundle };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
@@ -154,8 +160,9 @@ void (async () => {
   row('naive CC-CEDICT Map ready (ms)', String(index.naive_ready_ms), '', undefined);
   row('naive Map heap (MB)', String(index.naive_heap_mb), '', undefined);
   row(`hover p50 / p99 (ms, n=${hover.n})`, `${hover.p50_ms} / ${hover.p99_ms}`, 'p99 ≤ 1', hover.p99_ms <= 1);
-  row('extension bundle, minified (KB)', String(bundle.extension_kb), '≤ 1,600', bundle.extension_kb <= 1600);
-  row('CLI bundle, minified (KB)', String(bundle.cli_kb), '', undefined);
+  row('extension bundle + vendor/, minified (KB)', String(bundle.extension_kb), '≤ 1,600', bundle.extension_kb <= 1600);
+  row('  parsed at start / required on use (KB)', `${bundle.extension_start_kb} / ${bundle.vendor_kb}`, '', undefined);
+  row('CLI bundle + vendor/, minified (KB)', String(bundle.cli_kb), '', undefined);
   row('assets: CC-CEDICT + glossaries (KB)', String(bundle.assets_kb), '', undefined);
 })();
 if (process.env.HANZI_GLOSS_DUMP_CORPUS) require('node:fs').writeFileSync(process.env.HANZI_GLOSS_DUMP_CORPUS, corpus);
