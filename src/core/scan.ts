@@ -69,17 +69,19 @@ function scriptForms(text: string, simplifiedHint: string | undefined, entries: 
 export function describePosition(line: string, offset: number, lexicon: Lexicon, style: ToneStyle = 'marks'): PositionInfo | undefined {
   const passage = findPassages(line).find((p) => p.start <= offset && offset < p.end);
   if (!passage) return undefined;
-  const matches = lexicon.matchRange(line, passage.start, passage.end).toArray();
-  const match = matches.find((m) => m.start <= offset && offset < m.end);
-  const readingOf = passageReading(passage, matches, style);
-  if (match) {
+  // Matched over the whole passage, so the hover shows the term the scan and term list see.
+  const matches = lexicon.matchRange(line, passage.start, passage.end);
+  let index = -1;
+  for (let i = 0; i < matches.length && matches.startAt(i) <= offset; i++) if (offset < matches.endAt(i)) index = i;
+  if (index >= 0) {
+    const match = matches.at(index);
     return {
       kind: 'term',
       start: match.start,
       end: match.end,
       text: match.text,
       ...scriptForms(match.text, match.simplified, match.entries),
-      reading: readingOf(match.start, match.end),
+      reading: readingNear(line, passage, match, style),
       entries: match.entries,
     };
   }
@@ -97,7 +99,28 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
     end: at + width,
     text,
     ...scriptForms(text, undefined, entries),
-    reading: readingOf(at, at + width),
+    reading: readingNear(line, passage, { start: at, end: at + width }, style),
     entries,
   };
+}
+
+/** How much of the passage on each side of a span pinyin-pro sees when reading the span in context. */
+const READING_CONTEXT = 48;
+
+/**
+ * The in-context reading of one span of a passage. pinyin-pro's choice between readings (行 xíng /
+ * háng) depends on the words around a character, not on the far end of a long passage, so only a
+ * window around the span is read; only the span's own glossary reading can override it.
+ */
+function readingNear(line: string, passage: Passage, span: { start: number; end: number; pinyin?: string }, style: ToneStyle): string {
+  let from = Math.max(passage.start, span.start - READING_CONTEXT);
+  let to = Math.min(passage.end, span.end + READING_CONTEXT);
+  if (from > passage.start && isLowSurrogate(line.charCodeAt(from))) from--;
+  if (to < passage.end && isLowSurrogate(line.charCodeAt(to))) to++;
+  const window = { start: from, text: line.slice(from, to) };
+  return passageReading(window, [{ start: span.start, end: span.end, pinyin: span.pinyin }], style)(span.start, span.end);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

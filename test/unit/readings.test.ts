@@ -50,3 +50,22 @@ for (const name of ['forum-thread.txt', 'diecasting-orders.txt']) {
     }
   });
 }
+
+test('the hover reads a term in a window of its passage and gets the same reading as the whole-text scan', async () => {
+  const { describePosition } = await import('../../src/core/scan');
+  const lexicon = fullLexicon();
+  let compared = 0;
+  for (const name of ['diecasting-orders.txt', 'forum-thread.txt', 'heteronyms.txt']) {
+    // Long passages too: several lines joined into one, so that windows cut through them.
+    const text = fixture(name);
+    const long = text.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l)).join('，');
+    for (const line of [...text.split('\n'), long]) {
+      for (const m of scanText(line, lexicon).matches) {
+        const info = describePosition(line, m.start, lexicon);
+        assert.equal(info?.reading, m.reading, `${name}: ${m.text} at ${m.start}`);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 300, `${compared} matches compared`);
+});
