@@ -5,7 +5,7 @@
  */
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
-import { isGlossaryMatch, type Lexicon, type TermMatch } from './glossary/lexicon';
+import type { Lexicon, TermMatch } from './glossary/lexicon';
 import { passageReading, type ToneStyle } from './pinyin';
 
 export interface LineCounts {
@@ -43,12 +43,17 @@ export class TermCollector {
   /** Adds one line whose first character is at document offset `base`. */
   addLine(line: string, base: number): void {
     for (const passage of findPassages(line)) {
-      for (const m of this.lexicon.matchRange(line, passage.start, passage.end)) {
-        if (!isGlossaryMatch(m)) continue;
-        const at = { start: base + m.start, end: base + m.end };
-        const group = this.byText.get(m.text);
+      const matches = this.lexicon.matchRange(line, passage.start, passage.end);
+      // Most matches are CC-CEDICT-only words: skip them without making match objects.
+      for (let i = 0; i < matches.length; i++) {
+        if (!matches.inGlossary(i)) continue;
+        const start = matches.startAt(i);
+        const end = matches.endAt(i);
+        const at = { start: base + start, end: base + end };
+        const text = line.slice(start, end);
+        const group = this.byText.get(text);
         if (group) group.occurrences.push(at);
-        else this.byText.set(m.text, { first: m, passage, occurrences: [at] });
+        else this.byText.set(text, { first: matches.at(i), passage, occurrences: [at] });
       }
     }
   }

@@ -134,11 +134,17 @@ export class TermMatches implements Iterable<TermMatch> {
     return this.data[i * this.stride + 1];
   }
 
+  /** Whether a glossary (not only a fallback dictionary) has match number i; makes no object. */
+  inGlossary(i: number): boolean {
+    return inGlossary(this.data, i * this.stride + 2, this.stride - 2, this.lexicon);
+  }
+
   /** Match number i, as an object. */
   at(i: number): TermMatch {
     if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
     const at = i * this.stride;
-    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data.slice(at + 2, at + this.stride));
+    // The object keeps the current array: growing the list copies into a new one and leaves it be.
+    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 2);
   }
 
   *[Symbol.iterator](): Iterator<TermMatch> {
@@ -150,6 +156,11 @@ export class TermMatches implements Iterable<TermMatch> {
   }
 }
 
+function inGlossary(values: Int32Array, from: number, layers: number, lexicon: Lexicon): boolean {
+  for (let l = 0; l < layers; l++) if (values[from + l] >= 0 && !lexicon.isFallback(l)) return true;
+  return false;
+}
+
 /** One match of a TermMatches list; its text and entries are made when read. */
 class StoredMatch implements TermMatch {
   private records: KeyRecord[] | undefined;
@@ -158,8 +169,9 @@ class StoredMatch implements TermMatch {
     readonly end: number,
     private readonly source: string,
     private readonly lexicon: Lexicon,
-    /** Per layer, the value index of this term (-1: the layer does not have it). */
+    /** From `from`, per layer, the value index of this term (-1: the layer does not have it). */
     private readonly values: Int32Array,
+    private readonly from: number,
   ) {}
 
   get text(): string {
@@ -173,7 +185,11 @@ class StoredMatch implements TermMatch {
   private get resolved(): KeyRecord[] {
     if (!this.records) {
       this.records = [];
-      for (let l = 0; l < this.values.length; l++) if (this.values[l] >= 0) this.records.push(this.lexicon.layers[l].valueAt(this.values[l]));
+      const layers = this.lexicon.layers;
+      for (let l = 0; l < layers.length; l++) {
+        const v = this.values[this.from + l];
+        if (v >= 0) this.records.push(layers[l].valueAt(v));
+      }
     }
     return this.records;
   }
@@ -188,8 +204,7 @@ class StoredMatch implements TermMatch {
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
   inGlossary(): boolean {
-    for (let l = 0; l < this.values.length; l++) if (this.values[l] >= 0 && !this.lexicon.isFallback(l)) return true;
-    return false;
+    return inGlossary(this.values, this.from, this.lexicon.layers.length, this.lexicon);
   }
 }
 
