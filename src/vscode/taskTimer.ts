@@ -5,11 +5,21 @@
  * process's CPU time are both kept: on a loaded machine the OS can pause the thread mid-task,
  * which stretches wall time without the extension doing (or blocking on) anything.
  */
+export interface TaskStats {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  /** Tasks longer than 16 ms of wall time (one frame). */
+  overFrame: number;
+}
+
 export class TaskTimer {
   longestMs = 0;
   longestName = '';
   longestCpuMs = 0;
   longestCpuName = '';
+  /** Per task name: how often it ran and how long it took, in wall time. */
+  readonly stats = new Map<string, TaskStats>();
 
   measure<T>(name: string, work: () => T): T {
     const started = performance.now();
@@ -28,6 +38,12 @@ export class TaskTimer {
         this.longestCpuMs = cpuMs;
         this.longestCpuName = name;
       }
+      let s = this.stats.get(name);
+      if (!s) this.stats.set(name, (s = { count: 0, totalMs: 0, maxMs: 0, overFrame: 0 }));
+      s.count++;
+      s.totalMs += ms;
+      if (ms > s.maxMs) s.maxMs = ms;
+      if (ms > 16) s.overFrame++;
     }
   }
 
@@ -36,5 +52,11 @@ export class TaskTimer {
     this.longestName = '';
     this.longestCpuMs = 0;
     this.longestCpuName = '';
+    this.stats.clear();
+  }
+
+  /** One line per task name: "document scan slice: 812 × 7.9 ms avg, max 12.1 ms, 0 over 16 ms". */
+  report(): string[] {
+    return [...this.stats].map(([name, s]) => `${name}: ${s.count} × ${(s.totalMs / s.count).toFixed(1)} ms avg, max ${s.maxMs.toFixed(1)} ms, ${s.overFrame} over 16 ms`);
   }
 }
