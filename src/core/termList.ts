@@ -23,12 +23,49 @@ export function countLine(line: string, lexicon: Lexicon): LineCounts {
   return { passages: passages.length, terms };
 }
 
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where a term occurs, as document offsets in text order. Kept as one flat list of numbers: a
+ * 20 MB document has over a million occurrences, and an object each would leave the garbage
+ * collector (which pauses the extension host) millions of long-lived objects to trace.
+ */
+export class Occurrences implements Iterable<Span> {
+  private readonly bounds: number[] = [];
+
+  add(start: number, end: number): void {
+    this.bounds.push(start, end);
+  }
+
+  get length(): number {
+    return this.bounds.length / 2;
+  }
+
+  at(i: number): Span {
+    if (i < 0 || i >= this.length) throw new RangeError(`no occurrence ${i} (there are ${this.length})`);
+    return { start: this.bounds[2 * i], end: this.bounds[2 * i + 1] };
+  }
+
+  map<T>(f: (span: Span, i: number) => T): T[] {
+    const out: T[] = [];
+    for (let i = 0; i < this.length; i++) out.push(f(this.at(i), i));
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<Span> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
 export interface DocumentTerm {
   readonly text: string;
   readonly reading: string;
   readonly entries: readonly SourcedEntry[];
   /** Every occurrence, in text order, as offsets into the document. */
-  readonly occurrences: readonly { start: number; end: number }[];
+  readonly occurrences: Occurrences;
 }
 
 /**
@@ -36,7 +73,7 @@ export interface DocumentTerm {
  * each is read in the context of the passage it first appears in.
  */
 export class TermCollector {
-  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: { start: number; end: number }[] }>();
+  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: Occurrences }>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -49,11 +86,10 @@ export class TermCollector {
         if (!matches.inGlossary(i)) continue;
         const start = matches.startAt(i);
         const end = matches.endAt(i);
-        const at = { start: base + start, end: base + end };
         const text = line.slice(start, end);
-        const group = this.byText.get(text);
-        if (group) group.occurrences.push(at);
-        else this.byText.set(text, { first: matches.at(i), passage, occurrences: [at] });
+        let group = this.byText.get(text);
+        if (!group) this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+        group.occurrences.add(base + start, base + end);
       }
     }
   }

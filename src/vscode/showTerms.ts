@@ -29,7 +29,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
   }
   const items: TermItem[] = terms.map((term) => {
     const first = term.entries[0];
-    const line = document.positionAt(term.occurrences[0].start).line + 1;
+    const line = document.positionAt(term.occurrences.at(0).start).line + 1;
     return {
       label: term.text,
       description: `${term.reading} — ${first ? first.en.join('; ') : ''}`,
@@ -46,7 +46,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
   const originalRange = editor.visibleRanges[0];
   const preview = (item: TermItem | undefined): void => {
     if (!item) return;
-    const range = rangeOf(document, item.term.occurrences[0]);
+    const range = rangeOf(document, item.term.occurrences.at(0));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };

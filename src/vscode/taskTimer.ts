@@ -18,6 +18,13 @@ export class TaskTimer {
   longestName = '';
   longestCpuMs = 0;
   longestCpuName = '';
+  /**
+   * The longest time a task can have kept the thread busy: the lesser of its wall time and the
+   * process's CPU time during it. Our tasks never wait on I/O, so a task whose wall time is longer
+   * than the CPU the whole process used was paused by the OS, not blocking the host.
+   */
+  longestBusyMs = 0;
+  longestBusyName = '';
   /** Per task name: how often it ran and how long it took, in wall time. */
   readonly stats = new Map<string, TaskStats>();
 
@@ -38,6 +45,10 @@ export class TaskTimer {
         this.longestCpuMs = cpuMs;
         this.longestCpuName = name;
       }
+      if (Math.min(ms, cpuMs) > this.longestBusyMs) {
+        this.longestBusyMs = Math.min(ms, cpuMs);
+        this.longestBusyName = name;
+      }
       let s = this.stats.get(name);
       if (!s) this.stats.set(name, (s = { count: 0, totalMs: 0, maxMs: 0, overFrame: 0 }));
       s.count++;
@@ -52,6 +63,8 @@ export class TaskTimer {
     this.longestName = '';
     this.longestCpuMs = 0;
     this.longestCpuName = '';
+    this.longestBusyMs = 0;
+    this.longestBusyName = '';
     this.stats.clear();
   }
 

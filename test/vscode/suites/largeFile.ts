@@ -67,10 +67,13 @@ export function defineLargeFileSuite(): void {
       }
       const terms = await api.scans.terms(document, 'marks');
       assert.ok(['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)), terms.map((t) => t.text).join());
-      const { longestMs, longestName, longestCpuMs, longestCpuName } = api.tasks;
-      console.log(`longest synchronous task of the extension: ${longestCpuMs.toFixed(1)} ms of CPU (${longestCpuName}); ${longestMs.toFixed(1)} ms of wall time (${longestName}), which includes any time the OS paused the thread`);
+      const { longestMs, longestName, longestCpuMs, longestCpuName, longestBusyMs, longestBusyName } = api.tasks;
+      console.log(
+        `longest synchronous task of the extension: ${longestMs.toFixed(1)} ms of wall time (${longestName}); ${longestCpuMs.toFixed(1)} ms of process CPU time (${longestCpuName}); ` +
+          `${longestBusyMs.toFixed(1)} ms busy, the lesser of the two (${longestBusyName})`,
+      );
       for (const line of api.tasks.report()) console.log(`  ${line}`);
-      assert.ok(longestCpuMs < 50, `longest task ${longestCpuMs.toFixed(1)} ms of CPU in ${longestCpuName}`);
+      assert.ok(longestBusyMs < 50, `a task kept the extension host busy for ${longestBusyMs.toFixed(1)} ms (${longestBusyName})`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
