@@ -55,20 +55,23 @@ const HIGH = 3;
  */
 const CLASS = (() => {
   const t = new Uint8Array(0x10000);
-  const fill = (kind: number, from: number, to: number) => t.fill(kind, from, to + 1);
-  fill(PUNCT, 0x3000, 0x303f);
-  fill(PUNCT, 0xff00, 0xffef);
-  fill(PUNCT, 0xfe30, 0xfe4f);
-  fill(PUNCT, 0xfe10, 0xfe1f);
-  fill(HAN, 0x4e00, 0x9fff);
-  fill(HAN, 0x3400, 0x4dbf);
-  fill(HAN, 0xf900, 0xfaff);
-  fill(HAN, 0x2e80, 0x2fdf);
-  fill(HAN, 0x3005, 0x3005);
-  fill(HAN, 0x3007, 0x3007);
-  fill(HAN, 0x3021, 0x3029);
-  fill(HAN, 0x3038, 0x303b);
-  fill(HIGH, 0xd840, 0xd8bf);
+  // Later ranges win: the Han marks 々〇〡… sit inside the CJK punctuation block.
+  const ranges: [kind: number, from: number, to: number][] = [
+    [PUNCT, 0x3000, 0x303f],
+    [PUNCT, 0xff00, 0xffef],
+    [PUNCT, 0xfe30, 0xfe4f],
+    [PUNCT, 0xfe10, 0xfe1f],
+    [HAN, 0x4e00, 0x9fff],
+    [HAN, 0x3400, 0x4dbf],
+    [HAN, 0xf900, 0xfaff],
+    [HAN, 0x2e80, 0x2fdf],
+    [HAN, 0x3005, 0x3005],
+    [HAN, 0x3007, 0x3007],
+    [HAN, 0x3021, 0x3029],
+    [HAN, 0x3038, 0x303b],
+    [HIGH, 0xd840, 0xd8bf],
+  ];
+  for (const [kind, from, to] of ranges) t.fill(kind, from, to + 1);
   return t;
 })();
 

@@ -121,44 +121,19 @@ export class TermIndex<V> {
   /** How many code units past `start` the last `longestAt` examined (its walk stopped there). */
   lastDepth = 0;
 
-  /** Length of the longest key that starts at `start` and ends at or before `end` (0: none); its value index goes to `lastValue`. */
-  longestAt(text: string, start: number, end: number = text.length): number {
-    this.lastValue = -1;
-    this.lastDepth = 0;
-    const first = text.charCodeAt(start);
-    if ((this.rootBits[first >>> 5] & (1 << (first & 31))) === 0) return 0;
-    let node = this.rootChildren[first];
-    let bestLength = 0;
-    let bestValue = -1;
-    let i = start + 1;
-    for (;;) {
-      const v = this.nodes[2 * node + 1];
-      if (v >= 0) {
-        bestLength = i - start;
-        bestValue = v;
-      }
-      if (i >= end) break;
-      const next = this.child(node, text.charCodeAt(i));
-      if (next === 0) break;
-      node = next;
-      i++;
-    }
-    this.lastValue = bestValue;
-    this.lastDepth = i - start;
-    return bestLength;
-  }
-
   /**
-   * `longestAt` over the text as `fold` maps it, code unit for code unit (0: unchanged), without
-   * making the folded string: traditional text is matched against simplified keys in place.
+   * Length of the longest key that starts at `start` and ends at or before `end` (0: none); its
+   * value index goes to `lastValue`. With `fold`, the text is read as the table maps it, code unit
+   * for code unit (0: unchanged), without making the folded string: traditional text is matched
+   * against simplified keys in place.
    */
-  longestFoldedAt(text: string, start: number, end: number, fold: Uint16Array): number {
+  longestAt(text: string, start: number, end: number = text.length, fold?: Uint16Array): number {
     this.lastValue = -1;
     this.lastDepth = 0;
     let c = text.charCodeAt(start);
-    const first = fold[c] || c;
-    if ((this.rootBits[first >>> 5] & (1 << (first & 31))) === 0) return 0;
-    let node = this.rootChildren[first];
+    if (fold !== undefined) c = fold[c] || c;
+    if ((this.rootBits[c >>> 5] & (1 << (c & 31))) === 0) return 0;
+    let node = this.rootChildren[c];
     let bestLength = 0;
     let bestValue = -1;
     let i = start + 1;
@@ -170,7 +145,8 @@ export class TermIndex<V> {
       }
       if (i >= end) break;
       c = text.charCodeAt(i);
-      const next = this.child(node, fold[c] || c);
+      if (fold !== undefined) c = fold[c] || c;
+      const next = this.child(node, c);
       if (next === 0) break;
       node = next;
       i++;

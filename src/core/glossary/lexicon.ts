@@ -279,7 +279,7 @@ export class Lexicon {
       hits[2 * l + 1] = layer.lastValue;
       if (length > best) best = length;
       if (fold !== undefined && foldAt < end && foldAt <= i + layer.lastDepth) {
-        const flength = layer.longestFoldedAt(text, i, end, fold);
+        const flength = layer.longestAt(text, i, end, fold);
         if (flength > length) {
           hits[2 * l] = flength;
           hits[2 * l + 1] = layer.lastValue;
