@@ -1,6 +1,6 @@
 /**
  * The traditional → simplified character fold, composed from OpenCC's tables. Composed at build
- * time (src/tools/generateAssets.ts) and embedded in the bundles as a string of pairs, so that
+ * time (src/tools/generateFoldPairs.ts) and embedded in the bundles as a string of pairs, so that
  * matching traditional text never loads OpenCC's dictionaries; a unit test recomposes it from
  * opencc-js and compares.
  */

@@ -20,6 +20,19 @@ test('an encoded asset answers for both scripts, merges homographs and keeps cha
   assert.equal(layer.get('𠀀')?.entries[0].en[0], 'variant of 丘');
 });
 
+test('an asset in a Node Buffer loads whatever its offset in the underlying memory and its length', () => {
+  const bytes = encodeCedictAsset(lines);
+  for (const shift of [0, 1, 2, 3, 4]) {
+    for (const extra of [0, 1, 3]) {
+      // A Buffer that starts `shift` bytes into a larger allocation with `extra` bytes after it.
+      const backing = Buffer.alloc(shift + bytes.length + extra);
+      backing.set(bytes, shift);
+      const buffer = backing.subarray(shift, shift + bytes.length);
+      assert.equal(loadCedictLayer(buffer).get('压铸')?.entries[0].en[0], 'die casting', `shift ${shift}, extra ${extra}`);
+    }
+  }
+});
+
 test('a bad or truncated asset is refused with a clear error', () => {
   const bytes = encodeCedictAsset(lines);
   const wrong = bytes.slice();

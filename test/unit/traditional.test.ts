@@ -34,8 +34,12 @@ test('the fold embedded at build time is the one composed from the installed ope
   assert.equal(FOLD_PAIRS, fresh);
   assert.ok(fresh.length / 2 > 3000, `${fresh.length / 2} folding characters`);
   assert.deepEqual(simplifiedFoldTable(), foldTableOf(fresh));
+  // Checked against the expected characters, not only against the composition itself.
+  assert.equal(foldToSimplified('壓鑄機開模齒輪後發髮'), '压铸机开模齿轮后发发');
   // Regional variants undone before traditional → simplified (OpenCC's tw2s chain): 裡 → 裏 → 里.
   assert.equal(foldToSimplified('裡面'), '里面');
+  // A compatibility ideograph is unified first: U+F900 豈 → U+8C48 豈 → 岂.
+  assert.equal(foldToSimplified('\uF900'), '岂');
 });
 
 test('a simplified character that is also a traditional one still matches as written (著名)', () => {

@@ -181,15 +181,17 @@ function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
 
 function sections(source: ByteSource): Sections {
   if (source.size < HEADER_WORDS * 4) throw new Error('truncated CC-CEDICT asset');
-  const header = new Uint32Array(source.read(0, HEADER_WORDS * 4).slice().buffer);
+  // new Uint8Array(view) copies (a Node Buffer's slice() would not): the header gets its own
+  // aligned buffer whatever the source's offset and length.
+  const header = new Uint32Array(new Uint8Array(source.read(0, HEADER_WORDS * 4)).buffer);
   if (header[0] !== MAGIC) throw new Error('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
   const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes] = header;
   const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
   const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
   if (source.size < blobStart) throw new Error('truncated CC-CEDICT asset');
-  // Typed-array views need 4-byte alignment; copy once if the source's buffer is not aligned.
+  // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
   const head = source.read(0, blobStart);
-  const data = head.byteOffset % 4 === 0 ? head : head.slice();
+  const data = head.byteOffset % 4 === 0 ? head : new Uint8Array(head);
   let at = data.byteOffset + HEADER_WORDS * 4;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
     const view = make(data.buffer, at, length);

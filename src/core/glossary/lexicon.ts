@@ -102,7 +102,8 @@ export class TermMatches implements Iterable<TermMatch> {
     private readonly lexicon: Lexicon,
   ) {
     this.stride = 2 + lexicon.layers.length;
-    this.data = new Int32Array(this.stride * 64);
+    // Small at first: the hover and the draft engine make a list for one passage or one match.
+    this.data = new Int32Array(this.stride * 8);
   }
 
   get length(): number {
@@ -256,7 +257,19 @@ export class Lexicon {
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
     if (this.layers.length === 0 || start >= end) return undefined;
     const fold = this.fold;
-    const best = this.probe(text, start, end, fold, fold ? nextFoldable(text, start, end, fold) : end);
+    // Only the characters the plain walks examine decide whether a folded walk is needed; looking
+    // for a foldable character further on would make calls at every position quadratic.
+    let foldAt = end;
+    if (fold) {
+      let depth = 0;
+      for (const layer of this.layers) {
+        layer.longestAt(text, start, end);
+        depth = Math.max(depth, layer.lastDepth);
+      }
+      foldAt = nextFoldable(text, start, Math.min(end, start + depth + 1), fold);
+      if (foldAt === Math.min(end, start + depth + 1)) foldAt = end;
+    }
+    const best = this.probe(text, start, end, fold, foldAt);
     if (best === 0) return undefined;
     const found = new TermMatches(text, this);
     found.push(start, start + best, this.hits);
