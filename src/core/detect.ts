@@ -199,19 +199,25 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
     let end = i + Math.abs(w);
     let j = end;
     while (j < n) {
-      // Fast path for the common case, a run of BMP ideographs.
-      const runEnd = hanRunEnd(text, j, n);
-      if (runEnd > j) {
+      const c = text.charCodeAt(j);
+      const cls = CLASS[c];
+      if (cls === HAN) {
+        // The common case, a run of BMP ideographs.
         hasHan = true;
-        j = end = runEnd;
+        j = end = hanRunEnd(text, j + 1, n);
         continue;
       }
-      const w2 = chineseWidth(text, j);
-      if (w2 !== 0) {
-        if (w2 > 0) hasHan = true;
-        j += Math.abs(w2);
-        end = j;
+      if (cls === PUNCT) {
+        j = end = j + 1;
         continue;
+      }
+      if (cls === HIGH) {
+        const low = text.charCodeAt(j + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          hasHan = true;
+          j = end = j + 2;
+          continue;
+        }
       }
       const k = joinEnd(text, j);
       if (k < 0 || k >= n) break;
