@@ -16,35 +16,6 @@ export interface Passage {
 /** Longest run of non-Chinese characters that may still join two Chinese runs. */
 const MAX_JOIN_LENGTH = 32;
 
-/** True for a BMP code unit that is a Han ideograph (CJK radicals, 々〇, Ext A, URO, compatibility). */
-export function isHanUnit(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0x2e80 && c <= 0x2fdf) ||
-    c === 0x3005 ||
-    c === 0x3007 ||
-    (c >= 0x3021 && c <= 0x3029) ||
-    (c >= 0x3038 && c <= 0x303b)
-  );
-}
-
-/** High surrogates D840–D8BF start code points U+20000–U+3FFFF: the ideographic planes (Ext B–I, compat supplement). */
-export function isHanHighSurrogate(c: number): boolean {
-  return c >= 0xd840 && c <= 0xd8bf;
-}
-
-/** CJK punctuation and full-width forms that belong to a passage wherever they stand. */
-export function isCjkPunctuationUnit(c: number): boolean {
-  return (
-    (c >= 0x3000 && c <= 0x303f) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xfe10 && c <= 0xfe1f)
-  );
-}
-
 const HAN = 1;
 const PUNCT = 2;
 const HIGH = 3;
@@ -75,7 +46,11 @@ const CLASS = (() => {
   return t;
 })();
 
-/** The scanner's class of a BMP code unit (for tests: 1 Han, 2 punctuation, 3 ideographic-plane high surrogate, 0 other). */
+/**
+ * The scanner's class of a BMP code unit: 1 a Han ideograph (CJK radicals, 々〇, Ext A, URO,
+ * compatibility), 2 CJK punctuation or a full-width form, 3 a high surrogate D840–D8BF (code points
+ * U+20000–U+3FFFF: the ideographic planes), 0 anything else.
+ */
 export function charClassOf(c: number): number {
   return CLASS[c];
 }

@@ -48,6 +48,26 @@ export function composeFoldPairs(d: FoldDictionaries): string {
   return out;
 }
 
+/**
+ * `text` read through a fold table, character for character, with the same UTF-16 length; or
+ * undefined when the table changes nothing in it.
+ */
+export function foldWith(text: string, table: Uint16Array): string | undefined {
+  let i = 0;
+  for (; i < text.length; i++) if (table[text.charCodeAt(i)] !== 0) break;
+  if (i === text.length) return undefined;
+  // Code units into a buffer, decoded once: far cheaper than growing a string per character.
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const f = k >= i ? table[c] : 0;
+    codes[k] = f !== 0 ? f : c;
+  }
+  return utf16.decode(codes);
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
 /** The lookup table of a pair string: for each BMP code unit its simplified form (0: unchanged). */
 export function foldTableOf(pairs: string): Uint16Array {
   const table = new Uint16Array(0x10000);

@@ -22,14 +22,8 @@ export interface TrieArrays {
    */
   readonly nodes: Int32Array;
   readonly edgeChar: Uint16Array;
-  /** One bit per code unit, set if some key starts with it (computed from rootChildren if absent). */
-  readonly rootBits?: Int32Array;
-}
-
-function rootBitsOf(rootChildren: Uint32Array): Int32Array {
-  const bits = new Int32Array(0x800);
-  for (let c = 0; c < 0x10000; c++) if (rootChildren[c] !== 0) bits[c >>> 5] |= 1 << (c & 31);
-  return bits;
+  /** One bit per code unit, set if some key starts with it. */
+  readonly rootBits: Int32Array;
 }
 
 /**
@@ -96,8 +90,7 @@ export class TermIndex<V> {
     readonly size: number,
     readonly valueAt: (i: number) => V,
   ) {
-    ({ rootChildren: this.rootChildren, nodes: this.nodes, edgeChar: this.edgeChar } = arrays);
-    this.rootBits = arrays.rootBits ?? rootBitsOf(this.rootChildren);
+    ({ rootChildren: this.rootChildren, rootBits: this.rootBits, nodes: this.nodes, edgeChar: this.edgeChar } = arrays);
   }
 
   /** Builds an index from keys and their values; a repeated key keeps the value merged by `merge`. */

@@ -10,7 +10,7 @@
  */
 import FOLD_PAIRS from 'hanzi-gloss:fold-pairs';
 import { ConverterFactory, type ConverterFunction } from 'opencc-js/core';
-import { foldTableOf } from './foldPairs';
+import { foldTableOf, foldWith } from './foldPairs';
 
 /** OpenCC's simplified → traditional character table, required when first needed (it is large). */
 function stCharacters(): string {
@@ -33,21 +33,8 @@ export function simplifiedFoldTable(): Uint16Array {
  * undefined when nothing changes (already simplified).
  */
 export function foldToSimplified(text: string): string | undefined {
-  const table = simplifiedFoldTable();
-  let i = 0;
-  for (; i < text.length; i++) if (table[text.charCodeAt(i)] !== 0) break;
-  if (i === text.length) return undefined;
-  // Code units into a buffer, decoded once: far cheaper than growing a string per character.
-  const codes = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    const f = k >= i ? table[c] : 0;
-    codes[k] = f !== 0 ? f : c;
-  }
-  return utf16.decode(codes);
+  return foldWith(text, simplifiedFoldTable());
 }
-
-const utf16 = new TextDecoder('utf-16le');
 
 /** Standard traditional form of a simplified term (OpenCC's character table), for display. */
 export function toTraditional(text: string): string {

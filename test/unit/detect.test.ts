@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { charClassOf, findPassages, isCjkPunctuationUnit, isHanHighSurrogate, isHanUnit } from '../../src/core/detect';
+import { charClassOf, findPassages } from '../../src/core/detect';
 
 const texts = (s: string) => findPassages(s).map((p) => p.text);
 
@@ -66,6 +66,36 @@ test('mixed English and Chinese text from the forum thread', () => {
 test('leading and trailing ideographic spaces are trimmed', () => {
   assert.deepEqual(texts('\u3000\u3000压铸\u3000'), ['压铸']);
 });
+
+// The character classes written out independently of the scanner's range table.
+/** True for a BMP code unit that is a Han ideograph (CJK radicals, 々〇, Ext A, URO, compatibility). */
+function isHanUnit(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x2e80 && c <= 0x2fdf) ||
+    c === 0x3005 ||
+    c === 0x3007 ||
+    (c >= 0x3021 && c <= 0x3029) ||
+    (c >= 0x3038 && c <= 0x303b)
+  );
+}
+
+/** High surrogates D840–D8BF start code points U+20000–U+3FFFF: the ideographic planes (Ext B–I, compat supplement). */
+function isHanHighSurrogate(c: number): boolean {
+  return c >= 0xd840 && c <= 0xd8bf;
+}
+
+/** CJK punctuation and full-width forms that belong to a passage wherever they stand. */
+function isCjkPunctuationUnit(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xfe10 && c <= 0xfe1f)
+  );
+}
 
 test("the scanner's class table agrees with the character predicates for every BMP code unit", () => {
   for (let c = 0; c < 0x10000; c++) {

@@ -126,7 +126,6 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   });
   const index = TermIndex.build([...byKey.entries()]);
   const { rootChildren, rootBits, edgeChar } = index.arrays;
-  if (!rootBits) throw new Error('CC-CEDICT asset: the index has no first-character bits');
   const nodeCount = index.nodeCount;
   const childCount = new Uint16Array(nodeCount);
   const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));

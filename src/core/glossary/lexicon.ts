@@ -5,6 +5,7 @@
  * touching the others.
  */
 import type { Passage } from '../detect';
+import { foldWith } from '../foldPairs';
 import { TermIndex } from '../match';
 import type { Glossary, GlossarySource, SourcedEntry } from './entry';
 
@@ -71,19 +72,6 @@ export function markFallbackLayer<T extends LexiconLayer>(layer: T): T {
 /** True if a glossary (curated, user, workspace) has the term, not only the general dictionary. */
 export function isGlossaryMatch(m: TermMatch): boolean {
   return m instanceof StoredMatch ? m.inGlossary() : m.entries.some((e) => e.source.layer !== 'cedict');
-}
-
-/** `text` folded with `table`, or undefined if nothing changes. */
-function foldText(text: string, table: Uint16Array): string | undefined {
-  let changed = false;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const f = table[c];
-    if (f !== 0) changed = true;
-    out += String.fromCharCode(f || c);
-  }
-  return changed ? out : undefined;
 }
 
 /**
@@ -211,7 +199,7 @@ class StoredMatch implements TermMatch {
 
 export class Lexicon {
   /** Per layer, its longest hit at the last probed position and that key's value index. */
-  private hits = new Int32Array(8);
+  private readonly hits: Int32Array;
   private readonly fallback: boolean[];
   private table: Uint16Array | undefined;
 
@@ -250,7 +238,7 @@ export class Lexicon {
   /** The simplified form of `text` when it differs (traditional text), else undefined. */
   foldTerm(text: string): string | undefined {
     const fold = this.fold;
-    return fold ? foldText(text, fold) : undefined;
+    return fold ? foldWith(text, fold) : undefined;
   }
 
   /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
