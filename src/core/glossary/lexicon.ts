@@ -244,20 +244,7 @@ export class Lexicon {
   /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
     if (this.layers.length === 0 || start >= end) return undefined;
-    const fold = this.fold;
-    // Only the characters the plain walks examine decide whether a folded walk is needed; looking
-    // for a foldable character further on would make calls at every position quadratic.
-    let foldAt = end;
-    if (fold) {
-      let depth = 0;
-      for (const layer of this.layers) {
-        layer.longestAt(text, start, end);
-        depth = Math.max(depth, layer.lastDepth);
-      }
-      foldAt = nextFoldable(text, start, Math.min(end, start + depth + 1), fold);
-      if (foldAt === Math.min(end, start + depth + 1)) foldAt = end;
-    }
-    const best = this.probe(text, start, end, fold, foldAt);
+    const best = this.probe(text, start, end, this.fold);
     if (best === 0) return undefined;
     const found = new TermMatches(text, this);
     found.push(start, start + best, this.hits);
@@ -266,10 +253,10 @@ export class Lexicon {
 
   /**
    * Length of the longest term at `i` (0: none); each layer's hit length and value go to `hits`.
-   * `foldAt` is the first position at or after `i` that the fold table changes (`end` if none): a
-   * folded walk that would only see the characters the plain walk saw is skipped.
+   * A layer's folded walk runs only if the fold changes a character its plain walk examined:
+   * otherwise it would see the same characters and stop at the same place.
    */
-  private probe(text: string, i: number, end: number, fold: Uint16Array | undefined, foldAt: number): number {
+  private probe(text: string, i: number, end: number, fold: Uint16Array | undefined): number {
     let best = 0;
     const layers = this.layers;
     const hits = this.hits;
@@ -279,7 +266,7 @@ export class Lexicon {
       hits[2 * l] = length;
       hits[2 * l + 1] = layer.lastValue;
       if (length > best) best = length;
-      if (fold !== undefined && foldAt < end && foldAt <= i + layer.lastDepth) {
+      if (fold !== undefined && changesAny(fold, text, i, Math.min(end, i + layer.lastDepth + 1))) {
         const flength = layer.longestAt(text, i, end, fold);
         if (flength > length) {
           hits[2 * l] = flength;
@@ -298,11 +285,9 @@ export class Lexicon {
   private walk(text: string, start: number, end: number, found: (start: number, end: number) => void): void {
     if (this.layers.length === 0) return;
     const fold = this.fold;
-    let foldAt = fold ? nextFoldable(text, start, end, fold) : end;
     let i = start;
     while (i < end) {
-      if (fold && foldAt < i) foldAt = nextFoldable(text, i, end, fold);
-      const best = this.probe(text, i, end, fold, foldAt);
+      const best = this.probe(text, i, end, fold);
       if (best > 0) {
         found(i, i + best);
         i += best;
@@ -355,8 +340,8 @@ export class Lexicon {
   }
 }
 
-/** First position in [from, end) whose code unit `fold` changes, or `end`. */
-function nextFoldable(text: string, from: number, end: number, fold: Uint16Array): number {
-  for (let i = from; i < end; i++) if (fold[text.charCodeAt(i)] !== 0) return i;
-  return end;
+/** Whether `fold` changes any code unit of text[from, to). */
+function changesAny(fold: Uint16Array, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (fold[text.charCodeAt(i)] !== 0) return true;
+  return false;
 }
