@@ -9,23 +9,19 @@ export interface TaskStats {
   count: number;
   totalMs: number;
   maxMs: number;
-  /** Tasks longer than 16 ms of wall time (one frame). */
+  maxCpuMs: number;
+  /**
+   * The longest time one run can have kept the thread busy: the lesser of its wall time and the
+   * process's CPU time during it. Our tasks never wait on I/O, so a task whose wall time is longer
+   * than the CPU the whole process used was paused by the OS, not blocking the host.
+   */
+  maxBusyMs: number;
+  /** Runs longer than 16 ms of wall time (one frame). */
   overFrame: number;
 }
 
 export class TaskTimer {
-  longestMs = 0;
-  longestName = '';
-  longestCpuMs = 0;
-  longestCpuName = '';
-  /**
-   * The longest time a task can have kept the thread busy: the lesser of its wall time and the
-   * process's CPU time during it. Our tasks never wait on I/O, so a task whose wall time is longer
-   * than the CPU the whole process used was paused by the OS, not blocking the host.
-   */
-  longestBusyMs = 0;
-  longestBusyName = '';
-  /** Per task name: how often it ran and how long it took, in wall time. */
+  /** Per task name: how often it ran and how long it took. */
   readonly stats = new Map<string, TaskStats>();
 
   measure<T>(name: string, work: () => T): T {
@@ -37,34 +33,44 @@ export class TaskTimer {
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
       const cpuMs = (used.user + used.system) / 1000;
-      if (ms > this.longestMs) {
-        this.longestMs = ms;
-        this.longestName = name;
-      }
-      if (cpuMs > this.longestCpuMs) {
-        this.longestCpuMs = cpuMs;
-        this.longestCpuName = name;
-      }
-      if (Math.min(ms, cpuMs) > this.longestBusyMs) {
-        this.longestBusyMs = Math.min(ms, cpuMs);
-        this.longestBusyName = name;
-      }
       let s = this.stats.get(name);
-      if (!s) this.stats.set(name, (s = { count: 0, totalMs: 0, maxMs: 0, overFrame: 0 }));
+      if (!s) this.stats.set(name, (s = { count: 0, totalMs: 0, maxMs: 0, maxCpuMs: 0, maxBusyMs: 0, overFrame: 0 }));
       s.count++;
       s.totalMs += ms;
-      if (ms > s.maxMs) s.maxMs = ms;
+      s.maxMs = Math.max(s.maxMs, ms);
+      s.maxCpuMs = Math.max(s.maxCpuMs, cpuMs);
+      s.maxBusyMs = Math.max(s.maxBusyMs, Math.min(ms, cpuMs));
       if (ms > 16) s.overFrame++;
     }
   }
 
+  /** The task with the largest value of `key`, and that value (0 and '' before any task ran). */
+  private longest(key: 'maxMs' | 'maxCpuMs' | 'maxBusyMs'): { ms: number; name: string } {
+    let out = { ms: 0, name: '' };
+    for (const [name, s] of this.stats) if (s[key] > out.ms) out = { ms: s[key], name };
+    return out;
+  }
+
+  get longestMs(): number {
+    return this.longest('maxMs').ms;
+  }
+  get longestName(): string {
+    return this.longest('maxMs').name;
+  }
+  get longestCpuMs(): number {
+    return this.longest('maxCpuMs').ms;
+  }
+  get longestCpuName(): string {
+    return this.longest('maxCpuMs').name;
+  }
+  get longestBusyMs(): number {
+    return this.longest('maxBusyMs').ms;
+  }
+  get longestBusyName(): string {
+    return this.longest('maxBusyMs').name;
+  }
+
   reset(): void {
-    this.longestMs = 0;
-    this.longestName = '';
-    this.longestCpuMs = 0;
-    this.longestCpuName = '';
-    this.longestBusyMs = 0;
-    this.longestBusyName = '';
     this.stats.clear();
   }
 
