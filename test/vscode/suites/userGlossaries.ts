@@ -124,7 +124,7 @@ export function defineUserGlossarySuite(): void {
       assert.equal(vscode.languages.getDiagnostics(userFile).length, 0);
     });
 
-    test('import a TSV glossary, export to TBX, export the document\'s terms for Anki', async () => {
+    test('import a TSV glossary, export to TBX and CSV, export the document\'s terms for Anki', async () => {
       const tsv = workspaceFile('supplier-terms.tsv');
       await vscode.workspace.fs.writeFile(tsv, new TextEncoder().encode('布勒\tBuhler (supplier list)\tfrom purchasing\n伊之密\tYizumi\n'));
       const count = await vscode.commands.executeCommand('hanziGloss.importGlossary', { file: tsv.fsPath, target: 'user' });
@@ -135,6 +135,12 @@ export function defineUserGlossarySuite(): void {
       const xml = decode(await vscode.workspace.fs.readFile(vscode.Uri.file(tbx)));
       assert.match(xml, /<term>布勒<\/term>/);
       assert.match(xml, /<term>Buhler \(supplier list\)<\/term>/);
+      // CSV goes through papaparse, which the shipped extension requires from dist/vendor/ on first use.
+      const csv = join(userDir, 'export.csv');
+      await vscode.commands.executeCommand('hanziGloss.exportGlossary', { source: 'user', file: csv });
+      const rows = decode(await vscode.workspace.fs.readFile(vscode.Uri.file(csv))).split('\r\n');
+      assert.match(rows[0], /^id,zh,/);
+      assert.ok(rows.some((r) => r.includes('布勒') && r.includes('Buhler (supplier list)')), rows.join('\n'));
       const anki = join(userDir, 'terms.anki.tsv');
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('hanziGloss.exportAnki', { file: anki });
