@@ -2,7 +2,7 @@
 // dependencies (opencc-js, pinyin-pro) as UTF-8 instead of \u escapes, which nearly double them.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -37,12 +37,12 @@ const generatedModules = {
 common.plugins = [generatedModules];
 
 /**
- * Large libraries that are only needed after start-up (pinyin-pro on the first reading, the
- * simplified → traditional table on the first hover over simplified text, the exchange-format
+ * Large libraries that are only needed after start-up (pinyin-pro on the first reading, OpenCC's
+ * simplified → traditional tables on the first hover over simplified text, the exchange-format
  * parsers on import/export) go to their own files in dist/vendor/, required on first use. Parsing
  * them with the main bundle cost ~20 ms on every start of the CLI and of the extension.
  */
-const VENDOR = { 'pinyin-pro': 'pinyin-pro', 'opencc-js/dict/STCharacters': 'opencc-st-characters', 'fast-xml-parser': 'fast-xml-parser', papaparse: 'papaparse' };
+const VENDOR = { 'pinyin-pro': 'pinyin-pro', 'hanzi-gloss:opencc-s2tw': 'opencc-s2tw', 'fast-xml-parser': 'fast-xml-parser', papaparse: 'papaparse' };
 const vendorSplit = (outdir) => ({
   name: 'hanzi-gloss-vendor',
   setup(build) {
@@ -53,6 +53,10 @@ const vendorSplit = (outdir) => ({
     }));
   },
 });
+// A vendor file no longer built (renamed or dropped) would otherwise still be packaged from dist/vendor/.
+for (const f of existsSync('dist/vendor') ? readdirSync('dist/vendor') : []) {
+  if (!Object.values(VENDOR).some((v) => f === `${v}.js`)) rmSync(`dist/vendor/${f}`);
+}
 const vendorBuild = {
   ...common,
   entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([module, file]) => [file, module])),
@@ -69,8 +73,8 @@ const testEntries = (dir) =>
 /** What the VSIX ships: the extension, the CLI and the libraries they require on first use. */
 const shippedBuilds = [
   vendorBuild,
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, vendorSplit('dist')] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [...common.plugins, vendorSplit('dist')] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit('dist'), ...common.plugins] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [vendorSplit('dist'), ...common.plugins] },
 ];
 const builds = [
   ...shippedBuilds,
@@ -78,7 +82,7 @@ const builds = [
   { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
   { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
   // Minified like the shipped bundles, so the cold-start timings measure what users run.
-  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: true, plugins: [...common.plugins, vendorSplit('dist-test/bench')] },
+  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: true, plugins: [vendorSplit('dist-test/bench'), ...common.plugins] },
   { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
 ];
 
@@ -101,6 +105,7 @@ async function runTool(name, output) {
 
 // Generated modules first: the bundles embed them.
 await runTool('generateFoldPairs', 'dist-tools/fold-pairs.txt');
+await runTool('generateOpenccS2tw', 'dist-tools/opencc-s2tw.txt');
 if (shippedTo) {
   const shipped = shippedBuilds.map((b) => ({
     ...b,

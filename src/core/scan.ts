@@ -6,7 +6,7 @@ import { findPassages, hanWidthAt, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
 import { passageReading, type ToneStyle } from './pinyin';
-import { foldToSimplified, toTraditional } from './script';
+import { foldToSimplified, traditionalIn } from './script';
 
 export interface ScannedMatch extends TermMatch {
   /** Pinyin of the matched text: the glossary's verified reading, else pinyin-pro's in context. */
@@ -54,12 +54,28 @@ export interface PositionInfo {
   readonly entries: readonly SourcedEntry[];
 }
 
-/** Both script forms of `text`; a dictionary's traditional form beats the character table. */
-function scriptForms(text: string, simplifiedHint: string | undefined, entries: readonly SourcedEntry[]): { simplified: string; traditional: string } {
+/**
+ * Both script forms of line[start, end). Text written in traditional shows its own form; else a
+ * glossary entry's own traditional form of the term; else CC-CEDICT's, when its entries for the
+ * term agree on one (干 is 乾, 幹 or 干: they do not); else OpenCC's phrase conversion read in the
+ * passage, so that 发 in 头发 is 髮.
+ */
+function scriptForms(
+  passage: Passage,
+  start: number,
+  end: number,
+  simplifiedHint: string | undefined,
+  entries: readonly SourcedEntry[],
+): { simplified: string; traditional: string } {
+  const text = passage.text.slice(start - passage.start, end - passage.start);
   const simplified = simplifiedHint ?? foldToSimplified(text) ?? text;
   if (simplified !== text) return { simplified, traditional: text };
-  const known = entries.find((e) => e.traditional && e.zh === simplified)?.traditional;
-  return { simplified, traditional: known ?? toTraditional(simplified) };
+  const own = (layer: (l: SourcedEntry['source']['layer']) => boolean) =>
+    new Set(entries.filter((e) => layer(e.source.layer) && e.traditional && e.zh === simplified).map((e) => e.traditional));
+  const glossary = own((l) => l !== 'cedict');
+  const dictionary = own((l) => l === 'cedict');
+  const known = glossary.size > 0 ? [...glossary][0] : dictionary.size === 1 ? [...dictionary][0] : undefined;
+  return { simplified, traditional: known ?? traditionalIn(passage.text, start - passage.start, end - passage.start) };
 }
 
 /**
@@ -80,7 +96,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
       start: match.start,
       end: match.end,
       text: match.text,
-      ...scriptForms(match.text, match.simplified, match.entries),
+      ...scriptForms(passage, match.start, match.end, match.simplified, match.entries),
       reading: readingNear(line, passage, match, style),
       entries: match.entries,
     };
@@ -98,7 +114,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
     start: at,
     end: at + width,
     text,
-    ...scriptForms(text, undefined, entries),
+    ...scriptForms(passage, at, at + width, undefined, entries),
     reading: readingNear(line, passage, { start: at, end: at + width }, style),
     entries,
   };

@@ -4,3 +4,8 @@ declare module 'hanzi-gloss:fold-pairs' {
   const pairs: string;
   export default pairs;
 }
+declare module 'hanzi-gloss:opencc-s2tw' {
+  /** OpenCC's simplified → Taiwan-standard tables, packed (phraseTable.ts); shipped as a vendor file. */
+  const packed: string;
+  export default packed;
+}

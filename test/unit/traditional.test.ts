@@ -53,8 +53,9 @@ test('the hover shows both forms, traditional from the dictionary where it has o
   assert.deepEqual([s?.simplified, s?.traditional], ['压铸', '壓鑄']);
   const t = describePosition('極氪009是自己壓鑄', 8, fullLexicon());
   assert.deepEqual([t?.simplified, t?.traditional, t?.entries[0].en[0]], ['压铸', '壓鑄', 'die casting']);
-  // The character table alone says 臺灣; CC-CEDICT's own entry writes 台灣, and the dictionary wins.
+  // CC-CEDICT writes 臺灣 and lists 台灣 as its variant: the entries disagree, so the Taiwan
+  // standard (OpenCC's s2tw) decides, and says 臺灣 like CC-CEDICT's main entry.
   assert.equal(toTraditional('台湾'), '臺灣');
-  assert.equal(describePosition('台湾', 0, fullLexicon())?.traditional, '台灣');
+  assert.equal(describePosition('台湾', 0, fullLexicon())?.traditional, '臺灣');
   assert.equal(toTraditional('铝合金'), '鋁合金');
 });

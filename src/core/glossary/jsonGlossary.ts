@@ -6,6 +6,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { containsHan } from '../detect';
 import { pinyinProblem } from '../pinyin';
+import { traditionalProblem } from '../script';
 import { LineIndex, LocatedError, type LineColumn } from '../text';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 
@@ -52,6 +53,7 @@ function parseTrusted(text: string): Glossary | undefined {
       id: raw.id,
       zh: raw.zh,
       en: raw.en,
+      ...str('traditional'),
       ...str('pinyin'),
       ...(isStrings(raw.forbidden) ? { forbidden: raw.forbidden } : {}),
       ...(entryDomain ? { domain: entryDomain } : {}),
@@ -65,7 +67,7 @@ function parseTrusted(text: string): Glossary | undefined {
 }
 
 const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
-const ENTRY_KEYS = new Set(['id', 'zh', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref']);
+const ENTRY_KEYS = new Set(['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref']);
 const ALIAS_KEYS = new Set(['zh', 'pinyin']);
 
 class Reader {
@@ -194,6 +196,7 @@ function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefine
   const before = reader.problems.length;
   const id = reader.string(props.get('id'), '"id"', true);
   const zh = reader.string(props.get('zh'), '"zh"', true);
+  const traditional = reader.string(props.get('traditional'), '"traditional"', false);
   const pinyin = reader.string(props.get('pinyin'), '"pinyin"', false);
   const en = reader.strings(props.get('en'), '"en"', true);
   const forbidden = reader.strings(props.get('forbidden'), '"forbidden"', false);
@@ -209,12 +212,17 @@ function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefine
     const problem = pinyinProblem(zh, pinyin, options.checkPinyin !== false);
     if (problem) reader.fail(props.get('pinyin')!.offset, problem);
   }
+  if (typeof zh === 'string' && typeof traditional === 'string') {
+    const problem = traditionalProblem(zh, traditional);
+    if (problem) reader.fail(props.get('traditional')!.offset, problem);
+  }
   const aliases = readAliases(reader, props.get('aliases'), options);
   if (reader.problems.length > before || !id || !zh || !en || aliases === null) return undefined;
   return {
     id,
     zh,
     en,
+    ...(traditional ? { traditional } : {}),
     ...(pinyin ? { pinyin } : {}),
     ...(forbidden ? { forbidden } : {}),
     ...(domain ?? glossaryDomain ? { domain: domain ?? glossaryDomain } : {}),

@@ -7,7 +7,7 @@ import type { GlossaryFormat } from './common';
 function ordered(e: GlossaryEntry): Record<string, unknown> {
   const { id, zh, traditional, pinyin, en, forbidden, domain, category, note, aliases, ref } = e;
   const out: Record<string, unknown> = { id, zh };
-  void traditional; // the JSON format has no traditional field: readers derive it
+  if (traditional) out.traditional = traditional;
   if (pinyin) out.pinyin = pinyin;
   out.en = en;
   if (forbidden?.length) out.forbidden = forbidden;
