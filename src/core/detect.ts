@@ -19,6 +19,8 @@ const MAX_JOIN_LENGTH = 32;
 const HAN = 1;
 const PUNCT = 2;
 const HIGH = 3;
+/** High surrogate of U+16FE2–16FE3 and U+16FF0–16FF6: Han marks (old Chinese hook and iteration marks). */
+const HIGH_MARKS = 4;
 
 /**
  * Class of every BMP code unit: the scanner's inner loop is one table lookup. Filled by ranges
@@ -41,6 +43,7 @@ const CLASS = (() => {
     [HAN, 0x3021, 0x3029],
     [HAN, 0x3038, 0x303b],
     [HIGH, 0xd840, 0xd8bf],
+    [HIGH_MARKS, 0xd81b, 0xd81b],
   ];
   for (const [kind, from, to] of ranges) t.fill(kind, from, to + 1);
   return t;
@@ -49,7 +52,8 @@ const CLASS = (() => {
 /**
  * The scanner's class of a BMP code unit: 1 a Han ideograph (CJK radicals, 々〇, Ext A, URO,
  * compatibility), 2 CJK punctuation or a full-width form, 3 a high surrogate D840–D8BF (code points
- * U+20000–U+3FFFF: the ideographic planes), 0 anything else.
+ * U+20000–U+3FFFF: the ideographic planes), 4 the high surrogate D81B (a few Han marks among
+ * U+16FE0–16FFF), 0 anything else.
  */
 export function charClassOf(c: number): number {
   return CLASS[c];
@@ -65,6 +69,7 @@ function chineseWidth(text: string, i: number): number {
   if (k === HAN) return 1;
   if (k === PUNCT) return -1;
   const low = text.charCodeAt(i + 1);
+  if (k === HIGH_MARKS) return (low >= 0xdfe2 && low <= 0xdfe3) || (low >= 0xdff0 && low <= 0xdff6) ? 2 : 0;
   return low >= 0xdc00 && low <= 0xdfff ? 2 : 0;
 }
 
@@ -186,13 +191,10 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
         j = end = j + 1;
         continue;
       }
-      if (cls === HIGH) {
-        const low = text.charCodeAt(j + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          hasHan = true;
-          j = end = j + 2;
-          continue;
-        }
+      if (cls >= HIGH && chineseWidth(text, j) === 2) {
+        hasHan = true;
+        j = end = j + 2;
+        continue;
       }
       const k = joinEnd(text, j);
       if (k < 0 || k >= n) break;
@@ -204,11 +206,28 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
   return passages;
 }
 
-/** Ideographic spaces at either end are layout, not text. */
+/**
+ * Ideographic spaces at either end are layout, not text; once they are gone, a joining run (Latin
+ * letters, digits) that they held between Chinese characters no longer joins anything either.
+ */
 function pushTrimmed(out: Passage[], text: string, start: number, end: number): void {
-  while (start < end && text.charCodeAt(start) === 0x3000) start++;
-  while (end > start && text.charCodeAt(end - 1) === 0x3000) end--;
+  for (;;) {
+    while (start < end && text.charCodeAt(start) === 0x3000) start++;
+    while (start < end && chineseWidth(text, start) === 0) start++;
+    if (start >= end || text.charCodeAt(start) !== 0x3000) break;
+  }
+  for (;;) {
+    while (end > start && text.charCodeAt(end - 1) === 0x3000) end--;
+    while (end > start && !endsChinese(text, end)) end--;
+    if (end <= start || text.charCodeAt(end - 1) !== 0x3000) break;
+  }
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+/** Whether text[end - 1] closes a Chinese character (a BMP one, or the low half of a pair). */
+function endsChinese(text: string, end: number): boolean {
+  if (chineseWidth(text, end - 1) !== 0) return true;
+  return end >= 2 && chineseWidth(text, end - 2) === 2;
 }
 
 /** True if `text` holds at least one Han ideograph. */

@@ -99,7 +99,21 @@ function isCjkPunctuationUnit(c: number): boolean {
 
 test("the scanner's class table agrees with the character predicates for every BMP code unit", () => {
   for (let c = 0; c < 0x10000; c++) {
-    const expected = isHanUnit(c) ? 1 : isCjkPunctuationUnit(c) ? 2 : isHanHighSurrogate(c) ? 3 : 0;
+    const expected = isHanUnit(c) ? 1 : isCjkPunctuationUnit(c) ? 2 : isHanHighSurrogate(c) ? 3 : c === 0xd81b ? 4 : 0;
     if (charClassOf(c) !== expected) assert.fail(`U+${c.toString(16)}: class ${charClassOf(c)}, expected ${expected}`);
   }
+});
+
+// Counterexamples found by detect.property.test.ts (shrunk by fast-check), kept as regressions.
+test('the Han marks outside the ideographic planes (U+16FE2–16FE3, U+16FF0–16FF6) are Han', () => {
+  assert.deepEqual(texts('\u{16fe3}'), ['\u{16fe3}']);
+  assert.deepEqual(texts('古\u{16fe2}文'), ['古\u{16fe2}文']);
+  // The same high surrogate also starts non-Han marks (U+16FE0 Tangut iteration mark).
+  assert.deepEqual(texts('\u{16fe0}'), []);
+});
+
+test('a Latin run that only an ideographic space joined is not part of the passage', () => {
+  assert.deepEqual(texts('\u3000a⺀'), ['⺀']);
+  assert.deepEqual(texts('压铸b\u3000'), ['压铸']);
+  assert.deepEqual(texts('\u3000HNB\u3000公司'), ['公司']);
 });
