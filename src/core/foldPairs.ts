@@ -56,17 +56,21 @@ export function foldWith(text: string, table: Uint16Array): string | undefined {
   let i = 0;
   for (; i < text.length; i++) if (table[text.charCodeAt(i)] !== 0) break;
   if (i === text.length) return undefined;
-  // Code units into a buffer, decoded once: far cheaper than growing a string per character.
+  // Code units into a buffer, made a string in large chunks: far cheaper than growing a string per
+  // character. Not through TextDecoder, which would turn a lone surrogate into U+FFFD.
   const codes = new Uint16Array(text.length);
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     const f = k >= i ? table[c] : 0;
     codes[k] = f !== 0 ? f : c;
   }
-  return utf16.decode(codes);
+  let out = '';
+  for (let k = 0; k < codes.length; k += CHUNK) out += String.fromCharCode(...codes.subarray(k, k + CHUNK));
+  return out;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+/** Code units per String.fromCharCode call (well under any engine's argument limit). */
+const CHUNK = 8192;
 
 /** The lookup table of a pair string: for each BMP code unit its simplified form (0: unchanged). */
 export function foldTableOf(pairs: string): Uint16Array {

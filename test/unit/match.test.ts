@@ -4,6 +4,7 @@ import { findPassages } from '../../src/core/detect';
 import type { GlossarySource } from '../../src/core/glossary/entry';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
 import { TermIndex } from '../../src/core/match';
+import { foldToSimplified } from '../../src/core/script';
 
 const curated: GlossarySource = { layer: 'curated', label: 'Test', id: 'curated:test' };
 const user: GlossarySource = { layer: 'workspace', label: 'Mine', id: 'mine.json' };
@@ -139,4 +140,18 @@ test('a match list keeps offsets as numbers and makes match objects on demand', 
   assert.throws(() => list.at(2), RangeError);
   const more = lex.matchRange(text, 4, 6, lex.matchRange(text, 0, 3));
   assert.deepEqual(more.toArray().map((m) => m.text), ['压铸机', '力劲'], 'matches append to a list over the same text');
+});
+
+// Counterexamples found by match.property.test.ts (shrunk by fast-check), kept as regressions.
+test('a lone high surrogate is passed as one unit: the term right after it still matches', () => {
+  const lex = new Lexicon([buildLayer([{ source: user, glossary: { name: 'g', entries: [{ id: 'a', zh: '灣', en: ['bay'] }] } }])]);
+  assert.deepEqual(
+    lex.matchRange('\ud840灣', 0, 2).toArray().map((m) => [m.start, m.end]),
+    [[1, 2]],
+  );
+});
+
+test('folding to simplified keeps lone surrogates as they are (no U+FFFD)', () => {
+  assert.equal(foldToSimplified('\udc00壓'), '\udc00压');
+  assert.equal(foldToSimplified('機\udc00'), '机\udc00');
 });

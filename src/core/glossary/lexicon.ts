@@ -292,8 +292,10 @@ export class Lexicon {
         found(i, i + best);
         i += best;
       } else {
+        // Past one character: both halves of a surrogate pair, but one unit of a lone half.
         const c = text.charCodeAt(i);
-        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        const next = text.charCodeAt(i + 1);
+        i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
       }
     }
   }
