@@ -6,9 +6,13 @@
 import type { SourcedEntry } from './glossary/entry';
 import type { PositionInfo } from './scan';
 
-/** Backslash-escapes every ASCII punctuation mark (CommonMark allows it for all of them) and folds newlines. */
+/**
+ * Backslash-escapes every ASCII punctuation mark (CommonMark allows it for all of them) and folds
+ * runs of ASCII whitespace to one space: a newline would end the layout's line, and four leading
+ * spaces or a tab would start a code block.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
+  return text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
 }
 
 export interface HoverLabels {

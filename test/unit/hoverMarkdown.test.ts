@@ -50,3 +50,12 @@ test('a Han character in no glossary gets its pinyin in context', () => {
   assert.equal(describePosition('plain English', 3, Lexicon.empty()), undefined);
   assert.equal(describePosition('2台6000吨', 3, Lexicon.empty()), undefined, 'digits inside a passage have no hover');
 });
+
+// Counterexample found by hoverMarkdown.property.test.ts (shrunk by fast-check), kept as a regression.
+test('leading spaces or tabs in glossary text cannot turn an entry into a code block', () => {
+  const spaced: SourcedEntry = { id: 's', zh: '压铸', en: ['    ', '[x](command:a)'], note: '\tnote', source: { layer: 'workspace', label: '', id: 'w' } };
+  const lex = new Lexicon([buildLayer([{ source: spaced.source, glossary: { name: 'w', entries: [spaced] } }])]);
+  const md = renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels);
+  assert.ok(!/(^|\n)( {4}|\t)/.test(md), JSON.stringify(md));
+  assert.equal(escapeMarkdown('a \t\f b\r\n  c'), 'a b c');
+});
