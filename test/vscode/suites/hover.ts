@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import * as OpenCC from 'opencc-js';
 import { activateExtension, glossHover, openFixture, plain, positionOf, workspaceFile } from './helpers';
 
+/** Whether the extension has required OpenCC's tables (dist/vendor/opencc-s2tw.js). */
+const openccLoaded = () => Object.keys(require.cache).some((k) => k.endsWith('opencc-s2tw.js'));
+
 export function defineHoverSuite(): void {
   suite('Hover in a real VS Code', () => {
     let document: vscode.TextDocument;
@@ -13,7 +16,26 @@ export function defineHoverSuite(): void {
       await api.glossary.lexicon();
       const stats = api.glossary.stats;
       console.log(`lexicon ready: curated ${stats?.curatedMs.toFixed(1)} ms, CC-CEDICT ${stats?.cedictMs.toFixed(1)} ms, ${stats?.keys} keys`);
+      assert.equal(openccLoaded(), false, "OpenCC's tables are not loaded at activation");
       document = (await openFixture('diecasting-orders.txt')).document;
+    });
+
+    test('签 shows 簽 in 已签合同 and 草签 (not 籤); OpenCC loads on the first conversion', async () => {
+      // A curated entry's own form: nothing is converted, OpenCC's tables stay unloaded.
+      const signed = plain((await glossHover(document, positionOf(document, '已签合同').translate(0, 1))) ?? '');
+      assert.match(signed, /\*\*已签合同\*\* 已簽合同 — /);
+      assert.equal(openccLoaded(), false);
+      // 草签: converted phrase by phrase, the first conversion (loads dist/vendor/opencc-s2tw.js).
+      const started = performance.now();
+      const initialled = plain((await glossHover(document, positionOf(document, '草签').translate(0, 1))) ?? '');
+      const first = performance.now() - started;
+      assert.match(initialled, /\*\*草签\*\* 草簽 — /);
+      assert.ok(openccLoaded(), 'loaded from dist/vendor/ for that hover');
+      // 台 as a measure word: no entry fixes its form, so the phrase converter decides (臺).
+      const again = performance.now();
+      const unit = plain((await glossHover(document, positionOf(document, '3台').translate(0, 1))) ?? '');
+      assert.match(unit, /\*\*台\*\* 臺 — tái/);
+      console.log(`first hover that converts: ${first.toFixed(0)} ms; the next: ${(performance.now() - again).toFixed(0)} ms`);
     });
 
     test('压铸 shows "yā zhù — die casting" and its source', async () => {
