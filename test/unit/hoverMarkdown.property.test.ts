@@ -95,22 +95,15 @@ function offending(tokens: readonly Token[], out: string[] = []): string[] {
   return out;
 }
 
-test('hover Markdown for arbitrary glossary text holds only the fixed layout (markdown-it)', () => {
+test('hover Markdown for arbitrary glossary text holds only the fixed layout, and nothing to autolink', () => {
   fc.assert(
     fc.property(info, options, (i, o) => {
       const md = renderHoverMarkdown(i, ENGLISH_LABELS, o);
       const tokens = parser.parse(md, {});
       assert.deepEqual(offending(tokens), [], md);
       assert.equal(tokens.filter((t) => t.type === 'hr').length, 1, md);
-    }),
-    { numRuns: RUNS },
-  );
-});
-
-test('hover Markdown for arbitrary glossary text has nothing a GFM renderer would autolink', () => {
-  fc.assert(
-    fc.property(info, options, (i, o) => {
-      const md = renderHoverMarkdown(i, ENGLISH_LABELS, o);
+      // GFM's extended autolinks (VS Code's renderer has them) read the source, where every
+      // escaped ':', '.' and '@' stands behind a backslash.
       assert.ok(!md.includes('://') && !/www\./i.test(md) && !/[\w.+-]@[\w-]/.test(md), md);
     }),
     { numRuns: RUNS },
