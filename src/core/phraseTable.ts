@@ -14,18 +14,22 @@ const MAX_PREFIX = 9;
 /** Code unit for "position i differs": '0' + i (phrases are at most a few dozen units long). */
 const POSITION_BASE = 0x30;
 
-/** First candidate of each single-unit entry of a character table ("签 籤|发 發|…"). */
-export function characterMap(table: string): Map<string, string> {
-  const map = new Map<string, string>();
+/** For each BMP code unit, the first candidate of its single-unit entry in a character table (0: none). */
+export function characterTable(table: string): Uint16Array {
+  const out = new Uint16Array(0x10000);
   for (const item of table.split('|')) {
     const [from, to] = item.split(' ');
-    if (from.length === 1 && to?.length === 1 && !map.has(from)) map.set(from, to);
+    if (from.length === 1 && to?.length === 1 && out[from.charCodeAt(0)] === 0) out[from.charCodeAt(0)] = to.charCodeAt(0);
   }
-  return map;
+  return out;
 }
 
-function readingOf(chars: Map<string, string>, c: string): string {
-  return chars.get(c) ?? c;
+/** The character table's reading of `from`, unit by unit, into `units`. */
+function readInto(units: Uint16Array, chars: Uint16Array, from: string): void {
+  for (let i = 0; i < from.length; i++) {
+    const c = from.charCodeAt(i);
+    units[i] = chars[c] || c;
+  }
 }
 
 /**
@@ -34,7 +38,8 @@ function readingOf(chars: Map<string, string>, c: string): string {
  * character table's reading. A phrase whose forms differ in length is stored whole after a tab.
  */
 export function encodePhraseTable(phrases: string, characters: string): string {
-  const chars = characterMap(characters);
+  const chars = characterTable(characters);
+  const units = new Uint16Array(0x10000);
   const out: string[] = [];
   let prior = '';
   for (const item of phrases.split('|')) {
@@ -46,8 +51,9 @@ export function encodePhraseTable(phrases: string, characters: string): string {
       tail = `\t${to}`;
     } else {
       tail = ' ';
+      readInto(units, chars, from);
       for (let i = 0; i < from.length; i++) {
-        if (to[i] !== readingOf(chars, from[i])) tail += String.fromCharCode(POSITION_BASE + i) + to[i];
+        if (to.charCodeAt(i) !== units[i]) tail += String.fromCharCode(POSITION_BASE + i) + to[i];
       }
     }
     out.push(`${p}${from.slice(p)}${tail}`);
@@ -58,7 +64,8 @@ export function encodePhraseTable(phrases: string, characters: string): string {
 
 /** The phrase table `encodePhraseTable` was given, as [phrase, traditional] pairs in its order. */
 export function decodePhrasePairs(encoded: string, characters: string): [string, string][] {
-  const chars = characterMap(characters);
+  const chars = characterTable(characters);
+  const units = new Uint16Array(0x10000);
   const out: [string, string][] = [];
   let prior = '';
   let at = 0;
@@ -73,14 +80,11 @@ export function decodePhrasePairs(encoded: string, characters: string): [string,
     if (encoded.charCodeAt(split) === 0x09) {
       to = encoded.slice(split + 1, stop);
     } else {
-      let read = '';
-      for (let i = 0; i < from.length; i++) read += readingOf(chars, from[i]);
+      readInto(units, chars, from);
       // Few places differ: patch them into the character table's reading.
-      for (let k = split + 1; k + 1 < stop; k += 2) {
-        const i = encoded.charCodeAt(k) - POSITION_BASE;
-        read = read.slice(0, i) + encoded[k + 1] + read.slice(i + 1);
-      }
-      to = read;
+      for (let k = split + 1; k + 1 < stop; k += 2) units[encoded.charCodeAt(k) - POSITION_BASE] = encoded.charCodeAt(k + 1);
+      to = '';
+      for (let i = 0; i < from.length; i++) to += String.fromCharCode(units[i]);
     }
     out.push([from, to]);
     prior = from;

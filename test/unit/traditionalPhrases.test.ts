@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as OpenCC from 'opencc-js';
+import fc from 'fast-check';
 import PACKED from 'hanzi-gloss:opencc-s2tw';
 import { cedictFormat } from '../../src/core/glossary/formats/cedictLines';
 import { jsonFormat } from '../../src/core/glossary/formats/json';
@@ -133,4 +134,23 @@ test('the converter over the packed tables is opencc-js’s own cn → tw conver
     assert.equal(ours(text), reference(text), name);
   }
   assert.equal(toTraditional('我的头发很长，后来剪了'), reference('我的头发很长，后来剪了'));
+});
+
+test('property: on phrase-rich random text the converter is opencc-js’s own cn → tw converter', () => {
+  const reference = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const ours = s2twConverter(unpackS2tw(PACKED));
+  // Pieces of phrases that overlap (签约 / 约定, 头发 / 发展 …), characters alone, description
+  // sequences, compatibility ideographs, Taiwan-variant phrases, non-BMP characters and ASCII.
+  const piece = fc.constantFrom(
+    ...['签', '约', '定', '头', '发', '展', '理', '面', '条', '干', '部', '净', '台', '风', '只', '系', '统', '里', '复', '杂', '后', '来'],
+    ...['签约', '约定', '头发', '发展', '方便面', '干部', '台风', '一只', '关系', '这里', '复杂', '以后', '皇后', '喫茶小舖'],
+    ...['⿰氵发', '⿲木木木', '⿱', '\uF900', '\uFA0C', '𠀀', '𫟼', 'a', '1', ' ', '，'],
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+      const text = pieces.join('');
+      assert.equal(ours(text), reference(text));
+    }),
+    { numRuns: 10_000 },
+  );
 });
