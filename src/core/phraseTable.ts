@@ -19,7 +19,8 @@ export function characterTable(table: string): Uint16Array {
   const out = new Uint16Array(0x10000);
   for (const item of table.split('|')) {
     const [from, to] = item.split(' ');
-    if (from.length === 1 && to?.length === 1 && out[from.charCodeAt(0)] === 0) out[from.charCodeAt(0)] = to.charCodeAt(0);
+    const c = from.charCodeAt(0);
+    if (from.length === 1 && to?.length === 1 && out[c] === 0) out[c] = to.charCodeAt(0);
   }
   return out;
 }
@@ -82,7 +83,9 @@ export function decodePhrasePairs(encoded: string, characters: string): [string,
     } else {
       readInto(units, chars, from);
       // Few places differ: patch them into the character table's reading.
-      for (let k = split + 1; k + 1 < stop; k += 2) units[encoded.charCodeAt(k) - POSITION_BASE] = encoded.charCodeAt(k + 1);
+      for (let k = split + 1; k + 1 < stop; k += 2) {
+        units[encoded.charCodeAt(k) - POSITION_BASE] = encoded.charCodeAt(k + 1);
+      }
       to = '';
       for (let i = 0; i < from.length; i++) to += String.fromCharCode(units[i]);
     }
@@ -110,7 +113,9 @@ export interface S2twTables<Phrases = string> {
   readonly twVariants: string;
 }
 
-const SECTIONS = ['cjkCompatibility', 'stPhrases', 'stPhrasesGenerated', 'stCharacters', 'twVariantsPhrases', 'twVariants'] as const;
+const SECTIONS = [
+  'cjkCompatibility', 'stPhrases', 'stPhrasesGenerated', 'stCharacters', 'twVariantsPhrases', 'twVariants',
+] as const;
 
 /** The tables as one text (one table a line, STPhrases encoded), for the vendor file. */
 export function packS2tw(t: S2twTables): string {
@@ -120,7 +125,9 @@ export function packS2tw(t: S2twTables): string {
 /** The packed tables, STPhrases as pairs (opencc-js takes them so, and need not split a string). */
 export function unpackS2tw(packed: string): S2twTables<[string, string][]> {
   const parts = packed.split('\n');
-  if (parts.length !== SECTIONS.length) throw new Error(`OpenCC tables: ${parts.length} sections, expected ${SECTIONS.length}`);
+  if (parts.length !== SECTIONS.length) {
+    throw new Error(`OpenCC tables: ${parts.length} sections, expected ${SECTIONS.length}`);
+  }
   const t = Object.fromEntries(SECTIONS.map((k, i) => [k, parts[i]])) as Record<(typeof SECTIONS)[number], string>;
   return { ...t, stPhrases: decodePhrasePairs(t.stPhrases, t.stCharacters) };
 }

@@ -71,7 +71,9 @@ function scriptForms(
   const simplified = simplifiedHint ?? foldToSimplified(text) ?? text;
   if (simplified !== text) return { simplified, traditional: text };
   const own = (layer: (l: SourcedEntry['source']['layer']) => boolean) =>
-    new Set(entries.filter((e) => layer(e.source.layer) && e.traditional && e.zh === simplified).map((e) => e.traditional));
+    new Set(
+      entries.filter((e) => layer(e.source.layer) && e.traditional && e.zh === simplified).map((e) => e.traditional),
+    );
   const glossary = own((l) => l !== 'cedict');
   const dictionary = own((l) => l === 'cedict');
   const known = glossary.size > 0 ? [...glossary][0] : dictionary.size === 1 ? [...dictionary][0] : undefined;

@@ -135,7 +135,8 @@ export function traditionalIn(text: string, start: number, end: number): string 
   const converted = converter()(window);
   // A few phrases trade a supplementary-plane character for a BMP one; then offsets no longer
   // line up, and the span is converted alone.
-  return converted.length === window.length ? converted.slice(start - from, end - from) : toTraditional(text.slice(start, end));
+  if (converted.length !== window.length) return toTraditional(text.slice(start, end));
+  return converted.slice(start - from, end - from);
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -154,7 +155,9 @@ export function traditionalProblem(zh: string, traditional: string): string | un
   for (let i = 0; i < s.length; i++) {
     const c = t[i];
     const folded = c.length === 1 ? String.fromCharCode(table[c.charCodeAt(0)] || c.charCodeAt(0)) : c;
-    if (c !== s[i] && folded !== s[i]) return `"traditional" has ${c} where "zh" has ${s[i]}: ${c} is not a traditional form of ${s[i]}`;
+    if (c !== s[i] && folded !== s[i]) {
+      return `"traditional" has ${c} where "zh" has ${s[i]}: ${c} is not a traditional form of ${s[i]}`;
+    }
   }
   return undefined;
 }

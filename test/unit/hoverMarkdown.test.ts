@@ -53,7 +53,8 @@ test('a Han character in no glossary gets its pinyin in context', () => {
 
 // Counterexample found by hoverMarkdown.property.test.ts (shrunk by fast-check), kept as a regression.
 test('leading spaces or tabs in glossary text cannot turn an entry into a code block', () => {
-  const spaced: SourcedEntry = { id: 's', zh: '压铸', en: ['    ', '[x](command:a)'], note: '\tnote', source: { layer: 'workspace', label: '', id: 'w' } };
+  const source = { layer: 'workspace', label: '', id: 'w' } as const;
+  const spaced: SourcedEntry = { id: 's', zh: '压铸', en: ['    ', '[x](command:a)'], note: '\tnote', source };
   const lex = new Lexicon([buildLayer([{ source: spaced.source, glossary: { name: 'w', entries: [spaced] } }])]);
   const md = renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels);
   assert.ok(!/(^|\n)( {4}|\t)/.test(md), JSON.stringify(md));

@@ -144,7 +144,8 @@ test('a match list keeps offsets as numbers and makes match objects on demand', 
 
 // Counterexamples found by match.property.test.ts (shrunk by fast-check), kept as regressions.
 test('a lone high surrogate is passed as one unit: the term right after it still matches', () => {
-  const lex = new Lexicon([buildLayer([{ source: user, glossary: { name: 'g', entries: [{ id: 'a', zh: '灣', en: ['bay'] }] } }])]);
+  const entries = [{ id: 'a', zh: '灣', en: ['bay'] }];
+  const lex = new Lexicon([buildLayer([{ source: user, glossary: { name: 'g', entries } }])]);
   assert.deepEqual(
     lex.matchRange('\ud840灣', 0, 2).toArray().map((m) => [m.start, m.end]),
     [[1, 2]],

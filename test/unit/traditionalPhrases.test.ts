@@ -12,7 +12,8 @@ import { jsonFormat } from '../../src/core/glossary/formats/json';
 import { parseGlossaryJson } from '../../src/core/glossary/jsonGlossary';
 import { decodePhraseTable, encodePhraseTable, packS2tw, unpackS2tw } from '../../src/core/phraseTable';
 import { describePosition } from '../../src/core/scan';
-import { foldToSimplified, s2twConverter, toTraditional, traditionalIn, traditionalProblem } from '../../src/core/script';
+import { foldToSimplified, s2twConverter, toTraditional, traditionalIn } from '../../src/core/script';
+import { traditionalProblem } from '../../src/core/script';
 import { openccS2twTables } from '../../src/tools/openccS2twTables';
 import { fixture, fullLexicon } from './fullLexicon';
 
@@ -59,7 +60,8 @@ test('real sentences: each bracketed word gets its traditional form read in its 
 
 test('the character table alone gets these words wrong, so the fixture tests the phrases', () => {
   const characters = OpenCC.ConverterFactory([openccS2twTables().stCharacters]);
-  const differ = fixtureChecks().filter((c) => characters(c.simplified.slice(c.start, c.start + c.expected.length)) !== c.expected);
+  const word = (c: Check) => c.simplified.slice(c.start, c.start + c.expected.length);
+  const differ = fixtureChecks().filter((c) => characters(word(c)) !== c.expected);
   // 頭髮, 以後, 麵, 乾淨, 颱風, 隻, 係, 繫, 裡, 複雜, 簽約 …
   assert.ok(differ.length >= 15, `${differ.length} words differ`);
 });
@@ -101,7 +103,10 @@ test('"traditional" is checked against "zh": same length, each character the sam
   assert.match(traditionalProblem('签约', '簽定') ?? '', /定 is not a traditional form of 约/);
   const text = '{"entries": [\n{"id": "a", "zh": "签约", "traditional": "簽訂", "en": ["sign"]}]}';
   const { glossary, problems } = parseGlossaryJson(text, 'g.json');
-  assert.deepEqual(problems.map((p) => p.message), ['g.json:2:40 "traditional" has 訂 where "zh" has 约: 訂 is not a traditional form of 约']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['g.json:2:40 "traditional" has 訂 where "zh" has 约: 訂 is not a traditional form of 约'],
+  );
   assert.equal(glossary.entries.length, 0);
 });
 
@@ -112,13 +117,15 @@ test('"traditional" is read from JSON glossaries, kept by the JSON format and us
   }
   const glossary = parseGlossaryJson(text, 'g.json').glossary;
   assert.equal(jsonFormat.parse(jsonFormat.serialize(glossary), 'x.json').glossary.entries[0].traditional, '已簽合同');
-  const lines = cedictFormat.serialize({ name: 'g', entries: [{ id: 'b', zh: '草签', pinyin: 'cǎo qiān', en: ['initial'] }] });
+  const entries = [{ id: 'b', zh: '草签', pinyin: 'cǎo qiān', en: ['initial'] }];
+  const lines = cedictFormat.serialize({ name: 'g', entries });
   assert.equal(lines, '草簽 草签 [cao3 qian1] /initial/\n');
 });
 
 test('the packed phrase table decodes to exactly opencc-js’s, and the shipped one is current', () => {
   const tables = openccS2twTables();
-  assert.equal(decodePhraseTable(encodePhraseTable(tables.stPhrases, tables.stCharacters), tables.stCharacters), tables.stPhrases);
+  const encoded = encodePhraseTable(tables.stPhrases, tables.stCharacters);
+  assert.equal(decodePhraseTable(encoded, tables.stCharacters), tables.stPhrases);
   assert.equal(PACKED, packS2tw(tables));
   // Smaller by half: the vendor file fits the extension's size budget.
   const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

@@ -67,7 +67,9 @@ function parseTrusted(text: string): Glossary | undefined {
 }
 
 const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
-const ENTRY_KEYS = new Set(['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref']);
+const ENTRY_KEYS = new Set([
+  'id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref',
+]);
 const ALIAS_KEYS = new Set(['zh', 'pinyin']);
 
 class Reader {
