@@ -45,3 +45,12 @@ test('replace and remove address the entry by id and keep the rest', () => {
   assert.ok(removed.includes('// my suppliers'));
   assert.throws(() => removeEntryEdits(original, 'zzz'), /no entry with id "zzz"/);
 });
+
+test('editing an entry keeps its traditional form (Edit Glossary Entry writes the whole entry back)', () => {
+  const text = '{"entries": [{"id": "q", "zh": "已签合同", "traditional": "已簽合同", "en": ["signed contract"]}]}';
+  const edited = { ...parseGlossaryJson(text, 'g.json').glossary.entries[0], en: ['contract signed'] };
+  const after = applyTextEdits(text, replaceEntryEdits(text, 'q', edited));
+  assert.equal(parseGlossaryJson(after, 'g.json').glossary.entries[0].traditional, '已簽合同');
+  const added = applyTextEdits(original, addEntryEdits(original, edited, 'x'));
+  assert.equal(parseGlossaryJson(added, 'g.json').glossary.entries[1].traditional, '已簽合同');
+});

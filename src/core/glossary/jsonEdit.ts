@@ -14,6 +14,7 @@ const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 /** The entry as it is written to a file: schema field order, no empty optional fields. */
 export function entryJson(e: GlossaryEntry): Record<string, unknown> {
   const out: Record<string, unknown> = { id: e.id, zh: e.zh };
+  if (e.traditional) out.traditional = e.traditional;
   if (e.pinyin) out.pinyin = e.pinyin;
   out.en = [...e.en];
   if (e.forbidden?.length) out.forbidden = [...e.forbidden];
