@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SourcedEntry } from '../../src/core/glossary/entry';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
+import { commandLink, escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
+import { fullLexicon } from './fullLexicon';
+
+/** Markdown escapes removed, to compare with what a user reads. */
+const plain = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 const labels = ENGLISH_LABELS;
 
@@ -49,4 +53,52 @@ test('a Han character in no glossary gets its pinyin in context', () => {
   assert.deepEqual([rare?.start, rare?.end, rare?.text], [2, 4, '𠀀'], 'hovering the low surrogate finds the whole character');
   assert.equal(describePosition('plain English', 3, Lexicon.empty()), undefined);
   assert.equal(describePosition('2台6000吨', 3, Lexicon.empty()), undefined, 'digits inside a passage have no hover');
+});
+
+test('a company hovered by an alias shows its English name first, the headword and its reading after it', () => {
+  const lex = fullLexicon();
+  for (const [line, alias] of [['重庆美利信的压铸件', '重庆美利信'], ['大江美利信', '大江美利信']] as const) {
+    const info = describePosition(line, 1, lex);
+    assert.equal(info?.text, alias);
+    const block = plain(renderHoverMarkdown(info!, labels)).split('\n\n')[1];
+    assert.equal(block.split('  \n')[0], 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison (美利信 _měi lì xìn_)');
+  }
+  // Hovered by its headword, the reading is the heading's and is not repeated.
+  const own = plain(renderHoverMarkdown(describePosition('美利信', 0, lex)!, labels)).split('\n\n')[1];
+  assert.equal(own.split('  \n')[0], 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison');
+});
+
+test('a dictionary sense of the same characters with another reading still shows that reading first', () => {
+  const source = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' } as const;
+  const entries = [{ id: 't', zh: '台', pinyin: 'tāi', en: ['Taizhou (place name)'] }];
+  const lex = new Lexicon([buildLayer([{ source, glossary: { name: 'c', entries } }])]);
+  const info = { ...describePosition('台', 0, lex)!, reading: 'tái' };
+  assert.match(renderHoverMarkdown(info, labels), /\n\n_tāi_ Taizhou \\\(place name\\\)  \n/);
+});
+
+/** Destination of each inline link, read as CommonMark does: up to the ")" that balances the "(". */
+function linkDestinations(markdown: string): string[] {
+  const out: string[] = [];
+  for (const m of markdown.matchAll(/(?<!\\)\]\(/g)) {
+    let depth = 1;
+    let i = m.index + 2;
+    for (; i < markdown.length && depth > 0 && !/\s/.test(markdown[i]); i++) {
+      if (markdown[i] === '\\') i++;
+      else if (markdown[i] === '(') depth++;
+      else if (markdown[i] === ')') depth--;
+    }
+    if (depth === 0) out.push(markdown.slice(m.index + 2, i - 1));
+  }
+  return out;
+}
+
+test('a command link carries any term as one link destination, decoded back to the same arguments', () => {
+  for (const zh of ['压铸(机', '压铸(机)', '压铸)机', "压'铸*!", '压铸 机]', '压\\铸%28', '🀄(']) {
+    const link = commandLink('Add to glossary', 'hanziGloss.addEntry', [{ zh }]);
+    const [destination] = linkDestinations(link);
+    assert.ok(destination, `${zh}: ${link} is a link`);
+    assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: only unreserved characters and escapes`);
+    assert.deepEqual(JSON.parse(decodeURIComponent(destination.slice(destination.indexOf('?') + 1))), [{ zh }]);
+  }
+  assert.equal(commandLink('Annotate (line)', 'hanziGloss.annotatePassage'), '[Annotate \\(line\\)](command:hanziGloss.annotatePassage)');
 });
