@@ -10,9 +10,17 @@ import { containsHan } from '../core/detect';
 import { draftEnglish } from '../core/draft';
 import { anchorNotes, parseSidecar, serializeSidecar, type Anchored, type SidecarNote } from '../core/sidecar';
 import { decodeUtf8 } from '../core/text';
+import { shortenToWidth } from '../core/displayWidth';
 import { markerFor } from './config';
+import { fileLabel, tell } from './tellUser';
 import type { GlossaryService } from './glossaryService';
 import { writeAtomically } from './glossaryWriter';
+
+/**
+ * Columns of a note drawn after its line. A decoration does not wrap and is cut at the editor's
+ * edge, so a long note ends in "…" (and is whole in the hover) instead of stopping mid-word.
+ */
+const NOTE_COLUMNS = 60;
 
 export interface NoteArgs {
   readonly text?: string;
@@ -113,18 +121,24 @@ export class SidecarNotes implements vscode.Disposable {
       const moved = new Map(placed.filter((a) => !a.stale).map((a) => [a.note, a.line]));
       this.notes.set(where.folder.uri.toString(), list.map((n) => (moved.has(n) ? { ...n, line: moved.get(n)! } : n)));
     }
+    const { fresh, stale } = this.decorationsOf(placed, document);
     for (const editor of vscode.window.visibleTextEditors.filter((e) => e.document === document)) {
-      const decorate = (stale: boolean) =>
-        placed
-          .filter((a) => a.stale === stale)
-          .map((a) => ({
-            range: document.lineAt(a.line).range,
-            renderOptions: { after: { contentText: `${stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: '}${a.note.text}` } },
-          }));
-      editor.setDecorations(this.fresh, decorate(false));
-      editor.setDecorations(this.stale, decorate(true));
+      editor.setDecorations(this.fresh, fresh);
+      editor.setDecorations(this.stale, stale);
     }
     this.updated.fire(document.uri);
+  }
+
+  /** What is drawn after each noted line: the note shortened to fit beside it (the hover shows it whole). */
+  decorationsOf(placed: readonly Anchored[], document: vscode.TextDocument): Record<'fresh' | 'stale', vscode.DecorationOptions[]> {
+    const decorate = (stale: boolean) =>
+      placed
+        .filter((a) => a.stale === stale)
+        .map((a) => ({
+          range: document.lineAt(a.line).range,
+          renderOptions: { after: { contentText: `${stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: '}${shortenToWidth(a.note.text, NOTE_COLUMNS)}` } },
+        }));
+    return { fresh: decorate(false), stale: decorate(true) };
   }
 
   private async hover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -164,6 +178,7 @@ export class SidecarNotes implements vscode.Disposable {
     const note: SidecarNote = { file: t.file, line: t.line, chinese, text };
     await this.save(t.folder, [...list, note]);
     await this.refresh(t.document);
+    tell(vscode.l10n.t('Saved the note on line {0} in {1}.', t.line + 1, fileLabel(this.sidecarUri(t.folder))));
     return note;
   }
 
@@ -184,6 +199,7 @@ export class SidecarNotes implements vscode.Disposable {
     const list = (await this.load(found.folder)).map((n) => (n === found.placed.note ? updated : n));
     await this.save(found.folder, list);
     await this.refresh(found.document);
+    tell(vscode.l10n.t('Updated the note on line {0} in {1}.', found.line + 1, fileLabel(this.sidecarUri(found.folder))));
     return updated;
   }
 
@@ -192,6 +208,7 @@ export class SidecarNotes implements vscode.Disposable {
     if (!found) return undefined;
     await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
     await this.refresh(found.document);
+    tell(vscode.l10n.t('Removed the note on line {0} from {1}.', found.line + 1, fileLabel(this.sidecarUri(found.folder))));
     return found.placed.note;
   }
 
@@ -205,6 +222,7 @@ export class SidecarNotes implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
     await this.refresh(found.document);
+    tell(vscode.l10n.t('Moved the note on line {0} into the text below it and out of {1}.', found.line + 1, fileLabel(this.sidecarUri(found.folder))));
     return true;
   }
 
