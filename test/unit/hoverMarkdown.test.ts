@@ -5,6 +5,7 @@ import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
 import { commandLink, escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
+import { markdownLinks } from '../shared/markdownLinks';
 import { fullLexicon } from './fullLexicon';
 
 /** Markdown escapes removed, to compare with what a user reads. */
@@ -76,26 +77,10 @@ test('a dictionary sense of the same characters with another reading still shows
   assert.match(renderHoverMarkdown(info, labels), /\n\n_tāi_ Taizhou \\\(place name\\\)  \n/);
 });
 
-/** Destination of each inline link, read as CommonMark does: up to the ")" that balances the "(". */
-function linkDestinations(markdown: string): string[] {
-  const out: string[] = [];
-  for (const m of markdown.matchAll(/(?<!\\)\]\(/g)) {
-    let depth = 1;
-    let i = m.index + 2;
-    for (; i < markdown.length && depth > 0 && !/\s/.test(markdown[i]); i++) {
-      if (markdown[i] === '\\') i++;
-      else if (markdown[i] === '(') depth++;
-      else if (markdown[i] === ')') depth--;
-    }
-    if (depth === 0) out.push(markdown.slice(m.index + 2, i - 1));
-  }
-  return out;
-}
-
 test('a command link carries any term as one link destination, decoded back to the same arguments', () => {
   for (const zh of ['压铸(机', '压铸(机)', '压铸)机', "压'铸*!", '压铸 机]', '压\\铸%28', '🀄(']) {
     const link = commandLink('Add to glossary', 'hanziGloss.addEntry', [{ zh }]);
-    const [destination] = linkDestinations(link);
+    const [destination] = markdownLinks(link).map((l) => l.destination);
     assert.ok(destination, `${zh}: ${link} is a link`);
     assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: only unreserved characters and escapes`);
     assert.deepEqual(JSON.parse(decodeURIComponent(destination.slice(destination.indexOf('?') + 1))), [{ zh }]);
