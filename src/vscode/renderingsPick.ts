@@ -127,7 +127,7 @@ export function pickRenderings(title: string, initial: readonly string[]): Promi
   pick.onDidChangeValue(() => {
     if (mode.kind !== 'actions') render();
   });
-  pick.onDidAccept(() => (pick.activeItems[0] ?? pick.selectedItems[0])?.run());
+  pick.onDidAccept(() => (pick.selectedItems[0] ?? pick.activeItems[0])?.run());
   pick.onDidTriggerItemButton(({ item, button }) => {
     const index = list.indexOf(item.label);
     if (index < 0) return;
