@@ -101,7 +101,7 @@ export function pickRenderings(title: string, initial: readonly string[]): Promi
 
   const render = () => {
     if (mode.kind === 'list') {
-      pick.placeholder = vscode.l10n.t('Type an English rendering and press Enter to add it; choose one to edit, move or remove it');
+      pick.placeholder = vscode.l10n.t('Type a rendering and press Enter to add it, or choose one to change it');
       pick.items = listItems();
       const typed = pick.value.trim() !== '';
       const target = typed ? pick.items[0] : pick.items.find((i) => i.label === list[focus ?? -1]) ?? pick.items[0];
