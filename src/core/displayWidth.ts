@@ -46,3 +46,12 @@ export function shortenToWidth(text: string, columns: number): string {
   const tidy = space >= end * 0.75 ? cut.slice(0, space) : cut;
   return `${tidy.trimEnd()}…`;
 }
+
+/**
+ * Columns left after a line's last visual row, in a view `viewColumns` wide that wraps lines at
+ * `wrapColumns` (undefined: no wrapping). Rows break at words, so this is an estimate.
+ */
+export function columnsAfterLine(lineWidth: number, viewColumns: number, wrapColumns?: number): number {
+  const lastRow = wrapColumns && lineWidth > wrapColumns ? lineWidth % wrapColumns || wrapColumns : lineWidth;
+  return Math.max(0, viewColumns - lastRow);
+}

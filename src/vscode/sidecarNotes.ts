@@ -10,17 +10,19 @@ import { containsHan } from '../core/detect';
 import { draftEnglish } from '../core/draft';
 import { anchorNotes, parseSidecar, serializeSidecar, type Anchored, type SidecarNote } from '../core/sidecar';
 import { decodeUtf8 } from '../core/text';
-import { shortenToWidth } from '../core/displayWidth';
+import { columnsAfterLine, displayWidth, shortenToWidth } from '../core/displayWidth';
 import { markerFor } from './config';
 import { fileLabel, tell } from './tellUser';
 import type { GlossaryService } from './glossaryService';
 import { writeAtomically } from './glossaryWriter';
 
 /**
- * Columns of a note drawn after its line. A decoration does not wrap and is cut at the editor's
- * edge, so a long note ends in "…" (and is whole in the hover) instead of stopping mid-word.
+ * A decoration after a line does not wrap and is cut at the editor's edge, and an extension cannot
+ * know the editor's width: the note gets the room an editor of VIEW_COLUMNS columns leaves after
+ * the line's last row (between MIN and MAX columns) and ends in "…" when longer; the hover shows
+ * it whole.
  */
-const NOTE_COLUMNS = 60;
+const NOTE_LAYOUT = { VIEW_COLUMNS: 90, MARGIN_COLUMNS: 4, MIN: 16, MAX: 80 } as const;
 
 export interface NoteArgs {
   readonly text?: string;
@@ -129,15 +131,23 @@ export class SidecarNotes implements vscode.Disposable {
     this.updated.fire(document.uri);
   }
 
-  /** What is drawn after each noted line: the note shortened to fit beside it (the hover shows it whole). */
+  /** What is drawn after each noted line: the note shortened to the room beside it (the hover shows it whole). */
   decorationsOf(placed: readonly Anchored[], document: vscode.TextDocument): Record<'fresh' | 'stale', vscode.DecorationOptions[]> {
+    const editor = vscode.workspace.getConfiguration('editor', document);
+    const wrap = editor.get<string>('wordWrap', 'off');
+    const column = editor.get<number>('wordWrapColumn', 80);
+    const { VIEW_COLUMNS, MARGIN_COLUMNS, MIN, MAX } = NOTE_LAYOUT;
+    const wrapAt = wrap === 'on' ? VIEW_COLUMNS : wrap === 'wordWrapColumn' ? column : wrap === 'bounded' ? Math.min(VIEW_COLUMNS, column) : undefined;
     const decorate = (stale: boolean) =>
       placed
         .filter((a) => a.stale === stale)
-        .map((a) => ({
-          range: document.lineAt(a.line).range,
-          renderOptions: { after: { contentText: `${stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: '}${shortenToWidth(a.note.text, NOTE_COLUMNS)}` } },
-        }));
+        .map((a) => {
+          const prefix = stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: ';
+          const line = document.lineAt(a.line);
+          const room = columnsAfterLine(displayWidth(line.text), VIEW_COLUMNS, wrapAt) - MARGIN_COLUMNS - displayWidth(prefix);
+          const text = shortenToWidth(a.note.text, Math.min(MAX, Math.max(MIN, room)));
+          return { range: line.range, renderOptions: { after: { contentText: `${prefix}${text}` } } };
+        });
     return { fresh: decorate(false), stale: decorate(true) };
   }
 

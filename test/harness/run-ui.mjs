@@ -305,6 +305,47 @@ try {
     assert.match(readFileSync(expected, 'utf8'), /<term>压铸<\/term>/);
   });
 
+  await scenario('a long sidecar note is shortened after its line and whole in its hover; the command says where it saved it', async () => {
+    await page.keyboard.press('Escape');
+    await cursorOn(orders, '吉利');
+    const input = await runFromPalette('Add Sidecar Note');
+    const note = 'Geely: the ZEEKR 009 is die cast in-house on an LK Technology 8,000 t machine; tooling by HNB of Germany, machining in Ningbo';
+    await page.locator('.quick-input-title', { hasText: 'Sidecar note' }).waitFor();
+    await input.fill(note);
+    await page.keyboard.press('Enter');
+    assert.match(await notification(/Saved the note on line 5/), /Saved the note on line 5 in \.hanzi-gloss\/annotations\.json\./);
+    // The note is drawn by CSS after the line (an ::after pseudo-element), not as text of the line.
+    const after = async () =>
+      page.evaluate(() => {
+        for (const el of document.querySelectorAll('.monaco-editor .view-line span')) {
+          const content = getComputedStyle(el, '::after').content;
+          if (content.includes('EN: Geely')) return content;
+        }
+        return '';
+      });
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line span')].some((el) => getComputedStyle(el, '::after').content.includes('EN: Geely')));
+    assert.equal(await after(), '"EN: Geely: the ZEEK…"');
+    // The ellipsis is on screen: the decoration ends inside the editor, not past its edge.
+    const fits = await page.evaluate(() => {
+      const edge = document.querySelector('.monaco-editor .editor-scrollable')?.getBoundingClientRect().right ?? 0;
+      for (const el of document.querySelectorAll('.monaco-editor .view-line span')) {
+        // The pseudo-element is inside the span's box, so the span's right edge is the note's.
+        if (getComputedStyle(el, '::after').content.includes('EN: Geely')) return { right: el.getBoundingClientRect().right, edge };
+      }
+      return undefined;
+    });
+    assert.ok(fits && fits.right <= fits.edge, `the note ends at ${fits?.right} px, inside the editor's edge at ${fits?.edge} px`);
+    await page.screenshot({ path: join(results, 'sidecar-note-shortened.png') });
+    const box = await glyphBox('吉利');
+    await page.mouse.move(box.x - 40, box.y + 40, { steps: 2 });
+    await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 5 });
+    // Hover parts arrive one by one; the note's ends with the note's last words.
+    const hover = page.locator('.monaco-hover:visible', { hasText: /machining\sin\sNingbo/ }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    assert.ok((await hover.innerText()).replace(/\u00a0/g, ' ').includes(note), 'the hover shows the whole note');
+    await page.mouse.move(5, 400);
+  });
+
   await scenario('Annotate Passage, type a forbidden rendering, see it in the Problems panel, apply the quick fix', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+G');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { displayWidth, shortenToWidth } from '../../src/core/displayWidth';
+import { columnsAfterLine, displayWidth, shortenToWidth } from '../../src/core/displayWidth';
 
 test('wide characters take two columns, others one, astral characters count once', () => {
   assert.equal(displayWidth('abc'), 3);
@@ -29,4 +29,12 @@ test('the result never exceeds the width, never splits a surrogate pair, and kee
     }),
     { numRuns: 10_000 },
   );
+});
+
+test('the room after a line: the view less the last row of the line, when it wraps', () => {
+  assert.equal(columnsAfterLine(64, 90), 26);
+  assert.equal(columnsAfterLine(120, 90), 0, 'a line wider than an unwrapped view leaves no room');
+  assert.equal(columnsAfterLine(120, 90, 90), 60, 'wrapped: the last row is 30 columns');
+  assert.equal(columnsAfterLine(180, 90, 90), 0, 'a last row that fills the view');
+  assert.equal(columnsAfterLine(100, 90, 80), 70, 'wrapping at a column narrower than the view');
 });
