@@ -19,7 +19,8 @@ export function escapeMarkdown(text: string): string {
  * JSON-parsing it, so the arguments arrive unchanged.
  */
 export function commandLink(label: string, command: string, args?: readonly unknown[]): string {
-  const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, percentEncode)}`;
+  const encoded = args === undefined ? '' : encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, percentEncode);
+  const query = args === undefined ? '' : `?${encoded}`;
   return `[${escapeMarkdown(label)}](command:${command}${query})`;
 }
 
@@ -55,7 +56,8 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
   const headReading = viaAlias && entry.pinyin ? ` _${escapeMarkdown(entry.pinyin)}_` : '';
   const full = viaAlias ? ` (${escapeMarkdown(entry.zh)}${headReading})` : '';
   // A dictionary sense of the same characters with another reading (台 tāi in place names) says so.
-  const reading = !viaAlias && entry.pinyin && entry.pinyin !== info.reading ? `_${escapeMarkdown(entry.pinyin)}_ ` : '';
+  const otherReading = !viaAlias && entry.pinyin && entry.pinyin !== info.reading;
+  const reading = otherReading ? `_${escapeMarkdown(entry.pinyin!)}_ ` : '';
   lines.push(`${reading}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
   const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
   if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);

@@ -8,7 +8,10 @@ export type { HanziGlossConfig } from './configValues';
 
 type ConfigurationSource = Pick<typeof vscode.workspace, 'getConfiguration' | 'isTrusted'>;
 
-export function readConfig(scope?: vscode.ConfigurationScope, workspace: ConfigurationSource = vscode.workspace): HanziGlossConfig {
+export function readConfig(
+  scope?: vscode.ConfigurationScope,
+  workspace: ConfigurationSource = vscode.workspace,
+): HanziGlossConfig {
   return configFrom(workspace.getConfiguration(SECTION, scope), workspace.isTrusted);
 }
 

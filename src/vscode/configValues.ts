@@ -33,8 +33,10 @@ export interface HanziGlossConfig {
   /** Annotation markers by language id, over the defaults. */
   readonly markers: Readonly<Record<string, string>>;
   /** Severity of each terminology check, or "off". */
-  readonly qaSeverity: Readonly<Record<QaCode, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
+  readonly qaSeverity: QaSeverity;
 }
+
+type QaSeverity = Readonly<Record<QaCode, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
 
 export type ConfigurationValues = Pick<vscode.WorkspaceConfiguration, 'get' | 'inspect'>;
 
@@ -45,7 +47,8 @@ function userValue(c: ConfigurationValues, key: string): unknown {
 }
 
 export function configFrom(c: ConfigurationValues, trusted: boolean): HanziGlossConfig {
-  const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback);
+  const strings = (v: unknown, fallback: string[]): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : fallback;
   const list = (key: string, fallback: string[]) => strings(c.get<unknown>(key), fallback);
   const user = userValue(c, Settings.userGlossary);
   return {
@@ -55,15 +58,19 @@ export function configFrom(c: ConfigurationValues, trusted: boolean): HanziGloss
     toneStyle: c.get<string>(Settings.toneStyle) === 'numbers' ? 'numbers' : 'marks',
     scriptFirst: c.get<string>(Settings.scriptFirst) === 'traditional' ? 'traditional' : 'simplified',
     statusBarEnabled: c.get<boolean>(Settings.statusBarEnabled, true),
-    workspaceGlossaries: strings(trusted ? c.get<unknown>(Settings.workspaceGlossaries) : userValue(c, Settings.workspaceGlossaries), ['.vscode/hanzi-gloss.json']),
+    workspaceGlossaries: strings(
+      trusted ? c.get<unknown>(Settings.workspaceGlossaries) : userValue(c, Settings.workspaceGlossaries),
+      ['.vscode/hanzi-gloss.json'],
+    ),
     userGlossary: typeof user === 'string' ? user : '',
     disabledDomains: list(Settings.disabledDomains, []),
     markers: { ...DEFAULT_MARKERS, ...stringRecord(c.get(Settings.markers)) },
-    qaSeverity: { ...DEFAULT_SEVERITY, ...(stringRecord(c.get(Settings.qaSeverity)) as Partial<HanziGlossConfig['qaSeverity']>) },
+    qaSeverity: { ...DEFAULT_SEVERITY, ...(stringRecord(c.get(Settings.qaSeverity)) as Partial<QaSeverity>) },
   };
 }
 
 function stringRecord(v: unknown): Record<string, string> {
   if (!v || typeof v !== 'object') return {};
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const entries = Object.entries(v as Record<string, unknown>);
+  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
 }

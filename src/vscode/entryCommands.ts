@@ -43,7 +43,8 @@ interface Located {
 }
 
 /** Renderings from arguments: a list as it is, a string as one rendering (names contain commas). */
-const renderingsOf = (en: readonly string[] | string): string[] => (typeof en === 'string' ? [en] : [...en]).map((s) => s.trim()).filter((s) => s.length > 0);
+const renderingsOf = (en: readonly string[] | string): string[] =>
+  (typeof en === 'string' ? [en] : [...en]).map((s) => s.trim()).filter((s) => s.length > 0);
 
 export class EntryCommands {
   constructor(private readonly glossary: GlossaryService) {}
@@ -86,7 +87,8 @@ export class EntryCommands {
       };
       if (!/\.jsonc?$/i.test(file.uri.path)) continue;
       for (const entry of file.good?.glossary.entries ?? []) {
-        if (wanted.size === 0 || wanted.has(entry.zh) || entry.aliases?.some((a) => wanted.has(a.zh))) out.push({ entry, target });
+        const named = wanted.has(entry.zh) || entry.aliases?.some((a) => wanted.has(a.zh));
+        if (wanted.size === 0 || named) out.push({ entry, target });
       }
     }
     return out;
@@ -160,7 +162,8 @@ export class EntryCommands {
 
   async add(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
     const title = vscode.l10n.t('Add Glossary Entry');
-    const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh: args.zh ?? (await this.termAtCursor())?.text ?? '' }));
+    const zh = args.zh ?? (await this.termAtCursor())?.text ?? '';
+    const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh }));
     if (!fields) return undefined;
     const target = this.resolveTarget(args.target) ?? (await this.pickTarget(vscode.l10n.t('Save "{0}" in…', fields.zh)));
     if (!target) return undefined;
@@ -189,10 +192,16 @@ export class EntryCommands {
    * entry: always for remove, for edit only when no term is at the cursor (editing a term of
    * another layer makes an overriding entry instead).
    */
-  private async pickEntry(args: EntryArgs, placeHolder: string, orAll: 'always' | 'without-term'): Promise<Located | undefined> {
+  private async pickEntry(
+    args: EntryArgs,
+    placeHolder: string,
+    orAll: 'always' | 'without-term',
+  ): Promise<Located | undefined> {
     const target = this.resolveTarget(args.target);
     const inTarget = (l: Located) => !target || l.target.uri.toString() === target.uri.toString();
-    if (args.id) return this.writableEntries(...(args.zh ? [args.zh] : [])).filter(inTarget).find((l) => l.entry.id === args.id);
+    if (args.id) {
+      return this.writableEntries(...(args.zh ? [args.zh] : [])).filter(inTarget).find((l) => l.entry.id === args.id);
+    }
     const here = args.zh ? { text: args.zh, simplified: args.zh } : await this.termAtCursor();
     const forTerm = here ? this.writableEntries(here.text, here.simplified).filter(inTarget) : [];
     if (forTerm.length === 1) return forTerm[0];

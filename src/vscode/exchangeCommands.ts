@@ -125,7 +125,8 @@ export class ExchangeCommands {
     )?.format;
     if (!format) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-    const name = glossaryName.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'glossary';
+    const slug = glossaryName.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+    const name = slug.replace(/^-+|-+$/g, '') || 'glossary';
     return vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(folder, `${name}${format.extensions[0]}`),
       filters: { [format.label]: format.extensions.map((e) => e.slice(1)) },

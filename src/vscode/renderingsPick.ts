@@ -10,6 +10,8 @@ type Mode = { kind: 'list' } | { kind: 'actions'; index: number } | { kind: 'edi
 
 interface Item extends vscode.QuickPickItem {
   readonly run: () => void;
+  /** For a rendering's own row: its place in the list (labels may show icons, so not found by label). */
+  readonly index?: number;
 }
 
 const BUTTONS = {
@@ -65,19 +67,25 @@ export function pickRenderings(title: string, initial: readonly string[]): Promi
         label: rendering,
         description: index === 0 ? vscode.l10n.t('preferred') : String(index + 1),
         buttons: index > 0 ? [BUTTONS.up, BUTTONS.edit, BUTTONS.remove] : [BUTTONS.edit, BUTTONS.remove],
+        index,
         run: () => show({ kind: 'actions', index }),
       });
     });
     return items;
   };
 
+  const action = (icon: string, label: string, run: () => void): Item => ({
+    label: `$(${icon}) ${label}`,
+    alwaysShow: true,
+    run,
+  });
+  const moveUp = (index: number) =>
+    action('arrow-up', vscode.l10n.t('Move up'), () => (move(index, index - 1), show({ kind: 'list' })));
   const actionItems = (index: number): Item[] => [
-    { label: `$(edit) ${vscode.l10n.t('Edit')}`, alwaysShow: true, run: () => show({ kind: 'edit', index }, list[index]) },
-    ...(index > 0
-      ? [{ label: `$(arrow-up) ${vscode.l10n.t('Move up')}`, alwaysShow: true, run: () => (move(index, index - 1), show({ kind: 'list' })) }]
-      : []),
-    { label: `$(trash) ${vscode.l10n.t('Remove')}`, alwaysShow: true, run: () => (list.splice(index, 1), show({ kind: 'list' })) },
-    { label: `$(arrow-left) ${vscode.l10n.t('Back')}`, alwaysShow: true, run: () => ((focus = index), show({ kind: 'list' })) },
+    action('edit', vscode.l10n.t('Edit'), () => show({ kind: 'edit', index }, list[index])),
+    ...(index > 0 ? [moveUp(index)] : []),
+    action('trash', vscode.l10n.t('Remove'), () => (list.splice(index, 1), show({ kind: 'list' }))),
+    action('arrow-left', vscode.l10n.t('Back'), () => ((focus = index), show({ kind: 'list' }))),
   ];
 
   const editItems = (index: number): Item[] => {
@@ -104,7 +112,8 @@ export function pickRenderings(title: string, initial: readonly string[]): Promi
       pick.placeholder = vscode.l10n.t('Type a rendering and press Enter to add it, or choose one to change it');
       pick.items = listItems();
       const typed = pick.value.trim() !== '';
-      const target = typed ? pick.items[0] : pick.items.find((i) => i.label === list[focus ?? -1]) ?? pick.items[0];
+      const focused = pick.items.find((i) => i.index !== undefined && i.index === focus);
+      const target = typed ? pick.items[0] : (focused ?? pick.items[0]);
       pick.activeItems = target ? [target] : [];
     } else if (mode.kind === 'actions') {
       pick.placeholder = vscode.l10n.t('"{0}": edit, move up or remove', list[mode.index]);
@@ -129,8 +138,8 @@ export function pickRenderings(title: string, initial: readonly string[]): Promi
   });
   pick.onDidAccept(() => (pick.selectedItems[0] ?? pick.activeItems[0])?.run());
   pick.onDidTriggerItemButton(({ item, button }) => {
-    const index = list.indexOf(item.label);
-    if (index < 0) return;
+    const index = item.index;
+    if (index === undefined || mode.kind !== 'list') return;
     if (button === BUTTONS.up) move(index, index - 1);
     else if (button === BUTTONS.remove) list.splice(index, 1);
     else return show({ kind: 'edit', index }, list[index]);

@@ -1,7 +1,8 @@
 // Runs a real VS Code (code-server 4.100.3, which bundles VS Code 1.100.3) on loopback, isolated in
 // its own HOME, TMPDIR, user-data and extensions folders under .vscode-test/runs/<name>/.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

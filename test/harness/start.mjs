@@ -30,7 +30,8 @@ const { dir, workspace, sample } = demo;
 const extensionsDir = join(dir, 'extensions');
 installDevExtension(extensionsDir);
 const server = await startCodeServer({ dir, workspace, extensionsDir, port });
-const url = workbenchUrl(server.base, workspace, sample ? [['openFile', `vscode-remote://${server.host}${sample}`]] : undefined);
+const open = sample ? [['openFile', `vscode-remote://${server.host}${sample}`]] : undefined;
+const url = workbenchUrl(server.base, workspace, open);
 const kept = folder
   ? ''
   : `\nIt is kept between runs (your entries, notes and user glossary stay); \`npm start -- --reset\` starts afresh.`;

@@ -56,17 +56,19 @@ test('a Han character in no glossary gets its pinyin in context', () => {
   assert.equal(describePosition('2台6000吨', 3, Lexicon.empty()), undefined, 'digits inside a passage have no hover');
 });
 
+const MILLISON = 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison';
+
 test('a company hovered by an alias shows its English name first, the headword and its reading after it', () => {
   const lex = fullLexicon();
   for (const [line, alias] of [['重庆美利信的压铸件', '重庆美利信'], ['大江美利信', '大江美利信']] as const) {
     const info = describePosition(line, 1, lex);
     assert.equal(info?.text, alias);
     const block = plain(renderHoverMarkdown(info!, labels)).split('\n\n')[1];
-    assert.equal(block.split('  \n')[0], 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison (美利信 _měi lì xìn_)');
+    assert.equal(block.split('  \n')[0], `${MILLISON} (美利信 _měi lì xìn_)`);
   }
   // Hovered by its headword, the reading is the heading's and is not repeated.
   const own = plain(renderHoverMarkdown(describePosition('美利信', 0, lex)!, labels)).split('\n\n')[1];
-  assert.equal(own.split('  \n')[0], 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison');
+  assert.equal(own.split('  \n')[0], MILLISON);
 });
 
 test('a dictionary sense of the same characters with another reading still shows that reading first', () => {
@@ -82,8 +84,9 @@ test('a command link carries any term as one link destination, decoded back to t
     const link = commandLink('Add to glossary', 'hanziGloss.addEntry', [{ zh }]);
     const [destination] = markdownLinks(link).map((l) => l.destination);
     assert.ok(destination, `${zh}: ${link} is a link`);
-    assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: only unreserved characters and escapes`);
+    assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: unreserved characters only`);
     assert.deepEqual(JSON.parse(decodeURIComponent(destination.slice(destination.indexOf('?') + 1))), [{ zh }]);
   }
-  assert.equal(commandLink('Annotate (line)', 'hanziGloss.annotatePassage'), '[Annotate \\(line\\)](command:hanziGloss.annotatePassage)');
+  const annotate = commandLink('Annotate (line)', 'hanziGloss.annotatePassage');
+  assert.equal(annotate, '[Annotate \\(line\\)](command:hanziGloss.annotatePassage)', 'the label is escaped');
 });

@@ -75,7 +75,7 @@ test('workspace trust: limited support, with the settings that name files restri
   assert.deepEqual([...trust.restrictedConfigurations].sort(), [...FILE_SETTINGS].sort());
   const description = read('package.nls.json')[/^%(.+)%$/.exec(trust.description)?.[1] ?? ''];
   assert.match(description, /Restricted Mode/);
-  assert.ok(description.includes(`${SECTION}.${Settings.workspaceGlossaries}`), 'the description names what is limited');
+  assert.ok(description.includes(`${SECTION}.${Settings.workspaceGlossaries}`), 'it names what is limited');
 });
 
 test('the user glossary setting is machine-scoped: VS Code never reads it from workspace or folder settings', () => {

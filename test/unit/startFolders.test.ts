@@ -12,12 +12,18 @@ import { test } from 'node:test';
 
 const root = join(__dirname, '..', '..');
 const cache = mkdtempSync(join(tmpdir(), 'hanzi-gloss-start-'));
+const codeServer = JSON.stringify(join(root, 'test', 'harness', 'codeServer.mjs'));
+
+/** Runs `code` after importing test/harness/codeServer.mjs as `m`, with the private cache. */
+function runHarness(code: string) {
+  const env = { ...process.env, HANZI_GLOSS_VSCODE_CACHE: cache };
+  const script = `const m = await import(${codeServer});\n${code}`;
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+}
 
 /** Calls one export of test/harness/codeServer.mjs with JSON arguments; returns its JSON result. */
 function harness(fn: string, ...args: unknown[]): unknown {
-  const script = `const m = await import(${JSON.stringify(join(root, 'test', 'harness', 'codeServer.mjs'))});
-    process.stdout.write(JSON.stringify(m.${fn}(...${JSON.stringify(args)}) ?? null));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, HANZI_GLOSS_VSCODE_CACHE: cache } });
+  const r = runHarness(`process.stdout.write(JSON.stringify(m.${fn}(...${JSON.stringify(args)}) ?? null));`);
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -28,22 +34,25 @@ test('the demo workspace and user data survive the next npm start; --reset start
   assert.ok(existsSync(first.sample), 'the sample is copied on the first run');
   // What a person leaves behind: a glossary entry, a sidecar note, the user glossary in user data.
   mkdirSync(join(first.workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(first.workspace, '.vscode', 'hanzi-gloss.json'), '{"entries":[{"id":"a","zh":"压铸机","en":["die casting machine"]}]}');
+  const entries = [{ id: 'a', zh: '压铸机', en: ['die casting machine'] }];
+  writeFileSync(join(first.workspace, '.vscode', 'hanzi-gloss.json'), JSON.stringify({ entries }));
   writeFileSync(join(first.workspace, 'diecasting-orders.txt'), '压铸\nEN: die casting\n');
-  const userGlossary = join(first.dir, 'user-data', 'User', 'globalStorage', 'hanzi-gloss.hanzi-gloss', 'user-glossary.json');
+  const storage = join(first.dir, 'user-data', 'User', 'globalStorage', 'hanzi-gloss.hanzi-gloss');
+  const userGlossary = join(storage, 'user-glossary.json');
   mkdirSync(join(userGlossary, '..'), { recursive: true });
   writeFileSync(userGlossary, '{"entries":[]}');
 
   const second = harness('demoFolders', {}) as typeof first;
   assert.deepEqual(second, first);
   assert.match(readFileSync(join(second.workspace, '.vscode', 'hanzi-gloss.json'), 'utf8'), /压铸机/);
-  assert.equal(readFileSync(second.sample, 'utf8'), '压铸\nEN: die casting\n', 'the edited sample is not copied over');
+  assert.equal(readFileSync(second.sample, 'utf8'), '压铸\nEN: die casting\n', 'the edited sample stays');
   assert.ok(existsSync(userGlossary), 'the user glossary is kept');
 
   const reset = harness('demoFolders', { reset: true }) as typeof first;
   assert.ok(!existsSync(join(reset.workspace, '.vscode', 'hanzi-gloss.json')));
   assert.ok(!existsSync(userGlossary));
-  assert.equal(readFileSync(reset.sample, 'utf8'), readFileSync(join(root, 'test', 'fixtures', 'diecasting-orders.txt'), 'utf8'));
+  const fixture = readFileSync(join(root, 'test', 'fixtures', 'diecasting-orders.txt'), 'utf8');
+  assert.equal(readFileSync(reset.sample, 'utf8'), fixture);
 });
 
 test('npm start -- <folder> opens that folder as it is, and refuses one that does not exist', () => {
@@ -51,7 +60,7 @@ test('npm start -- <folder> opens that folder as it is, and refuses one that doe
   writeFileSync(join(own, 'notes.txt'), '开模');
   assert.deepEqual(harness('demoFolders', { folder: own }), { dir: join(cache, 'runs', 'start'), workspace: own });
   assert.deepEqual(readFileSync(join(own, 'notes.txt'), 'utf8'), '开模');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(root, 'test', 'harness', 'codeServer.mjs'))}); m.demoFolders({ folder: '/nonexistent/x' });`], { encoding: 'utf8', env: { ...process.env, HANZI_GLOSS_VSCODE_CACHE: cache } });
+  const r = runHarness("m.demoFolders({ folder: '/nonexistent/x' });");
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /\/nonexistent\/x: no such folder/);
 });
