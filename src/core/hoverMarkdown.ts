@@ -15,6 +15,21 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
 }
 
+/**
+ * A Markdown link to one of the extension's own commands, its arguments JSON in the query. The
+ * query is percent-encoded down to RFC 3986's unreserved characters: `encodeURIComponent` leaves
+ * `( ) ! ' *` as they are, and an unbalanced parenthesis (a term such as 压铸(机) ends the link
+ * destination early, so the link is not a link any more. VS Code decodes the query before
+ * JSON-parsing it, so the arguments arrive unchanged.
+ */
+export function commandLink(label: string, command: string, args?: readonly unknown[]): string {
+  const encoded = args === undefined ? '' : encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, percentEncode);
+  const query = args === undefined ? '' : `?${encoded}`;
+  return `[${escapeMarkdown(label)}](command:${command}${query})`;
+}
+
+const percentEncode = (ch: string) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`;
+
 export interface HoverLabels {
   /** "Source" */
   readonly source: string;
@@ -39,9 +54,14 @@ const DEFAULT_OPTIONS: HoverOptions = { scriptFirst: 'simplified', maxDictionary
 
 function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels): string {
   const lines: string[] = [];
-  const full = entry.zh !== info.simplified ? ` (${escapeMarkdown(entry.zh)})` : '';
-  // A dictionary sense with another reading (台 tāi in place names) says so.
-  const reading = entry.pinyin && entry.pinyin !== info.reading ? `_${escapeMarkdown(entry.pinyin)}_ ` : '';
+  // An entry found through an alias (重庆美利信 → 美利信) names its headword and that headword's
+  // reading after the English, so the English name comes first and the two readings stay apart.
+  const viaAlias = entry.zh !== info.simplified;
+  const headReading = viaAlias && entry.pinyin ? ` _${escapeMarkdown(entry.pinyin)}_` : '';
+  const full = viaAlias ? ` (${escapeMarkdown(entry.zh)}${headReading})` : '';
+  // A dictionary sense of the same characters with another reading (台 tāi in place names) says so.
+  const otherReading = !viaAlias && entry.pinyin && entry.pinyin !== info.reading;
+  const reading = otherReading ? `_${escapeMarkdown(entry.pinyin!)}_ ` : '';
   lines.push(`${reading}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
   const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
   if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);

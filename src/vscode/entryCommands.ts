@@ -15,6 +15,8 @@ import { pinyinOfText } from '../core/pinyinText';
 import { describePosition } from '../core/scan';
 import type { GlossaryService } from './glossaryService';
 import { editGlossaryFile } from './glossaryWriter';
+import { pickRenderings } from './renderingsPick';
+import { fileLabel, tell } from './tellUser';
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -40,7 +42,9 @@ interface Located {
   readonly target: Target;
 }
 
-const splitEnglish = (value: string): string[] => value.split(/[,，;；]/).map((s) => s.trim()).filter((s) => s.length > 0);
+/** Renderings from arguments: a list as it is, a string as one rendering (names contain commas). */
+const renderingsOf = (en: readonly string[] | string): string[] =>
+  (typeof en === 'string' ? [en] : [...en]).map((s) => s.trim()).filter((s) => s.length > 0);
 
 export class EntryCommands {
   constructor(private readonly glossary: GlossaryService) {}
@@ -70,9 +74,10 @@ export class EntryCommands {
     return picked?.target;
   }
 
-  /** Writable entries (user and workspace layers), optionally only those for `zh`. */
-  writableEntries(zh?: string): Located[] {
+  /** Writable entries (user and workspace layers), optionally only those for one of `terms`. */
+  writableEntries(...terms: string[]): Located[] {
     const targets = this.targets();
+    const wanted = new Set(terms.filter((t) => t.length > 0));
     const out: Located[] = [];
     for (const file of this.glossary.editableFiles) {
       const target = targets.find((t) => t.uri.toString() === file.uri.toString()) ?? {
@@ -81,20 +86,23 @@ export class EntryCommands {
         label: vscode.workspace.asRelativePath(file.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
       };
       if (!/\.jsonc?$/i.test(file.uri.path)) continue;
-      for (const entry of file.good?.glossary.entries ?? []) if (!zh || entry.zh === zh || entry.aliases?.some((a) => a.zh === zh)) out.push({ entry, target });
+      for (const entry of file.good?.glossary.entries ?? []) {
+        const named = wanted.has(entry.zh) || entry.aliases?.some((a) => wanted.has(a.zh));
+        if (wanted.size === 0 || named) out.push({ entry, target });
+      }
     }
     return out;
   }
 
-  /** Chinese under the selection or the cursor, to prefill the first box. */
-  private async chineseAtCursor(): Promise<string> {
+  /** The selection if it holds Chinese, else the term under the cursor: as written and in simplified characters. */
+  private async termAtCursor(): Promise<{ text: string; simplified: string } | undefined> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return '';
+    if (!editor) return undefined;
     const selected = editor.document.getText(editor.selection).trim();
-    if (selected && containsHan(selected)) return selected;
+    if (selected && containsHan(selected)) return { text: selected, simplified: selected };
     const position = editor.selection.active;
     const info = describePosition(editor.document.lineAt(position.line).text, position.character, await this.glossary.lexicon());
-    return info?.text ?? '';
+    return info && { text: info.text, simplified: info.simplified };
   }
 
   private async ask(step: number, steps: number, title: string, options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -116,11 +124,7 @@ export class EntryCommands {
       validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim())),
     });
     if (pinyin === undefined) return undefined;
-    const en = await this.ask(3, 5, title, {
-      prompt: vscode.l10n.t('English renderings, preferred first, separated by commas'),
-      value: (initial.en ?? []).join(', '),
-      validateInput: (v) => (splitEnglish(v).length > 0 ? undefined : vscode.l10n.t('Enter at least one English rendering')),
-    });
+    const en = await pickRenderings(`${title} (3/5)`, initial.en ?? []);
     if (en === undefined) return undefined;
     const note = await this.ask(4, 5, title, { prompt: vscode.l10n.t('Note (optional)'), value: initial.note ?? '' });
     if (note === undefined) return undefined;
@@ -132,7 +136,7 @@ export class EntryCommands {
     if (domain === undefined) return undefined;
     return {
       zh: zh.trim(),
-      en: splitEnglish(en),
+      en,
       ...(pinyin.trim() ? { pinyin: pinyin.trim() } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(domain.trim() ? { domain: domain.trim() } : {}),
@@ -141,7 +145,7 @@ export class EntryCommands {
 
   private fromArgs(args: EntryArgs): Omit<GlossaryEntry, 'id'> | undefined {
     if (!args.zh || !args.en || !containsHan(args.zh)) return undefined;
-    const en = typeof args.en === 'string' ? splitEnglish(args.en) : [...args.en];
+    const en = renderingsOf(args.en);
     if (en.length === 0) return undefined;
     if (args.pinyin) {
       const problem = pinyinProblem(args.zh, args.pinyin);
@@ -158,7 +162,8 @@ export class EntryCommands {
 
   async add(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
     const title = vscode.l10n.t('Add Glossary Entry');
-    const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh: args.zh ?? (await this.chineseAtCursor()) }));
+    const zh = args.zh ?? (await this.termAtCursor())?.text ?? '';
+    const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh }));
     if (!fields) return undefined;
     const target = this.resolveTarget(args.target) ?? (await this.pickTarget(vscode.l10n.t('Save "{0}" in…', fields.zh)));
     if (!target) return undefined;
@@ -171,19 +176,38 @@ export class EntryCommands {
       }
       const entry = { ...fields, id: existing.entry.id };
       await this.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry));
+      tell(vscode.l10n.t('Replaced {0} in {1}.', entry.zh, fileLabel(target.uri)));
       return entry;
     }
     const taken = new Set(this.writableEntries().filter((l) => l.target.uri.toString() === target.uri.toString()).map((l) => l.entry.id));
     const entry: GlossaryEntry = { id: idFor(fields, taken), ...fields };
     await this.write(target, (text) => addEntryEdits(text, entry, target.layer === 'user' ? vscode.l10n.t('My glossary') : vscode.l10n.t('Workspace glossary')));
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Hanzi Gloss: added {0} to {1}', entry.zh, target.label), 4000);
+    tell(vscode.l10n.t('Added {0} to {1}.', entry.zh, fileLabel(target.uri)));
     return entry;
   }
 
-  private async pickEntry(args: EntryArgs, placeHolder: string): Promise<Located | undefined> {
+  /**
+   * The entry to edit or remove: by id, else among the entries of the term given or under the
+   * cursor (no question when there is one). Without such entries, `orAll` offers every writable
+   * entry: always for remove, for edit only when no term is at the cursor (editing a term of
+   * another layer makes an overriding entry instead).
+   */
+  private async pickEntry(
+    args: EntryArgs,
+    placeHolder: string,
+    orAll: 'always' | 'without-term',
+  ): Promise<Located | undefined> {
     const target = this.resolveTarget(args.target);
-    const candidates = this.writableEntries(args.zh).filter((l) => !target || l.target.uri.toString() === target.uri.toString());
-    if (args.id) return candidates.find((l) => l.entry.id === args.id);
+    const inTarget = (l: Located) => !target || l.target.uri.toString() === target.uri.toString();
+    if (args.id) {
+      return this.writableEntries(...(args.zh ? [args.zh] : [])).filter(inTarget).find((l) => l.entry.id === args.id);
+    }
+    const here = args.zh ? { text: args.zh, simplified: args.zh } : await this.termAtCursor();
+    const forTerm = here ? this.writableEntries(here.text, here.simplified).filter(inTarget) : [];
+    if (forTerm.length === 1) return forTerm[0];
+    // From the hover the term is known: only its own entries are offered.
+    const offerAll = forTerm.length === 0 && !args.zh && (orAll === 'always' || !here);
+    const candidates = offerAll ? this.writableEntries().filter(inTarget) : forTerm;
     if (candidates.length === 0) return undefined;
     const picked = await vscode.window.showQuickPick(
       candidates.map((l) => ({ label: l.entry.zh, description: `${l.entry.pinyin ?? ''} — ${l.entry.en.join('; ')}`, detail: l.target.label, located: l })),
@@ -193,12 +217,11 @@ export class EntryCommands {
   }
 
   async edit(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
-    const zh = args.zh ?? (args.id ? undefined : await this.chineseAtCursor());
-    const located = await this.pickEntry({ ...args, zh: zh || undefined }, vscode.l10n.t('Entry to edit'));
+    const located = await this.pickEntry(args, vscode.l10n.t('Entry to edit'), 'without-term');
     const title = vscode.l10n.t('Edit Glossary Entry');
     if (!located) {
       // Nothing writable for this term: editing makes an overriding entry, prefilled from what the reader sees now.
-      const term = zh || args.zh;
+      const term = args.zh ?? (args.id ? undefined : (await this.termAtCursor())?.simplified);
       if (!term) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries yet. Use "Add Glossary Entry" first.'));
         return undefined;
@@ -213,12 +236,12 @@ export class EntryCommands {
     if (!fields) return undefined;
     const entry: GlossaryEntry = { ...located.entry, ...fields, id: located.entry.id };
     await this.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry));
+    tell(vscode.l10n.t('Updated {0} in {1}.', entry.zh, fileLabel(located.target.uri)));
     return entry;
   }
 
   async remove(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
-    // From the hover the term is known but not which entry: pick among that term's own entries.
-    const located = await this.pickEntry(args, vscode.l10n.t('Entry to remove'));
+    const located = await this.pickEntry(args, vscode.l10n.t('Entry to remove'), 'always');
     if (!located) {
       if (!args.id) void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries to remove.'));
       return undefined;
@@ -233,6 +256,7 @@ export class EntryCommands {
       if (answer !== remove) return undefined;
     }
     await this.write(located.target, (text) => removeEntryEdits(text, located.entry.id));
+    tell(vscode.l10n.t('Removed {0} from {1}.', located.entry.zh, fileLabel(located.target.uri)));
     return located.entry;
   }
 }

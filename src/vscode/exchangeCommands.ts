@@ -1,4 +1,5 @@
 /** Import and export of glossaries (JSON, OmegaT TSV, CSV, TBX, CC-CEDICT lines) and Anki export. */
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Glossary, GlossaryEntry } from '../core/glossary/entry';
 import { idFor } from '../core/glossary/formats/common';
@@ -99,7 +100,7 @@ export class ExchangeCommands {
       ? sources.find((s) => s.id === args.source || (args.source === 'user' && s.id === this.glossary.userGlossaryUri().toString()))
       : (await vscode.window.showQuickPick(sources.map((s) => ({ label: s.label, description: vscode.l10n.t('{0} entries', s.glossary.entries.length), source: s })), { placeHolder: vscode.l10n.t('Glossary to export') }))?.source;
     if (!chosen) return undefined;
-    const file = args.file ? vscode.Uri.file(args.file) : await vscode.window.showSaveDialog({ filters: filters(), title: vscode.l10n.t('Export Glossary') });
+    const file = args.file ? vscode.Uri.file(args.file) : await this.askExportFile(chosen.glossary.name);
     if (!file) return undefined;
     const format = formats().formatForPath(file.path);
     if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
@@ -108,6 +109,29 @@ export class ExchangeCommands {
     );
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries to {1}.', chosen.glossary.entries.length, file.fsPath));
     return file;
+  }
+
+  /**
+   * The format first, then the save dialog, opened on a file named after the glossary in the
+   * workspace folder with that format's extension, so that Enter saves it (without a name, the
+   * dialog's Enter tried to save over the folder).
+   */
+  private async askExportFile(glossaryName: string): Promise<vscode.Uri | undefined> {
+    const format = (
+      await vscode.window.showQuickPick(
+        formats().FORMATS.map((f) => ({ label: f.label, description: f.extensions.join(' '), format: f })),
+        { placeHolder: vscode.l10n.t('Export as…'), title: vscode.l10n.t('Export Glossary') },
+      )
+    )?.format;
+    if (!format) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+    const slug = glossaryName.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+    const name = slug.replace(/^-+|-+$/g, '') || 'glossary';
+    return vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(folder, `${name}${format.extensions[0]}`),
+      filters: { [format.label]: format.extensions.map((e) => e.slice(1)) },
+      title: vscode.l10n.t('Export Glossary'),
+    });
   }
 
   /** Anki "Basic" notes, tab-separated: Chinese (both scripts) | pinyin, English, source. HTML is escaped. */

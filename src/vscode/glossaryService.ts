@@ -52,6 +52,10 @@ export class GlossaryService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         if (this.current) void this.refreshFiles();
       }),
+      // Trust lets the workspace's own glossary settings count (see configValues.ts).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.current) void this.refreshFiles();
+      }),
     );
   }
 

@@ -1,6 +1,6 @@
 /** Hover: the longest glossary term under the pointer, its pinyin, its English and where it came from. */
 import * as vscode from 'vscode';
-import { renderHoverMarkdown } from '../core/hoverMarkdown';
+import { commandLink, renderHoverMarkdown } from '../core/hoverMarkdown';
 import { describePosition } from '../core/scan';
 import type { Lexicon } from '../core/glossary/lexicon';
 import { languageEnabled, readConfig, type HanziGlossConfig } from './config';
@@ -38,15 +38,18 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     if (!found) return undefined;
     const info = { ...found, start: found.start + from, end: found.end + from };
     const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
-    // Our own two commands as links; the term travels URI-encoded as their argument. Glossary text
-    // itself is escaped Markdown, so it cannot add links, and no other command is enabled.
-    const args = encodeURIComponent(JSON.stringify([{ zh: info.simplified }]));
+    // Our own commands as links, the term as their argument (commandLink encodes it so that any
+    // term stays one link). Glossary text itself is escaped Markdown, so it cannot add links, and
+    // no other command is enabled.
+    const args = [{ zh: info.simplified }];
     const hasOwn = info.entries.some((e) => e.source.layer === 'workspace' || e.source.layer === 'user');
-    const remove = hasOwn ? ` · [${vscode.l10n.t('Remove entry')}](command:${Commands.removeEntry}?${args})` : '';
-    const annotate = ` · [${vscode.l10n.t('Annotate line')}](command:${Commands.annotatePassage})`;
-    markdown.appendMarkdown(
-      `\n\n[${vscode.l10n.t('Add to glossary')}](command:${Commands.addEntry}?${args}) · [${hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)')}](command:${Commands.editEntry}?${args})${remove}${annotate}`,
-    );
+    const links = [
+      commandLink(vscode.l10n.t('Add to glossary'), Commands.addEntry, args),
+      commandLink(hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)'), Commands.editEntry, args),
+      ...(hasOwn ? [commandLink(vscode.l10n.t('Remove entry'), Commands.removeEntry, args)] : []),
+      commandLink(vscode.l10n.t('Annotate line'), Commands.annotatePassage),
+    ];
+    markdown.appendMarkdown(`\n\n${links.join(' · ')}`);
     markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage] };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;

@@ -10,9 +10,21 @@ import { containsHan } from '../core/detect';
 import { draftEnglish } from '../core/draft';
 import { anchorNotes, parseSidecar, serializeSidecar, type Anchored, type SidecarNote } from '../core/sidecar';
 import { decodeUtf8 } from '../core/text';
+import { columnsAfterLine, displayWidth, shortenToWidth } from '../core/displayWidth';
 import { markerFor } from './config';
+import { fileLabel, tell } from './tellUser';
 import type { GlossaryService } from './glossaryService';
 import { writeAtomically } from './glossaryWriter';
+
+type NoteDecorations = Record<'fresh' | 'stale', vscode.DecorationOptions[]>;
+
+/**
+ * A decoration after a line does not wrap and is cut at the editor's edge, and an extension cannot
+ * know the editor's width: the note gets the room an editor of VIEW_COLUMNS columns leaves after
+ * the line's last row (between MIN and MAX columns) and ends in "…" when longer; the hover shows
+ * it whole.
+ */
+const NOTE_LAYOUT = { VIEW_COLUMNS: 90, MARGIN_COLUMNS: 4, MIN: 16, MAX: 80 } as const;
 
 export interface NoteArgs {
   readonly text?: string;
@@ -55,6 +67,10 @@ export class SidecarNotes implements vscode.Disposable {
 
   private sidecarUri(folder: vscode.WorkspaceFolder): vscode.Uri {
     return vscode.Uri.joinPath(folder.uri, '.hanzi-gloss', 'annotations.json');
+  }
+
+  private sidecarLabel(folder: vscode.WorkspaceFolder): string {
+    return fileLabel(this.sidecarUri(folder));
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<SidecarNote[]> {
@@ -113,18 +129,33 @@ export class SidecarNotes implements vscode.Disposable {
       const moved = new Map(placed.filter((a) => !a.stale).map((a) => [a.note, a.line]));
       this.notes.set(where.folder.uri.toString(), list.map((n) => (moved.has(n) ? { ...n, line: moved.get(n)! } : n)));
     }
+    const { fresh, stale } = this.decorationsOf(placed, document);
     for (const editor of vscode.window.visibleTextEditors.filter((e) => e.document === document)) {
-      const decorate = (stale: boolean) =>
-        placed
-          .filter((a) => a.stale === stale)
-          .map((a) => ({
-            range: document.lineAt(a.line).range,
-            renderOptions: { after: { contentText: `${stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: '}${a.note.text}` } },
-          }));
-      editor.setDecorations(this.fresh, decorate(false));
-      editor.setDecorations(this.stale, decorate(true));
+      editor.setDecorations(this.fresh, fresh);
+      editor.setDecorations(this.stale, stale);
     }
     this.updated.fire(document.uri);
+  }
+
+  /** What is drawn after each noted line: the note shortened to the room beside it (the hover shows it whole). */
+  decorationsOf(placed: readonly Anchored[], document: vscode.TextDocument): NoteDecorations {
+    const editor = vscode.workspace.getConfiguration('editor', document);
+    const wrap = editor.get<string>('wordWrap', 'off');
+    const column = editor.get<number>('wordWrapColumn', 80);
+    const { VIEW_COLUMNS, MARGIN_COLUMNS, MIN, MAX } = NOTE_LAYOUT;
+    const wrapAt = { on: VIEW_COLUMNS, wordWrapColumn: column, bounded: Math.min(VIEW_COLUMNS, column) }[wrap];
+    const decorate = (stale: boolean) =>
+      placed
+        .filter((a) => a.stale === stale)
+        .map((a) => {
+          const prefix = stale ? vscode.l10n.t('⚠ stale note: ') : 'EN: ';
+          const line = document.lineAt(a.line);
+          const after = columnsAfterLine(displayWidth(line.text), VIEW_COLUMNS, wrapAt);
+          const room = after - MARGIN_COLUMNS - displayWidth(prefix);
+          const text = shortenToWidth(a.note.text, Math.min(MAX, Math.max(MIN, room)));
+          return { range: line.range, renderOptions: { after: { contentText: `${prefix}${text}` } } };
+        });
+    return { fresh: decorate(false), stale: decorate(true) };
   }
 
   private async hover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -164,6 +195,7 @@ export class SidecarNotes implements vscode.Disposable {
     const note: SidecarNote = { file: t.file, line: t.line, chinese, text };
     await this.save(t.folder, [...list, note]);
     await this.refresh(t.document);
+    tell(vscode.l10n.t('Saved the note on line {0} in {1}.', t.line + 1, this.sidecarLabel(t.folder)));
     return note;
   }
 
@@ -184,6 +216,7 @@ export class SidecarNotes implements vscode.Disposable {
     const list = (await this.load(found.folder)).map((n) => (n === found.placed.note ? updated : n));
     await this.save(found.folder, list);
     await this.refresh(found.document);
+    tell(vscode.l10n.t('Updated the note on line {0} in {1}.', found.line + 1, this.sidecarLabel(found.folder)));
     return updated;
   }
 
@@ -192,6 +225,7 @@ export class SidecarNotes implements vscode.Disposable {
     if (!found) return undefined;
     await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
     await this.refresh(found.document);
+    tell(vscode.l10n.t('Removed the note on line {0} from {1}.', found.line + 1, this.sidecarLabel(found.folder)));
     return found.placed.note;
   }
 
@@ -205,6 +239,8 @@ export class SidecarNotes implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
     await this.refresh(found.document);
+    const [line, file] = [found.line + 1, this.sidecarLabel(found.folder)];
+    tell(vscode.l10n.t('Moved the note on line {0} into the text and out of {1}.', line, file));
     return true;
   }
 

@@ -1,10 +1,12 @@
 // Runs a real VS Code (code-server 4.100.3, which bundles VS Code 1.100.3) on loopback, isolated in
 // its own HOME, TMPDIR, user-data and extensions folders under .vscode-test/runs/<name>/.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseJsonc } from 'jsonc-parser';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE = process.env.HANZI_GLOSS_VSCODE_CACHE ?? join(ROOT, '.vscode-test');
@@ -22,7 +24,7 @@ export function freePort() {
   });
 }
 
-/** A fresh folder for one run; the previous run's leftovers are removed first. */
+/** A fresh folder for one test run; the previous run's leftovers are removed first. */
 export function runDir(name) {
   const dir = join(CACHE, 'runs', name);
   rmSync(dir, { recursive: true, force: true });
@@ -36,6 +38,57 @@ export function prepareWorkspace(dir) {
   cpSync(join(ROOT, 'test', 'fixtures'), ws, { recursive: true });
   return ws;
 }
+
+/**
+ * The folders of `npm start`, kept between runs: what a person did in the demo workspace (entries,
+ * annotations, sidecar notes) and in VS Code's user data (the user glossary, settings) is still
+ * there next time. The sample workspace is copied from the fixtures only when it does not exist;
+ * `reset` removes everything first. `folder` opens the person's own folder instead of the sample.
+ */
+export function demoFolders({ name = 'start', reset = false, folder } = {}) {
+  const dir = join(CACHE, 'runs', name);
+  if (reset) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  if (folder) {
+    const workspace = resolve(folder);
+    if (!existsSync(workspace) || !statSync(workspace).isDirectory()) throw new Error(`${workspace}: no such folder`);
+    return { dir, workspace, sample: undefined };
+  }
+  const workspace = join(dir, 'workspace');
+  if (!existsSync(workspace)) prepareWorkspace(dir);
+  const sample = join(workspace, 'diecasting-orders.txt');
+  return { dir, workspace, sample: existsSync(sample) ? sample : undefined };
+}
+
+/**
+ * User settings for a run: the harness's defaults, then what is already in the file (a person's
+ * own changes in a kept `npm start` folder win), then `settings` (what a test needs). A file that
+ * does not parse is left alone rather than replaced.
+ */
+export function writeUserSettings(file, settings = {}) {
+  let existing = {};
+  if (existsSync(file)) {
+    const errors = [];
+    existing = parseJsonc(readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
+    if (errors.length > 0 || !existing || typeof existing !== 'object' || Array.isArray(existing)) {
+      console.warn(`${file}: not valid JSON, left as it is`);
+      return;
+    }
+  }
+  writeFileSync(file, JSON.stringify({ ...HARNESS_SETTINGS, ...existing, ...settings }, null, 2));
+}
+
+const HARNESS_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'telemetry.telemetryLevel': 'off',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'git.enabled': false,
+  'editor.wordWrap': 'on',
+};
 
 /** Installs the extension from this source folder by writing the extensions dir's manifest. */
 export function installDevExtension(extensionsDir) {
@@ -61,21 +114,7 @@ export async function startCodeServer({ dir, workspace, port, extensionsDir, set
   for (const d of [home, tmp, join(userData, 'User'), exts]) mkdirSync(d, { recursive: true });
   const config = join(dir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
-      'telemetry.telemetryLevel': 'off',
-      'workbench.tips.enabled': false,
-      'chat.disableAIFeatures': true,
-      'git.openRepositoryInParentFolders': 'never',
-      'git.enabled': false,
-      'editor.wordWrap': 'on',
-      ...settings,
-    }),
-  );
+  writeUserSettings(join(userData, 'User', 'settings.json'), settings);
   port ??= await freePort();
   const logFile = join(dir, 'code-server.log');
   const log = createWriteStream(logFile);

@@ -3,13 +3,18 @@
 // reads the hover from the DOM, checks the status bar, runs "Show Terms in Document" from the
 // command palette, and saves screenshots under test-results/.
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureResults, installDevExtension, launchBrowser, prepareWorkspace, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
 const workspace = prepareWorkspace(dir);
+// An empty workspace glossary from the start, as a project that uses Hanzi Gloss has one: the
+// scenarios below also rewrite it on disk, and a watcher sees changes to a file that exists.
+mkdirSync(join(workspace, '.vscode'), { recursive: true });
+const emptyGlossary = { name: 'Workspace glossary', entries: [] };
+writeFileSync(join(workspace, '.vscode', 'hanzi-gloss.json'), `${JSON.stringify(emptyGlossary, null, 2)}\n`);
 const extensionsDir = join(dir, 'extensions');
 installDevExtension(extensionsDir);
 const server = await startCodeServer({ dir, workspace, extensionsDir });
@@ -51,6 +56,41 @@ async function runFromPalette(title) {
   await page.keyboard.press('Enter');
   return input;
 }
+
+/** Accepts the quick pick row whose text starts with `label` (by click, as a person would). */
+async function pickRow(label) {
+  const pattern = label instanceof RegExp ? label : new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: pattern }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/** Texts of the rows of the open quick pick, in order. */
+async function rowLabels() {
+  // The first name of a row is its label (a row's description and detail follow it).
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  return rows.evaluateAll((all) => all.map((r) => r.querySelector('.label-name')?.textContent.trim()));
+}
+
+/** Waits for a notification toast matching `pattern`; returns its text. */
+async function notification(pattern) {
+  const toast = page.locator('.notification-toast', { hasText: pattern }).first();
+  await toast.waitFor({ timeout: 15_000 });
+  return toast.innerText();
+}
+
+/** Puts the cursor on the first occurrence of `text` in the active editor (Ctrl+G line:column). */
+async function cursorOn(fileText, text) {
+  const at = fileText.indexOf(text);
+  const before = fileText.slice(0, at).split('\n');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').fill(`:${before.length}:${before.at(-1).length + 2}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+const glossaryFile = () => JSON.parse(readFileSync(join(workspace, '.vscode', 'hanzi-gloss.json'), 'utf8'));
 
 /** Screen box of `text` inside the editor's rendered lines (a DOM Range over the glyphs). */
 async function glyphBox(text) {
@@ -152,7 +192,14 @@ try {
     await step(1, '在宁波加工');
     const pinyin = await step(2);
     assert.equal(pinyin, 'zài níng bō jiā gōng', 'pinyin is prefilled from the glossary and pinyin-pro');
-    await step(3, 'machined in Ningbo, Ningbo machining');
+    // The English renderings are a list: each typed one is added with Enter, "Done" saves them.
+    await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
+    for (const rendering of ['machined in Ningbo', 'Ningbo machining']) {
+      await input.fill(rendering);
+      await pickRow(`Add "${rendering}"`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: rendering }).first().waitFor();
+    }
+    await pickRow('Done');
     await step(4, 'supplier: HNB tooling, machining subcontracted');
     await step(5);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Workspace glossary' }).first();
@@ -163,6 +210,154 @@ try {
     assert.match(text, /machined in Ningbo · Ningbo machining/);
     assert.match(text, /Source: Workspace glossary · \.vscode\/hanzi-gloss\.json/);
     await page.screenshot({ path: join(results, 'add-entry-hover.png') });
+  });
+
+  const orders = readFileSync(join(workspace, 'diecasting-orders.txt'), 'utf8');
+  /** Steps 1, 2, 4 and 5 of the entry commands are input boxes: accept what is prefilled. */
+  const acceptStep = async (n) => {
+    await page.locator('.quick-input-title', { hasText: `(${n}/5)` }).waitFor();
+    await page.keyboard.press('Enter');
+  };
+
+  const EONTEC = ['Dongguan Eontec Co., Ltd. (Guangdong)', 'Eontec Technology', 'Eontec'];
+
+  await scenario('Edit Glossary Entry keeps "Dongguan Eontec Co., Ltd." whole: add, move, edit, save', async () => {
+    await cursorOn(orders, '宜安科技');
+    // No entry of the user's yet: editing the curated one makes an overriding entry, prefilled from it.
+    const input = await runFromPalette('Edit Glossary Entry');
+    await acceptStep(1);
+    await acceptStep(2);
+    await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
+    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec']);
+    await input.fill('Eontec Technology');
+    await pickRow('Add "Eontec Technology"');
+    await pickRow(/^\s*Eontec Technology/);
+    await pickRow('Move up');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Done/ }).first().waitFor();
+    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
+    await page.screenshot({ path: join(results, 'edit-entry-renderings.png') });
+    await pickRow('Done');
+    await acceptStep(4);
+    await acceptStep(5);
+    await pickRow(/Workspace glossary/);
+    assert.match(await notification(/Added 宜安科技 to/), /Added 宜安科技 to \.vscode\/hanzi-gloss\.json\./);
+    const added = glossaryFile().entries.find((e) => e.zh === '宜安科技');
+    assert.deepEqual(added.en, ['Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
+
+    // Now an entry of the user's: edit it in place; the rendering with commas comes back whole.
+    await cursorOn(orders, '宜安科技');
+    await runFromPalette('Edit Glossary Entry');
+    await acceptStep(1);
+    await acceptStep(2);
+    await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
+    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
+    await pickRow('Dongguan Eontec Co., Ltd.');
+    await pickRow('Edit');
+    // The box holds the rendering exactly as saved (it fails here when the commas split it).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Save "/ }).first().waitFor();
+    assert.equal(await input.inputValue(), 'Dongguan Eontec Co., Ltd.');
+    await input.fill('Dongguan Eontec Co., Ltd. (Guangdong)');
+    await pickRow('Save "Dongguan Eontec Co., Ltd. (Guangdong)"');
+    await pickRow('Done');
+    await acceptStep(4);
+    await acceptStep(5);
+    const updated = await notification(/Updated 宜安科技 in/);
+    assert.match(updated, /Updated 宜安科技 in \.vscode\/hanzi-gloss\.json\./);
+    const edited = glossaryFile().entries.filter((e) => e.zh === '宜安科技');
+    assert.deepEqual(edited.map((e) => e.en), [EONTEC]);
+    // 宜安科技 wraps after 宜安 in this window: hover its first half (the term is the whole line's).
+    const text = await hoverText('宜安');
+    assert.match(text, /\nDongguan Eontec Co\., Ltd\. \(Guangdong\) · Eontec Technology · Eontec\n/);
+    assert.match(text, /Source: Workspace glossary · \.vscode\/hanzi-gloss\.json/);
+  });
+
+  await scenario('Remove Glossary Entry proposes the entry under the cursor, not the first of the file', async () => {
+    await page.mouse.move(5, 400);
+    // The workspace glossary as a person may have it: another entry first, 宜安科技 after it.
+    const entries = [
+      { id: 'ningbo', zh: '在宁波加工', en: ['machined in Ningbo'] },
+      { id: 'eontec', zh: '宜安科技', en: EONTEC },
+    ];
+    const glossary = JSON.stringify({ name: 'Workspace glossary', entries }, null, 2);
+    writeFileSync(join(workspace, '.vscode', 'hanzi-gloss.json'), glossary);
+    await page.keyboard.press('Escape');
+    for (let attempt = 0; !/Eontec Technology/.test(await hoverText('宜安')); attempt++) {
+      if (attempt === 10) throw new Error('the written glossary was not reloaded');
+    }
+    await page.mouse.move(5, 400);
+    await cursorOn(orders, '宜安科技');
+    await runFromPalette('Remove Glossary Entry');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.ok((await dialog.innerText()).includes(`Remove "宜安科技" (${EONTEC.join('; ')}) from Workspace glossary`));
+    await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
+    const removed = await notification(/Removed 宜安科技 from/);
+    assert.match(removed, /Removed 宜安科技 from \.vscode\/hanzi-gloss\.json\./);
+    assert.deepEqual(glossaryFile().entries.map((e) => e.zh), ['在宁波加工']);
+  });
+
+  await scenario('Export Glossary proposes <folder>/<glossary name>.<format> and Enter saves it there', async () => {
+    await page.keyboard.press('Escape');
+    await runFromPalette('Export Glossary');
+    await pickRow('Curated glossary (all domains)');
+    await pickRow('TBX-Basic');
+    const input = page.locator('.quick-input-widget input');
+    const expected = join(workspace, 'hanzi-gloss-curated.tbx');
+    const named = (want) => document.querySelector('.quick-input-widget input')?.value.endsWith(want);
+    await page.waitForFunction(named, '/hanzi-gloss-curated.tbx');
+    assert.equal(await input.inputValue(), expected);
+    await page.keyboard.press('Enter');
+    const said = await notification(/Exported \d+ entries to/);
+    assert.match(said, new RegExp(`Exported \\d+ entries to ${expected.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\.`));
+    assert.ok(existsSync(expected));
+    assert.match(readFileSync(expected, 'utf8'), /<term>压铸<\/term>/);
+  });
+
+  await scenario('a long sidecar note: shortened after its line, whole in its hover; the file named', async () => {
+    await page.keyboard.press('Escape');
+    await cursorOn(orders, '吉利');
+    const input = await runFromPalette('Add Sidecar Note');
+    const note = 'Geely: the ZEEKR 009 is die cast in-house on an LK Technology 8,000 t machine; '
+      + 'tooling by HNB of Germany, machining in Ningbo';
+    await page.locator('.quick-input-title', { hasText: 'Sidecar note' }).waitFor();
+    await input.fill(note);
+    await page.keyboard.press('Enter');
+    const saved = await notification(/Saved the note on line 5/);
+    assert.match(saved, /Saved the note on line 5 in \.hanzi-gloss\/annotations\.json\./);
+    // The note is drawn by CSS after the line (an ::after pseudo-element), not as text of the line.
+    const after = async () =>
+      page.evaluate(() => {
+        for (const el of document.querySelectorAll('.monaco-editor .view-line span')) {
+          const content = getComputedStyle(el, '::after').content;
+          if (content.includes('EN: Geely')) return content;
+        }
+        return '';
+      });
+    const drawn = () =>
+      [...document.querySelectorAll('.monaco-editor .view-line span')]
+        .some((el) => getComputedStyle(el, '::after').content.includes('EN: Geely'));
+    await page.waitForFunction(drawn);
+    assert.equal(await after(), '"EN: Geely: the ZEEK…"');
+    // The ellipsis is on screen: the decoration ends inside the editor, not past its edge.
+    const fits = await page.evaluate(() => {
+      const edge = document.querySelector('.monaco-editor .editor-scrollable')?.getBoundingClientRect().right ?? 0;
+      for (const el of document.querySelectorAll('.monaco-editor .view-line span')) {
+        // The pseudo-element is inside the span's box, so the span's right edge is the note's.
+        if (!getComputedStyle(el, '::after').content.includes('EN: Geely')) continue;
+        return { right: el.getBoundingClientRect().right, edge };
+      }
+      return undefined;
+    });
+    assert.ok(fits && fits.right <= fits.edge, `the note ends at ${fits?.right} px, the editor at ${fits?.edge} px`);
+    await page.screenshot({ path: join(results, 'sidecar-note-shortened.png') });
+    const box = await glyphBox('吉利');
+    await page.mouse.move(box.x - 40, box.y + 40, { steps: 2 });
+    await page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 5 });
+    // Hover parts arrive one by one; the note's ends with the note's last words.
+    const hover = page.locator('.monaco-hover:visible', { hasText: /machining\sin\sNingbo/ }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    assert.ok((await hover.innerText()).replace(/\u00a0/g, ' ').includes(note), 'the hover shows the whole note');
+    await page.mouse.move(5, 400);
   });
 
   await scenario('Annotate Passage, type a forbidden rendering, see it in the Problems panel, apply the quick fix', async () => {

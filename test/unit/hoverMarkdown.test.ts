@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SourcedEntry } from '../../src/core/glossary/entry';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
+import { commandLink, escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
 import { describePosition } from '../../src/core/scan';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
+import { markdownLinks } from '../shared/markdownLinks';
+import { fullLexicon } from './fullLexicon';
+
+/** Markdown escapes removed, to compare with what a user reads. */
+const plain = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 const labels = ENGLISH_LABELS;
 
@@ -59,4 +64,39 @@ test('leading spaces or tabs in glossary text cannot turn an entry into a code b
   const md = renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels);
   assert.ok(!/(^|\n)( {4}|\t)/.test(md), JSON.stringify(md));
   assert.equal(escapeMarkdown('a \t\f b\r\n  c'), 'a b c');
+});
+
+const MILLISON = 'Chongqing Millison Technologies Inc. · Millison Technologies · Millison';
+
+test('a company hovered by an alias shows its English name first, the headword and its reading after it', () => {
+  const lex = fullLexicon();
+  for (const [line, alias] of [['重庆美利信的压铸件', '重庆美利信'], ['大江美利信', '大江美利信']] as const) {
+    const info = describePosition(line, 1, lex);
+    assert.equal(info?.text, alias);
+    const block = plain(renderHoverMarkdown(info!, labels)).split('\n\n')[1];
+    assert.equal(block.split('  \n')[0], `${MILLISON} (美利信 _měi lì xìn_)`);
+  }
+  // Hovered by its headword, the reading is the heading's and is not repeated.
+  const own = plain(renderHoverMarkdown(describePosition('美利信', 0, lex)!, labels)).split('\n\n')[1];
+  assert.equal(own.split('  \n')[0], MILLISON);
+});
+
+test('a dictionary sense of the same characters with another reading still shows that reading first', () => {
+  const source = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' } as const;
+  const entries = [{ id: 't', zh: '台', pinyin: 'tāi', en: ['Taizhou (place name)'] }];
+  const lex = new Lexicon([buildLayer([{ source, glossary: { name: 'c', entries } }])]);
+  const info = { ...describePosition('台', 0, lex)!, reading: 'tái' };
+  assert.match(renderHoverMarkdown(info, labels), /\n\n_tāi_ Taizhou \\\(place name\\\)  \n/);
+});
+
+test('a command link carries any term as one link destination, decoded back to the same arguments', () => {
+  for (const zh of ['压铸(机', '压铸(机)', '压铸)机', "压'铸*!", '压铸 机]', '压\\铸%28', '🀄(']) {
+    const link = commandLink('Add to glossary', 'hanziGloss.addEntry', [{ zh }]);
+    const [destination] = markdownLinks(link).map((l) => l.destination);
+    assert.ok(destination, `${zh}: ${link} is a link`);
+    assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: unreserved characters only`);
+    assert.deepEqual(JSON.parse(decodeURIComponent(destination.slice(destination.indexOf('?') + 1))), [{ zh }]);
+  }
+  const annotate = commandLink('Annotate (line)', 'hanziGloss.annotatePassage');
+  assert.equal(annotate, '[Annotate \\(line\\)](command:hanziGloss.annotatePassage)', 'the label is escaped');
 });

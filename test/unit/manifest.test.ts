@@ -65,3 +65,22 @@ test('src/core never imports vscode', () => {
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   for (const f of walk('src/core')) assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /from 'vscode'|require\('vscode'\)/, f);
 });
+
+/** Settings naming files that Hanzi Gloss reads or writes (a workspace must not choose them when untrusted). */
+const FILE_SETTINGS = [`${SECTION}.${Settings.workspaceGlossaries}`, `${SECTION}.${Settings.userGlossary}`];
+
+test('workspace trust: limited support, with the settings that name files restricted and described', () => {
+  const trust = pkg.capabilities?.untrustedWorkspaces;
+  assert.equal(trust?.supported, 'limited');
+  assert.deepEqual([...trust.restrictedConfigurations].sort(), [...FILE_SETTINGS].sort());
+  const description = read('package.nls.json')[/^%(.+)%$/.exec(trust.description)?.[1] ?? ''];
+  assert.match(description, /Restricted Mode/);
+  assert.ok(description.includes(`${SECTION}.${Settings.workspaceGlossaries}`), 'it names what is limited');
+});
+
+test('the user glossary setting is machine-scoped: VS Code never reads it from workspace or folder settings', () => {
+  const properties = pkg.contributes.configuration.properties;
+  // machine, not application: the path names a file where the extension runs (the remote machine in a remote window).
+  assert.equal(properties[`${SECTION}.${Settings.userGlossary}`].scope, 'machine');
+  assert.equal(properties[`${SECTION}.${Settings.workspaceGlossaries}`].scope, 'resource');
+});

@@ -8,6 +8,7 @@ import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
+import { defineUserDataSafetySuite } from './suites/userDataSafety';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
   defineAnnotationSuite();
   defineSidecarSuite();
   defineLargeFileSuite();
+  defineUserDataSafetySuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { configFrom, type ConfigurationValues } from '../../src/vscode/configValues';
+
+interface Layers {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/** A WorkspaceConfiguration as VS Code hands it over: `get` merges the layers, `inspect` shows each. */
+function configuration(values: Record<string, Layers>): ConfigurationValues {
+  const merged = (l: Layers | undefined) =>
+    l?.workspaceFolderValue ?? l?.workspaceValue ?? l?.globalValue ?? l?.defaultValue;
+  return {
+    get: ((key: string, fallback?: unknown) => merged(values[key]) ?? fallback) as ConfigurationValues['get'],
+    inspect: ((key: string) => (values[key] ? { key, ...values[key] } : undefined)) as ConfigurationValues['inspect'],
+  };
+}
+
+const evil = {
+  'glossaries.user': { defaultValue: '', globalValue: '/home/me/terms.json', workspaceValue: '/home/me/.bashrc.json' },
+  'glossaries.workspace': {
+    defaultValue: ['.vscode/hanzi-gloss.json'],
+    workspaceFolderValue: ['../../../home/me/.config/x.json'],
+  },
+};
+
+test('a workspace value of the user glossary is never used, trusted or not', () => {
+  for (const trusted of [true, false]) {
+    assert.equal(configFrom(configuration(evil), trusted).userGlossary, '/home/me/terms.json');
+  }
+  const unset = { 'glossaries.user': { defaultValue: '', workspaceFolderValue: '/tmp/elsewhere.json' } };
+  assert.equal(configFrom(configuration(unset), true).userGlossary, '', 'the default (global storage) when unset');
+});
+
+test('workspace glossaries: the folder chooses them when trusted, only the user (or the default) when not', () => {
+  assert.deepEqual(configFrom(configuration(evil), true).workspaceGlossaries, ['../../../home/me/.config/x.json']);
+  assert.deepEqual(configFrom(configuration(evil), false).workspaceGlossaries, ['.vscode/hanzi-gloss.json']);
+  const mine = { 'glossaries.workspace': { ...evil['glossaries.workspace'], globalValue: ['glossary/*.json'] } };
+  assert.deepEqual(configFrom(configuration(mine), false).workspaceGlossaries, ['glossary/*.json']);
+});
+
+test('other settings are read as VS Code merges them', () => {
+  const values = { 'pinyin.toneStyle': { defaultValue: 'marks', workspaceValue: 'numbers' } };
+  const c = configFrom(configuration(values), false);
+  assert.equal(c.toneStyle, 'numbers');
+  assert.equal(c.hoverEnabled, true);
+});
