@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { commandLink, renderHoverMarkdown } from '../core/hoverMarkdown';
 import { describePosition } from '../core/scan';
+import { toTraditional } from '../core/script';
 import type { Lexicon } from '../core/glossary/lexicon';
 import { languageEnabled, readConfig, type HanziGlossConfig } from './config';
 import type { TaskTimer } from './taskTimer';
@@ -58,7 +59,34 @@ export class HanziHoverProvider implements vscode.HoverProvider {
   }
 }
 
+/** The Han test of the provider's cheap rejection, over the first part of a visible document. */
+const HAN = /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
+const WARM_DELAY_MS = 1500;
+
+/**
+ * Every hover shows the term's traditional form, and OpenCC's phrase tables take a few hundred
+ * milliseconds to read the first time. They are read once, while the editor is idle shortly after
+ * Chinese text first becomes visible, so that the first hover does not pay for them.
+ */
+function warmTraditionalWhenChineseIsVisible(): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
+    if (timer) return;
+    const chinese = vscode.window.visibleTextEditors.some((e) =>
+      HAN.test(e.document.getText(new vscode.Range(0, 0, Math.min(e.document.lineCount, 200), 0))),
+    );
+    if (chinese) timer = setTimeout(() => toTraditional('签'), WARM_DELAY_MS);
+  };
+  const listener = vscode.window.onDidChangeVisibleTextEditors(check);
+  check();
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    if (timer) clearTimeout(timer);
+  });
+}
+
 export function registerHover(glossary: GlossaryService, tasks: TaskTimer): vscode.Disposable {
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
-  return vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary, tasks));
+  const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary, tasks));
+  return vscode.Disposable.from(provider, warmTraditionalWhenChineseIsVisible());
 }
