@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCedictLayer } from '../core/glossary/cedict';
+import { CedictAssetError, loadCedictLayer } from '../core/glossary/cedict';
 import { fileByteSource } from './fileByteSource';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
@@ -15,7 +15,7 @@ import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
 import { simplifiedFoldTable } from '../core/script';
 import { scanText } from '../core/scan';
-import { decodeUtf8, type LocatedError } from '../core/text';
+import { decodeUtf8, LocatedError } from '../core/text';
 import { annotateText, checkText } from './annotate';
 import { formatScanTable, toScanJson } from './format';
 
@@ -57,9 +57,18 @@ function writeAtomically(path: string, content: string): void {
   }
 }
 
+/** The CC-CEDICT asset beside the CLI; its records are read on lookup, so damage can show late. */
+const CEDICT_PATH = resolve(__dirname, 'cedict.bin');
+
 function curatedFiles(): GlossaryFile[] {
   const dir = curatedDir();
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new InputError(`${dir}: cannot read the curated glossary folder (${(e as NodeJS.ErrnoException).code ?? 'error'}); reinstall hanzi-gloss`);
+  }
+  return names
     .filter(isGlossaryFileName)
     .sort()
     .map((name) => ({ path: relative(process.cwd(), join(dir, name)) || name, bytes: readInput(join(dir, name)) }));
@@ -81,11 +90,10 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false, trusted: true });
   if (curated.problems.length > 0) firstProblem(curated.problems);
   layers.push(buildLayer(curated.glossaries));
-  const cedictPath = resolve(__dirname, 'cedict.bin');
   try {
-    layers.push(loadCedictLayer(fileByteSource(cedictPath)));
+    layers.push(loadCedictLayer(fileByteSource(CEDICT_PATH)));
   } catch (e) {
-    throw new InputError(`${cedictPath}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
+    throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
   }
   return new Lexicon(layers, simplifiedFoldTable);
 }
@@ -158,14 +166,27 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'convert': {
       if (positionals.length !== 2) throw new UsageError('convert takes an input and an output file');
       const [input, output] = positionals;
-      const from = formatForPath(input);
       const to = formatForPath(output);
-      if (!from) throw new UsageError(`${input}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
+      if (!formatForPath(input)) throw new UsageError(`${input}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
       if (!to) throw new UsageError(`${output}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
-      const { glossary, problems } = from.parse(decodeUtf8(readInput(input)), input);
-      if (problems.length > 0) firstProblem(problems);
-      writeAtomically(output, to.serialize(glossary));
-      out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
+      // The input gets exactly the checks `validate` gives it, and the output is checked again as
+      // the file it will be: a convert never writes a glossary that validate would refuse.
+      const loaded = loadGlossaries([{ path: input, bytes: readInput(input) }], 'workspace');
+      const glossary = loaded.glossaries[0].glossary;
+      let problems = [...loaded.problems, ...crossFileProblems(loaded)];
+      let text = '';
+      if (problems.length === 0) {
+        text = to.serialize(glossary);
+        const written = loadGlossaries([{ path: output, bytes: new TextEncoder().encode(text) }], 'workspace');
+        problems = [...written.problems, ...crossFileProblems(written)];
+      }
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(p.message + '\n');
+        process.stderr.write(`hanzi-gloss: ${problems.length} problem(s); ${output} not written\n`);
+        return 1;
+      }
+      writeAtomically(output, text);
+      out(`${output}: ${glossary.entries.length} entries (${formatForPath(input)?.label} → ${to.label})`);
       return 0;
     }
     case 'annotate': {
@@ -187,6 +208,17 @@ function run(argv: string[], out: (s: string) => void): number {
   }
 }
 
+/** One line for what went wrong outside the input checks; the stack only when asked for. */
+function failure(e: unknown): string {
+  if (e instanceof InputError || e instanceof LocatedError) return e.message;
+  if (e instanceof CedictAssetError) return `${CEDICT_PATH}: ${e.message}; run npm run build`;
+  const error = e instanceof Error ? e : new Error(String(e));
+  const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /Cannot find module '([^']+)'/.exec(error.message);
+  if (missing) return `${resolve(__dirname, missing[1])}: missing from the installation; reinstall hanzi-gloss (or run npm run build)`;
+  const debug = process.env.HANZI_GLOSS_DEBUG ? `\n${error.stack}` : ' (set HANZI_GLOSS_DEBUG=1 for details)';
+  return `internal error: ${error.name}: ${error.message.split('\n')[0]}${debug}`;
+}
+
 function main(): void {
   try {
     process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'));
@@ -194,11 +226,8 @@ function main(): void {
     if (e instanceof UsageError) {
       process.stderr.write(`hanzi-gloss: ${e.message}\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (e instanceof InputError) {
-      process.stderr.write(`hanzi-gloss: ${e.message}\n`);
-      process.exitCode = 1;
     } else {
-      process.stderr.write(`hanzi-gloss: internal error: ${(e as Error).stack ?? e}\n`);
+      process.stderr.write(`hanzi-gloss: ${failure(e)}\n`);
       process.exitCode = 1;
     }
   }
