@@ -7,6 +7,7 @@ import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations'
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
+import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 
 export function run(): Promise<void> {
@@ -17,6 +18,7 @@ export function run(): Promise<void> {
   defineUserGlossarySuite();
   defineAnnotationSuite();
   defineSidecarSuite();
+  defineMalformedGlossarySuite();
   defineLargeFileSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
