@@ -81,17 +81,19 @@ export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
     text = UTF8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    const at = lineColumnAt(new TextDecoder('utf-8').decode(bytes.subarray(0, bad)), Infinity);
     const like = guessEncoding(bytes);
+    // In UTF-16 every position read as UTF-8 is wrong: the whole file is, from its start.
+    const at = like?.startsWith('UTF-16') ? { line: 1, column: 1 } : lineColumnAt(new TextDecoder('utf-8').decode(bytes.subarray(0, bad)), Infinity);
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
-    throw new LocatedError(file, at.line, at.column, `not UTF-8${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}; save it as UTF-8`);
+    const what = like?.startsWith('UTF-16') ? ` (looks like ${like})` : `${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}`;
+    throw new LocatedError(file, at.line, at.column, `not UTF-8${what}; save it as UTF-8`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     // ASCII in UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every letter.
     const like = guessUtf16(bytes);
-    const at = lineColumnAt(text, nul);
+    const at = like ? { line: 1, column: 1 } : lineColumnAt(text, nul);
     throw new LocatedError(file, at.line, at.column, like ? `not UTF-8 (looks like ${like}); save it as UTF-8` : 'NUL byte (0x00): not a text file');
   }
   return text;

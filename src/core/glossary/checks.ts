@@ -21,13 +21,16 @@ export interface EntryProblem {
 /** Problems with an entry's own values, in the order its fields are written. */
 export function entryProblems(entry: GlossaryEntry, checkPinyin = true): EntryProblem[] {
   const out: EntryProblem[] = [];
+  // A term without Chinese has no reading to check: one problem, not two.
   if (!containsHan(entry.zh)) out.push({ field: 'zh', reason: `"zh" must contain Chinese characters: "${entry.zh}"` });
-  const reading = entry.pinyin === undefined ? undefined : pinyinProblem(entry.zh, entry.pinyin, checkPinyin);
+  const reading = entry.pinyin === undefined || out.length > 0 ? undefined : pinyinProblem(entry.zh, entry.pinyin, checkPinyin);
   if (reading) out.push({ field: 'pinyin', reason: reading });
   (entry.aliases ?? []).forEach((alias, k) => {
     if (!containsHan(alias.zh)) out.push({ field: `aliases.${k}.zh`, reason: `alias "zh" must contain Chinese characters: "${alias.zh}"` });
-    const problem = alias.pinyin === undefined ? undefined : pinyinProblem(alias.zh, alias.pinyin, checkPinyin);
-    if (problem) out.push({ field: `aliases.${k}.pinyin`, reason: problem });
+    else if (alias.pinyin !== undefined) {
+      const problem = pinyinProblem(alias.zh, alias.pinyin, checkPinyin);
+      if (problem) out.push({ field: `aliases.${k}.pinyin`, reason: problem });
+    }
   });
   return out;
 }

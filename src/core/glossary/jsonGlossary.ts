@@ -98,7 +98,8 @@ export function parseJsonTree(text: string, file: string, lines = new LineIndex(
   }
   const syntax: ParseError[] = [];
   const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
-  for (const e of syntax) fail(e.offset, `JSON syntax error: ${printParseErrorCode(e.error)}`);
+  // Only the first: the parser's later errors follow from it (a truncated file gives five).
+  if (syntax.length > 0) fail(syntax[0].offset, `JSON syntax error: ${printParseErrorCode(syntax[0].error)}`);
   return syntax.length > 0 || !root ? { problems } : { root, problems };
 }
 
@@ -230,7 +231,7 @@ function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefine
   const category = reader.string(props.get('category'), '"category"', false);
   const note = reader.string(props.get('note'), '"note"', false);
   const ref = reader.string(props.get('ref'), '"ref"', false);
-  if (id === null) reader.fail(node.offset, 'entry needs an "id"');
+  if (id === null && !props.has('id')) reader.fail(node.offset, 'entry needs an "id"');
   if (zh === null && !props.has('zh')) reader.fail(node.offset, 'entry needs "zh" (the simplified Chinese term)');
   if (en === null && !props.has('en')) reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
   const where = new Map<EntryField, Node>();

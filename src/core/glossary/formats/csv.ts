@@ -50,8 +50,8 @@ function readRows(text: string): { rows: string[][]; starts: number[]; errors: {
     step: (result) => {
       const start = cursor;
       cursor = result.meta.cursor;
-      for (const e of result.errors) {
-        if (e.code === 'UndetectableDelimiter') continue;
+      // One error per row: after a bad quote papaparse reports the unterminated field as well.
+      for (const e of result.errors.filter((x) => x.code !== 'UndetectableDelimiter').slice(0, 1)) {
         // For quote errors papaparse gives the offset just after the opening quote.
         const offset = e.type === 'Quotes' && typeof e.index === 'number' ? Math.max(start, e.index - 1) : start;
         errors.push({ offset, message: e.message });

@@ -114,11 +114,17 @@ function parse(xml: string, file: string): FormatParseResult {
   // The validator counts lines by LF only: a lone CR becomes LF (same length) so its positions,
   // including those inside its messages, are the ones an editor shows.
   const valid = XMLValidator.validate(xml.replace(/\r(?!\n)/g, '\n'));
+  const lines = new LineIndex(xml);
   if (valid !== true) {
-    problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
+    // A file that ends inside elements is reported at 1:1 with the open tags as a JSON array.
+    const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(valid.err.msg);
+    if (open) {
+      const names = open[1].split(',').map((n) => n.trim().replace(/^"|"$/g, ''));
+      const end = lines.at(xml.length);
+      problems.push(new LocatedError(file, end.line, end.column, `XML: the file ends inside <${names.at(-1)}> (not closed: ${names.join(', ')})`));
+    } else problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
     return empty;
   }
-  const lines = new LineIndex(xml);
   const refused = structureProblem(xml);
   if (refused) {
     const at = lines.at(refused.offset);
