@@ -45,6 +45,11 @@ function readInput(path: string): Uint8Array {
   }
 }
 
+/** A text file, decoded as UTF-8 (refused with the file's name and the position if it is not). */
+function readText(path: string): string {
+  return decodeUtf8(readInput(path), path);
+}
+
 /** Writes beside the target and renames over it, so a stopped process never leaves half a file. */
 function writeAtomically(path: string, content: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -136,7 +141,7 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'scan': {
       if (positionals.length !== 1) throw new UsageError('scan takes exactly one file');
       const style = toneStyle(values.tones);
-      const text = decodeUtf8(readInput(positionals[0]));
+      const text = readText(positionals[0]);
       const lexicon = buildLexicon(values.glossary ?? []);
       const result = scanText(text, lexicon, style);
       out(values.json ? JSON.stringify(toScanJson(result)) : formatScanTable(text, result));
@@ -191,14 +196,14 @@ function run(argv: string[], out: (s: string) => void): number {
     }
     case 'annotate': {
       if (positionals.length !== 1) throw new UsageError('annotate takes exactly one file');
-      const text = decodeUtf8(readInput(positionals[0]));
+      const text = readText(positionals[0]);
       out(annotateText(text, buildLexicon(values.glossary ?? [])).replace(/\n$/, ''));
       return 0;
     }
     case 'check': {
       if (positionals.length !== 1) throw new UsageError('check takes exactly one file');
       const file = positionals[0];
-      const problems = checkText(decodeUtf8(readInput(file)), buildLexicon(values.glossary ?? []));
+      const problems = checkText(readText(file), buildLexicon(values.glossary ?? []));
       if (values.json) out(JSON.stringify({ problems: problems.map(({ line, column, code, message, term }) => ({ line, column, code, message, ...(term ? { term } : {}) })) }));
       else for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
       return problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -1,3 +1,5 @@
+import { guessEncoding, guessUtf16 } from './encodingGuess';
+
 export interface LineColumn {
   /** 1-based line. */
   readonly line: number;
@@ -116,54 +118,4 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += n + 1;
   }
   return b.length;
-}
-
-function decodes(bytes: Uint8Array, label: string): boolean {
-  try {
-    new TextDecoder(label, { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The legacy encoding the bytes most likely are in, for the error message only. GBK and Big5 both
- * decode most double-byte text, so the one whose common-character area holds more of the pairs
- * wins: GB2312's hanzi (lead B0–F7) and punctuation (A1–A3), or Big5's level 1 and punctuation
- * (A1–C6). Pairs mostly outside both (Latin-1 text, binary data) get no guess.
- */
-function guessEncoding(bytes: Uint8Array): string | undefined {
-  const utf16 = guessUtf16(bytes);
-  if (utf16) return utf16;
-  let pairs = 0;
-  let gb = 0;
-  let big5 = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i];
-    if (lead < 0x81 || lead === 0xff) continue;
-    const trail = bytes[++i] ?? 0;
-    pairs++;
-    if (trail >= 0xa1 && ((lead >= 0xb0 && lead <= 0xf7) || (lead >= 0xa1 && lead <= 0xa3))) gb++;
-    if (lead >= 0xa1 && lead <= 0xc6 && ((trail >= 0x40 && trail <= 0x7e) || trail >= 0xa1)) big5++;
-  }
-  if (Math.max(gb, big5) < pairs / 2) return undefined;
-  const gbk = decodes(bytes, 'gbk');
-  const isBig5 = decodes(bytes, 'big5');
-  if (gbk && (!isBig5 || gb >= big5)) return 'GBK';
-  if (isBig5) return 'Big5';
-  return decodes(bytes, 'gb18030') ? 'GB18030' : undefined;
-}
-
-/**
- * UTF-16 without a byte-order mark. Real files hold some ASCII (line breaks, punctuation, markup),
- * which in UTF-16 puts a zero in the high byte: zeros at odd offsets are UTF-16LE, at even UTF-16BE.
- */
-function guessUtf16(bytes: Uint8Array): string | undefined {
-  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
-  const zeros = [0, 0];
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) zeros[i & 1]++;
-  const pairs = bytes.length / 2;
-  const label = zeros[1] >= pairs / 5 && zeros[0] <= pairs / 50 ? 'utf-16le' : zeros[0] >= pairs / 5 && zeros[1] <= pairs / 50 ? 'utf-16be' : '';
-  return label && decodes(bytes, label) ? label.toUpperCase() : undefined;
 }
