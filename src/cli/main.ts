@@ -71,7 +71,8 @@ function curatedFiles(): GlossaryFile[] {
   try {
     names = readdirSync(dir);
   } catch (e) {
-    throw new InputError(`${dir}: cannot read the curated glossary folder (${(e as NodeJS.ErrnoException).code ?? 'error'}); reinstall hanzi-gloss`);
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(`${dir}: cannot read the curated glossary folder (${code}); reinstall hanzi-gloss`);
   }
   return names
     .filter(isGlossaryFileName)
@@ -98,7 +99,8 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   try {
     layers.push(loadCedictLayer(fileByteSource(CEDICT_PATH)));
   } catch (e) {
-    throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${reason}); run npm run build`);
   }
   return new Lexicon(layers, simplifiedFoldTable);
 }
@@ -171,9 +173,12 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'convert': {
       if (positionals.length !== 2) throw new UsageError('convert takes an input and an output file');
       const [input, output] = positionals;
+      const unknown = (path: string) =>
+        new UsageError(`${path}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
+      const from = formatForPath(input);
       const to = formatForPath(output);
-      if (!formatForPath(input)) throw new UsageError(`${input}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
-      if (!to) throw new UsageError(`${output}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
+      if (!from) throw unknown(input);
+      if (!to) throw unknown(output);
       // The input gets exactly the checks `validate` gives it, and the output is checked again as
       // the file it will be: a convert never writes a glossary that validate would refuse.
       const loaded = loadGlossaries([{ path: input, bytes: readInput(input) }], 'workspace');
@@ -191,7 +196,7 @@ function run(argv: string[], out: (s: string) => void): number {
         return 1;
       }
       writeAtomically(output, text);
-      out(`${output}: ${glossary.entries.length} entries (${formatForPath(input)?.label} → ${to.label})`);
+      out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
     }
     case 'annotate': {
@@ -218,8 +223,12 @@ function failure(e: unknown): string {
   if (e instanceof InputError || e instanceof LocatedError) return e.message;
   if (e instanceof CedictAssetError) return `${CEDICT_PATH}: ${e.message}; run npm run build`;
   const error = e instanceof Error ? e : new Error(String(e));
-  const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /Cannot find module '([^']+)'/.exec(error.message);
-  if (missing) return `${resolve(__dirname, missing[1])}: missing from the installation; reinstall hanzi-gloss (or run npm run build)`;
+  const notFound = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+  const missing = notFound && /Cannot find module '([^']+)'/.exec(error.message);
+  if (missing) {
+    const file = resolve(__dirname, missing[1]);
+    return `${file}: missing from the installation; reinstall hanzi-gloss (or run npm run build)`;
+  }
   const debug = process.env.HANZI_GLOSS_DEBUG ? `\n${error.stack}` : ' (set HANZI_GLOSS_DEBUG=1 for details)';
   return `internal error: ${error.name}: ${error.message.split('\n')[0]}${debug}`;
 }

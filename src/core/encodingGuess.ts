@@ -48,6 +48,7 @@ export function guessUtf16(bytes: Uint8Array): string | undefined {
   const zeros = [0, 0];
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) zeros[i & 1]++;
   const pairs = bytes.length / 2;
-  const label = zeros[1] >= pairs / 5 && zeros[0] <= pairs / 50 ? 'utf-16le' : zeros[0] >= pairs / 5 && zeros[1] <= pairs / 50 ? 'utf-16be' : '';
+  const highZeros = (high: number, low: number) => zeros[high] >= pairs / 5 && zeros[low] <= pairs / 50;
+  const label = highZeros(1, 0) ? 'utf-16le' : highZeros(0, 1) ? 'utf-16be' : '';
   return label && decodes(bytes, label) !== undefined ? label.toUpperCase() : undefined;
 }

@@ -28,10 +28,12 @@ function mismatch(node: Node, schema: SettingSchema, name: string): { node: Node
   const actual = typeOf(node);
   if (schema.type && actual !== schema.type && !(schema.type === 'number' && actual === 'integer')) {
     const shown = node.type === 'string' || node.type === 'number' ? ` ${JSON.stringify(node.value)}` : '';
-    return { node, reason: `${name} must be ${schema.type === 'array' || schema.type === 'object' || schema.type === 'integer' ? 'an' : 'a'} ${schema.type}, not ${node.type}${shown}` };
+    const article = ['array', 'object', 'integer'].includes(schema.type) ? 'an' : 'a';
+    return { node, reason: `${name} must be ${article} ${schema.type}, not ${node.type}${shown}` };
   }
   if (schema.enum && !schema.enum.includes(node.value)) {
-    return { node, reason: `${name} must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(node.value)}` };
+    const allowed = schema.enum.map((v) => JSON.stringify(v)).join(', ');
+    return { node, reason: `${name} must be one of ${allowed}, not ${JSON.stringify(node.value)}` };
   }
   if (node.type === 'array' && schema.items) {
     for (const [k, item] of (node.children ?? []).entries()) {
@@ -44,7 +46,8 @@ function mismatch(node: Node, schema: SettingSchema, name: string): { node: Node
       const [key, value] = prop.children ?? [];
       if (!key || !value) continue;
       const sub = schema.properties?.[String(key.value)] ?? schema.additionalProperties;
-      if (sub === false) return { node: key, reason: `${name} has no key "${key.value}" (known: ${Object.keys(schema.properties ?? {}).join(', ')})` };
+      const known = Object.keys(schema.properties ?? {}).join(', ');
+      if (sub === false) return { node: key, reason: `${name} has no key "${key.value}" (known: ${known})` };
       const found = sub && sub !== true ? mismatch(value, sub, `${name}["${key.value}"]`) : undefined;
       if (found) return found;
     }
@@ -53,7 +56,11 @@ function mismatch(node: Node, schema: SettingSchema, name: string): { node: Node
 }
 
 /** Problems of the `hanziGloss.*` settings in a settings.json text (other extensions' keys are theirs). */
-export function settingsProblems(text: string, file: string, schema: Readonly<Record<string, SettingSchema>>): LocatedError[] {
+export function settingsProblems(
+  text: string,
+  file: string,
+  schema: Readonly<Record<string, SettingSchema>>,
+): LocatedError[] {
   const lines = new LineIndex(text);
   const { root, problems } = parseJsonTree(text, file, lines);
   if (!root) return problems;

@@ -4,7 +4,7 @@
  * pretty-printed). A note is anchored by its line and the Chinese text of that line, so it follows
  * the passage when lines move (re-found by its text), and is stale when that text changed.
  */
-import { findNodeAtLocation } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { parseJsonTree } from './glossary/jsonGlossary';
 import { LineIndex, LocatedError } from './text';
 
@@ -32,7 +32,13 @@ export function serializeSidecar(notes: readonly SidecarNote[]): string {
   return JSON.stringify({ version: 1, notes: ordered }, null, 2) + '\n';
 }
 
-const NOTE_FIELDS: Record<keyof SidecarNote, 'string' | 'line'> = { file: 'string', line: 'line', chinese: 'string', text: 'string' };
+const NOTE_FIELDS: Record<keyof SidecarNote, 'string' | 'line'> = {
+  file: 'string',
+  line: 'line',
+  chinese: 'string',
+  text: 'string',
+};
+const isLine = (v: Node | undefined) => v?.type === 'number' && Number.isSafeInteger(v.value) && v.value >= 0;
 
 /**
  * Reads a sidecar file, or throws the first problem with its line and column. A note that does not
@@ -51,17 +57,22 @@ export function parseSidecar(text: string, file = '.hanzi-gloss/annotations.json
   const shape = 'expected {"version": 1, "notes": [...]}';
   if (root.type !== 'object') fail(root.offset, shape);
   const version = findNodeAtLocation(root, ['version']);
-  if (version && version.value !== 1) fail(version.offset, `"version" must be 1 (this Hanzi Gloss reads version 1 only)`);
+  if (version && version.value !== 1) {
+    fail(version.offset, '"version" must be 1 (this Hanzi Gloss reads version 1 only)');
+  }
   const notes = findNodeAtLocation(root, ['notes']);
   if (!notes || notes.type !== 'array') fail(notes?.offset ?? root.offset, shape);
   return (notes?.children ?? []).map((node, k) => {
-    if (node.type !== 'object') fail(node.offset, `note ${k + 1} must be an object with "file", "line", "chinese" and "text"`);
+    if (node.type !== 'object') {
+      fail(node.offset, `note ${k + 1} must be an object with "file", "line", "chinese" and "text"`);
+    }
     const out: Record<string, unknown> = {};
     for (const [key, kind] of Object.entries(NOTE_FIELDS)) {
       const value = findNodeAtLocation(node, [key]);
       if (!value) fail(node.offset, `note ${k + 1} has no "${key}"`);
-      const ok = kind === 'line' ? value?.type === 'number' && Number.isSafeInteger(value.value) && value.value >= 0 : value?.type === 'string';
-      if (!ok) fail(value?.offset ?? node.offset, `note ${k + 1}: "${key}" must be ${kind === 'line' ? 'a line number (a whole number ≥ 0)' : 'a string'}`);
+      const ok = kind === 'line' ? isLine(value) : value?.type === 'string';
+      const want = kind === 'line' ? 'a line number (a whole number ≥ 0)' : 'a string';
+      if (!ok) fail(value?.offset ?? node.offset, `note ${k + 1}: "${key}" must be ${want}`);
       out[key] = value?.value;
     }
     return out as unknown as SidecarNote;

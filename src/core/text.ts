@@ -76,8 +76,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * than read as U+FFFD (which would put replacement characters into glossaries and annotations).
  */
 export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
-  const bom16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : undefined;
-  if (bom16) throw new LocatedError(file, 1, 1, `not UTF-8 (${bom16}: it starts with a UTF-16 byte-order mark); save it as UTF-8`);
+  const bom = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
+  const bom16 = bom(0xff, 0xfe) ? 'UTF-16LE' : bom(0xfe, 0xff) ? 'UTF-16BE' : '';
+  if (bom16) {
+    const reason = `not UTF-8 (${bom16}: it starts with a UTF-16 byte-order mark); save it as UTF-8`;
+    throw new LocatedError(file, 1, 1, reason);
+  }
   let text: string;
   try {
     text = UTF8.decode(bytes);
@@ -85,9 +89,11 @@ export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
     const bad = firstInvalidUtf8(bytes);
     const like = guessEncoding(bytes);
     // In UTF-16 every position read as UTF-8 is wrong: the whole file is, from its start.
-    const at = like?.startsWith('UTF-16') ? { line: 1, column: 1 } : lineColumnAt(new TextDecoder('utf-8').decode(bytes.subarray(0, bad)), Infinity);
+    const utf16 = like?.startsWith('UTF-16');
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const at = utf16 ? { line: 1, column: 1 } : lineColumnAt(before, before.length);
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
-    const what = like?.startsWith('UTF-16') ? ` (looks like ${like})` : `${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}`;
+    const what = utf16 ? ` (looks like ${like})` : `${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}`;
     throw new LocatedError(file, at.line, at.column, `not UTF-8${what}; save it as UTF-8`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -96,7 +102,8 @@ export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
     // ASCII in UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every letter.
     const like = guessUtf16(bytes);
     const at = like ? { line: 1, column: 1 } : lineColumnAt(text, nul);
-    throw new LocatedError(file, at.line, at.column, like ? `not UTF-8 (looks like ${like}); save it as UTF-8` : 'NUL byte (0x00): not a text file');
+    const reason = like ? `not UTF-8 (looks like ${like}); save it as UTF-8` : 'NUL byte (0x00): not a text file';
+    throw new LocatedError(file, at.line, at.column, reason);
   }
   return text;
 }

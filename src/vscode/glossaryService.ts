@@ -112,7 +112,8 @@ export class GlossaryService implements vscode.Disposable {
       listing = await vscode.workspace.fs.readDirectory(dir);
     } catch (e) {
       // A damaged installation: say so once; user and workspace glossaries and CC-CEDICT still work.
-      const reason = `${dir.toString()}: cannot read the curated glossaries (${e instanceof Error ? e.message : String(e)})`;
+      const why = e instanceof Error ? e.message : String(e);
+      const reason = `${dir.toString()}: cannot read the curated glossaries (${why})`;
       this.log.error(reason);
       void vscode.window.showWarningMessage(reason);
       return [];
@@ -236,7 +237,12 @@ export class GlossaryService implements vscode.Disposable {
   }
 
   /** Records a file's problems as diagnostics, and its new good version if it has one. */
-  private report(uri: vscode.Uri, layer: 'workspace' | 'user', problems: readonly LocatedError[], good?: SourcedGlossary): void {
+  private report(
+    uri: vscode.Uri,
+    layer: 'workspace' | 'user',
+    problems: readonly LocatedError[],
+    good?: SourcedGlossary,
+  ): void {
     const state: GlossaryFileState = this.files.get(uri.toString()) ?? { uri, layer, problems: [] };
     state.problems = problems;
     if (good) state.good = good;

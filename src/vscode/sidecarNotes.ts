@@ -86,7 +86,9 @@ export class SidecarNotes implements vscode.Disposable {
 
   private async save(folder: vscode.WorkspaceFolder, list: SidecarNote[]): Promise<void> {
     const broken = this.unreadable.get(folder.uri.toString());
-    if (broken) throw new Error(vscode.l10n.t('{0} (fix the file first: saving would drop the notes it holds)', broken.message));
+    if (broken) {
+      throw new Error(vscode.l10n.t('{0} (fix the file first: saving would drop the notes it holds)', broken.message));
+    }
     this.notes.set(folder.uri.toString(), list);
     await writeAtomically(this.sidecarUri(folder), serializeSidecar(list));
   }

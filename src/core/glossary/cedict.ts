@@ -202,7 +202,9 @@ function sections(source: ByteSource): Sections {
   // new Uint8Array(view) copies (a Node Buffer's slice() would not): the header gets its own
   // aligned buffer whatever the source's offset and length.
   const header = new Uint32Array(new Uint8Array(source.read(0, HEADER_WORDS * 4)).buffer);
-  if (header[0] !== MAGIC) throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
+  if (header[0] !== MAGIC) {
+    throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
+  }
   const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes, checksum] = header;
   const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
   const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
@@ -210,8 +212,11 @@ function sections(source: ByteSource): Sections {
   // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
   const head = source.read(0, blobStart);
   const data = head.byteOffset % 4 === 0 ? head : new Uint8Array(head);
-  const indexWords = new Uint32Array(data.buffer, data.byteOffset + HEADER_WORDS * 4, (blobStart - HEADER_WORDS * 4) / 4);
-  if (indexChecksum(indexWords) !== checksum) throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
+  const indexStart = HEADER_WORDS * 4;
+  const indexWords = new Uint32Array(data.buffer, data.byteOffset + indexStart, (blobStart - indexStart) / 4);
+  if (indexChecksum(indexWords) !== checksum) {
+    throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
+  }
   let at = data.byteOffset + HEADER_WORDS * 4;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
     const view = make(data.buffer, at, length);
@@ -272,7 +277,9 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
       // not UTF-8: reported below
     }
     const [storedTraditional, simplified, numbered, senses] = fields;
-    if (fields.length !== 4 || !simplified || !senses) throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
+    if (fields.length !== 4 || !simplified || !senses) {
+      throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
+    }
     const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,

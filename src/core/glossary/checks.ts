@@ -23,11 +23,14 @@ export function entryProblems(entry: GlossaryEntry, checkPinyin = true): EntryPr
   const out: EntryProblem[] = [];
   // A term without Chinese has no reading to check: one problem, not two.
   if (!containsHan(entry.zh)) out.push({ field: 'zh', reason: `"zh" must contain Chinese characters: "${entry.zh}"` });
-  const reading = entry.pinyin === undefined || out.length > 0 ? undefined : pinyinProblem(entry.zh, entry.pinyin, checkPinyin);
-  if (reading) out.push({ field: 'pinyin', reason: reading });
+  if (entry.pinyin !== undefined && out.length === 0) {
+    const reading = pinyinProblem(entry.zh, entry.pinyin, checkPinyin);
+    if (reading) out.push({ field: 'pinyin', reason: reading });
+  }
   (entry.aliases ?? []).forEach((alias, k) => {
-    if (!containsHan(alias.zh)) out.push({ field: `aliases.${k}.zh`, reason: `alias "zh" must contain Chinese characters: "${alias.zh}"` });
-    else if (alias.pinyin !== undefined) {
+    if (!containsHan(alias.zh)) {
+      out.push({ field: `aliases.${k}.zh`, reason: `alias "zh" must contain Chinese characters: "${alias.zh}"` });
+    } else if (alias.pinyin !== undefined) {
       const problem = pinyinProblem(alias.zh, alias.pinyin, checkPinyin);
       if (problem) out.push({ field: `aliases.${k}.pinyin`, reason: problem });
     }
@@ -50,7 +53,9 @@ export class RepeatCheck {
       const where = `duplicate term "${entry.zh}" in domain "${entry.domain ?? ''}" (first at line ${first.line})`;
       // Two readings of one written form (CC-CEDICT's 行 xíng / háng) cannot become one entry.
       const readings = first.pinyin && entry.pinyin && first.pinyin !== entry.pinyin;
-      const advice = readings ? `a glossary keeps one reading per term ("${first.pinyin}" there, "${entry.pinyin}" here)` : 'add another English rendering to that entry instead';
+      const advice = readings
+        ? `a glossary keeps one reading per term ("${first.pinyin}" there, "${entry.pinyin}" here)`
+        : 'add another English rendering to that entry instead';
       return { field: 'zh', reason: `${where}; ${advice}` };
     }
     this.ids.set(entry.id, line);
@@ -80,10 +85,11 @@ export function checkGlossary(
   const repeats = new RepeatCheck();
   glossary.entries.forEach((raw, k) => {
     const at = positions?.[k] ?? { line: 1, column: 1 };
+    const aliases = raw.aliases?.map((a) => (a.pinyin !== undefined ? { ...a, pinyin: marked(a.pinyin) } : a));
     const entry: GlossaryEntry = {
       ...raw,
       ...(raw.pinyin !== undefined ? { pinyin: marked(raw.pinyin) } : {}),
-      ...(raw.aliases ? { aliases: raw.aliases.map((a) => (a.pinyin !== undefined ? { ...a, pinyin: marked(a.pinyin) } : a)) } : {}),
+      ...(aliases ? { aliases } : {}),
     };
     const found = entryProblems(entry, checkPinyin);
     const repeat = found.length === 0 ? repeats.repeat(entry, at.line) : undefined;

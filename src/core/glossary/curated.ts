@@ -6,7 +6,7 @@ import { decodeUtf8, LocatedError, type LineColumn } from '../text';
 import { checkGlossary } from './checks';
 import type { GlossarySource } from './entry';
 import type * as Formats from './formats';
-import { parseGlossaryJson, type ParseOptions } from './jsonGlossary';
+import { parseGlossaryJson, type GlossaryParseResult, type ParseOptions } from './jsonGlossary';
 import type { SourcedGlossary } from './lexicon';
 
 export interface GlossaryFile {
@@ -40,11 +40,12 @@ export function parseGlossaryFile(text: string, path: string, options: ParseOpti
   if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
   const read = format.parse(text, path);
   const checked = checkGlossary(read.glossary, read.positions, path, options.checkPinyin !== false);
-  return { glossary: checked.glossary, problems: [...read.problems, ...checked.problems], positions: checked.positions };
+  const problems = [...read.problems, ...checked.problems];
+  return { glossary: checked.glossary, problems, positions: checked.positions };
 }
 
 /** Decodes and parses one file; bytes that are not UTF-8 text are that file's one problem. */
-export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {}): ReturnType<typeof parseGlossaryFile> {
+export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {}): GlossaryParseResult {
   let text: string;
   try {
     text = decodeUtf8(file.bytes, file.path);

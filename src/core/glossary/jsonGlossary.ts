@@ -85,7 +85,11 @@ function tooDeepAt(text: string): number | undefined {
  * The one way Hanzi Gloss reads a JSON file into a syntax tree (glossaries, sidecar notes, settings):
  * nesting is bounded first, and every syntax error comes back as a located problem.
  */
-export function parseJsonTree(text: string, file: string, lines = new LineIndex(text)): { root?: Node; problems: LocatedError[] } {
+export function parseJsonTree(
+  text: string,
+  file: string,
+  lines = new LineIndex(text),
+): { root?: Node; problems: LocatedError[] } {
   const problems: LocatedError[] = [];
   const fail = (offset: number, reason: string) => {
     const { line, column } = lines.at(offset);
@@ -218,7 +222,11 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
 }
 
 /** An entry's values as written (structure checked), and the node of each value, for positions. */
-function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefined): { entry: GlossaryEntry; where: Map<EntryField, Node> } | undefined {
+function readEntry(
+  reader: Reader,
+  node: Node,
+  glossaryDomain: string | undefined,
+): { entry: GlossaryEntry; where: Map<EntryField, Node> } | undefined {
   const props = reader.properties(node, ENTRY_KEYS, 'an entry');
   if (!props) return undefined;
   const before = reader.problems.length;

@@ -84,7 +84,19 @@ const MAX_XML_DEPTH = 100;
  * and the DOCTYPE (with its internal subset) whole, then end tags and start tags (attribute values
  * may hold ">").
  */
-const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE((?:[^[>]|\[[\s\S]*?\])*)>|<\/[^>]*>|<(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
+const MARKUP = new RegExp(
+  [
+    /<!--[\s\S]*?-->/,
+    /<!\[CDATA\[[\s\S]*?\]\]>/,
+    /<\?[\s\S]*?\?>/,
+    /<!DOCTYPE((?:[^[>]|\[[\s\S]*?\])*)>/,
+    /<\/[^>]*>/,
+    /<(?:"[^"]*"|'[^']*'|[^'">])*>/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'gi',
+);
 
 /** What the validator lets through but Hanzi Gloss refuses: a DOCTYPE internal subset, deep nesting. */
 function structureProblem(xml: string): { offset: number; reason: string } | undefined {
@@ -94,7 +106,8 @@ function structureProblem(xml: string): { offset: number; reason: string } | und
     const token = m[0];
     if (m[1]?.includes('[')) {
       const entity = token.indexOf('<!ENTITY');
-      if (entity >= 0) return { offset: m.index + entity, reason: 'entity declarations are not allowed in a TBX glossary' };
+      const reason = 'entity declarations are not allowed in a TBX glossary';
+      if (entity >= 0) return { offset: m.index + entity, reason };
       return { offset: m.index, reason: 'a DOCTYPE internal subset ([…]) is not allowed in a TBX glossary' };
     }
     if (token.startsWith('</')) depth--;
@@ -121,7 +134,8 @@ function parse(xml: string, file: string): FormatParseResult {
     if (open) {
       const names = open[1].split(',').map((n) => n.trim().replace(/^"|"$/g, ''));
       const end = lines.at(xml.length);
-      problems.push(new LocatedError(file, end.line, end.column, `XML: the file ends inside <${names.at(-1)}> (not closed: ${names.join(', ')})`));
+      const reason = `XML: the file ends inside <${names.at(-1)}> (not closed: ${names.join(', ')})`;
+      problems.push(new LocatedError(file, end.line, end.column, reason));
     } else problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
     return empty;
   }
