@@ -39,20 +39,25 @@ const cases: Case[] = readdirSync(join(root, corpus), { withFileTypes: true })
       }),
   );
 
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributed: { properties: object }[] = [manifest.contributes.configuration].flat();
 const schema: Record<string, SettingSchema> = Object.fromEntries(
-  [JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.configuration].flat().flatMap((c: { properties: object }) => Object.entries(c.properties)),
+  contributed.flatMap((c) => Object.entries(c.properties)),
 );
 
 /** The one line the real entry point gives for a file (throws if it gives none or several). */
 async function errorOf(c: Case): Promise<string> {
   if (GLOSSARY_KINDS.includes(c.kind)) {
-    const result = await run(process.execPath, [join(root, 'dist', 'cli.js'), 'validate', c.path], { cwd: root, encoding: 'utf8' }).then(
+    const args = [join(root, 'dist', 'cli.js'), 'validate', c.path];
+    const validate = run(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    const result = await validate.then(
       (ok) => ({ code: 0, stderr: ok.stderr, stdout: ok.stdout }),
       (e: { code: number; stderr: string; stdout: string }) => e,
     );
     const [line, summary, ...rest] = result.stderr.split('\n');
     assert.equal(result.code, 1, `${c.path}: exit code (stdout ${result.stdout})`);
-    assert.deepEqual([summary, rest], ['hanzi-gloss: 1 problem(s) in 1 file(s)', ['']], `${c.path}: one problem, then the summary`);
+    const one = ['hanzi-gloss: 1 problem(s) in 1 file(s)', ['']];
+    assert.deepEqual([summary, rest], one, `${c.path}: one problem, then the summary`);
     return line;
   }
   const text = decodeUtf8(readFileSync(join(root, c.path)), c.path);
@@ -71,7 +76,8 @@ const lineOf = (c: Case) => errorOf(c).catch((e: Error) => (e.name === 'LocatedE
 
 test('the corpus has at least 40 malformed inputs, of every kind', () => {
   assert.ok(cases.length >= 40, `${cases.length} cases`);
-  assert.deepEqual([...new Set(cases.map((c) => c.kind))].sort(), ['cedict', 'csv', 'json', 'settings', 'sidecar', 'tbx', 'tsv']);
+  const kinds = [...new Set(cases.map((c) => c.kind))].sort();
+  assert.deepEqual(kinds, ['cedict', 'csv', 'json', 'settings', 'sidecar', 'tbx', 'tsv']);
 });
 
 test('every malformed input fails with exactly its expected line', async () => {
@@ -82,6 +88,8 @@ test('every malformed input fails with exactly its expected line', async () => {
     for (let c = queue.shift(); c; c = queue.shift()) got.set(c.path, await lineOf(c));
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  const wrong = cases.filter((c) => got.get(c.path) !== c.expected).map((c) => `${c.path}\n  expected ${c.expected}\n  actual   ${got.get(c.path)}`);
+  const wrong = cases
+    .filter((c) => got.get(c.path) !== c.expected)
+    .map((c) => `${c.path}\n  expected ${c.expected}\n  actual   ${got.get(c.path)}`);
   assert.deepEqual(wrong, []);
 });

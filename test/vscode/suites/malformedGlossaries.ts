@@ -28,22 +28,26 @@ export function defineMalformedGlossarySuite(): void {
       api = await activateExtension();
       await api.glossary.lexicon();
       document = (await openFixture('diecasting-orders.txt')).document;
-      await vscode.workspace.fs.writeFile(uri(), encode(JSON.stringify({ entries: [{ id: 'g', zh: '压铸', en: ['HPDC (last good)'] }] })));
+      const good = { entries: [{ id: 'g', zh: '压铸', en: ['HPDC (last good)'] }] };
+      await vscode.workspace.fs.writeFile(uri(), encode(JSON.stringify(good)));
       const changed = reload();
       const setting = vscode.workspace.getConfiguration('hanziGloss');
-      await setting.update('glossaries.workspace', ['.vscode/hanzi-gloss.json', FILE], vscode.ConfigurationTarget.Workspace);
+      const files = ['.vscode/hanzi-gloss.json', FILE];
+      await setting.update('glossaries.workspace', files, vscode.ConfigurationTarget.Workspace);
       await changed;
-      assert.match(await hoverAt('压铸'), /HPDC \(last good\)  \nSource: Workspace glossary · malformed-test\/glossary\.json/);
+      const source = /HPDC \(last good\)  \nSource: Workspace glossary · malformed-test\/glossary\.json/;
+      assert.match(await hoverAt('压铸'), source);
     });
 
     suiteTeardown(async () => {
       const changed = reload();
-      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.workspace', undefined, vscode.ConfigurationTarget.Workspace);
+      const setting = vscode.workspace.getConfiguration('hanziGloss');
+      await setting.update('glossaries.workspace', undefined, vscode.ConfigurationTarget.Workspace);
       await changed;
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri(), '..'), { recursive: true });
     });
 
-    test('JSON nested 6,000 deep: one diagnostic at the bracket past the limit, the last good entries stay', async () => {
+    test('JSON nested 6,000 deep: a diagnostic at the bracket past the limit, last good entries stay', async () => {
       await write(encode('{\n  "entries": ' + '['.repeat(6000) + ']'.repeat(6000) + '\n}\n'));
       const diagnostics = vscode.languages.getDiagnostics(uri());
       assert.deepEqual(
@@ -55,7 +59,7 @@ export function defineMalformedGlossarySuite(): void {
       assert.match(await hoverAt('压铸'), /HPDC \(last good\)/, 'the last good version is kept');
     });
 
-    test('GBK bytes: a diagnostic naming the encoding at the first invalid byte, the last good entries stay', async () => {
+    test('GBK bytes: a diagnostic naming the encoding at the first invalid byte, last good entries stay', async () => {
       // {"entries":[{"id":"g","zh":"压铸","en":["GBK"]}]} with 压铸 written in GBK (D1B9 D6FD): D1 B9
       // happens to be a valid UTF-8 pair (U+0479), D6 FD is not.
       const before = encode('{"entries":[{"id":"g","zh":"');
