@@ -22,7 +22,7 @@ import { formatScanTable, toScanJson } from './format';
 const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
   hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
-  hanzi-gloss validate [<glossary>...]      any format by extension: .json .tsv .csv .tbx .u8
+  hanzi-gloss validate [<glossary>...]  formats by extension, as for convert
   hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
   hanzi-gloss annotate <file> [--glossary <path>]...
   hanzi-gloss check <file> [--glossary <path>]... [--json]
