@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseGlossaryFile } from '../../src/core/glossary/curated';
 import { formatForPath } from '../../src/core/glossary/formats';
+import { addEntryEdits, removeEntryEdits } from '../../src/core/glossary/jsonEdit';
 import { MAX_JSON_DEPTH, parseGlossaryJson } from '../../src/core/glossary/jsonGlossary';
 import { decodeUtf8, LineIndex, lineColumnAt, splitLines } from '../../src/core/text';
 
@@ -179,4 +180,15 @@ test('convert says in one line per problem what it cannot convert, and writes no
   ];
   assert.equal(r.stderr, expected.map((l) => l + '\n').join(''));
   assert.equal(existsSync(out), false);
+});
+
+test('a glossary that does not read as JSON is not edited: the edit says why, nothing overflows', () => {
+  const entry = { id: 'b', zh: '开模', en: ['tooling'] };
+  const deep = `{"entries": [{"id": "a", "zh": "压铸", "en": ["x"], "note": ${'['.repeat(6000)}${']'.repeat(6000)}}]}`;
+  const why = /^the file does not read as JSON \(line 1, column \d+: JSON nested deeper than 100 levels\); fix it first$/;
+  assert.throws(() => addEntryEdits(deep, entry, 'x'), { message: why });
+  assert.throws(() => removeEntryEdits(deep, 'a'), { message: why });
+  const broken = '{\n  "entries": [\n    { "id": "a" "zh": "压铸", "en": ["x"] }\n  ]\n}\n';
+  const syntax = 'the file does not read as JSON (line 3, column 17: JSON syntax error: CommaExpected); fix it first';
+  assert.throws(() => addEntryEdits(broken, entry, 'x'), { message: syntax });
 });
