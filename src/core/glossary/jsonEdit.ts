@@ -42,7 +42,9 @@ function formattingOf(text: string): FormattingOptions {
 function tree(text: string): Node | undefined {
   const { root, problems } = parseJsonTree(text, 'glossary');
   const [p] = problems;
-  if (p) throw new Error(`the file does not read as JSON (line ${p.line}, column ${p.column}: ${p.reason}); fix it first`);
+  if (p) {
+    throw new Error(`the file does not read as JSON (line ${p.line}, column ${p.column}: ${p.reason}); fix it first`);
+  }
   return root;
 }
 
