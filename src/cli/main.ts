@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCedictLayer } from '../core/glossary/cedict';
+import { CedictAssetError, loadCedictLayer } from '../core/glossary/cedict';
 import { fileByteSource } from './fileByteSource';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
@@ -15,14 +15,14 @@ import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
 import { simplifiedFoldTable } from '../core/script';
 import { scanText } from '../core/scan';
-import { decodeUtf8, type LocatedError } from '../core/text';
+import { decodeUtf8, LocatedError } from '../core/text';
 import { annotateText, checkText } from './annotate';
 import { formatScanTable, toScanJson } from './format';
 
 const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
   hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
-  hanzi-gloss validate [<glossary.json>...]
+  hanzi-gloss validate [<glossary>...]  formats by extension, as for convert
   hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
   hanzi-gloss annotate <file> [--glossary <path>]...
   hanzi-gloss check <file> [--glossary <path>]... [--json]
@@ -45,6 +45,11 @@ function readInput(path: string): Uint8Array {
   }
 }
 
+/** A text file, decoded as UTF-8 (refused with the file's name and the position if it is not). */
+function readText(path: string): string {
+  return decodeUtf8(readInput(path), path);
+}
+
 /** Writes beside the target and renames over it, so a stopped process never leaves half a file. */
 function writeAtomically(path: string, content: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -57,9 +62,19 @@ function writeAtomically(path: string, content: string): void {
   }
 }
 
+/** The CC-CEDICT asset beside the CLI; its records are read on lookup, so damage can show late. */
+const CEDICT_PATH = resolve(__dirname, 'cedict.bin');
+
 function curatedFiles(): GlossaryFile[] {
   const dir = curatedDir();
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(`${dir}: cannot read the curated glossary folder (${code}); reinstall hanzi-gloss`);
+  }
+  return names
     .filter(isGlossaryFileName)
     .sort()
     .map((name) => ({ path: relative(process.cwd(), join(dir, name)) || name, bytes: readInput(join(dir, name)) }));
@@ -81,11 +96,11 @@ function buildLexicon(extra: readonly string[]): Lexicon {
   const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false, trusted: true });
   if (curated.problems.length > 0) firstProblem(curated.problems);
   layers.push(buildLayer(curated.glossaries));
-  const cedictPath = resolve(__dirname, 'cedict.bin');
   try {
-    layers.push(loadCedictLayer(fileByteSource(cedictPath)));
+    layers.push(loadCedictLayer(fileByteSource(CEDICT_PATH)));
   } catch (e) {
-    throw new InputError(`${cedictPath}: cannot load the CC-CEDICT asset (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run build`);
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${reason}); run npm run build`);
   }
   return new Lexicon(layers, simplifiedFoldTable);
 }
@@ -128,7 +143,7 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'scan': {
       if (positionals.length !== 1) throw new UsageError('scan takes exactly one file');
       const style = toneStyle(values.tones);
-      const text = decodeUtf8(readInput(positionals[0]));
+      const text = readText(positionals[0]);
       const lexicon = buildLexicon(values.glossary ?? []);
       const result = scanText(text, lexicon, style);
       out(values.json ? JSON.stringify(toScanJson(result)) : formatScanTable(text, result));
@@ -158,26 +173,42 @@ function run(argv: string[], out: (s: string) => void): number {
     case 'convert': {
       if (positionals.length !== 2) throw new UsageError('convert takes an input and an output file');
       const [input, output] = positionals;
+      const unknown = (path: string) =>
+        new UsageError(`${path}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
       const from = formatForPath(input);
       const to = formatForPath(output);
-      if (!from) throw new UsageError(`${input}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
-      if (!to) throw new UsageError(`${output}: unknown glossary format (use .json .tsv .csv .tbx or .u8)`);
-      const { glossary, problems } = from.parse(decodeUtf8(readInput(input)), input);
-      if (problems.length > 0) firstProblem(problems);
-      writeAtomically(output, to.serialize(glossary));
+      if (!from) throw unknown(input);
+      if (!to) throw unknown(output);
+      // The input gets exactly the checks `validate` gives it, and the output is checked again as
+      // the file it will be: a convert never writes a glossary that validate would refuse.
+      const loaded = loadGlossaries([{ path: input, bytes: readInput(input) }], 'workspace');
+      const glossary = loaded.glossaries[0].glossary;
+      let problems = [...loaded.problems, ...crossFileProblems(loaded)];
+      let text = '';
+      if (problems.length === 0) {
+        text = to.serialize(glossary);
+        const written = loadGlossaries([{ path: output, bytes: new TextEncoder().encode(text) }], 'workspace');
+        problems = [...written.problems, ...crossFileProblems(written)];
+      }
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(p.message + '\n');
+        process.stderr.write(`hanzi-gloss: ${problems.length} problem(s); ${output} not written\n`);
+        return 1;
+      }
+      writeAtomically(output, text);
       out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
     }
     case 'annotate': {
       if (positionals.length !== 1) throw new UsageError('annotate takes exactly one file');
-      const text = decodeUtf8(readInput(positionals[0]));
+      const text = readText(positionals[0]);
       out(annotateText(text, buildLexicon(values.glossary ?? [])).replace(/\n$/, ''));
       return 0;
     }
     case 'check': {
       if (positionals.length !== 1) throw new UsageError('check takes exactly one file');
       const file = positionals[0];
-      const problems = checkText(decodeUtf8(readInput(file)), buildLexicon(values.glossary ?? []));
+      const problems = checkText(readText(file), buildLexicon(values.glossary ?? []));
       if (values.json) out(JSON.stringify({ problems: problems.map(({ line, column, code, message, term }) => ({ line, column, code, message, ...(term ? { term } : {}) })) }));
       else for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
@@ -187,6 +218,21 @@ function run(argv: string[], out: (s: string) => void): number {
   }
 }
 
+/** One line for what went wrong outside the input checks; the stack only when asked for. */
+function failure(e: unknown): string {
+  if (e instanceof InputError || e instanceof LocatedError) return e.message;
+  if (e instanceof CedictAssetError) return `${CEDICT_PATH}: ${e.message}; run npm run build`;
+  const error = e instanceof Error ? e : new Error(String(e));
+  const notFound = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+  const missing = notFound && /Cannot find module '([^']+)'/.exec(error.message);
+  if (missing) {
+    const file = resolve(__dirname, missing[1]);
+    return `${file}: missing from the installation; reinstall hanzi-gloss (or run npm run build)`;
+  }
+  const debug = process.env.HANZI_GLOSS_DEBUG ? `\n${error.stack}` : ' (set HANZI_GLOSS_DEBUG=1 for details)';
+  return `internal error: ${error.name}: ${error.message.split('\n')[0]}${debug}`;
+}
+
 function main(): void {
   try {
     process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'));
@@ -194,11 +240,8 @@ function main(): void {
     if (e instanceof UsageError) {
       process.stderr.write(`hanzi-gloss: ${e.message}\n${USAGE}\n`);
       process.exitCode = 2;
-    } else if (e instanceof InputError) {
-      process.stderr.write(`hanzi-gloss: ${e.message}\n`);
-      process.exitCode = 1;
     } else {
-      process.stderr.write(`hanzi-gloss: internal error: ${(e as Error).stack ?? e}\n`);
+      process.stderr.write(`hanzi-gloss: ${failure(e)}\n`);
       process.exitCode = 1;
     }
   }

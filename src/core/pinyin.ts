@@ -88,7 +88,8 @@ function syllableBases(): Set<string> {
   if (validBases) return validBases;
   let all = '';
   for (let c = 0x4e00; c <= 0x9fff; c++) all += String.fromCharCode(c);
-  const set = new Set<string>(['ê', 'hm', 'hng', 'm', 'n', 'ng', 'ei', 'shei', 'cei', 'rua', 'fiao']);
+  // "r" is the erhua suffix as Hanyu Pinyin and CC-CEDICT write it (玩儿 wán r).
+  const set = new Set<string>(['ê', 'hm', 'hng', 'm', 'n', 'ng', 'ei', 'shei', 'cei', 'rua', 'fiao', 'r']);
   for (const item of pinyinPro(all, { type: 'all' })) {
     for (const reading of item.polyphonic) set.add(splitTone(reading).base);
   }

@@ -4,6 +4,9 @@
  * pretty-printed). A note is anchored by its line and the Chinese text of that line, so it follows
  * the passage when lines move (re-found by its text), and is stale when that text changed.
  */
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { parseJsonTree } from './glossary/jsonGlossary';
+import { LineIndex, LocatedError } from './text';
 
 export interface SidecarNote {
   /** Path relative to the workspace folder, with forward slashes. */
@@ -29,14 +32,51 @@ export function serializeSidecar(notes: readonly SidecarNote[]): string {
   return JSON.stringify({ version: 1, notes: ordered }, null, 2) + '\n';
 }
 
-/** Reads a sidecar file; throws a reason if it is not one. */
-export function parseSidecar(text: string): SidecarNote[] {
+const NOTE_FIELDS: Record<keyof SidecarNote, 'string' | 'line'> = {
+  file: 'string',
+  line: 'line',
+  chinese: 'string',
+  text: 'string',
+};
+const isLine = (v: Node | undefined) => v?.type === 'number' && Number.isSafeInteger(v.value) && v.value >= 0;
+
+/**
+ * Reads a sidecar file, or throws the first problem with its line and column. A note that does not
+ * read is an error, not skipped: the file is rewritten on the next change, and a skipped note would
+ * be gone.
+ */
+export function parseSidecar(text: string, file = '.hanzi-gloss/annotations.json'): SidecarNote[] {
   if (text.trim() === '') return [];
-  const doc = JSON.parse(text) as Partial<SidecarFile>;
-  if (!doc || !Array.isArray(doc.notes)) throw new Error('expected {"version": 1, "notes": [...]}');
-  return doc.notes.filter(
-    (n): n is SidecarNote => typeof n?.file === 'string' && Number.isInteger(n.line) && typeof n.chinese === 'string' && typeof n.text === 'string',
-  );
+  const lines = new LineIndex(text);
+  const fail = (offset: number, reason: string): never => {
+    const at = lines.at(offset);
+    throw new LocatedError(file, at.line, at.column, reason);
+  };
+  const { root, problems } = parseJsonTree(text, file, lines);
+  if (!root) throw problems[0];
+  const shape = 'expected {"version": 1, "notes": [...]}';
+  if (root.type !== 'object') fail(root.offset, shape);
+  const version = findNodeAtLocation(root, ['version']);
+  if (version && version.value !== 1) {
+    fail(version.offset, '"version" must be 1 (this Hanzi Gloss reads version 1 only)');
+  }
+  const notes = findNodeAtLocation(root, ['notes']);
+  if (!notes || notes.type !== 'array') fail(notes?.offset ?? root.offset, shape);
+  return (notes?.children ?? []).map((node, k) => {
+    if (node.type !== 'object') {
+      fail(node.offset, `note ${k + 1} must be an object with "file", "line", "chinese" and "text"`);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, kind] of Object.entries(NOTE_FIELDS)) {
+      const value = findNodeAtLocation(node, [key]);
+      if (!value) fail(node.offset, `note ${k + 1} has no "${key}"`);
+      const ok = kind === 'line' ? isLine(value) : value?.type === 'string';
+      const want = kind === 'line' ? 'a line number (a whole number ≥ 0)' : 'a string';
+      if (!ok) fail(value?.offset ?? node.offset, `note ${k + 1}: "${key}" must be ${want}`);
+      out[key] = value?.value;
+    }
+    return out as unknown as SidecarNote;
+  });
 }
 
 export interface Anchored {

@@ -1,3 +1,5 @@
+import { guessEncoding, guessUtf16 } from './encodingGuess';
+
 export interface LineColumn {
   /** 1-based line. */
   readonly line: number;
@@ -5,13 +7,22 @@ export interface LineColumn {
   readonly column: number;
 }
 
-/** 1-based line and column of a UTF-16 offset, for error messages ("file:line:column message"). */
+/** Line breaks as editors count them: CRLF, a lone LF and a lone CR (old Mac files) each end a line. */
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** The lines of a text, split at CRLF, LF or CR (so that line numbers agree with LineIndex). */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** 1-based line and column of a UTF-16 offset, for one error message (many: use LineIndex). */
 export function lineColumnAt(text: string, offset: number): LineColumn {
   let line = 1;
   let lineStart = 0;
   const end = Math.min(offset, text.length);
   for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
@@ -23,7 +34,13 @@ export function lineColumnAt(text: string, offset: number): LineColumn {
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) this.starts.push(m.index + m[0].length);
+  }
+
+  /** Offset where a 1-based line starts (the end of the text for lines past it). */
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
   }
 
   at(offset: number): LineColumn {
@@ -51,8 +68,61 @@ export class LocatedError extends Error {
   }
 }
 
-/** Decodes UTF-8 bytes, dropping a byte-order mark so offsets match what an editor shows. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes UTF-8 bytes, dropping a byte-order mark so offsets match what an editor shows. Anything
+ * that is not UTF-8 text is refused with where it goes wrong and what it looks like instead, rather
+ * than read as U+FFFD (which would put replacement characters into glossaries and annotations).
+ */
+export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
+  const bom = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
+  const bom16 = bom(0xff, 0xfe) ? 'UTF-16LE' : bom(0xfe, 0xff) ? 'UTF-16BE' : '';
+  if (bom16) {
+    const reason = `not UTF-8 (${bom16}: it starts with a UTF-16 byte-order mark); save it as UTF-8`;
+    throw new LocatedError(file, 1, 1, reason);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const like = guessEncoding(bytes);
+    // In UTF-16 every position read as UTF-8 is wrong: the whole file is, from its start.
+    const utf16 = like?.startsWith('UTF-16');
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const at = utf16 ? { line: 1, column: 1 } : lineColumnAt(before, before.length);
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    const what = utf16 ? ` (looks like ${like})` : `${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}`;
+    throw new LocatedError(file, at.line, at.column, `not UTF-8${what}; save it as UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // ASCII in UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every letter.
+    const like = guessUtf16(bytes);
+    const at = like ? { line: 1, column: 1 } : lineColumnAt(text, nul);
+    const reason = like ? `not UTF-8 (looks like ${like}); save it as UTF-8` : 'NUL byte (0x00): not a text file';
+    throw new LocatedError(file, at.line, at.column, reason);
+  }
+  return text;
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= b.length) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const t = b[i + k];
+      if (t < (k === 1 ? lo : 0x80) || t > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return b.length;
 }

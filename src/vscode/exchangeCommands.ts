@@ -1,6 +1,7 @@
 /** Import and export of glossaries (JSON, OmegaT TSV, CSV, TBX, CC-CEDICT lines) and Anki export. */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { parseGlossaryFile } from '../core/glossary/curated';
 import type { Glossary, GlossaryEntry } from '../core/glossary/entry';
 import { idFor } from '../core/glossary/formats/common';
 import type * as Formats from '../core/glossary/formats';
@@ -50,7 +51,9 @@ export class ExchangeCommands {
     const target = args.target ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target) : await this.pickTarget();
     if (!target) return undefined;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', vscode.workspace.asRelativePath(file)), cancellable: true }, async (progress, token) => {
-      const { glossary, problems } = format.parse(decodeUtf8(await vscode.workspace.fs.readFile(file)), file.fsPath);
+      // The same reading and content checks as `hanzi-gloss validate` (tone numbers become marks).
+      const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath);
+      const { glossary, problems } = parseGlossaryFile(input, file.fsPath);
       if (problems.length > 0) {
         const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
         throw new Error(problems[0].message + more);

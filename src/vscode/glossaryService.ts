@@ -10,7 +10,7 @@ import { isGlossaryFileName, loadGlossaries, parseGlossaryFile } from '../core/g
 import type { GlossarySource } from '../core/glossary/entry';
 import { buildLayer, Lexicon, type LexiconLayer, type SourcedGlossary } from '../core/glossary/lexicon';
 import { simplifiedFoldTable } from '../core/script';
-import { decodeUtf8, type LocatedError } from '../core/text';
+import { decodeUtf8, LocatedError } from '../core/text';
 import { affectsHanziGloss, readConfig } from './config';
 
 /** A glossary file of the user or workspace layer. */
@@ -111,7 +111,18 @@ export class GlossaryService implements vscode.Disposable {
 
   private async loadCurated(): Promise<SourcedGlossary[]> {
     const dir = vscode.Uri.joinPath(this.context.extensionUri, 'glossary');
-    const names = (await vscode.workspace.fs.readDirectory(dir))
+    let listing: [string, vscode.FileType][];
+    try {
+      listing = await vscode.workspace.fs.readDirectory(dir);
+    } catch (e) {
+      // A damaged installation: say so once; user and workspace glossaries and CC-CEDICT still work.
+      const why = e instanceof Error ? e.message : String(e);
+      const reason = `${dir.toString()}: cannot read the curated glossaries (${why})`;
+      this.log.error(reason);
+      void vscode.window.showWarningMessage(reason);
+      return [];
+    }
+    const names = listing
       .filter(([name, type]) => type === vscode.FileType.File && isGlossaryFileName(name))
       .map(([name]) => name)
       .sort();
@@ -196,7 +207,21 @@ export class GlossaryService implements vscode.Disposable {
       return;
     }
     if (this.generation(uri) !== generation) return;
-    this.update(uri, layer, decodeUtf8(bytes));
+    let text: string;
+    try {
+      text = decodeUtf8(bytes, this.pathOf(uri));
+    } catch (e) {
+      // Not UTF-8 text (GBK, UTF-16, binary): a diagnostic, and the last good entries stay in use.
+      if (!(e instanceof LocatedError)) throw e;
+      this.generations.set(uri.toString(), this.generation(uri) + 1);
+      this.report(uri, layer, [e]);
+      return;
+    }
+    this.update(uri, layer, text);
+  }
+
+  private pathOf(uri: vscode.Uri): string {
+    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
   }
 
   private generation(uri: vscode.Uri): number {
@@ -206,15 +231,25 @@ export class GlossaryService implements vscode.Disposable {
   /** Takes a file's new text (from disk or from an editor after our own edit). */
   update(uri: vscode.Uri, layer: 'workspace' | 'user', text: string): void {
     this.generations.set(uri.toString(), this.generation(uri) + 1);
-    const path = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    const path = this.pathOf(uri);
     const { glossary, problems } = parseGlossaryFile(text, path);
-    const state: GlossaryFileState = this.files.get(uri.toString()) ?? { uri, layer, problems: [] };
-    state.problems = problems;
     const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     const source: GlossarySource = { layer, label, file: path, id: path };
     // A file that does not parse at all keeps its last good version; entry-level problems drop only those entries.
     const unreadable = problems.length > 0 && glossary.entries.length === 0 && text.trim() !== '';
-    if (!unreadable) state.good = { glossary, source };
+    this.report(uri, layer, problems, unreadable ? undefined : { glossary, source });
+  }
+
+  /** Records a file's problems as diagnostics, and its new good version if it has one. */
+  private report(
+    uri: vscode.Uri,
+    layer: 'workspace' | 'user',
+    problems: readonly LocatedError[],
+    good?: SourcedGlossary,
+  ): void {
+    const state: GlossaryFileState = this.files.get(uri.toString()) ?? { uri, layer, problems: [] };
+    state.problems = problems;
+    if (good) state.good = good;
     this.files.set(uri.toString(), state);
     this.diagnostics.set(
       uri,

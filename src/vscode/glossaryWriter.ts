@@ -20,7 +20,8 @@ function serialized<T>(uri: vscode.Uri, task: () => Promise<T>): Promise<T> {
 
 async function readText(uri: vscode.Uri): Promise<string> {
   try {
-    return decodeUtf8(await vscode.workspace.fs.readFile(uri));
+    // Not UTF-8 is refused (with the position), never rewritten with U+FFFD in place of the text.
+    return decodeUtf8(await vscode.workspace.fs.readFile(uri), uri.scheme === 'file' ? uri.fsPath : uri.toString());
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return '';
     throw e;

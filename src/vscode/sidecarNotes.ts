@@ -34,6 +34,8 @@ export interface NoteArgs {
 export class SidecarNotes implements vscode.Disposable {
   private readonly notes = new Map<string, SidecarNote[]>(); // by folder URI
   private readonly loading = new Map<string, Promise<SidecarNote[]>>();
+  /** Folders whose sidecar file does not read: it is never overwritten (its notes would be lost). */
+  private readonly unreadable = new Map<string, Error>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly placedCache = new WeakMap<vscode.TextDocument, { version: number; all: readonly SidecarNote[]; placed: Anchored[] }>();
@@ -82,9 +84,13 @@ export class SidecarNotes implements vscode.Disposable {
       pending = (async () => {
         let list: SidecarNote[] = [];
         try {
-          list = parseSidecar(decodeUtf8(await vscode.workspace.fs.readFile(this.sidecarUri(folder))));
+          const path = this.sidecarUri(folder).fsPath;
+          list = parseSidecar(decodeUtf8(await vscode.workspace.fs.readFile(this.sidecarUri(folder)), path), path);
         } catch (e) {
-          if (!(e instanceof vscode.FileSystemError)) void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1}', this.sidecarUri(folder).fsPath, (e as Error).message));
+          if (!(e instanceof vscode.FileSystemError)) {
+            this.unreadable.set(key, e as Error);
+            void vscode.window.showWarningMessage((e as Error).message);
+          }
         }
         this.notes.set(key, list);
         return list;
@@ -95,6 +101,10 @@ export class SidecarNotes implements vscode.Disposable {
   }
 
   private async save(folder: vscode.WorkspaceFolder, list: SidecarNote[]): Promise<void> {
+    const broken = this.unreadable.get(folder.uri.toString());
+    if (broken) {
+      throw new Error(vscode.l10n.t('{0} (fix the file first: saving would drop the notes it holds)', broken.message));
+    }
     this.notes.set(folder.uri.toString(), list);
     await writeAtomically(this.sidecarUri(folder), serializeSidecar(list));
   }

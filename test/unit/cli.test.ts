@@ -110,7 +110,8 @@ test('convert goes between formats by extension and keeps what each holds', () =
   writeFileSync(bad, 'zh,en\nnot chinese,x\n');
   const b = run('convert', bad, join(tmp, 'y.json'));
   assert.equal(b.status, 1);
-  assert.equal(b.stderr, `hanzi-gloss: ${bad}:2:1 row 2: the Chinese column must hold a Chinese term ("not chinese")\n`);
+  const problem = `${bad}:2:1 row 2: the Chinese column must hold a Chinese term ("not chinese")`;
+  assert.equal(b.stderr, `${problem}\nhanzi-gloss: 1 problem(s); ${join(tmp, 'y.json')} not written\n`);
 });
 
 test('annotate adds a draft after each Chinese line without one; check reports problems with positions', () => {

@@ -96,7 +96,7 @@ test('malformed files are rejected with file, line and column', () => {
   const noZh = tbx.parse('<tbx><text><body>\n<conceptEntry id="a"><langSec xml:lang="en"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>', 'x.tbx').problems;
   assert.deepEqual(noZh.map((p) => p.message), ['x.tbx:2:1 concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)']);
   const csv = formatForPath('x.csv')!.parse('zh,en\n压铸,die casting\n开模,"tooling\n', 'x.csv').problems;
-  assert.ok(csv.length >= 1 && /^x\.csv:3:1 CSV: /.test(csv[0].message), csv.map((p) => p.message).join('\n'));
+  assert.ok(csv.length >= 1 && /^x\.csv:3:4 CSV: /.test(csv[0].message), csv.map((p) => p.message).join('\n'));
   const tsv = formatForPath('x.tsv')!.parse('压铸\tdie casting\n开模\n', 'x.tsv').problems;
   assert.deepEqual(tsv.map((p) => p.message), ['x.tsv:2:4 "开模" has no English rendering in the second column']);
   const u8 = formatForPath('x.u8')!.parse('# comment\n壓鑄 压铸 [ya1 zhu4] /die casting/\nnot a line\n', 'x.u8').problems;

@@ -7,6 +7,7 @@ import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations'
 import { defineCommandSuite } from './suites/commands';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
+import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
 
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
   defineUserGlossarySuite();
   defineAnnotationSuite();
   defineSidecarSuite();
+  defineMalformedGlossarySuite();
   defineLargeFileSuite();
   defineUserDataSafetySuite();
   return new Promise((resolve, reject) => {

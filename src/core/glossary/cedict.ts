@@ -53,8 +53,26 @@ export function cedictPinyinToMarks(numbered: string): string {
     .join(' ');
 }
 
-const MAGIC = 0x34434748; // "HGC4"
+const MAGIC = 0x35434748; // "HGC5": v4 plus the index checksum in the header's last word
 const HEADER_WORDS = 8;
+
+/** A damaged dictionary asset: callers name the file and say how to get a good one. */
+export class CedictAssetError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CedictAssetError';
+  }
+}
+
+/**
+ * FNV-1a over the index part as 32-bit words (4-aligned): ~1 ms for the 3 MB that are read at start
+ * anyway, and any damaged byte there would otherwise walk the trie into wrong or missing entries.
+ */
+function indexChecksum(words: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
 
 interface Sections {
   trie: TrieArrays;
@@ -83,7 +101,7 @@ const PAGE = 1 << 16;
 
 /** Records read through a cache of 64 KB pages; a record that spans two pages is read on its own. */
 function pagedRecords(source: ByteSource, blobStart: number, blobBytes: number): Sections['records'] {
-  if (source.size < blobStart + blobBytes) throw new Error('truncated CC-CEDICT asset');
+  if (source.size < blobStart + blobBytes) throw new CedictAssetError('truncated CC-CEDICT asset');
   const pages = new Map<number, Uint8Array>();
   return (offset, length) => {
     const page = Math.floor(offset / PAGE);
@@ -159,6 +177,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
     at += align4(p.byteLength);
   }
+  header[7] = indexChecksum(new Uint32Array(out.buffer, HEADER_WORDS * 4, (at - HEADER_WORDS * 4) / 4));
   for (const r of records) {
     out.set(r, at);
     at += r.length;
@@ -179,18 +198,25 @@ function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
 }
 
 function sections(source: ByteSource): Sections {
-  if (source.size < HEADER_WORDS * 4) throw new Error('truncated CC-CEDICT asset');
+  if (source.size < HEADER_WORDS * 4) throw new CedictAssetError('truncated CC-CEDICT asset');
   // new Uint8Array(view) copies (a Node Buffer's slice() would not): the header gets its own
   // aligned buffer whatever the source's offset and length.
   const header = new Uint32Array(new Uint8Array(source.read(0, HEADER_WORDS * 4)).buffer);
-  if (header[0] !== MAGIC) throw new Error('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
-  const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes] = header;
+  if (header[0] !== MAGIC) {
+    throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
+  }
+  const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes, checksum] = header;
   const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
   const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
-  if (source.size < blobStart) throw new Error('truncated CC-CEDICT asset');
+  if (source.size < blobStart) throw new CedictAssetError('truncated CC-CEDICT asset');
   // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
   const head = source.read(0, blobStart);
   const data = head.byteOffset % 4 === 0 ? head : new Uint8Array(head);
+  const indexStart = HEADER_WORDS * 4;
+  const indexWords = new Uint32Array(data.buffer, data.byteOffset + indexStart, (blobStart - indexStart) / 4);
+  if (indexChecksum(indexWords) !== checksum) {
+    throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
+  }
   let at = data.byteOffset + HEADER_WORDS * 4;
   const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
     const view = make(data.buffer, at, length);
@@ -240,9 +266,20 @@ function countCodePoints(s: string): number {
  */
 export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
   const s = sections(asset instanceof Uint8Array ? bytesSource(asset) : asset);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
-    const [storedTraditional, simplified, numbered, senses] = decoder.decode(s.records(s.entryOffset[n], s.entryOffset[n + 1] - s.entryOffset[n])).split('\t');
+    // Records are read when looked up, so damage there shows only then: refuse it rather than
+    // show a garbled entry.
+    let fields: string[] = [];
+    try {
+      fields = decoder.decode(s.records(s.entryOffset[n], s.entryOffset[n + 1] - s.entryOffset[n])).split('\t');
+    } catch {
+      // not UTF-8: reported below
+    }
+    const [storedTraditional, simplified, numbered, senses] = fields;
+    if (fields.length !== 4 || !simplified || !senses) {
+      throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
+    }
     const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,

@@ -3,9 +3,10 @@
  * files (node:fs in the CLI, workspace.fs in the extension) so this stays free of I/O.
  */
 import { decodeUtf8, LocatedError, type LineColumn } from '../text';
+import { checkGlossary } from './checks';
 import type { GlossarySource } from './entry';
 import type * as Formats from './formats';
-import { parseGlossaryJson, type ParseOptions } from './jsonGlossary';
+import { parseGlossaryJson, type GlossaryParseResult, type ParseOptions } from './jsonGlossary';
 import type { SourcedGlossary } from './lexicon';
 
 export interface GlossaryFile {
@@ -26,7 +27,10 @@ export function isGlossaryFileName(name: string): boolean {
   return /\.jsonc?$/i.test(name) && !/\.schema\.json$/i.test(name);
 }
 
-/** Parses a glossary file in any supported format, chosen by its name (JSON when unknown). */
+/**
+ * Parses a glossary file in any supported format, chosen by its name (JSON when unknown), with the
+ * same content checks for every format (so what `validate` accepts, `convert` can write as JSON).
+ */
 export function parseGlossaryFile(text: string, path: string, options: ParseOptions = {}) {
   if (/\.jsonc?$/i.test(path)) return parseGlossaryJson(text, path, options);
   // The exchange formats (CSV, XML parsers) load only when a non-JSON glossary is read.
@@ -34,8 +38,22 @@ export function parseGlossaryFile(text: string, path: string, options: ParseOpti
   const { formatForPath } = require('./formats') as typeof Formats;
   const format = formatForPath(path);
   if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
-  const { glossary, problems } = format.parse(text, path);
-  return { glossary, problems, positions: glossary.entries.map(() => ({ line: 1, column: 1 })) };
+  const read = format.parse(text, path);
+  const checked = checkGlossary(read.glossary, read.positions, path, options.checkPinyin !== false);
+  const problems = [...read.problems, ...checked.problems];
+  return { glossary: checked.glossary, problems, positions: checked.positions };
+}
+
+/** Decodes and parses one file; bytes that are not UTF-8 text are that file's one problem. */
+export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {}): GlossaryParseResult {
+  let text: string;
+  try {
+    text = decodeUtf8(file.bytes, file.path);
+  } catch (e) {
+    if (!(e instanceof LocatedError)) throw e;
+    return { glossary: { name: glossaryBaseName(file.path), entries: [] }, problems: [e], positions: [] };
+  }
+  return parseGlossaryFile(text, file.path, options);
 }
 
 /** Base name without extension: "glossary/die-casting.json" → "die-casting". */
@@ -53,7 +71,7 @@ export function loadGlossaries(
   const problems: LocatedError[] = [];
   const positions: (readonly LineColumn[])[] = [];
   for (const file of files) {
-    const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryFile(decodeUtf8(file.bytes), file.path, options);
+    const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryBytes(file, options);
     problems.push(...fileProblems);
     positions.push(filePositions);
     const id = layer === 'curated' ? `curated:${glossaryBaseName(file.path)}` : file.path;

@@ -3,9 +3,10 @@
  * formatting survive, and the same edits can go into a VS Code WorkspaceEdit (undoable, respecting
  * unsaved changes) or be applied to the file's text for an atomic write.
  */
-import { applyEdits, modify, parseTree, findNodeAtLocation, type Edit, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, modify, findNodeAtLocation, type Edit, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { GlossaryEntry } from './entry';
 import { serializeGlossaryJson } from './formats/json';
+import { parseJsonTree } from './jsonGlossary';
 
 export type { Edit } from 'jsonc-parser';
 
@@ -35,9 +36,22 @@ function formattingOf(text: string): FormattingOptions {
   };
 }
 
+/**
+ * The file's syntax tree. A file that does not read as JSON (a syntax error, nesting too deep for
+ * the parser) is not edited: an edit placed by a guessed tree could garble it further.
+ */
+function tree(text: string): Node | undefined {
+  const { root, problems } = parseJsonTree(text, 'glossary');
+  const [p] = problems;
+  if (p) {
+    throw new Error(`the file does not read as JSON (line ${p.line}, column ${p.column}: ${p.reason}); fix it first`);
+  }
+  return root;
+}
+
 /** Index of the entry with `id` in the file's "entries" array, or -1. */
 export function entryIndex(text: string, id: string): number {
-  const root = parseTree(text);
+  const root = tree(text);
   const entries = root && findNodeAtLocation(root, ['entries']);
   if (!entries || entries.type !== 'array') return -1;
   return (entries.children ?? []).findIndex((item) => item.type === 'object' && findNodeAtLocation(item, ['id'])?.value === id);
@@ -46,7 +60,7 @@ export function entryIndex(text: string, id: string): number {
 /** Edits that append `entry`; an empty or missing file becomes a new glossary named `name`. */
 export function addEntryEdits(text: string, entry: GlossaryEntry, name: string): Edit[] {
   if (text.trim() === '') return [{ offset: 0, length: text.length, content: serializeGlossaryJson({ name, entries: [entry] }) }];
-  const root = parseTree(text);
+  const root = tree(text);
   const options = { formattingOptions: root ? formattingOf(text) : FORMAT };
   if (!root || !findNodeAtLocation(root, ['entries'])) return modify(text, ['entries'], [entryJson(entry)], options);
   return modify(text, ['entries', -1], entryJson(entry), { ...options, isArrayInsertion: true });

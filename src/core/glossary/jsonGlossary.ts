@@ -3,11 +3,9 @@
  * every problem — a syntax error, a missing field, a duplicate id, a reading that does not fit its
  * characters — carries the file, line and column where the user must look.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { containsHan } from '../detect';
-import { pinyinProblem } from '../pinyin';
-import { traditionalProblem } from '../script';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex, LocatedError, type LineColumn } from '../text';
+import { entryProblems, RepeatCheck, type EntryField } from './checks';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 
 export interface GlossaryParseResult {
@@ -64,6 +62,50 @@ function parseTrusted(text: string): Glossary | undefined {
     });
   }
   return { name: typeof root.name === 'string' ? root.name : 'glossary', domain, entries };
+}
+
+/**
+ * Deeper than any JSON file of ours needs (a glossary is 5 levels deep). jsonc-parser builds its
+ * tree recursively and overflows the stack at a few thousand levels, which a 6 KB file reaches.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Offset of the first bracket that opens level MAX_JSON_DEPTH + 1, found by the (iterative) scanner. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * The one way Hanzi Gloss reads a JSON file into a syntax tree (glossaries, sidecar notes, settings):
+ * nesting is bounded first, and every syntax error comes back as a located problem.
+ */
+export function parseJsonTree(
+  text: string,
+  file: string,
+  lines = new LineIndex(text),
+): { root?: Node; problems: LocatedError[] } {
+  const problems: LocatedError[] = [];
+  const fail = (offset: number, reason: string) => {
+    const { line, column } = lines.at(offset);
+    problems.push(new LocatedError(file, line, column, reason));
+  };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    fail(deep, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return { problems };
+  }
+  const syntax: ParseError[] = [];
+  const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
+  // Only the first: the parser's later errors follow from it (a truncated file gives five).
+  if (syntax.length > 0) fail(syntax[0].offset, `JSON syntax error: ${printParseErrorCode(syntax[0].error)}`);
+  return syntax.length > 0 || !root ? { problems } : { root, problems };
 }
 
 const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
@@ -149,12 +191,8 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     reader.fail(0, 'empty file: expected a glossary object');
     return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   }
-  const syntax: ParseError[] = [];
-  const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
-  for (const e of syntax) reader.fail(e.offset, `JSON syntax error: ${printParseErrorCode(e.error)}`);
-  if (syntax.length > 0 || !root) {
-    return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
-  }
+  const { root, problems: syntax } = parseJsonTree(text, file, reader.lines);
+  if (!root) return { glossary: { name: fallbackName, entries: [] }, problems: syntax, positions: [] };
   const props = reader.properties(root, ROOT_KEYS, 'the glossary');
   if (!props) return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   const name = reader.string(props.get('name'), '"name"', false) ?? fallbackName;
@@ -166,33 +204,32 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     return { glossary: { name, domain, entries }, problems: reader.problems, positions: [] };
   }
   const positions: LineColumn[] = [];
-  const ids = new Map<string, number>();
-  const terms = new Map<string, number>();
+  const repeats = new RepeatCheck();
   for (const node of entriesNode.children ?? []) {
-    const entry = readEntry(reader, node, domain, options);
-    if (!entry) continue;
-    const idNode = node.children?.find((p) => p.children?.[0]?.value === 'id')?.children?.[1] ?? node;
-    const zhNode = node.children?.find((p) => p.children?.[0]?.value === 'zh')?.children?.[1] ?? node;
-    if (ids.has(entry.id)) {
-      const first = reader.lines.at(ids.get(entry.id) ?? 0);
-      reader.fail(idNode.offset, `duplicate id "${entry.id}" (first at line ${first.line})`);
+    const read = readEntry(reader, node, domain);
+    if (!read) continue;
+    const { entry, where } = read;
+    const at = (field: EntryField) => (where.get(field) ?? node).offset;
+    const found = entryProblems(entry, options.checkPinyin !== false);
+    for (const p of found) reader.fail(at(p.field), p.reason);
+    if (found.length > 0) continue;
+    const repeat = repeats.repeat(entry, reader.lines.at(at('id')).line, reader.lines.at(at('zh')).line);
+    if (repeat) {
+      reader.fail(at(repeat.field), repeat.reason);
       continue;
     }
-    const termKey = `${entry.domain ?? ''}\u0000${entry.zh}`;
-    if (terms.has(termKey)) {
-      const first = reader.lines.at(terms.get(termKey) ?? 0);
-      reader.fail(zhNode.offset, `duplicate term "${entry.zh}" in domain "${entry.domain ?? ''}" (first at line ${first.line}); add another English rendering to that entry instead`);
-      continue;
-    }
-    ids.set(entry.id, idNode.offset);
-    terms.set(termKey, zhNode.offset);
     entries.push(entry);
-    positions.push(reader.lines.at(zhNode.offset));
+    positions.push(reader.lines.at(at('zh')));
   }
   return { glossary: { name, domain, entries }, problems: reader.problems, positions };
 }
 
-function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefined, options: ParseOptions): GlossaryEntry | undefined {
+/** An entry's values as written (structure checked), and the node of each value, for positions. */
+function readEntry(
+  reader: Reader,
+  node: Node,
+  glossaryDomain: string | undefined,
+): { entry: GlossaryEntry; where: Map<EntryField, Node> } | undefined {
   const props = reader.properties(node, ENTRY_KEYS, 'an entry');
   if (!props) return undefined;
   const before = reader.problems.length;
@@ -206,21 +243,17 @@ function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefine
   const category = reader.string(props.get('category'), '"category"', false);
   const note = reader.string(props.get('note'), '"note"', false);
   const ref = reader.string(props.get('ref'), '"ref"', false);
-  if (id === null) reader.fail(node.offset, 'entry needs an "id"');
+  if (id === null && !props.has('id')) reader.fail(node.offset, 'entry needs an "id"');
   if (zh === null && !props.has('zh')) reader.fail(node.offset, 'entry needs "zh" (the simplified Chinese term)');
   if (en === null && !props.has('en')) reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
-  if (typeof zh === 'string' && !containsHan(zh)) reader.fail(props.get('zh')!.offset, `"zh" must contain Chinese characters: "${zh}"`);
-  if (typeof zh === 'string' && typeof pinyin === 'string') {
-    const problem = pinyinProblem(zh, pinyin, options.checkPinyin !== false);
-    if (problem) reader.fail(props.get('pinyin')!.offset, problem);
+  const where = new Map<EntryField, Node>();
+  for (const field of ['id', 'zh', 'traditional', 'pinyin'] as const) {
+    const value = props.get(field);
+    if (value) where.set(field, value);
   }
-  if (typeof zh === 'string' && typeof traditional === 'string') {
-    const problem = traditionalProblem(zh, traditional);
-    if (problem) reader.fail(props.get('traditional')!.offset, problem);
-  }
-  const aliases = readAliases(reader, props.get('aliases'), options);
+  const aliases = readAliases(reader, props.get('aliases'), where);
   if (reader.problems.length > before || !id || !zh || !en || aliases === null) return undefined;
-  return {
+  const entry: GlossaryEntry = {
     id,
     zh,
     en,
@@ -233,9 +266,10 @@ function readEntry(reader: Reader, node: Node, glossaryDomain: string | undefine
     ...(ref ? { ref } : {}),
     ...(aliases && aliases.length > 0 ? { aliases } : {}),
   };
+  return { entry, where };
 }
 
-function readAliases(reader: Reader, node: Node | undefined, options: ParseOptions): Alias[] | undefined | null {
+function readAliases(reader: Reader, node: Node | undefined, where: Map<EntryField, Node>): Alias[] | undefined | null {
   if (!node) return undefined;
   if (node.type !== 'array') {
     reader.fail(node.offset, '"aliases" must be an array of { "zh", "pinyin" } objects');
@@ -251,18 +285,9 @@ function readAliases(reader: Reader, node: Node | undefined, options: ParseOptio
       if (zh === null && !props.has('zh')) reader.fail(item.offset, 'alias needs "zh"');
       return null;
     }
-    if (!containsHan(zh)) {
-      reader.fail(props.get('zh')!.offset, `alias "zh" must contain Chinese characters: "${zh}"`);
-      return null;
-    }
     if (pinyin === null) return null;
-    if (pinyin) {
-      const problem = pinyinProblem(zh, pinyin, options.checkPinyin !== false);
-      if (problem) {
-        reader.fail(props.get('pinyin')!.offset, problem);
-        return null;
-      }
-    }
+    where.set(`aliases.${out.length}.zh`, props.get('zh')!);
+    if (pinyin) where.set(`aliases.${out.length}.pinyin`, props.get('pinyin')!);
     out.push(pinyin ? { zh, pinyin } : { zh });
   }
   return out;

@@ -1,11 +1,13 @@
 /** What every exchange format shares: the result shape and stable ids for entries that have none. */
 import { splitTone } from '../../pinyin';
-import type { LocatedError } from '../../text';
+import type { LineColumn, LocatedError } from '../../text';
 import type { Glossary, GlossaryEntry } from '../entry';
 
 export interface FormatParseResult {
   readonly glossary: Glossary;
   readonly problems: readonly LocatedError[];
+  /** Where each entry starts, parallel to glossary.entries (for the content checks' messages). */
+  readonly positions?: readonly LineColumn[];
 }
 
 export interface GlossaryFormat {

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { containsHan } from '../../detect';
-import { LocatedError } from '../../text';
+import { LineIndex, LocatedError, type LineColumn } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
 
@@ -35,28 +35,47 @@ function parseAlias(cell: string): Alias {
   return m ? { zh: m[1].trim(), pinyin: m[2].trim() } : { zh: cell.trim() };
 }
 
+/**
+ * Rows with the offset where each starts (papaparse's cursor after the row before), blank rows
+ * left out, and papaparse's errors at the offset it gives: line:column come from one line index,
+ * whatever quotes and blank lines came before (counting lines per row was quadratic and lost count
+ * after a stray quote).
+ */
+function readRows(text: string): { rows: string[][]; starts: number[]; errors: { offset: number; message: string }[] } {
+  const rows: string[][] = [];
+  const starts: number[] = [];
+  const errors: { offset: number; message: string }[] = [];
+  let cursor = 0;
+  Papa.parse<string[]>(text, {
+    step: (result) => {
+      const start = cursor;
+      cursor = result.meta.cursor;
+      // One error per row: after a bad quote papaparse reports the unterminated field as well.
+      for (const e of result.errors.filter((x) => x.code !== 'UndetectableDelimiter').slice(0, 1)) {
+        // For quote errors papaparse gives the offset just after the opening quote.
+        const offset = e.type === 'Quotes' && typeof e.index === 'number' ? Math.max(start, e.index - 1) : start;
+        errors.push({ offset, message: e.message });
+      }
+      const row = result.data;
+      if (row.every((cell) => cell.trim() === '')) return;
+      rows.push(row);
+      starts.push(start);
+    },
+  });
+  return { rows, starts, errors };
+}
+
 function parse(text: string, file: string): FormatParseResult {
   const problems: LocatedError[] = [];
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  // papaparse reports rows; map a row number to its line through the cursor it gives.
-  const rows = result.data;
-  const lineOfRow = (row: number): number => {
-    let line = 1;
-    let seen = 0;
-    let inQuotes = false;
-    for (let i = 0; i < text.length && seen < row; i++) {
-      const c = text[i];
-      if (c === '"') inQuotes = !inQuotes;
-      else if (c === '\n') {
-        line++;
-        if (!inQuotes) seen++;
-      }
-    }
-    return line;
-  };
-  for (const e of result.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    problems.push(new LocatedError(file, lineOfRow(e.row ?? 0), 1, `CSV: ${e.message}`));
+  const body = text.replace(/^\uFEFF/, '');
+  const { rows, starts, errors } = readRows(body);
+  const lines = new LineIndex(body);
+  const at = (offset: number) => lines.at(offset);
+  const lineOfRow = (row: number): number => at(starts[row] ?? body.length).line;
+  const positions: LineColumn[] = [];
+  for (const e of errors) {
+    const where = at(e.offset);
+    problems.push(new LocatedError(file, where.line, where.column, `CSV: ${e.message}`));
   }
   if (rows.length === 0) return { glossary: { name: 'Imported', entries: [] }, problems };
   const header = rows[0].map((h) => HEADER_NAMES[h.trim().toLowerCase()]);
@@ -93,8 +112,9 @@ function parse(text: string, file: string): FormatParseResult {
       ...(cell.ref ? { ref: cell.ref } : {}),
     };
     entries.push(entry);
+    positions.push(at(starts[rowNumber]));
   });
-  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems };
+  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
 }
 
 function serialize(glossary: Glossary): string {

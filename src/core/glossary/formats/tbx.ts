@@ -2,11 +2,12 @@
  * TBX-Basic through fast-xml-parser. Writes TBX v3 (conceptEntry / langSec / termSec); reads v3
  * and the older v2 (martif / termEntry / langSet / tig or ntig). Language tags zh, zh-Hans, zh-CN,
  * zh-SG are simplified; zh-Hant, zh-TW, zh-HK, zh-MO traditional; en* English. Forbidden renderings
- * are English terms with administrative status "deprecatedTerm-admn-sts". Entity declarations in a
- * DOCTYPE are refused outright: a glossary never needs them, and they are how XML files attack.
+ * are English terms with administrative status "deprecatedTerm-admn-sts". A DOCTYPE with an internal
+ * subset (entity declarations) is refused outright: a glossary never needs one, and entities are how
+ * XML files attack. Text that only mentions "<!ENTITY" (in a comment, a CDATA section) is fine.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LineIndex, LocatedError } from '../../text';
+import { LineIndex, LocatedError, type LineColumn } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
 
@@ -75,19 +76,73 @@ const PARSER = new XMLParser({
   isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termNote', 'note', 'descrip', 'xref'].includes(name),
 });
 
+/** fast-xml-parser's own limit (it throws past it); a TBX file is about 8 levels deep. */
+const MAX_XML_DEPTH = 100;
+
+/**
+ * Markup of a well-formed document, one token at a time: comments, CDATA, processing instructions
+ * and the DOCTYPE (with its internal subset) whole, then end tags and start tags (attribute values
+ * may hold ">").
+ */
+const MARKUP = new RegExp(
+  [
+    /<!--[\s\S]*?-->/,
+    /<!\[CDATA\[[\s\S]*?\]\]>/,
+    /<\?[\s\S]*?\?>/,
+    /<!DOCTYPE((?:[^[>]|\[[\s\S]*?\])*)>/,
+    /<\/[^>]*>/,
+    /<(?:"[^"]*"|'[^']*'|[^'">])*>/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'gi',
+);
+
+/** What the validator lets through but Hanzi Gloss refuses: a DOCTYPE internal subset, deep nesting. */
+function structureProblem(xml: string): { offset: number; reason: string } | undefined {
+  let depth = 0;
+  MARKUP.lastIndex = 0;
+  for (let m = MARKUP.exec(xml); m; m = MARKUP.exec(xml)) {
+    const token = m[0];
+    if (m[1]?.includes('[')) {
+      const entity = token.indexOf('<!ENTITY');
+      const reason = 'entity declarations are not allowed in a TBX glossary';
+      if (entity >= 0) return { offset: m.index + entity, reason };
+      return { offset: m.index, reason: 'a DOCTYPE internal subset ([…]) is not allowed in a TBX glossary' };
+    }
+    if (token.startsWith('</')) depth--;
+    else if (!token.startsWith('<!') && !token.startsWith('<?') && !token.endsWith('/>') && ++depth > MAX_XML_DEPTH) {
+      return { offset: m.index, reason: `XML nested deeper than ${MAX_XML_DEPTH} elements` };
+    }
+  }
+  return undefined;
+}
+
+const CONCEPT_TAG = /<(conceptEntry|termEntry)\b/g;
+
 function parse(xml: string, file: string): FormatParseResult {
   const problems: LocatedError[] = [];
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const empty = { glossary: { name, entries: [] }, problems };
-  const entity = /<!ENTITY/i.exec(xml);
-  if (entity) {
-    const at = new LineIndex(xml).at(entity.index);
-    problems.push(new LocatedError(file, at.line, at.column, 'entity declarations are not allowed in a TBX glossary'));
+  // The validator counts lines by LF only: a lone CR becomes LF (same length) so its positions,
+  // including those inside its messages, are the ones an editor shows.
+  const valid = XMLValidator.validate(xml.replace(/\r(?!\n)/g, '\n'));
+  const lines = new LineIndex(xml);
+  if (valid !== true) {
+    // A file that ends inside elements is reported at 1:1 with the open tags as a JSON array.
+    const open = /^Invalid '\[([\s\S]*)\]' found\.$/.exec(valid.err.msg);
+    if (open) {
+      const names = open[1].split(',').map((n) => n.trim().replace(/^"|"$/g, ''));
+      const end = lines.at(xml.length);
+      const reason = `XML: the file ends inside <${names.at(-1)}> (not closed: ${names.join(', ')})`;
+      problems.push(new LocatedError(file, end.line, end.column, reason));
+    } else problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
     return empty;
   }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    problems.push(new LocatedError(file, valid.err.line, valid.err.col, `XML: ${valid.err.msg}`));
+  const refused = structureProblem(xml);
+  if (refused) {
+    const at = lines.at(refused.offset);
+    problems.push(new LocatedError(file, at.line, at.column, refused.reason));
     return empty;
   }
   const doc = PARSER.parse(xml) as Node;
@@ -101,14 +156,15 @@ function parse(xml: string, file: string): FormatParseResult {
   const body = ((root.text as Node | undefined)?.body ?? {}) as Node;
   const concepts = [...asArray(body.conceptEntry as Node[]), ...asArray(body.termEntry as Node[])];
   const taken = new Set<string>();
-  const lines = new LineIndex(xml);
   let searchFrom = 0;
   const entries: GlossaryEntry[] = [];
+  const positions: LineColumn[] = [];
   for (const concept of concepts) {
     // The parser gives no positions; find this concept's start tag in order for error messages.
-    const startTag = xml.slice(searchFrom).search(/<(conceptEntry|termEntry)\b/);
-    const at = lines.at(startTag >= 0 ? searchFrom + startTag : 0);
-    if (startTag >= 0) searchFrom += startTag + 1;
+    CONCEPT_TAG.lastIndex = searchFrom;
+    const startTag = CONCEPT_TAG.exec(xml);
+    const at = lines.at(startTag ? startTag.index : 0);
+    if (startTag) searchFrom = startTag.index + 1;
     const zh: TermInfo[] = [];
     const zhHant: TermInfo[] = [];
     const en: TermInfo[] = [];
@@ -136,6 +192,7 @@ function parse(xml: string, file: string): FormatParseResult {
     allowed.sort((a, b) => Number(/preferred/i.test(b.status ?? '')) - Number(/preferred/i.test(a.status ?? '')));
     const aliases: Alias[] = zh.slice(1).map((t) => (t.pronunciation ? { zh: t.term, pinyin: t.pronunciation } : { zh: t.term }));
     const id = attr(concept, 'id');
+    positions.push(at);
     entries.push({
       id: id && !taken.has(id) ? (taken.add(id), id) : idFor({ zh: main.term, pinyin: main.pronunciation }, taken),
       zh: main.term,
@@ -150,7 +207,7 @@ function parse(xml: string, file: string): FormatParseResult {
       ...(ref ? { ref } : {}),
     });
   }
-  return { glossary: { name: title || name, entries }, problems };
+  return { glossary: { name: title || name, entries }, problems, positions };
 }
 
 const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s });

@@ -5,14 +5,14 @@
  * inside a field become spaces.
  */
 import { containsHan } from '../../detect';
-import { LocatedError } from '../../text';
+import { LocatedError, splitLines, type LineColumn } from '../../text';
 import type { GlossaryEntry } from '../entry';
 import { idFor, oneLine, type FormatParseResult, type GlossaryFormat } from './common';
 
 function parse(text: string, file: string): FormatParseResult {
   const problems: LocatedError[] = [];
-  const byTerm = new Map<string, { zh: string; en: string[]; notes: string[] }>();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const byTerm = new Map<string, { zh: string; en: string[]; notes: string[]; at: LineColumn }>();
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   lines.forEach((line, k) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const [zh = '', en = '', comment = ''] = line.split('\t').map((f) => f.trim());
@@ -24,19 +24,21 @@ function parse(text: string, file: string): FormatParseResult {
       problems.push(new LocatedError(file, k + 1, zh.length + 2, `"${zh}" has no English rendering in the second column`));
       return;
     }
-    const group = byTerm.get(zh) ?? { zh, en: [], notes: [] };
+    const group = byTerm.get(zh) ?? { zh, en: [], notes: [], at: { line: k + 1, column: 1 } };
     if (!group.en.includes(en)) group.en.push(en);
     if (comment && !group.notes.includes(comment)) group.notes.push(comment);
     byTerm.set(zh, group);
   });
   const taken = new Set<string>();
-  const entries: GlossaryEntry[] = [...byTerm.values()].map((g) => ({
+  const groups = [...byTerm.values()];
+  const entries: GlossaryEntry[] = groups.map((g) => ({
     id: idFor({ zh: g.zh }, taken),
     zh: g.zh,
     en: g.en,
     ...(g.notes.length > 0 ? { note: g.notes.join(' ') } : {}),
   }));
-  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems };
+  const positions = groups.map((g) => g.at);
+  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
 }
 
 function serialize(glossary: { entries: readonly GlossaryEntry[] }): string {
