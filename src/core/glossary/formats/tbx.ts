@@ -4,11 +4,18 @@
  * zh-SG are simplified; zh-Hant, zh-TW, zh-HK, zh-MO traditional; en* English. Forbidden renderings
  * are English terms with administrative status "deprecatedTerm-admn-sts". Entity declarations in a
  * DOCTYPE are refused outright: a glossary never needs them, and they are how XML files attack.
+ *
+ * Every field has a place: the category is a concept note "category: …", and a note of the entry's
+ * own that would read as one (or that starts with "note: ") is written as "note: …", the prefix the
+ * reader removes. Carriage returns, and tabs and line breaks in attributes, are written as character
+ * references, which XML's line-end and attribute normalisation leave alone. XML 1.0 cannot hold the
+ * other control characters, U+FFFE, U+FFFF or unpaired surrogates at all, not even as references:
+ * the export drops them and says which.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
+import { Losses, dropChars, idFor, mapTexts, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
 
 type Node = Record<string, unknown>;
 
@@ -72,6 +79,9 @@ const PARSER = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // The five XML entities plus numeric character references (&#13; is how a CR survives), no HTML
+  // names: fast-xml-parser takes a map here (and then decodes numeric ones), though its types say boolean.
+  htmlEntities: { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as unknown as boolean,
   isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termNote', 'note', 'descrip', 'xref'].includes(name),
 });
 
@@ -118,8 +128,11 @@ function parse(xml: string, file: string): FormatParseResult {
       list?.push(...termsOf(lang));
     }
     const notes = asArray(concept.note as unknown[]).map(text).filter((n) => n.length > 0);
-    const category = notes.find((n) => n.startsWith('category: '))?.slice('category: '.length);
-    const note = notes.filter((n) => !n.startsWith('category: ')).join('\n');
+    const category = notes.find((n) => n.startsWith(CATEGORY))?.slice(CATEGORY.length);
+    const note = notes
+      .filter((n) => !n.startsWith(CATEGORY))
+      .map((n) => (n.startsWith(NOTE) ? n.slice(NOTE.length) : n))
+      .join('\n');
     const domain = asArray(concept.descrip as Node[]).find((d) => attr(d, 'type') === 'subjectField');
     const ref = asArray(concept.xref as Node[]).map((x) => attr(x, 'target')).find((t) => t);
     const main = zh[0] ?? zhHant[0];
@@ -153,31 +166,72 @@ function parse(xml: string, file: string): FormatParseResult {
   return { glossary: { name: title || name, entries }, problems };
 }
 
+const CATEGORY = 'category: ';
+const NOTE = 'note: ';
+/** A note of the entry's own that the reader would take for the category, or for a prefixed note. */
+const ownNote = (note: string) => (note.startsWith(CATEGORY) || note.startsWith(NOTE) ? NOTE + note : note);
+
+const LABEL = 'TBX-Basic';
+/** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Everything, less what XML 1.0 cannot hold; the glossary's domain goes into each entry that has none. */
+function fit(glossary: Glossary): FittedGlossary {
+  const losses = new Losses(LABEL);
+  const taken = new Set<string>();
+  const name = dropChars(glossary.name, NOT_XML_CHAR, new Set()).trim();
+  const entries = glossary.entries.flatMap((e, k) => {
+    const found = new Set<string>();
+    const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, NOT_XML_CHAR, found));
+    if (found.size > 0) losses.add('control characters, U+FFFE, U+FFFF or unpaired surrogates (XML 1.0)', 'dropped', k, found);
+    if (!out) {
+      losses.add('an entry left without its Chinese or English', 'left out', k);
+      return [];
+    }
+    const id = out.id && !taken.has(out.id) ? (taken.add(out.id), out.id) : idFor(out, taken);
+    if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
+    return [{ ...out, id }];
+  });
+  return { glossary: { name, entries }, lost: losses.lines() };
+}
+
+/** Text for element content: markup characters and CR (which parsers turn into LF) as references. */
+const xmlText = (s: string): string =>
+  s.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[c] ?? c);
+/** Text for a double-quoted attribute: also the quote, and tab and LF (which parsers turn into spaces). */
+const xmlAttr = (s: string): string =>
+  xmlText(s).replace(/["\t\n]/g, (c) => ({ '"': '&quot;', '\t': '&#9;', '\n': '&#10;' })[c] ?? c);
+
 const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s });
 
 function serialize(glossary: Glossary): string {
-  const conceptEntry = glossary.entries.map((e) => {
+  const fitted = fit(glossary).glossary;
+  // The builder escapes nothing (processEntities: false): every text goes through xmlText or xmlAttr.
+  const t = xmlText;
+  const conceptEntry = fitted.entries.map((e) => {
     const zhTerms = [{ term: e.zh, pinyin: e.pinyin }, ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin }))];
+    const pronunciation = (p: string) => ({ termNote: [{ '@_type': 'pronunciation', '#text': t(p) }] });
     const langSec: Node[] = [
       {
         '@_xml:lang': 'zh-Hans',
-        termSec: zhTerms.map((t) => ({ term: t.term, ...(t.pinyin ? { termNote: [{ '@_type': 'pronunciation', '#text': t.pinyin }] } : {}) })),
+        termSec: zhTerms.map((z) => ({ term: t(z.term), ...(z.pinyin ? pronunciation(z.pinyin) : {}) })),
       },
     ];
-    if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: e.traditional }] });
+    if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: t(e.traditional) }] });
+    const admitted = (k: number) => status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts');
     langSec.push({
       '@_xml:lang': 'en',
       termSec: [
-        ...e.en.map((t, k) => ({ term: t, termNote: [status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts')] })),
-        ...(e.forbidden ?? []).map((t) => ({ term: t, termNote: [status('deprecatedTerm-admn-sts')] })),
+        ...e.en.map((term, k) => ({ term: t(term), termNote: [admitted(k)] })),
+        ...(e.forbidden ?? []).map((term) => ({ term: t(term), termNote: [status('deprecatedTerm-admn-sts')] })),
       ],
     });
-    const domain = e.domain ?? glossary.domain;
+    const notes = [...(e.category ? [CATEGORY + e.category] : []), ...(e.note ? [ownNote(e.note)] : [])];
     return {
-      '@_id': e.id,
-      ...(domain ? { descrip: [{ '@_type': 'subjectField', '#text': domain }] } : {}),
-      ...(e.category || e.note ? { note: [...(e.category ? [`category: ${e.category}`] : []), ...(e.note ? [e.note] : [])] } : {}),
-      ...(e.ref ? { xref: [{ '@_type': 'externalCrossReference', '@_target': e.ref, '#text': e.ref }] } : {}),
+      '@_id': xmlAttr(e.id),
+      ...(e.domain ? { descrip: [{ '@_type': 'subjectField', '#text': t(e.domain) }] } : {}),
+      ...(notes.length > 0 ? { note: notes.map(t) } : {}),
+      ...(e.ref ? { xref: [{ '@_type': 'externalCrossReference', '@_target': xmlAttr(e.ref), '#text': t(e.ref) }] } : {}),
       langSec,
     };
   });
@@ -188,11 +242,12 @@ function serialize(glossary: Glossary): string {
       '@_style': 'dca',
       '@_xml:lang': 'en',
       '@_xmlns': 'urn:iso:std:iso:30042:ed-2',
-      tbxHeader: { fileDesc: { titleStmt: { title: glossary.name }, sourceDesc: { p: 'Exported by Hanzi Gloss' } } },
+      tbxHeader: { fileDesc: { titleStmt: { title: t(fitted.name) }, sourceDesc: { p: 'Exported by Hanzi Gloss' } } },
       text: { body: { conceptEntry } },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ', suppressEmptyNode: true }).build(doc);
+  const options = { ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', processEntities: false };
+  return new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true }).build(doc);
 }
 
-export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: 'TBX-Basic', parse, serialize };
+export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: LABEL, parse, fit, serialize };
