@@ -165,6 +165,8 @@ function run(argv: string[], out: (s: string) => void): number {
       const { glossary, problems } = from.parse(decodeUtf8(readInput(input)), input);
       if (problems.length > 0) firstProblem(problems);
       writeAtomically(output, to.serialize(glossary));
+      // One line per kind of field the output format cannot hold, so that nothing is lost silently.
+      for (const line of to.fit(glossary).lost) process.stderr.write(`hanzi-gloss: ${output}: ${line}\n`);
       out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
     }

@@ -166,6 +166,15 @@ export function mapTexts(e: GlossaryEntry, f: (text: string) => string): Glossar
   return { id: f(e.id).trim(), zh, en, ...defined };
 }
 
+/** The entry's id if it is still there and unique, else one made as a reader makes it. */
+export function keepId(e: GlossaryEntry, taken: Set<string>): string {
+  if (e.id && !taken.has(e.id)) {
+    taken.add(e.id);
+    return e.id;
+  }
+  return idFor(e, taken);
+}
+
 /** Whether two entries hold the same data (field by field, lists in order). */
 export function sameEntry(a: GlossaryEntry, b: GlossaryEntry): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));

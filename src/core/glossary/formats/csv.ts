@@ -18,6 +18,7 @@ import {
   UNPAIRED_SURROGATE,
   dropChars,
   idFor,
+  keepId,
   mapTexts,
   unneutralise,
   type FittedGlossary,
@@ -139,12 +140,18 @@ const LABEL = 'CSV';
 /** Everything but unpaired surrogates; the glossary's domain goes into each entry that has none. */
 function fit(glossary: Glossary): FittedGlossary {
   const losses = new Losses(LABEL);
+  const taken = new Set<string>();
   const entries = glossary.entries.flatMap((e, k) => {
     const found = new Set<string>();
     const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, UNPAIRED_SURROGATE, found));
     if (found.size > 0) losses.add('unpaired surrogates (UTF-8)', 'dropped', k, found);
-    if (!out) losses.add('an entry left without its Chinese or English', 'left out', k);
-    return out ? [out] : [];
+    if (!out) {
+      losses.add('an entry left without its Chinese or English', 'left out', k);
+      return [];
+    }
+    const id = keepId(out, taken);
+    if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
+    return [{ ...out, id }];
   });
   return { glossary: { name: glossary.name, entries }, lost: losses.lines() };
 }

@@ -15,7 +15,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import { Losses, dropChars, idFor, mapTexts, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
+import { Losses, dropChars, idFor, keepId, mapTexts, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
 
 type Node = Record<string, unknown>;
 
@@ -97,10 +97,17 @@ function parse(xml: string, file: string): FormatParseResult {
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    problems.push(new LocatedError(file, valid.err.line, valid.err.col, `XML: ${valid.err.msg}`));
+    problems.push(new LocatedError(file, valid.err.line, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
     return empty;
   }
-  const doc = PARSER.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = PARSER.parse(xml) as Node;
+  } catch (e) {
+    // The validator passes some files the parser then refuses ("<?xml versi1.0"?>": "Pi Tag is not closed").
+    problems.push(new LocatedError(file, 1, 1, `XML: ${(e as Error).message}`));
+    return empty;
+  }
   const root = (doc.tbx ?? doc.martif) as Node | undefined;
   if (!root) {
     problems.push(new LocatedError(file, 1, 1, 'not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element'));
@@ -188,7 +195,7 @@ function fit(glossary: Glossary): FittedGlossary {
       losses.add('an entry left without its Chinese or English', 'left out', k);
       return [];
     }
-    const id = out.id && !taken.has(out.id) ? (taken.add(out.id), out.id) : idFor(out, taken);
+    const id = keepId(out, taken);
     if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
     return [{ ...out, id }];
   });
@@ -206,7 +213,6 @@ const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s })
 
 function serialize(glossary: Glossary): string {
   const fitted = fit(glossary).glossary;
-  // The builder escapes nothing (processEntities: false): every text goes through xmlText or xmlAttr.
   const t = xmlText;
   const conceptEntry = fitted.entries.map((e) => {
     const zhTerms = [{ term: e.zh, pinyin: e.pinyin }, ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin }))];
@@ -246,8 +252,18 @@ function serialize(glossary: Glossary): string {
       text: { body: { conceptEntry } },
     },
   };
-  const options = { ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', processEntities: false };
-  return new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true }).build(doc);
+  return BUILDER.build(doc);
 }
+
+// The builder escapes nothing (processEntities: false): serialize puts every text through xmlText or xmlAttr.
+const BUILDER = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  processEntities: false,
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+});
 
 export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: LABEL, parse, fit, serialize };
