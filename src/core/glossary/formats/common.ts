@@ -94,7 +94,8 @@ export class Losses {
 
   lines(): string[] {
     return [...this.kinds].map(([what, { effect, entries, details }]) => {
-      const shown = [...details].slice(0, 8).join(', ') + (details.size > 8 ? ', …' : '');
+      const sorted = [...details].sort();
+      const shown = sorted.slice(0, 12).join(', ') + (sorted.length > 12 ? ', …' : '');
       const n = entries.size;
       return `${this.label} cannot hold ${what}: ${shown ? `${shown} ` : ''}${effect} in ${n} ${n === 1 ? 'entry' : 'entries'}`;
     });

@@ -33,14 +33,12 @@ interface Group {
   readonly notes: string[];
 }
 
-/** Adds one line's rendering and comment to the entry of its source term; false if the term was new. */
-function addLine(groups: Map<string, Group>, zh: string, en: string, comment: string): boolean {
-  const group = groups.get(zh);
-  const into = group ?? { zh, en: [], notes: [] };
-  if (!into.en.includes(en)) into.en.push(en);
-  if (comment && !into.notes.includes(comment)) into.notes.push(comment);
-  groups.set(zh, into);
-  return group !== undefined;
+/** Adds one line's rendering and comment to the entry of its source term. */
+function addLine(groups: Map<string, Group>, zh: string, en: string, comment: string): void {
+  const group = groups.get(zh) ?? { zh, en: [], notes: [] };
+  if (!group.en.includes(en)) group.en.push(en);
+  if (comment && !group.notes.includes(comment)) group.notes.push(comment);
+  groups.set(zh, group);
 }
 
 function entriesOf(groups: Map<string, Group>): GlossaryEntry[] {
@@ -96,9 +94,8 @@ function fit(glossary: Glossary): FittedGlossary {
     if (folded) losses.add('tabs or line breaks', 'turned into spaces', k);
     losses.dropped({ ...e, domain: e.domain ?? glossary.domain }, k, TSV_DROPS);
     if (!zh || en.length === 0) return losses.add('an entry left without its Chinese or English', 'left out', k);
-    let merged = false;
-    en.forEach((r, n) => (merged = addLine(groups, zh, r, n === 0 ? note : '') || merged));
-    if (merged) losses.add('two entries with the same Chinese term', 'merged', k);
+    if (groups.has(zh)) losses.add('two entries with the same Chinese term', 'merged', k);
+    en.forEach((r, n) => addLine(groups, zh, r, n === 0 ? note : ''));
     if (!firstOf.has(zh)) firstOf.set(zh, e);
   });
   const entries = entriesOf(groups);
