@@ -30,7 +30,10 @@ export function bilingualMarkdown(title: string, text: string, marker: string, l
   const terms = listTerms(text, lexicon);
   if (terms.length > 0) {
     out.push('## Glossary terms', '', '| Chinese | Pinyin | English | Source |', '|---|---|---|---|');
-    for (const t of terms) out.push(`| ${md(t.text)} | ${md(t.reading)} | ${(t.entries[0]?.en ?? []).map(md).join('; ')} | ${md(t.entries[0]?.source.label ?? '')} |`);
+    for (const t of terms) {
+      const en = (t.entries[0]?.en ?? []).map(md).join('; ');
+      out.push(`| ${md(t.text)} | ${md(t.reading)} | ${en} | ${md(t.entries[0]?.source.label ?? '')} |`);
+    }
   }
   return out.join('\n') + '\n';
 }

@@ -51,7 +51,7 @@ function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
     ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh })))
     : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
   const term = valid === 'json' ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh }))) : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
-  const list = fc.array(fc.oneof(leading, text), { minLength: 1, maxLength: 4 });
+  const list = fc.array(fc.oneof(leading, text), { minLength: 1, maxLength: 3 });
   const rest = fc.record(
     {
       id: fc.oneof(leading, fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/)),
@@ -61,7 +61,7 @@ function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
       domain: leading,
       category: leading,
       note: fc.oneof(leading, fc.constantFrom('line one\r\nline two', 'category: x', 'note: y', 'a\rb\nc')),
-      aliases: fc.array(alias, { minLength: 1, maxLength: 3 }),
+      aliases: fc.array(alias, { minLength: 1, maxLength: 2 }),
       ref: fc.oneof(leading, fc.constant('https://example.org/a?b=1&c=2')),
     },
     { requiredKeys: ['id', 'en'] },
@@ -71,7 +71,7 @@ function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
 
 function glossaryArb(valid: 'json' | 'loose'): fc.Arbitrary<Glossary> {
   // Ids are unique within a glossary; the JSON reader also refuses the same term twice in a domain.
-  const entries = fc.uniqueArray(entryArb(valid), { maxLength: 3, selector: (e) => e.id });
+  const entries = fc.uniqueArray(entryArb(valid), { maxLength: 2, selector: (e) => e.id });
   const glossary = fc.record({ name: fc.oneof(text, leading), domain: leading, entries }, { requiredKeys: ['name', 'entries'] });
   const termsOnce = (g: Glossary) => new Set(g.entries.map((e) => `${e.domain ?? g.domain}\u0000${e.zh}`)).size === g.entries.length;
   return valid === 'json' ? glossary.filter(termsOnce) : glossary;

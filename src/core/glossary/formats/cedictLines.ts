@@ -110,7 +110,9 @@ function fit(glossary: Glossary): FittedGlossary {
       return sense.replaceAll(SLASH_IN_SENSE, '/');
     });
     const pinyin = cedictPinyinToMarks(numbered(keep(e.pinyin ?? '')));
-    if (e.pinyin !== undefined && pinyin !== e.pinyin) losses.add('pinyin other than tone-marked syllables', 'changed', k);
+    if (e.pinyin !== undefined && pinyin !== e.pinyin) {
+      losses.add('pinyin other than tone-marked syllables', 'changed', k);
+    }
     if (found.size > 0) losses.add('unpaired surrogates (UTF-8)', 'dropped', k, found);
     const en = senses.filter((s) => s.length > 0);
     if (!zh || /\s/.test(zh) || en.length === 0) {
@@ -135,4 +137,11 @@ function serialize(glossary: Glossary): string {
   return lines.join('\n') + '\n';
 }
 
-export const cedictFormat: GlossaryFormat = { id: 'cedict', extensions: ['.u8'], label: LABEL, parse, fit, serialize };
+export const cedictFormat: GlossaryFormat = {
+  id: 'cedict',
+  extensions: ['.u8'],
+  label: LABEL,
+  parse,
+  fit,
+  serialize,
+};

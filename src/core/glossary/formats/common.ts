@@ -97,7 +97,8 @@ export class Losses {
       const sorted = [...details].sort();
       const shown = sorted.slice(0, 12).join(', ') + (sorted.length > 12 ? ', …' : '');
       const n = entries.size;
-      return `${this.label} cannot hold ${what}: ${shown ? `${shown} ` : ''}${effect} in ${n} ${n === 1 ? 'entry' : 'entries'}`;
+      const count = `${n} ${n === 1 ? 'entry' : 'entries'}`;
+      return `${this.label} cannot hold ${what}: ${shown ? `${shown} ` : ''}${effect} in ${count}`;
     });
   }
 }
@@ -181,7 +182,9 @@ export function sameEntry(a: GlossaryEntry, b: GlossaryEntry): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-const ORDER: readonly (keyof GlossaryEntry)[] = ['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref'];
+const ORDER: readonly (keyof GlossaryEntry)[] = [
+  'id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref',
+];
 
 /** The entry's defined fields in one fixed order (aliases without an undefined pinyin), for comparing. */
 export function canonical(e: GlossaryEntry): Record<string, unknown> {
@@ -189,7 +192,8 @@ export function canonical(e: GlossaryEntry): Record<string, unknown> {
   for (const k of ORDER) {
     const v = e[k];
     if (v === undefined) continue;
-    out[k] = k === 'aliases' ? (v as Alias[]).map((a) => (a.pinyin !== undefined ? { zh: a.zh, pinyin: a.pinyin } : { zh: a.zh })) : v;
+    const alias = (a: Alias) => (a.pinyin !== undefined ? { zh: a.zh, pinyin: a.pinyin } : { zh: a.zh });
+    out[k] = k === 'aliases' ? (v as Alias[]).map(alias) : v;
   }
   return out;
 }

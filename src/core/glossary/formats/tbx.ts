@@ -15,7 +15,16 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import { Losses, dropChars, idFor, keepId, mapTexts, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
+import {
+  Losses,
+  dropChars,
+  idFor,
+  keepId,
+  mapTexts,
+  type FittedGlossary,
+  type FormatParseResult,
+  type GlossaryFormat,
+} from './common';
 
 type Node = Record<string, unknown>;
 
@@ -180,6 +189,7 @@ const ownNote = (note: string) => (note.startsWith(CATEGORY) || note.startsWith(
 
 const LABEL = 'TBX-Basic';
 /** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
+const NOT_XML_WHAT = 'control characters, U+FFFE, U+FFFF or unpaired surrogates (XML 1.0)';
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Everything, less what XML 1.0 cannot hold; the glossary's domain goes into each entry that has none. */
@@ -190,7 +200,7 @@ function fit(glossary: Glossary): FittedGlossary {
   const entries = glossary.entries.flatMap((e, k) => {
     const found = new Set<string>();
     const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, NOT_XML_CHAR, found));
-    if (found.size > 0) losses.add('control characters, U+FFFE, U+FFFF or unpaired surrogates (XML 1.0)', 'dropped', k, found);
+    if (found.size > 0) losses.add(NOT_XML_WHAT, 'dropped', k, found);
     if (!out) {
       losses.add('an entry left without its Chinese or English', 'left out', k);
       return [];
@@ -210,6 +220,7 @@ const xmlAttr = (s: string): string =>
   xmlText(s).replace(/["\t\n]/g, (c) => ({ '"': '&quot;', '\t': '&#9;', '\n': '&#10;' })[c] ?? c);
 
 const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s });
+const xref = (ref: string) => ({ '@_type': 'externalCrossReference', '@_target': xmlAttr(ref), '#text': xmlText(ref) });
 
 function serialize(glossary: Glossary): string {
   const fitted = fit(glossary).glossary;
@@ -237,7 +248,7 @@ function serialize(glossary: Glossary): string {
       '@_id': xmlAttr(e.id),
       ...(e.domain ? { descrip: [{ '@_type': 'subjectField', '#text': t(e.domain) }] } : {}),
       ...(notes.length > 0 ? { note: notes.map(t) } : {}),
-      ...(e.ref ? { xref: [{ '@_type': 'externalCrossReference', '@_target': xmlAttr(e.ref), '#text': t(e.ref) }] } : {}),
+      ...(e.ref ? { xref: [xref(e.ref)] } : {}),
       langSec,
     };
   });
@@ -266,4 +277,11 @@ const BUILDER = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
-export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: LABEL, parse, fit, serialize };
+export const tbxFormat: GlossaryFormat = {
+  id: 'tbx',
+  extensions: ['.tbx', '.xml'],
+  label: LABEL,
+  parse,
+  fit,
+  serialize,
+};

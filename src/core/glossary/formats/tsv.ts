@@ -119,4 +119,11 @@ function serialize(glossary: Glossary): string {
   return out.join('\n') + '\n';
 }
 
-export const tsvFormat: GlossaryFormat = { id: 'tsv', extensions: ['.tsv', '.txt', '.utf8'], label: LABEL, parse, fit, serialize };
+export const tsvFormat: GlossaryFormat = {
+  id: 'tsv',
+  extensions: ['.tsv', '.txt', '.utf8'],
+  label: LABEL,
+  parse,
+  fit,
+  serialize,
+};
