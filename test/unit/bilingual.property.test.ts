@@ -31,8 +31,10 @@ function elements(node: HtmlNode, out: string[] = []): string[] {
   for (const c of node.children ?? []) elements(c, out);
   return out;
 }
-const textOf = (node: HtmlNode): string => (node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join(''));
-const decode = (s: string) => s.replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e] ?? e);
+const textOf = (node: HtmlNode): string =>
+  node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('');
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
+const decode = (s: string) => s.replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ENTITIES[e] ?? e);
 
 const URLS = 'see https://example.com/a?b=1&c=2, www.example.org, example.net, ftp://x.org and info@example.com';
 
@@ -55,7 +57,8 @@ test('bilingual HTML: glossary and annotation text cannot add elements', () => {
 
 /** Any text on one line: ASCII punctuation, URL pieces, Markdown and HTML syntax, Han, astral characters. */
 const piece = fc.oneof(
-  fc.constantFrom('http://', 'https://', 'www.', '.com', '@', 'mailto:', '<', '>', '&amp;', '&#65;', '[x](y)', '![i](j)', '`', '*', '_'),
+  fc.constantFrom('http://', 'https://', 'www.', '.com', '@', 'mailto:', '<', '>', '&amp;', '&#65;', '[x](y)', '![i](j)'),
+  fc.constantFrom('`', '*', '_'),
   fc.constantFrom('~~', '|', '#', '\\', ':', '/', '.', ' ', 'a', 'B', '9', '压', '铸', '😀', '-', '+', '=', '!'),
   fc.string({ unit: 'grapheme-ascii', maxLength: 3 }),
   fc.string({ unit: 'grapheme', maxLength: 2 }),

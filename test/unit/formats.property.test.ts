@@ -38,7 +38,8 @@ const text = fc
 const leading = fc.tuple(fc.constantFrom('', '=', '+', '-', '@', "'", "''", '#', "'#", '-ing form', '+5 V'), text)
   .map(([a, b]) => (a + b).trim());
 const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
-const zhText = fc.tuple(fc.constantFrom('', '#', '=', "'", '-'), fc.option(text, { nil: '' }), han, fc.option(text, { nil: '' }))
+const orNothing = fc.option(text, { nil: '' });
+const zhText = fc.tuple(fc.constantFrom('', '#', '=', "'", '-'), orNothing, han, orNothing)
   .map(([a, b, h, c]) => `${a}${b}${h}${c}`.trim());
 
 const SYLLABLES = ['yā', 'zhù', 'kāi', 'mú', 'lì', 'nǚ', 'shēng', 'chǎn', 'xiàn', 'de'];
@@ -50,7 +51,9 @@ function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
   const alias: fc.Arbitrary<Alias> = valid === 'json'
     ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh })))
     : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
-  const term = valid === 'json' ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh }))) : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
+  const term = valid === 'json'
+    ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh })))
+    : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
   const list = fc.array(fc.oneof(leading, text), { minLength: 1, maxLength: 3 });
   const rest = fc.record(
     {
@@ -72,8 +75,10 @@ function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
 function glossaryArb(valid: 'json' | 'loose'): fc.Arbitrary<Glossary> {
   // Ids are unique within a glossary; the JSON reader also refuses the same term twice in a domain.
   const entries = fc.uniqueArray(entryArb(valid), { maxLength: 2, selector: (e) => e.id });
-  const glossary = fc.record({ name: fc.oneof(text, leading), domain: leading, entries }, { requiredKeys: ['name', 'entries'] });
-  const termsOnce = (g: Glossary) => new Set(g.entries.map((e) => `${e.domain ?? g.domain}\u0000${e.zh}`)).size === g.entries.length;
+  const name = fc.oneof(text, leading);
+  const glossary = fc.record({ name, domain: leading, entries }, { requiredKeys: ['name', 'entries'] });
+  const termsOnce = (g: Glossary) =>
+    new Set(g.entries.map((e) => `${e.domain ?? g.domain}\u0000${e.zh}`)).size === g.entries.length;
   return valid === 'json' ? glossary.filter(termsOnce) : glossary;
 }
 
@@ -112,7 +117,8 @@ for (const format of FORMATS) {
 
   test(`${format.label}: parse never throws, on any text or a damaged export (${RUNS} inputs)`, () => {
     const anyText = fc.array(char, { maxLength: 80 }).map((cs) => cs.join(''));
-    const damaged = fc.tuple(glossaryArb('loose'), fc.nat(), fc.nat(), fc.array(char, { maxLength: 6 })).map(([g, a, b, ins]) => {
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.array(char, { maxLength: 6 }));
+    const damaged = fc.tuple(glossaryArb('loose'), edit).map(([g, [a, b, ins]]) => {
       const s = format.serialize(g);
       const from = a % (s.length + 1);
       return s.slice(0, from) + ins.join('') + s.slice(from + (b % 8));
