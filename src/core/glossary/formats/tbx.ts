@@ -188,8 +188,8 @@ const NOTE = 'note: ';
 const ownNote = (note: string) => (note.startsWith(CATEGORY) || note.startsWith(NOTE) ? NOTE + note : note);
 
 const LABEL = 'TBX-Basic';
-/** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
 const NOT_XML_WHAT = 'control characters, U+FFFE, U+FFFF or unpaired surrogates (XML 1.0)';
+/** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Everything, less what XML 1.0 cannot hold; the glossary's domain goes into each entry that has none. */
