@@ -4,6 +4,7 @@
  * cheerio): no link, tag or entity that the source text did not hold as text, and the text intact.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bilingualHtml, bilingualMarkdown } from '../../src/core/bilingual';
@@ -44,6 +45,14 @@ test('bilingual Markdown leaves no link for a linkifying renderer, and the text 
   assert.ok(!rendered.includes('<a '), rendered);
   const h1 = /<h1>(.*)<\/h1>/.exec(rendered)?.[1] ?? '';
   assert.equal(decode(h1).replaceAll('\u2060', ''), `Title ${URLS}`);
+});
+
+test('bilingual Markdown leaves no link for GitHub\'s renderer (cmark-gfm, autolink extension), when installed', (t) => {
+  const md = bilingualMarkdown(`Title ${URLS}`, `压铸 ${URLS}\nEN: ${URLS}, mailto:x@y.org, xmpp:a@b.org\n`, 'EN: ', fullLexicon());
+  const r = spawnSync('cmark-gfm', ['-e', 'autolink'], { input: md, encoding: 'utf8' });
+  if (r.error) return t.skip('cmark-gfm not installed (Debian package cmark-gfm); markdown-it was checked above');
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!r.stdout.includes('<a '), r.stdout);
 });
 
 test('bilingual HTML: glossary and annotation text cannot add elements', () => {
