@@ -137,7 +137,7 @@ export const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/gu;
  * The entry with `f` applied to each of its texts, as the readers trim them; texts and list items
  * that end up empty are left out. Undefined when the entry loses its Chinese term or every rendering.
  */
-export function mapTexts(e: GlossaryEntry, f: (text: string) => string): GlossaryEntry | undefined {
+function mapTexts(e: GlossaryEntry, f: (text: string) => string): GlossaryEntry | undefined {
   const one = (s: string | undefined) => {
     const out = s === undefined ? undefined : f(s).trim();
     return out ? out : undefined;
@@ -169,7 +169,7 @@ export function mapTexts(e: GlossaryEntry, f: (text: string) => string): Glossar
 }
 
 /** The entry's id if it is still there and unique, else one made as a reader makes it. */
-export function keepId(e: GlossaryEntry, taken: Set<string>): string {
+function keepId(e: GlossaryEntry, taken: Set<string>): string {
   if (e.id && !taken.has(e.id)) {
     taken.add(e.id);
     return e.id;
@@ -177,9 +177,26 @@ export function keepId(e: GlossaryEntry, taken: Set<string>): string {
   return idFor(e, taken);
 }
 
-/** Whether two entries hold the same data (field by field, lists in order). */
-export function sameEntry(a: GlossaryEntry, b: GlossaryEntry): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+/**
+ * What a format with a place for every field keeps: everything but the characters `bad` matches
+ * (reported as `what`, with the code points); the glossary's domain goes into each entry without one.
+ */
+export function fitAllFields(glossary: Glossary, label: string, bad: RegExp, what: string): FittedGlossary {
+  const losses = new Losses(label);
+  const taken = new Set<string>();
+  const entries = glossary.entries.flatMap((e, k) => {
+    const found = new Set<string>();
+    const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, bad, found));
+    if (found.size > 0) losses.add(what, 'dropped', k, found);
+    if (!out) {
+      losses.add('an entry left without its Chinese or English', 'left out', k);
+      return [];
+    }
+    const id = keepId(out, taken);
+    if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
+    return [{ ...out, id }];
+  });
+  return { glossary: { name: dropChars(glossary.name, bad, new Set()).trim(), entries }, lost: losses.lines() };
 }
 
 const ORDER: readonly (keyof GlossaryEntry)[] = [

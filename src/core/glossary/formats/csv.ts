@@ -14,12 +14,9 @@ import { LocatedError } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import {
   FORMULA_STARTS,
-  Losses,
   UNPAIRED_SURROGATE,
-  dropChars,
+  fitAllFields,
   idFor,
-  keepId,
-  mapTexts,
   unneutralise,
   type FittedGlossary,
   type FormatParseResult,
@@ -137,24 +134,9 @@ function parse(text: string, file: string): FormatParseResult {
 
 const LABEL = 'CSV';
 
-/** Everything but unpaired surrogates; the glossary's domain goes into each entry that has none. */
-function fit(glossary: Glossary): FittedGlossary {
-  const losses = new Losses(LABEL);
-  const taken = new Set<string>();
-  const entries = glossary.entries.flatMap((e, k) => {
-    const found = new Set<string>();
-    const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, UNPAIRED_SURROGATE, found));
-    if (found.size > 0) losses.add('unpaired surrogates (UTF-8)', 'dropped', k, found);
-    if (!out) {
-      losses.add('an entry left without its Chinese or English', 'left out', k);
-      return [];
-    }
-    const id = keepId(out, taken);
-    if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
-    return [{ ...out, id }];
-  });
-  return { glossary: { name: glossary.name, entries }, lost: losses.lines() };
-}
+/** Every field has a column: all but unpaired surrogates, which a UTF-8 file cannot hold. */
+const fit = (glossary: Glossary): FittedGlossary =>
+  fitAllFields(glossary, LABEL, UNPAIRED_SURROGATE, 'unpaired surrogates (UTF-8)');
 
 /** OWASP's formula characters and the neutralising quote itself: such cells get a "'" and quotes. */
 const FORMULA = new RegExp(`^[${FORMULA_STARTS.replace(/[-\\\]^]/g, '\\$&')}]`);

@@ -16,11 +16,8 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import {
-  Losses,
-  dropChars,
+  fitAllFields,
   idFor,
-  keepId,
-  mapTexts,
   type FittedGlossary,
   type FormatParseResult,
   type GlossaryFormat,
@@ -195,25 +192,8 @@ const NOT_XML_WHAT = 'control characters, U+FFFE, U+FFFF or unpaired surrogates 
 /** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Everything, less what XML 1.0 cannot hold; the glossary's domain goes into each entry that has none. */
-function fit(glossary: Glossary): FittedGlossary {
-  const losses = new Losses(LABEL);
-  const taken = new Set<string>();
-  const name = dropChars(glossary.name, NOT_XML_CHAR, new Set()).trim();
-  const entries = glossary.entries.flatMap((e, k) => {
-    const found = new Set<string>();
-    const out = mapTexts({ ...e, domain: e.domain ?? glossary.domain }, (s) => dropChars(s, NOT_XML_CHAR, found));
-    if (found.size > 0) losses.add(NOT_XML_WHAT, 'dropped', k, found);
-    if (!out) {
-      losses.add('an entry left without its Chinese or English', 'left out', k);
-      return [];
-    }
-    const id = keepId(out, taken);
-    if (id !== e.id) losses.add('ids', 'made again from the pinyin', k);
-    return [{ ...out, id }];
-  });
-  return { glossary: { name, entries }, lost: losses.lines() };
-}
+/** Every field has a place: all but what XML 1.0 cannot hold. */
+const fit = (glossary: Glossary): FittedGlossary => fitAllFields(glossary, LABEL, NOT_XML_CHAR, NOT_XML_WHAT);
 
 /** Text for element content: markup characters and CR (which parsers turn into LF) as references. */
 const xmlText = (s: string): string =>
