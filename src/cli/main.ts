@@ -196,6 +196,8 @@ function run(argv: string[], out: (s: string) => void): number {
         return 1;
       }
       writeAtomically(output, text);
+      // One line per kind of field the output format cannot hold, so that nothing is lost silently.
+      for (const line of to.fit(glossary).lost) process.stderr.write(`hanzi-gloss: ${output}: ${line}\n`);
       out(`${output}: ${glossary.entries.length} entries (${from.label} → ${to.label})`);
       return 0;
     }

@@ -4,12 +4,18 @@
  * terms used. All text from the source and the glossaries is escaped.
  */
 import { annotatedLines } from './annotations';
+import { escapeMarkdown } from './hoverMarkdown';
 import type { Lexicon } from './glossary/lexicon';
 import { readText } from './pinyin';
 import { listTerms } from './termList';
 
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+/**
+ * The hover's escaper (every ASCII punctuation mark, so ":" and "." too: markdown-it's linkify and
+ * GitHub's "http://" and "www." autolinks then see no URL), plus a word joiner before "@": GitHub
+ * finds e-mail addresses after escapes are resolved (cmark-gfm #278), and needs a letter there.
+ */
+const md = (s: string) => escapeMarkdown(s).replace(/\\@/g, '\u2060\\@');
 
 /** Annotations of the text's Chinese lines: inline ones, else sidecar notes (by 0-based line). */
 function annotationsOf(text: string, marker: string, notes: ReadonlyMap<number, string>) {
@@ -24,7 +30,10 @@ export function bilingualMarkdown(title: string, text: string, marker: string, l
   const terms = listTerms(text, lexicon);
   if (terms.length > 0) {
     out.push('## Glossary terms', '', '| Chinese | Pinyin | English | Source |', '|---|---|---|---|');
-    for (const t of terms) out.push(`| ${md(t.text)} | ${md(t.reading)} | ${md(t.entries[0]?.en.join('; ') ?? '')} | ${md(t.entries[0]?.source.label ?? '')} |`);
+    for (const t of terms) {
+      const en = (t.entries[0]?.en ?? []).map(md).join('; ');
+      out.push(`| ${md(t.text)} | ${md(t.reading)} | ${en} | ${md(t.entries[0]?.source.label ?? '')} |`);
+    }
   }
   return out.join('\n') + '\n';
 }

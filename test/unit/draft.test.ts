@@ -103,7 +103,7 @@ test('bilingual Markdown and HTML: annotations inline or from sidecar notes, eve
   const text = '压铸<b>\nEN: die casting <b>\n开模\n';
   const notes = new Map([[2, 'tooling & dies']]);
   const md = bilingualMarkdown('t', text, 'EN: ', fullLexicon(), notes);
-  assert.match(md, /^# t\n\n> 压铸\\<b\\>\n\ndie casting \\<b\\>\n\n> 开模\n\ntooling & dies\n/);
+  assert.match(md, /^# t\n\n> 压铸\\<b\\>\n\ndie casting \\<b\\>\n\n> 开模\n\ntooling \\& dies\n/);
   assert.match(md, /\| 压铸 \| yā zhù \| die casting; die\\-cast; high\\-pressure die casting \| Die casting \|/);
   const html = bilingualHtml('t', text, 'EN: ', fullLexicon(), notes);
   assert.match(html, /<td class="en" lang="en">tooling &amp; dies<\/td>/);

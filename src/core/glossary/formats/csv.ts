@@ -2,12 +2,26 @@
  * CSV (RFC 4180) through papaparse: quoted fields with commas, quotes and line breaks. The header
  * row names the columns (English or Chinese names, any order); lists are joined with " | ".
  * Without a recognised header the columns are taken as Chinese, English, note (as OmegaT has them).
+ *
+ * Every field of an entry has a column, so the format holds everything (a UTF-8 file only lacks
+ * unpaired surrogates). Inside a list cell a backslash escapes "|" and "\\" (and "[" "]" in an
+ * alias's "zh [pinyin]"); any other backslash is read as itself. Cells that a spreadsheet would run
+ * as a formula are written quoted with a neutralising "'" that the reader removes (see common.ts).
  */
 import Papa from 'papaparse';
 import { containsHan } from '../../detect';
 import { LineIndex, LocatedError, type LineColumn } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
+import {
+  FORMULA_STARTS,
+  UNPAIRED_SURROGATE,
+  fitAllFields,
+  idFor,
+  unneutralise,
+  type FittedGlossary,
+  type FormatParseResult,
+  type GlossaryFormat,
+} from './common';
 
 const LIST = ' | ';
 const COLUMNS = ['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref'] as const;
@@ -27,12 +41,30 @@ const HEADER_NAMES: Record<string, Column> = {
   ref: 'ref', reference: 'ref', source_url: 'ref', 出处: 'ref',
 };
 
-const list = (cell: string): string[] => cell.split('|').map((s) => s.trim()).filter((s) => s.length > 0);
+/** Backslash escapes in list cells: "\\|" "\\\\" "\\[" "\\]" stand for the character; no other pair is one. */
+const escapeItem = (s: string, special: RegExp): string => s.replace(special, (c) => `\\${c}`);
+const unescapeItem = (s: string): string => s.replace(/\\([\\|[\]])/g, '$1').trim();
+
+/** The raw (still escaped) items of a list cell, split at each "|" that no backslash escapes. */
+function rawItems(cell: string): string[] {
+  const items = cell.match(/(?:\\.|[^\\|])*(?:\\$)?/gs) ?? [];
+  return items.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+const list = (cell: string): string[] => rawItems(cell).map(unescapeItem).filter((s) => s.length > 0);
+const joinList = (items: readonly string[]): string => items.map((s) => escapeItem(s, /[\\|]/g)).join(LIST);
 
 /** "压力铸造 [yā lì zhù zào]" ↔ { zh, pinyin } */
-function parseAlias(cell: string): Alias {
-  const m = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(cell);
-  return m ? { zh: m[1].trim(), pinyin: m[2].trim() } : { zh: cell.trim() };
+function parseAlias(item: string): Alias | undefined {
+  const m = /^((?:\\.|[^\\[])*?)\s*\[((?:\\.|[^\\\]])*)\]$/s.exec(item);
+  const zh = unescapeItem(m ? m[1] : item);
+  const pinyin = m ? unescapeItem(m[2]) : '';
+  return zh ? (pinyin ? { zh, pinyin } : { zh }) : undefined;
+}
+
+function writeAlias(a: Alias): string {
+  const zh = escapeItem(a.zh, /[\\|[\]]/g);
+  return a.pinyin ? `${zh} [${escapeItem(a.pinyin, /[\\|[\]]/g)}]` : zh;
 }
 
 /**
@@ -47,6 +79,9 @@ function readRows(text: string): { rows: string[][]; starts: number[]; errors: {
   const errors: { offset: number; message: string }[] = [];
   let cursor = 0;
   Papa.parse<string[]>(text, {
+    // "|" separates the items of a list inside a cell, so it is never the delimiter; in step mode
+    // papaparse guesses from the first row alone, where a list cell can hold more "|" than ",".
+    delimitersToGuess: [',', ';', '\t'],
     step: (result) => {
       const start = cursor;
       cursor = result.meta.cursor;
@@ -87,7 +122,8 @@ function parse(text: string, file: string): FormatParseResult {
     const rowNumber = k + (hasHeader ? 1 : 0);
     const cell: Partial<Record<Column, string>> = {};
     columns.forEach((col, c) => {
-      if (col && row[c] !== undefined && row[c].trim() !== '') cell[col] = row[c].trim();
+      const value = row[c] === undefined ? '' : unneutralise(row[c].trim(), FORMULA_STARTS);
+      if (col && value !== '') cell[col] = value;
     });
     if (!cell.zh || !containsHan(cell.zh)) {
       problems.push(new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: the Chinese column must hold a Chinese term ("${cell.zh ?? ''}")`));
@@ -98,17 +134,19 @@ function parse(text: string, file: string): FormatParseResult {
       problems.push(new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: "${cell.zh}" has no English rendering`));
       return;
     }
+    const aliases = rawItems(cell.aliases ?? '').flatMap((item) => parseAlias(item) ?? []);
+    const forbidden = list(cell.forbidden ?? '');
     const entry: GlossaryEntry = {
       id: cell.id && !taken.has(cell.id) ? (taken.add(cell.id), cell.id) : idFor({ zh: cell.zh, pinyin: cell.pinyin }, taken),
       zh: cell.zh,
       en,
       ...(cell.traditional ? { traditional: cell.traditional } : {}),
       ...(cell.pinyin ? { pinyin: cell.pinyin } : {}),
-      ...(cell.forbidden ? { forbidden: list(cell.forbidden) } : {}),
+      ...(forbidden.length > 0 ? { forbidden } : {}),
       ...(cell.domain ? { domain: cell.domain } : {}),
       ...(cell.category ? { category: cell.category } : {}),
       ...(cell.note ? { note: cell.note } : {}),
-      ...(cell.aliases ? { aliases: list(cell.aliases).map(parseAlias) } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
       ...(cell.ref ? { ref: cell.ref } : {}),
     };
     entries.push(entry);
@@ -117,24 +155,33 @@ function parse(text: string, file: string): FormatParseResult {
   return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
 }
 
+const LABEL = 'CSV';
+
+/** Every field has a column: all but unpaired surrogates, which a UTF-8 file cannot hold. */
+const fit = (glossary: Glossary): FittedGlossary =>
+  fitAllFields(glossary, LABEL, UNPAIRED_SURROGATE, 'unpaired surrogates (UTF-8)');
+
+/** OWASP's formula characters and the neutralising quote itself: such cells get a "'" and quotes. */
+const FORMULA = new RegExp(`^[${FORMULA_STARTS.replace(/[-\\\]^]/g, '\\$&')}]`);
+
 function serialize(glossary: Glossary): string {
   const rows: string[][] = [[...COLUMNS]];
-  for (const e of glossary.entries) {
+  for (const e of fit(glossary).glossary.entries) {
     rows.push([
       e.id,
       e.zh,
       e.traditional ?? '',
       e.pinyin ?? '',
-      e.en.join(LIST),
-      (e.forbidden ?? []).join(LIST),
+      joinList(e.en),
+      joinList(e.forbidden ?? []),
       e.domain ?? '',
       e.category ?? '',
       e.note ?? '',
-      (e.aliases ?? []).map((a) => (a.pinyin ? `${a.zh} [${a.pinyin}]` : a.zh)).join(LIST),
+      (e.aliases ?? []).map(writeAlias).join(LIST),
       e.ref ?? '',
     ]);
   }
-  return Papa.unparse(rows, { newline: '\r\n', quotes: false }) + '\r\n';
+  return Papa.unparse(rows, { newline: '\r\n', quotes: false, escapeFormulae: FORMULA }) + '\r\n';
 }
 
-export const csvFormat: GlossaryFormat = { id: 'csv', extensions: ['.csv'], label: 'CSV', parse, serialize };
+export const csvFormat: GlossaryFormat = { id: 'csv', extensions: ['.csv'], label: LABEL, parse, fit, serialize };

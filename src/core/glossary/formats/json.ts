@@ -1,7 +1,7 @@
 /** Hanzi Gloss's own JSON glossary format (the one the schema describes). */
 import type { Glossary, GlossaryEntry } from '../entry';
 import { parseGlossaryJson } from '../jsonGlossary';
-import type { GlossaryFormat } from './common';
+import type { FittedGlossary, GlossaryFormat } from './common';
 
 /** Field order as the schema lists it, so exported files read the same as curated ones. */
 function ordered(e: GlossaryEntry): Record<string, unknown> {
@@ -26,10 +26,22 @@ export function serializeGlossaryJson(glossary: Glossary): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
+const LABEL = 'Hanzi Gloss JSON';
+
+/** Every field; entries carry the glossary's domain as the reader gives it them. */
+function fit(glossary: Glossary): FittedGlossary {
+  const entries = glossary.entries.map((e) => {
+    const domain = e.domain ?? glossary.domain;
+    return domain ? { ...e, domain } : e;
+  });
+  return { glossary: { ...glossary, entries }, lost: [] };
+}
+
 export const jsonFormat: GlossaryFormat = {
   id: 'json',
   extensions: ['.json', '.jsonc'],
-  label: 'Hanzi Gloss JSON',
+  label: LABEL,
   parse: (text, file) => parseGlossaryJson(text, file),
+  fit,
   serialize: serializeGlossaryJson,
 };

@@ -5,11 +5,24 @@
  * are English terms with administrative status "deprecatedTerm-admn-sts". A DOCTYPE with an internal
  * subset (entity declarations) is refused outright: a glossary never needs one, and entities are how
  * XML files attack. Text that only mentions "<!ENTITY" (in a comment, a CDATA section) is fine.
+ *
+ * Every field has a place: the category is a concept note "category: …", and a note of the entry's
+ * own that would read as one (or that starts with "note: ") is written as "note: …", the prefix the
+ * reader removes. Carriage returns, and tabs and line breaks in attributes, are written as character
+ * references, which XML's line-end and attribute normalisation leave alone. XML 1.0 cannot hold the
+ * other control characters, U+FFFE, U+FFFF or unpaired surrogates at all, not even as references:
+ * the export drops them and says which.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError, type LineColumn } from '../../text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import { idFor, type FormatParseResult, type GlossaryFormat } from './common';
+import {
+  fitAllFields,
+  idFor,
+  type FittedGlossary,
+  type FormatParseResult,
+  type GlossaryFormat,
+} from './common';
 
 type Node = Record<string, unknown>;
 
@@ -73,6 +86,12 @@ const PARSER = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // The five XML entities plus numeric character references (&#13; is how a CR survives), no HTML
+  // names: fast-xml-parser takes a map here (and then decodes numeric ones), though its types say boolean.
+  htmlEntities: { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as unknown as boolean,
+  // isArray needs only the name: without jPath the parser does not build a path string for every tag
+  // (a third of its time on small files).
+  jPath: false,
   isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termNote', 'note', 'descrip', 'xref'].includes(name),
 });
 
@@ -145,7 +164,14 @@ function parse(xml: string, file: string): FormatParseResult {
     problems.push(new LocatedError(file, at.line, at.column, refused.reason));
     return empty;
   }
-  const doc = PARSER.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = PARSER.parse(xml) as Node;
+  } catch (e) {
+    // The validator passes some files the parser then refuses ("<?xml versi1.0"?>": "Pi Tag is not closed").
+    problems.push(new LocatedError(file, 1, 1, `XML: ${(e as Error).message}`));
+    return empty;
+  }
   const root = (doc.tbx ?? doc.martif) as Node | undefined;
   if (!root) {
     problems.push(new LocatedError(file, 1, 1, 'not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element'));
@@ -174,8 +200,11 @@ function parse(xml: string, file: string): FormatParseResult {
       list?.push(...termsOf(lang));
     }
     const notes = asArray(concept.note as unknown[]).map(text).filter((n) => n.length > 0);
-    const category = notes.find((n) => n.startsWith('category: '))?.slice('category: '.length);
-    const note = notes.filter((n) => !n.startsWith('category: ')).join('\n');
+    const category = notes.find((n) => n.startsWith(CATEGORY))?.slice(CATEGORY.length);
+    const note = notes
+      .filter((n) => !n.startsWith(CATEGORY))
+      .map((n) => (n.startsWith(NOTE) ? n.slice(NOTE.length) : n))
+      .join('\n');
     const domain = asArray(concept.descrip as Node[]).find((d) => attr(d, 'type') === 'subjectField');
     const ref = asArray(concept.xref as Node[]).map((x) => attr(x, 'target')).find((t) => t);
     const main = zh[0] ?? zhHant[0];
@@ -210,31 +239,56 @@ function parse(xml: string, file: string): FormatParseResult {
   return { glossary: { name: title || name, entries }, problems, positions };
 }
 
+const CATEGORY = 'category: ';
+const NOTE = 'note: ';
+/** A note of the entry's own that the reader would take for the category, or for a prefixed note. */
+const ownNote = (note: string) => (note.startsWith(CATEGORY) || note.startsWith(NOTE) ? NOTE + note : note);
+
+const LABEL = 'TBX-Basic';
+const NOT_XML_WHAT = 'control characters, U+FFFE, U+FFFF or unpaired surrogates (XML 1.0)';
+/** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Every field has a place: all but what XML 1.0 cannot hold. */
+const fit = (glossary: Glossary): FittedGlossary => fitAllFields(glossary, LABEL, NOT_XML_CHAR, NOT_XML_WHAT);
+
+/** Text for element content: markup characters and CR (which parsers turn into LF) as references. */
+const xmlText = (s: string): string =>
+  s.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[c] ?? c);
+/** Text for a double-quoted attribute: also the quote, and tab and LF (which parsers turn into spaces). */
+const xmlAttr = (s: string): string =>
+  xmlText(s).replace(/["\t\n]/g, (c) => ({ '"': '&quot;', '\t': '&#9;', '\n': '&#10;' })[c] ?? c);
+
 const status = (s: string) => ({ '@_type': 'administrativeStatus', '#text': s });
+const xref = (ref: string) => ({ '@_type': 'externalCrossReference', '@_target': xmlAttr(ref), '#text': xmlText(ref) });
 
 function serialize(glossary: Glossary): string {
-  const conceptEntry = glossary.entries.map((e) => {
+  const fitted = fit(glossary).glossary;
+  const t = xmlText;
+  const conceptEntry = fitted.entries.map((e) => {
     const zhTerms = [{ term: e.zh, pinyin: e.pinyin }, ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin }))];
+    const pronunciation = (p: string) => ({ termNote: [{ '@_type': 'pronunciation', '#text': t(p) }] });
     const langSec: Node[] = [
       {
         '@_xml:lang': 'zh-Hans',
-        termSec: zhTerms.map((t) => ({ term: t.term, ...(t.pinyin ? { termNote: [{ '@_type': 'pronunciation', '#text': t.pinyin }] } : {}) })),
+        termSec: zhTerms.map((z) => ({ term: t(z.term), ...(z.pinyin ? pronunciation(z.pinyin) : {}) })),
       },
     ];
-    if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: e.traditional }] });
+    if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: t(e.traditional) }] });
+    const admitted = (k: number) => status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts');
     langSec.push({
       '@_xml:lang': 'en',
       termSec: [
-        ...e.en.map((t, k) => ({ term: t, termNote: [status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts')] })),
-        ...(e.forbidden ?? []).map((t) => ({ term: t, termNote: [status('deprecatedTerm-admn-sts')] })),
+        ...e.en.map((term, k) => ({ term: t(term), termNote: [admitted(k)] })),
+        ...(e.forbidden ?? []).map((term) => ({ term: t(term), termNote: [status('deprecatedTerm-admn-sts')] })),
       ],
     });
-    const domain = e.domain ?? glossary.domain;
+    const notes = [...(e.category ? [CATEGORY + e.category] : []), ...(e.note ? [ownNote(e.note)] : [])];
     return {
-      '@_id': e.id,
-      ...(domain ? { descrip: [{ '@_type': 'subjectField', '#text': domain }] } : {}),
-      ...(e.category || e.note ? { note: [...(e.category ? [`category: ${e.category}`] : []), ...(e.note ? [e.note] : [])] } : {}),
-      ...(e.ref ? { xref: [{ '@_type': 'externalCrossReference', '@_target': e.ref, '#text': e.ref }] } : {}),
+      '@_id': xmlAttr(e.id),
+      ...(e.domain ? { descrip: [{ '@_type': 'subjectField', '#text': t(e.domain) }] } : {}),
+      ...(notes.length > 0 ? { note: notes.map(t) } : {}),
+      ...(e.ref ? { xref: [xref(e.ref)] } : {}),
       langSec,
     };
   });
@@ -245,11 +299,29 @@ function serialize(glossary: Glossary): string {
       '@_style': 'dca',
       '@_xml:lang': 'en',
       '@_xmlns': 'urn:iso:std:iso:30042:ed-2',
-      tbxHeader: { fileDesc: { titleStmt: { title: glossary.name }, sourceDesc: { p: 'Exported by Hanzi Gloss' } } },
+      tbxHeader: { fileDesc: { titleStmt: { title: t(fitted.name) }, sourceDesc: { p: 'Exported by Hanzi Gloss' } } },
       text: { body: { conceptEntry } },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ', suppressEmptyNode: true }).build(doc);
+  return BUILDER.build(doc);
 }
 
-export const tbxFormat: GlossaryFormat = { id: 'tbx', extensions: ['.tbx', '.xml'], label: 'TBX-Basic', parse, serialize };
+// The builder escapes nothing (processEntities: false): serialize puts every text through xmlText or xmlAttr.
+const BUILDER = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  processEntities: false,
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+});
+
+export const tbxFormat: GlossaryFormat = {
+  id: 'tbx',
+  extensions: ['.tbx', '.xml'],
+  label: LABEL,
+  parse,
+  fit,
+  serialize,
+};
