@@ -3,11 +3,12 @@
  * hanzi-gloss: the command-line front end over the same core as the extension.
  * Exit codes: 0 success, 1 unreadable or invalid input, 2 bad usage. Errors are one line on stderr.
  */
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCedictLayer } from '../core/glossary/cedict';
 import { fileByteSource } from './fileByteSource';
+import { AtomicWriteError, writeFileAtomic } from '../node/atomicWrite';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
@@ -45,15 +46,13 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-/** Writes beside the target and renames over it, so a stopped process never leaves half a file. */
+/** Replaces the file atomically, keeping its mode, links and owner (see src/node/atomicWrite.ts). */
 function writeAtomically(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
+    writeFileAtomic(path, content);
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw new InputError(`${path}: cannot write file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof AtomicWriteError) throw new InputError(e.message);
+    throw e;
   }
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The files Hanzi Gloss writes, as the kill-during-write and concurrent-writer tests make them:
+ * version `k` of each is a large file made by the real serializer (glossary JSON, the exchange
+ * formats the exports and `convert` write, sidecar notes), recognisable by `k` and complete only
+ * if it equals what the serializer gives for that version.
+ */
+import { formatForPath } from '../../src/core/glossary/formats';
+import type { Glossary } from '../../src/core/glossary/entry';
+import { serializeSidecar } from '../../src/core/sidecar';
+
+export const KINDS = ['glossary.json', 'export.tsv', 'export.csv', 'export.tbx', 'export.u8', 'annotations.json'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const HAN = [...new Set('压铸开模具铝合金锌镁射冲头浇口排气槽顶针抛光去毛刺热处理')].join('');
+
+/** A distinct Chinese term for each number: its digits in base HAN.length, written in Han characters. */
+function termFor(i: number): string {
+  let zh = '';
+  for (let n = i; zh.length < 3 || n > 0; n = Math.floor(n / HAN.length)) zh = HAN[n % HAN.length] + zh;
+  return zh;
+}
+
+/** A glossary whose every entry carries the version number, so two versions never share a line. */
+export function glossaryVersion(k: number, entries: number): Glossary {
+  return {
+    name: `Version ${k}`,
+    entries: Array.from({ length: entries }, (_, i) => ({
+      id: `v${k}-e${i}`,
+      zh: termFor(i),
+      en: [`term ${i} of version ${k}`, `alternative rendering ${i}`],
+      note: `written by version ${k}`,
+    })),
+  };
+}
+
+/** Version `k` of a file of `kind`, about `entries` × 100 bytes. */
+export function fileVersion(kind: Kind, k: number, entries = 3_000): string {
+  if (kind === 'annotations.json') {
+    const notes = Array.from({ length: entries }, (_, i) => ({ file: `src/file${i % 50}.c`, line: i, chinese: HAN.slice(i % 20, (i % 20) + 6), text: `note ${i} of version ${k}` }));
+    return serializeSidecar(notes);
+  }
+  const format = formatForPath(kind);
+  if (!format) throw new Error(`no format for ${kind}`);
+  return format.serialize(glossaryVersion(k, entries));
+}
+
+const made = new Map<string, string>();
+
+/** The version a file's text is (its first "version N" mention), if the text is that version whole. */
+export function completeVersion(kind: Kind, text: string, entries = 3_000): number | undefined {
+  const k = Number(/version (\d+)/.exec(text)?.[1] ?? NaN);
+  if (!Number.isInteger(k)) return undefined;
+  const key = `${kind} ${k} ${entries}`;
+  let expected = made.get(key);
+  if (expected === undefined) made.set(key, (expected = fileVersion(kind, k, entries)));
+  return text === expected ? k : undefined;
+}
