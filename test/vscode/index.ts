@@ -5,6 +5,7 @@
 import Mocha from 'mocha';
 import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations';
 import { defineCommandSuite } from './suites/commands';
+import { defineFileWriteSuite } from './suites/fileWrites';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
@@ -17,6 +18,7 @@ export function run(): Promise<void> {
   defineUserGlossarySuite();
   defineAnnotationSuite();
   defineSidecarSuite();
+  defineFileWriteSuite();
   defineLargeFileSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
