@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findPassages } from '../core/detect';
 import { loadCedictLayer } from '../core/glossary/cedict';
 import { fileByteSource } from './fileByteSource';
 import { AtomicWriteError, writeFileAtomic } from '../node/atomicWrite';
@@ -15,10 +16,11 @@ import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
 import { simplifiedFoldTable } from '../core/script';
-import { scanText } from '../core/scan';
+import { scanMatches, scanText } from '../core/scan';
 import { decodeUtf8, type LocatedError } from '../core/text';
 import { annotateText, checkText } from './annotate';
-import { formatScanTable, toScanJson } from './format';
+import { formatScanTable, scanJsonChunks } from './format';
+import { streamToStdout } from './stream';
 
 const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
@@ -129,8 +131,13 @@ function run(argv: string[], out: (s: string) => void): number {
       const style = toneStyle(values.tones);
       const text = decodeUtf8(readInput(positionals[0]));
       const lexicon = buildLexicon(values.glossary ?? []);
-      const result = scanText(text, lexicon, style);
-      out(values.json ? JSON.stringify(toScanJson(result)) : formatScanTable(text, result));
+      if (values.json) {
+        // Streamed: a 50 MB file's output is made as stdout takes it, never held whole.
+        const passages = findPassages(text);
+        streamToStdout(scanJsonChunks(passages, scanMatches(text, passages, lexicon, style)));
+        return 0;
+      }
+      out(formatScanTable(text, scanText(text, lexicon, style)));
       return 0;
     }
     case 'pinyin': {

@@ -6,7 +6,7 @@
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
-import { passageReading, type ToneStyle } from './pinyin';
+import { spanReadings, type ToneStyle } from './pinyin';
 
 export interface LineCounts {
   readonly passages: number;
@@ -95,9 +95,23 @@ export class TermCollector {
   }
 
   terms(style: ToneStyle = 'marks'): DocumentTerm[] {
-    return [...this.byText.values()].map(({ first, passage, occurrences }) => ({
+    // Each passage is read once for all the terms first seen in it (a 40,000-character line with
+    // thousands of terms would otherwise be read once per term).
+    const byPassage = new Map<Passage, TermMatch[]>();
+    for (const { first, passage } of this.byText.values()) {
+      const firsts = byPassage.get(passage);
+      if (firsts) firsts.push(first);
+      else byPassage.set(passage, [first]);
+    }
+    const readings = new Map<TermMatch, string>();
+    for (const [passage, firsts] of byPassage) {
+      // First occurrences are found in text order within a line, so they are already sorted.
+      const read = spanReadings(passage, firsts, style);
+      firsts.forEach((m, k) => readings.set(m, read[k]));
+    }
+    return [...this.byText.values()].map(({ first, occurrences }) => ({
       text: first.text,
-      reading: passageReading(passage, [first], style)(first.start, first.end),
+      reading: readings.get(first) ?? '',
       entries: first.entries,
       occurrences,
     }));
