@@ -5,7 +5,7 @@
 import { findPassages, hanWidthAt, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
-import { readingInContext, spanReadings, type ToneStyle } from './pinyin';
+import { READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from './pinyin';
 import { foldToSimplified, toTraditional } from './script';
 
 export interface ScannedMatch extends TermMatch {
@@ -18,8 +18,12 @@ export interface ScanResult {
   readonly matches: ScannedMatch[];
 }
 
-/** How many matches are made into objects and read at a time: bounds memory on a huge passage. */
-const MATCH_BATCH = 4096;
+/**
+ * How many matches are made into objects and read at a time: bounds memory on a huge passage. No
+ * fewer than a whole-read passage can hold (one match per character at most), so such a passage
+ * is read once.
+ */
+const MATCH_BATCH = READING_SEGMENT;
 
 /**
  * The glossary matches of `passages` (of `text`) with their pinyin, in text order, made as they
