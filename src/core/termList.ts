@@ -74,6 +74,10 @@ export interface DocumentTerm {
  */
 export class TermCollector {
   private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: Occurrences }>();
+  /** Passages holding first occurrences not yet read, with those occurrences in text order. */
+  private readonly unread = new Map<Passage, TermMatch[]>();
+  private readonly readings = new Map<TermMatch, string>();
+  private readStyle: ToneStyle | undefined;
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -88,30 +92,50 @@ export class TermCollector {
         const end = matches.endAt(i);
         const text = line.slice(start, end);
         let group = this.byText.get(text);
-        if (!group) this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+        if (!group) {
+          this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+          this.addUnread(group.first, passage);
+        }
         group.occurrences.add(base + start, base + end);
       }
     }
   }
 
-  terms(style: ToneStyle = 'marks'): DocumentTerm[] {
-    // Each passage is read once for all the terms first seen in it (a 40,000-character line with
-    // thousands of terms would otherwise be read once per term).
-    const byPassage = new Map<Passage, TermMatch[]>();
-    for (const { first, passage } of this.byText.values()) {
-      const firsts = byPassage.get(passage);
-      if (firsts) firsts.push(first);
-      else byPassage.set(passage, [first]);
+  /**
+   * Reads the passages of first occurrences not read yet, one passage at a time, until `stop()`
+   * says the time slice is over. Each passage is read once for all the terms first seen in it (a
+   * 40,000-character line with thousands of terms was once read once per term). True when done.
+   */
+  readSome(style: ToneStyle, stop: () => boolean): boolean {
+    if (this.readStyle !== style) {
+      // Another tone style: read everything again.
+      if (this.readStyle !== undefined) {
+        this.unread.clear();
+        for (const { first, passage } of this.byText.values()) this.addUnread(first, passage);
+      }
+      this.readings.clear();
+      this.readStyle = style;
     }
-    const readings = new Map<TermMatch, string>();
-    for (const [passage, firsts] of byPassage) {
-      // First occurrences are found in text order within a line, so they are already sorted.
+    for (const [passage, firsts] of this.unread) {
       const read = spanReadings(passage, firsts, style);
-      firsts.forEach((m, k) => readings.set(m, read[k]));
+      firsts.forEach((m, k) => this.readings.set(m, read[k]));
+      this.unread.delete(passage);
+      if (stop()) break;
     }
+    return this.unread.size === 0;
+  }
+
+  private addUnread(first: TermMatch, passage: Passage): void {
+    const firsts = this.unread.get(passage);
+    if (firsts) firsts.push(first);
+    else this.unread.set(passage, [first]);
+  }
+
+  terms(style: ToneStyle = 'marks'): DocumentTerm[] {
+    this.readSome(style, () => false);
     return [...this.byText.values()].map(({ first, occurrences }) => ({
       text: first.text,
-      reading: readings.get(first) ?? '',
+      reading: this.readings.get(first) ?? '',
       entries: first.entries,
       occurrences,
     }));

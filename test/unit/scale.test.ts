@@ -13,7 +13,7 @@ import { formatScanTable, scanJsonChunks, toScanJson } from '../../src/cli/forma
 import { findPassages } from '../../src/core/detect';
 import { readText, READING_SEGMENT, type ReadingToken } from '../../src/core/pinyin';
 import { scanMatches, scanText, type ScanResult } from '../../src/core/scan';
-import { listTerms } from '../../src/core/termList';
+import { listTerms, TermCollector } from '../../src/core/termList';
 import { lineColumnAt } from '../../src/core/text';
 import { fixture, fullLexicon, ROOT } from './fullLexicon';
 
@@ -143,4 +143,34 @@ test('the table of 200,000 matches is made (no RangeError from spreading the row
   const lines = table.split('\n');
   assert.equal(lines.length, 200_003);
   assert.equal(lines[200_000], '1:399999  压铸  yā zhù  die casting  curated:die-casting');
+});
+
+test('the term list reads its passages a slice at a time, with the readings of one full read', () => {
+  const lexicon = fullLexicon();
+  const lines = ['diecasting-orders.txt', 'forum-thread.txt'].flatMap((f) => fixture(f).split(/[\n，。]/));
+  const collect = () => {
+    const c = new TermCollector(lexicon);
+    let base = 0;
+    for (const line of lines) {
+      c.addLine(line, base);
+      base += line.length + 1;
+    }
+    return c;
+  };
+  const whole = collect().terms('numbers');
+  const sliced = collect();
+  let calls = 0;
+  while (!sliced.readSome('numbers', () => true)) calls++;
+  // One passage per slice: as many slices as lines where some term occurs first (a line is one passage here).
+  const starts: number[] = [];
+  lines.reduce((base, line) => (starts.push(base), base + line.length + 1), 0);
+  const lineOf = (offset: number) => starts.filter((s) => s <= offset).length;
+  const firstLines = new Set(whole.map((t) => lineOf(t.occurrences.at(0).start)));
+  assert.ok(firstLines.size > 5, `${firstLines.size} lines with a first occurrence`);
+  assert.equal(calls + 1, firstLines.size);
+  const terms = sliced.terms('numbers');
+  assert.deepEqual(terms.map((t) => [t.text, t.reading]), whole.map((t) => [t.text, t.reading]));
+  assert.ok(terms.some((t) => /[1-5]/.test(t.reading)), 'tone numbers');
+  // Asked again in the other tone style, every term is read again.
+  assert.deepEqual(sliced.terms('marks').map((t) => t.reading), collect().terms('marks').map((t) => t.reading));
 });
