@@ -1,14 +1,18 @@
 /**
  * The files Hanzi Gloss writes, as the kill-during-write and concurrent-writer tests make them:
  * version `k` of each is a large file made by the real serializer (glossary JSON, the exchange
- * formats the exports and `convert` write, sidecar notes), recognisable by `k` and complete only
+ * formats the exports and `convert` write, sidecar notes, bilingual exports), recognisable by `k` and complete only
  * if it equals what the serializer gives for that version.
  */
 import { formatForPath } from '../../src/core/glossary/formats';
 import type { Glossary } from '../../src/core/glossary/entry';
+import { bilingualHtml, bilingualMarkdown } from '../../src/core/bilingual';
+import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
 import { serializeSidecar } from '../../src/core/sidecar';
 
-export const KINDS = ['glossary.json', 'export.tsv', 'export.csv', 'export.tbx', 'export.u8', 'annotations.json'] as const;
+const SOURCE = { id: 'workspace:test', label: 'Test glossary', layer: 'workspace' } as const;
+
+export const KINDS = ['glossary.json', 'export.tsv', 'export.csv', 'export.tbx', 'export.u8', 'annotations.json', 'bilingual.html', 'bilingual.md'] as const;
 export type Kind = (typeof KINDS)[number];
 
 const HAN = [...new Set('压铸开模具铝合金锌镁射冲头浇口排气槽顶针抛光去毛刺热处理')].join('');
@@ -38,6 +42,12 @@ export function fileVersion(kind: Kind, k: number, entries = 3_000): string {
   if (kind === 'annotations.json') {
     const notes = Array.from({ length: entries }, (_, i) => ({ file: `src/file${i % 50}.c`, line: i, chinese: HAN.slice(i % 20, (i % 20) + 6), text: `note ${i} of version ${k}` }));
     return serializeSidecar(notes);
+  }
+  if (kind === 'bilingual.html' || kind === 'bilingual.md') {
+    // The bilingual export of a document with `entries` annotated lines, over a small glossary.
+    const lexicon = new Lexicon([buildLayer([{ glossary: glossaryVersion(k, 200), source: SOURCE }])]);
+    const text = Array.from({ length: entries / 4 }, (_, i) => `${termFor(i % 200)}和${termFor((i * 7) % 200)}\n// line ${i} of version ${k}`).join('\n');
+    return (kind === 'bilingual.md' ? bilingualMarkdown : bilingualHtml)(`version ${k}`, text, '//', lexicon);
   }
   const format = formatForPath(kind);
   if (!format) throw new Error(`no format for ${kind}`);
