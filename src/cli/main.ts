@@ -137,7 +137,7 @@ function run(argv: string[], out: (s: string) => void): number {
         streamToStdout(scanJsonChunks(passages, scanMatches(text, passages, lexicon, style)));
         return 0;
       }
-      out(formatScanTable(text, scanText(text, lexicon, style)));
+      streamToStdout([formatScanTable(text, scanText(text, lexicon, style))]);
       return 0;
     }
     case 'pinyin': {
