@@ -21,8 +21,12 @@ export function defineUserGlossarySuite(): void {
 
     suiteSetup(async () => {
       api = await activateExtension();
-      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', userFile.fsPath, vscode.ConfigurationTarget.Global);
       await api.glossary.lexicon();
+      // The setting's reload re-finds the workspace glossaries: a late one would forget the file
+      // the first test creates, so wait for it.
+      const reloaded = nextChange(api);
+      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', userFile.fsPath, vscode.ConfigurationTarget.Global);
+      await reloaded;
       document = (await openFixture('diecasting-orders.txt')).document;
     });
 
