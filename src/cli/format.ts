@@ -16,7 +16,8 @@ function passageJson(p: Passage): PassageJson {
 }
 
 function matchJson(m: ScannedMatch): MatchJson {
-  return { start: m.start, end: m.end, text: m.text, pinyin: m.reading, entries: m.entries.map((e) => ({ zh: e.zh, en: [...e.en], source: e.source.id })) };
+  const entries = m.entries.map((e) => ({ zh: e.zh, en: [...e.en], source: e.source.id }));
+  return { start: m.start, end: m.end, text: m.text, pinyin: m.reading, entries };
 }
 
 /** Exactly the documented keys, in the documented order. */
@@ -84,7 +85,8 @@ export function formatScanTable(text: string, result: ScanResult): string {
   // A loop, not Math.max(...column): spreading 150,000 rows overflows the call stack.
   const widths = header.map(displayWidth);
   for (const r of rows) for (let k = 0; k < r.length; k++) widths[k] = Math.max(widths[k], displayWidth(r[k]));
-  const out = [header, ...rows].map((r) => r.map((cell, k) => (k === r.length - 1 ? cell : pad(cell, widths[k]))).join('  ').trimEnd());
+  const padded = (r: string[]) => r.map((cell, k) => (k === r.length - 1 ? cell : pad(cell, widths[k])));
+  const out = [header, ...rows].map((r) => padded(r).join('  ').trimEnd());
   out.push('', `${result.passages.length} Chinese passage(s), ${result.matches.length} glossary match(es)`);
   return out.join('\n');
 }

@@ -196,6 +196,12 @@ export function readText(
   });
 }
 
+/** A passage (or window) of a text: its offset in the text and its characters. */
+export interface PassageText {
+  readonly start: number;
+  readonly text: string;
+}
+
 /** A span of a passage with, optionally, its verified (glossary) reading. */
 export interface ReadSpan {
   readonly start: number;
@@ -224,7 +230,7 @@ function isLowSurrogate(c: number): boolean {
 }
 
 /** [start, end) widened by READING_CONTEXT on each side, inside the passage, never splitting a pair. */
-function contextWindow(passage: { readonly start: number; readonly text: string }, start: number, end: number): { from: number; to: number } {
+function contextWindow(passage: PassageText, start: number, end: number): { from: number; to: number } {
   const passageEnd = passage.start + passage.text.length;
   let from = Math.max(passage.start, start - READING_CONTEXT);
   let to = Math.min(passageEnd, end + READING_CONTEXT);
@@ -234,7 +240,13 @@ function contextWindow(passage: { readonly start: number; readonly text: string 
 }
 
 /** Reads text[from, to) of the passage with the spans' verified readings; returns the spans' pinyin. */
-function readWindow(passage: { readonly start: number; readonly text: string }, from: number, to: number, spans: readonly ReadSpan[], style: ToneStyle): string[] {
+function readWindow(
+  passage: PassageText,
+  from: number,
+  to: number,
+  spans: readonly ReadSpan[],
+  style: ToneStyle,
+): string[] {
   const text = passage.text.slice(from - passage.start, to - passage.start);
   const tokens = readText(text, spans.map((o) => ({ start: o.start - from, end: o.end - from, pinyin: o.pinyin })));
   return spans.map((o) => pinyinOfSpan(tokens, o.start - from, o.end - from, style));
@@ -244,7 +256,7 @@ function readWindow(passage: { readonly start: number; readonly text: string }, 
  * The in-context reading of one span of a passage (the hover): only a window around the span is
  * read, so a hover costs the same in a passage of a million characters as in a short one.
  */
-export function readingInContext(passage: { readonly start: number; readonly text: string }, span: ReadSpan, style: ToneStyle = 'marks'): string {
+export function readingInContext(passage: PassageText, span: ReadSpan, style: ToneStyle = 'marks'): string {
   const { from, to } = contextWindow(passage, span.start, span.end);
   return readWindow(passage, from, to, [span], style)[0];
 }
@@ -255,8 +267,9 @@ export function readingInContext(passage: { readonly start: number; readonly tex
  * so the cost is linear in the passage's length. `spans` are in text order and do not overlap;
  * offsets, of the passage and of the spans, are in the text the passage came from.
  */
-export function spanReadings(passage: { readonly start: number; readonly text: string }, spans: readonly ReadSpan[], style: ToneStyle = 'marks'): string[] {
-  if (passage.text.length <= READING_SEGMENT) return readWindow(passage, passage.start, passage.start + passage.text.length, spans, style);
+export function spanReadings(passage: PassageText, spans: readonly ReadSpan[], style: ToneStyle = 'marks'): string[] {
+  const end = passage.start + passage.text.length;
+  if (passage.text.length <= READING_SEGMENT) return readWindow(passage, passage.start, end, spans, style);
   const out: string[] = [];
   for (let k = 0; k < spans.length; ) {
     const first = spans[k].start;

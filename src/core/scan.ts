@@ -29,7 +29,12 @@ const MATCH_BATCH = READING_SEGMENT;
  * The glossary matches of `passages` (of `text`) with their pinyin, in text order, made as they
  * are consumed: `scan --json` writes a 50 MB file's matches without holding them all.
  */
-export function* scanMatches(text: string, passages: readonly Passage[], lexicon: Lexicon, style: ToneStyle = 'marks'): Generator<ScannedMatch> {
+export function* scanMatches(
+  text: string,
+  passages: readonly Passage[],
+  lexicon: Lexicon,
+  style: ToneStyle = 'marks',
+): Generator<ScannedMatch> {
   for (const p of passages) {
     const found = lexicon.matchRange(text, p.start, p.end);
     for (let from = 0; from < found.length; from += MATCH_BATCH) {

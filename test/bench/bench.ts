@@ -181,11 +181,15 @@ const bigFile = join(scaleDir, 'big.txt');
 }
 const bigMb = statSync(bigFile).size / 1e6;
 const rssReport = join(scaleDir, 'rss.js');
-writeFileSync(rssReport, "process.on('exit', () => require('fs').writeFileSync(process.env.HG_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+const reportRss = 'require("fs").writeFileSync(process.env.HG_RSS_OUT, String(process.resourceUsage().maxRSS))';
+writeFileSync(rssReport, `process.on('exit', () => ${reportRss});\n`);
 const rssOut = join(scaleDir, 'rss.txt');
 const devNull = openSync('/dev/null', 'w');
 const bigStarted = performance.now();
-execFileSync(process.execPath, ['-r', rssReport, join(root, 'dist', 'cli.js'), 'scan', bigFile, '--json'], { stdio: ['ignore', devNull, 'inherit'], env: { ...process.env, HG_RSS_OUT: rssOut } });
+execFileSync(process.execPath, ['-r', rssReport, join(root, 'dist', 'cli.js'), 'scan', bigFile, '--json'], {
+  stdio: ['ignore', devNull, 'inherit'],
+  env: { ...process.env, HG_RSS_OUT: rssOut },
+});
 const bigSeconds = (performance.now() - bigStarted) / 1000;
 closeSync(devNull);
 const peakMb = Number(readFileSync(rssOut, 'utf8')) / 1024; // maxRSS is in KiB
@@ -233,8 +237,10 @@ void (async () => {
   row('CLI bundle + vendor/, minified (KB)', String(bundle.cli_kb), '', undefined);
   row('assets: CC-CEDICT + glossaries (KB)', String(bundle.assets_kb), '', undefined);
   row('scan, 1 MB on one line / with breaks', String(scale.long_line_ratio), '≤ 1.5', scale.long_line_ratio <= 1.5);
-  row('  one line / with line breaks (s)', `${round(scaleDetail.oneLineMs / 1000, 2)} / ${round(scaleDetail.oneMbMs / 1000, 2)}`, '', undefined);
-  row('scan --json peak memory (MB per MB)', String(scale.scan_json_mb_per_input_mb), '≤ 50', scale.scan_json_mb_per_input_mb <= 50);
+  const seconds = (ms: number) => String(round(ms / 1000, 2));
+  row('  one line / with line breaks (s)', `${seconds(scaleDetail.oneLineMs)} / ${seconds(scaleDetail.oneMbMs)}`, '', undefined);
+  const perMb = scale.scan_json_mb_per_input_mb;
+  row('scan --json peak memory (MB per MB)', String(perMb), '≤ 50', perMb <= 50);
   row(`  peak RSS for ${round(scaleDetail.bigMb, 1)} MB (MB)`, String(round(scaleDetail.peakMb)), '', undefined);
   row('scan --json, 50 MB file, end to end (s)', String(scale.file_50mb_s), '', undefined);
 })();

@@ -19,10 +19,13 @@ import { fixture, fullLexicon, ROOT } from './fullLexicon';
 
 const cli = join(ROOT, 'dist', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'hanzi-gloss-scale-'));
+const FIXTURES = ['diecasting-orders.txt', 'forum-thread.txt', 'heteronyms.txt'];
 
 /** Real Chinese text (the fixtures' lines with Han characters) run together into one line of `chars`. */
 function longLine(chars: number): string {
-  const lines = ['diecasting-orders.txt', 'heteronyms.txt', 'forum-thread.txt'].flatMap((f) => fixture(f).split('\n')).filter((l) => /[\u4e00-\u9fff]/.test(l));
+  const lines = ['diecasting-orders.txt', 'heteronyms.txt', 'forum-thread.txt']
+    .flatMap((f) => fixture(f).split('\n'))
+    .filter((l) => /[\u4e00-\u9fff]/.test(l));
   const han = lines.map((l) => l.replace(/[^\u4e00-\u9fff，。、；：0-9]/g, '')).join('');
   let text = '';
   while (text.length < chars) text += han;
@@ -34,12 +37,15 @@ function wholePassageReadings(text: string, lexicon = fullLexicon()): string[] {
   const out: string[] = [];
   for (const p of findPassages(text)) {
     const found = lexicon.matchRange(text, p.start, p.end).toArray();
-    const tokens = readText(p.text, found.map((m) => ({ start: m.start - p.start, end: m.end - p.start, pinyin: m.pinyin })));
+    const spans = found.map((m) => ({ start: m.start - p.start, end: m.end - p.start, pinyin: m.pinyin }));
+    const tokens = readText(p.text, spans);
     const byStart = new Map<number, number>(tokens.map((t, i) => [t.start, i]));
     for (const m of found) {
       const parts: string[] = [];
       let i = byStart.get(m.start - p.start) ?? tokens.findIndex((t: ReadingToken) => t.start >= m.start - p.start);
-      for (; i >= 0 && i < tokens.length && tokens[i].end <= m.end - p.start; i++) parts.push(tokens[i].syllable ?? tokens[i].text);
+      for (; i >= 0 && i < tokens.length && tokens[i].end <= m.end - p.start; i++) {
+        parts.push(tokens[i].syllable ?? tokens[i].text);
+      }
       out.push(parts.join(' '));
     }
   }
@@ -65,7 +71,8 @@ test('a passage longer than READING_SEGMENT is read a window at a time: the same
   assert.equal(matches.length, expected.length);
   for (const m of matches) {
     const han = [...m.text].filter((c) => /\p{Script=Han}/u.test(c)).length;
-    assert.equal(m.reading.split(' ').length, han + (m.text.match(/[0-9A-Za-z]+/g)?.length ?? 0), `${m.text} ${m.reading}`);
+    const latin = m.text.match(/[0-9A-Za-z]+/g)?.length ?? 0;
+    assert.equal(m.reading.split(' ').length, han + latin, `${m.text} ${m.reading}`);
   }
   // pinyin-pro's choice in a long chain of ambiguous words can hang on text far away: nearly all agree.
   const same = matches.filter((m, i) => m.reading === expected[i]).length;
@@ -87,7 +94,8 @@ test('the term list of a long line reads each term as the whole passage does', (
 
 test('the streamed scan JSON is byte for byte JSON.stringify of the whole result', () => {
   const lexicon = fullLexicon();
-  for (const text of [fixture('diecasting-orders.txt'), fixture('forum-thread.txt'), fixture('heteronyms.txt'), longLine(40_000), '', 'no Chinese at all']) {
+  const texts = [...FIXTURES.map(fixture), longLine(40_000), '', 'no Chinese at all'];
+  for (const text of texts) {
     const passages = findPassages(text);
     const streamed = [...scanJsonChunks(passages, scanMatches(text, passages, lexicon))];
     assert.equal(streamed.join(''), JSON.stringify(toScanJson(scanText(text, lexicon))));
@@ -116,22 +124,26 @@ test('the CLI streams scan --json with the same bytes, and stops quietly when th
 
 /** The table as it was made before (per-match line search, Math.max over a spread): the reference. */
 function referenceTable(text: string, result: ScanResult): string {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{10ffff}]/u.test(ch) ? 2 : 1), 0);
+  const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{10ffff}]/u;
+  const width = (s: string) => [...s].reduce((w, ch) => w + (wide.test(ch) ? 2 : 1), 0);
   const rows = result.matches.map((m) => {
     const { line, column } = lineColumnAt(text, m.start);
     const first = m.entries[0];
     const en = first ? first.en.slice(0, 3).join('; ') : '';
-    return [`${line}:${column}`, m.text, m.reading, en.length <= 60 ? en : `${en.slice(0, 59)}…`, first ? first.source.id : ''];
+    const english = en.length <= 60 ? en : `${en.slice(0, 59)}…`;
+    return [`${line}:${column}`, m.text, m.reading, english, first ? first.source.id : ''];
   });
   const header = ['line:col', 'term', 'pinyin', 'english', 'source'];
   const widths = header.map((h, k) => Math.max(width(h), ...rows.map((r) => width(r[k]))));
-  const lines = [header, ...rows].map((r) => r.map((c, k) => (k === r.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[k] - width(c))))).join('  ').trimEnd());
+  const padTo = (c: string, w: number) => c + ' '.repeat(Math.max(0, w - width(c)));
+  const cells = (r: string[]) => r.map((c, k) => (k === r.length - 1 ? c : padTo(c, widths[k])));
+  const lines = [header, ...rows].map((r) => cells(r).join('  ').trimEnd());
   lines.push('', `${result.passages.length} Chinese passage(s), ${result.matches.length} glossary match(es)`);
   return lines.join('\n');
 }
 
 test('the table is unchanged on the fixtures and on a long line', () => {
-  for (const text of [fixture('diecasting-orders.txt'), fixture('forum-thread.txt'), fixture('heteronyms.txt'), longLine(5_000)]) {
+  for (const text of [...FIXTURES.map(fixture), longLine(5_000)]) {
     const result = scanText(text, fullLexicon());
     assert.equal(formatScanTable(text, result), referenceTable(text, result));
   }
@@ -139,9 +151,12 @@ test('the table is unchanged on the fixtures and on a long line', () => {
 
 test('the table of 200,000 matches is made (no RangeError from spreading the rows)', () => {
   const text = '压铸'.repeat(200_000);
-  const entry = { zh: '压铸', en: ['die casting'], id: 'yazhu', source: { id: 'curated:die-casting', label: 'Die casting', layer: 'curated' } };
-  const matches = Array.from({ length: 200_000 }, (_, i) => ({ start: 2 * i, end: 2 * i + 2, text: '压铸', pinyin: 'yā zhù', reading: 'yā zhù', entries: [entry] }));
-  const table = formatScanTable(text, { passages: [{ start: 0, end: text.length, text }], matches } as unknown as ScanResult);
+  const source = { id: 'curated:die-casting', label: 'Die casting', layer: 'curated' };
+  const entry = { zh: '压铸', en: ['die casting'], id: 'yazhu', source };
+  const match = (i: number) => ({ start: 2 * i, end: 2 * i + 2, text: '压铸', pinyin: 'yā zhù', reading: 'yā zhù', entries: [entry] });
+  const matches = Array.from({ length: 200_000 }, (_, i) => match(i));
+  const result = { passages: [{ start: 0, end: text.length, text }], matches };
+  const table = formatScanTable(text, result as unknown as ScanResult);
   const lines = table.split('\n');
   assert.equal(lines.length, 200_003);
   assert.equal(lines[200_000], '1:399999  压铸  yā zhù  die casting  curated:die-casting');

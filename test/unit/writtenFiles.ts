@@ -12,7 +12,16 @@ import { serializeSidecar } from '../../src/core/sidecar';
 
 const SOURCE = { id: 'workspace:test', label: 'Test glossary', layer: 'workspace' } as const;
 
-export const KINDS = ['glossary.json', 'export.tsv', 'export.csv', 'export.tbx', 'export.u8', 'annotations.json', 'bilingual.html', 'bilingual.md'] as const;
+export const KINDS = [
+  'glossary.json',
+  'export.tsv',
+  'export.csv',
+  'export.tbx',
+  'export.u8',
+  'annotations.json',
+  'bilingual.html',
+  'bilingual.md',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 const HAN = [...new Set('压铸开模具铝合金锌镁射冲头浇口排气槽顶针抛光去毛刺热处理')].join('');
@@ -40,13 +49,15 @@ export function glossaryVersion(k: number, entries: number): Glossary {
 /** Version `k` of a file of `kind`, about `entries` × 100 bytes. */
 export function fileVersion(kind: Kind, k: number, entries = 3_000): string {
   if (kind === 'annotations.json') {
-    const notes = Array.from({ length: entries }, (_, i) => ({ file: `src/file${i % 50}.c`, line: i, chinese: HAN.slice(i % 20, (i % 20) + 6), text: `note ${i} of version ${k}` }));
+    const note = (i: number) => ({ file: `src/f${i % 50}.c`, line: i, chinese: termFor(i), text: `note ${i} of version ${k}` });
+    const notes = Array.from({ length: entries }, (_, i) => note(i));
     return serializeSidecar(notes);
   }
   if (kind === 'bilingual.html' || kind === 'bilingual.md') {
     // The bilingual export of a document with `entries` annotated lines, over a small glossary.
     const lexicon = new Lexicon([buildLayer([{ glossary: glossaryVersion(k, 200), source: SOURCE }])]);
-    const text = Array.from({ length: entries / 4 }, (_, i) => `${termFor(i % 200)}和${termFor((i * 7) % 200)}\n// line ${i} of version ${k}`).join('\n');
+    const line = (i: number) => `${termFor(i % 200)}和${termFor((i * 7) % 200)}\n// line ${i} of version ${k}`;
+    const text = Array.from({ length: entries / 4 }, (_, i) => line(i)).join('\n');
     return (kind === 'bilingual.md' ? bilingualMarkdown : bilingualHtml)(`version ${k}`, text, '//', lexicon);
   }
   const format = formatForPath(kind);

@@ -5,6 +5,7 @@
  * go through the same writer.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,16 @@ import type { HanziGlossApi } from '../../../src/extension';
 import { activateExtension, nextEvent, openFixture, workspaceFile } from './helpers';
 
 const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
-const entriesOf = (p: string) => (JSON.parse(fs.readFileSync(p, 'utf8')) as { entries: { zh: string; en: string[] }[] }).entries;
+type Saved = { entries: { zh: string; en: string[] }[] };
+const entriesOf = (p: string) => (JSON.parse(fs.readFileSync(p, 'utf8')) as Saved).entries;
 const temps = (dir: string) => fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'));
-const add = async (zh: string, en: string) => vscode.commands.executeCommand('hanziGloss.addEntry', { zh, en: [en], target: 'user' });
+const add = async (zh: string, en: string) =>
+  vscode.commands.executeCommand('hanziGloss.addEntry', { zh, en: [en], target: 'user' });
 
 /** The pid of a process that has exited: a writer killed before it could rename its file. */
 function deadPid(): number {
-  return Number(require('node:child_process').execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+  const pid = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(pid);
 }
 
 export function defineFileWriteSuite(): void {
@@ -30,7 +34,8 @@ export function defineFileWriteSuite(): void {
     /** Points the user glossary setting at `path` and waits until the extension has read it. */
     async function useUserGlossary(path: string | undefined): Promise<void> {
       const reloaded = nextEvent(api.glossary.onDidChange, () => true, 10_000, 'glossary reload');
-      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', path, vscode.ConfigurationTarget.Global);
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('glossaries.user', path, vscode.ConfigurationTarget.Global);
       await reloaded;
     }
 
@@ -82,7 +87,9 @@ export function defineFileWriteSuite(): void {
       fs.writeFileSync(file, before);
       fs.chmodSync(file, 0o444);
       await useUserGlossary(file);
-      await assert.rejects(add('草签', 'initialled'), (e: Error) => e.message === `hanziGloss.addEntry: ${file}: the file is read-only; not written (make it writable to allow changes)`);
+      const reason = 'the file is read-only; not written (make it writable to allow changes)';
+      const refused = (e: Error) => e.message === `hanziGloss.addEntry: ${file}: ${reason}`;
+      await assert.rejects(add('草签', 'initialled'), refused);
       assert.equal(fs.readFileSync(file, 'utf8'), before);
       assert.equal(mode(file), '444');
     });
@@ -110,9 +117,10 @@ export function defineFileWriteSuite(): void {
       fs.writeFileSync(litter, '{ "version": 1, "no');
       const editor = await openFixture('diecasting-orders.txt');
       const line = editor.document.getText().split('\n').findIndex((l) => /[\u4e00-\u9fff]/.test(l));
-      await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { line, text: 'written through the atomic writer' });
+      const text = 'written through the atomic writer';
+      await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { line, text });
       const notes = (JSON.parse(fs.readFileSync(sidecar, 'utf8')) as { notes: { text: string }[] }).notes;
-      assert.ok(notes.some((n) => n.text === 'written through the atomic writer'), JSON.stringify(notes));
+      assert.ok(notes.some((n) => n.text === text), JSON.stringify(notes));
       assert.equal(mode(sidecar), '600');
       assert.ok(!fs.existsSync(litter), 'the killed writer\'s temporary file is gone');
       await vscode.commands.executeCommand('hanziGloss.removeSidecarNote', { line });
