@@ -3,21 +3,24 @@
  * hanzi-gloss: the command-line front end over the same core as the extension.
  * Exit codes: 0 success, 1 unreadable or invalid input, 2 bad usage. Errors are one line on stderr.
  */
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findPassages } from '../core/detect';
 import { CedictAssetError, loadCedictLayer } from '../core/glossary/cedict';
 import { fileByteSource } from './fileByteSource';
+import { AtomicWriteError, writeFileAtomic } from '../node/atomicWrite';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/curated';
 import { buildLayer, Lexicon } from '../core/glossary/lexicon';
 import type { ToneStyle } from '../core/pinyin';
 import { pinyinOfText } from '../core/pinyinText';
 import { simplifiedFoldTable } from '../core/script';
-import { scanText } from '../core/scan';
+import { scanMatches, scanText } from '../core/scan';
 import { decodeUtf8, LocatedError } from '../core/text';
 import { annotateText, checkText } from './annotate';
-import { formatScanTable, toScanJson } from './format';
+import { formatScanTable, scanJsonChunks } from './format';
+import { streamToStdout } from './stream';
 
 const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
@@ -50,15 +53,13 @@ function readText(path: string): string {
   return decodeUtf8(readInput(path), path);
 }
 
-/** Writes beside the target and renames over it, so a stopped process never leaves half a file. */
+/** Replaces the file atomically, keeping its mode, links and owner (see src/node/atomicWrite.ts). */
 function writeAtomically(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
+    writeFileAtomic(path, content);
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw new InputError(`${path}: cannot write file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof AtomicWriteError) throw new InputError(e.message);
+    throw e;
   }
 }
 
@@ -145,8 +146,13 @@ function run(argv: string[], out: (s: string) => void): number {
       const style = toneStyle(values.tones);
       const text = readText(positionals[0]);
       const lexicon = buildLexicon(values.glossary ?? []);
-      const result = scanText(text, lexicon, style);
-      out(values.json ? JSON.stringify(toScanJson(result)) : formatScanTable(text, result));
+      if (values.json) {
+        // Streamed: a 50 MB file's output is made as stdout takes it, never held whole.
+        const passages = findPassages(text);
+        streamToStdout(scanJsonChunks(passages, scanMatches(text, passages, lexicon, style)));
+        return 0;
+      }
+      streamToStdout([formatScanTable(text, scanText(text, lexicon, style))]);
       return 0;
     }
     case 'pinyin': {

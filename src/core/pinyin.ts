@@ -197,24 +197,103 @@ export function readText(
   });
 }
 
+/** A passage (or window) of a text: its offset in the text and its characters. */
+export interface PassageText {
+  readonly start: number;
+  readonly text: string;
+}
+
+/** A span of a passage with, optionally, its verified (glossary) reading. */
+export interface ReadSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly pinyin?: string;
+}
+
 /**
- * Reads a passage once (glossary readings of `overrides` first) and returns the pinyin of any span
- * of it. Offsets, of the passage and of the spans, are in the text the passage came from.
+ * How much of the passage on each side of a span pinyin-pro sees when reading the span in context.
+ * Its choice between readings (行 xíng / háng) depends on the words around a character, not on the
+ * far end of a long passage.
  */
-export function passageReading(
-  passage: { readonly start: number; readonly text: string },
-  overrides: readonly { start: number; end: number; pinyin?: string }[],
-  style: ToneStyle = 'marks',
-): (start: number, end: number) => string {
-  const tokens = readText(passage.text, overrides.map((o) => ({ start: o.start - passage.start, end: o.end - passage.start, pinyin: o.pinyin })));
-  return (start, end) => pinyinOfSpan(tokens, start - passage.start, end - passage.start, style);
+export const READING_CONTEXT = 48;
+/**
+ * Passages up to this length are read whole, in one call, exactly as a short one: pinyin-pro's
+ * choices in a long chain of ambiguous words can depend on text far away (measured: reading a
+ * 30,000-character run of real text in windows changes about 1 syllable in 1,000), so every passage
+ * of real text keeps its whole-passage reading. Longer ones (a minified file, a book on one line)
+ * are read a window of this size at a time, with READING_CONTEXT on both sides (as the hover
+ * reads), so time stays linear and memory bounded.
+ */
+export const READING_SEGMENT = 1 << 16;
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** [start, end) widened by READING_CONTEXT on each side, inside the passage, never splitting a pair. */
+function contextWindow(passage: PassageText, start: number, end: number): { from: number; to: number } {
+  const passageEnd = passage.start + passage.text.length;
+  let from = Math.max(passage.start, start - READING_CONTEXT);
+  let to = Math.min(passageEnd, end + READING_CONTEXT);
+  if (from > passage.start && isLowSurrogate(passage.text.charCodeAt(from - passage.start))) from--;
+  if (to < passageEnd && isLowSurrogate(passage.text.charCodeAt(to - passage.start))) to++;
+  return { from, to };
+}
+
+/** Reads text[from, to) of the passage with the spans' verified readings; returns the spans' pinyin. */
+function readWindow(
+  passage: PassageText,
+  from: number,
+  to: number,
+  spans: readonly ReadSpan[],
+  style: ToneStyle,
+): string[] {
+  const text = passage.text.slice(from - passage.start, to - passage.start);
+  const tokens = readText(text, spans.map((o) => ({ start: o.start - from, end: o.end - from, pinyin: o.pinyin })));
+  return spans.map((o) => pinyinOfSpan(tokens, o.start - from, o.end - from, style));
+}
+
+/**
+ * The in-context reading of one span of a passage (the hover): only a window around the span is
+ * read, so a hover costs the same in a passage of a million characters as in a short one.
+ */
+export function readingInContext(passage: PassageText, span: ReadSpan, style: ToneStyle = 'marks'): string {
+  const { from, to } = contextWindow(passage, span.start, span.end);
+  return readWindow(passage, from, to, [span], style)[0];
+}
+
+/**
+ * The readings of spans of one passage (the scan, the term list), in one pass: a short passage is
+ * read whole, once; a long one a window at a time (READING_SEGMENT plus the context on each side),
+ * so the cost is linear in the passage's length. `spans` are in text order and do not overlap;
+ * offsets, of the passage and of the spans, are in the text the passage came from.
+ */
+export function spanReadings(passage: PassageText, spans: readonly ReadSpan[], style: ToneStyle = 'marks'): string[] {
+  const end = passage.start + passage.text.length;
+  if (passage.text.length <= READING_SEGMENT) return readWindow(passage, passage.start, end, spans, style);
+  const out: string[] = [];
+  for (let k = 0; k < spans.length; ) {
+    const first = spans[k].start;
+    let j = k + 1;
+    while (j < spans.length && spans[j].end - first <= READING_SEGMENT) j++;
+    const { from, to } = contextWindow(passage, first, spans[j - 1].end);
+    for (const reading of readWindow(passage, from, to, spans.slice(k, j), style)) out.push(reading);
+    k = j;
+  }
+  return out;
 }
 
 /** Pinyin of a span of already-read tokens: syllables for Han, Latin/digit runs as written. */
 export function pinyinOfSpan(tokens: readonly ReadingToken[], start: number, end: number, style: ToneStyle = 'marks'): string {
-  const parts: string[] = [];
-  for (const t of tokens) {
-    if (t.start >= start && t.end <= end) parts.push(t.syllable ?? t.text);
+  // Tokens are in text order and do not overlap: those inside the span are one run, found by bisection.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
   }
+  const parts: string[] = [];
+  for (let i = lo; i < tokens.length && tokens[i].end <= end; i++) parts.push(tokens[i].syllable ?? tokens[i].text);
   return formatSyllables(parts, style);
 }

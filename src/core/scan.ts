@@ -5,7 +5,7 @@
 import { findPassages, hanWidthAt, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
-import { passageReading, type ToneStyle } from './pinyin';
+import { READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from './pinyin';
 import { foldToSimplified, traditionalIn } from './script';
 
 export interface ScannedMatch extends TermMatch {
@@ -18,27 +18,49 @@ export interface ScanResult {
   readonly matches: ScannedMatch[];
 }
 
+/**
+ * How many matches are made into objects and read at a time: bounds memory on a huge passage. No
+ * fewer than a whole-read passage can hold (one match per character at most), so such a passage
+ * is read once.
+ */
+const MATCH_BATCH = READING_SEGMENT;
+
+/**
+ * The glossary matches of `passages` (of `text`) with their pinyin, in text order, made as they
+ * are consumed: `scan --json` writes a 50 MB file's matches without holding them all.
+ */
+export function* scanMatches(
+  text: string,
+  passages: readonly Passage[],
+  lexicon: Lexicon,
+  style: ToneStyle = 'marks',
+): Generator<ScannedMatch> {
+  for (const p of passages) {
+    const found = lexicon.matchRange(text, p.start, p.end);
+    for (let from = 0; from < found.length; from += MATCH_BATCH) {
+      const batch: TermMatch[] = [];
+      for (let i = from; i < Math.min(found.length, from + MATCH_BATCH); i++) batch.push(found.at(i));
+      const readings = spanReadings(p, batch, style);
+      for (let k = 0; k < batch.length; k++) {
+        const m = batch[k];
+        yield {
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          ...(m.simplified ? { simplified: m.simplified } : {}),
+          pinyin: m.pinyin,
+          entries: m.entries,
+          reading: readings[k],
+        };
+      }
+    }
+  }
+}
+
 /** Passages and glossary matches of `text`, each match with its pinyin. */
 export function scanText(text: string, lexicon: Lexicon, style: ToneStyle = 'marks'): ScanResult {
   const passages = findPassages(text);
-  const matches: ScannedMatch[] = [];
-  for (const p of passages) {
-    const found = lexicon.matchRange(text, p.start, p.end).toArray();
-    if (found.length === 0) continue;
-    const readingOf = passageReading(p, found, style);
-    for (const m of found) {
-      matches.push({
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        ...(m.simplified ? { simplified: m.simplified } : {}),
-        pinyin: m.pinyin,
-        entries: m.entries,
-        reading: readingOf(m.start, m.end),
-      });
-    }
-  }
-  return { passages, matches };
+  return { passages, matches: [...scanMatches(text, passages, lexicon, style)] };
 }
 
 /** What the hover shows for one position. */
@@ -99,7 +121,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
       end: match.end,
       text: match.text,
       ...scriptForms(passage, match.start, match.end, match.simplified, match.entries),
-      reading: readingNear(line, passage, match, style),
+      reading: readingInContext(passage, match, style),
       entries: match.entries,
     };
   }
@@ -117,28 +139,7 @@ export function describePosition(line: string, offset: number, lexicon: Lexicon,
     end: at + width,
     text,
     ...scriptForms(passage, at, at + width, undefined, entries),
-    reading: readingNear(line, passage, { start: at, end: at + width }, style),
+    reading: readingInContext(passage, { start: at, end: at + width }, style),
     entries,
   };
-}
-
-/** How much of the passage on each side of a span pinyin-pro sees when reading the span in context. */
-const READING_CONTEXT = 48;
-
-/**
- * The in-context reading of one span of a passage. pinyin-pro's choice between readings (行 xíng /
- * háng) depends on the words around a character, not on the far end of a long passage, so only a
- * window around the span is read; only the span's own glossary reading can override it.
- */
-function readingNear(line: string, passage: Passage, span: { start: number; end: number; pinyin?: string }, style: ToneStyle): string {
-  let from = Math.max(passage.start, span.start - READING_CONTEXT);
-  let to = Math.min(passage.end, span.end + READING_CONTEXT);
-  if (from > passage.start && isLowSurrogate(line.charCodeAt(from))) from--;
-  if (to < passage.end && isLowSurrogate(line.charCodeAt(to))) to++;
-  const window = { start: from, text: line.slice(from, to) };
-  return passageReading(window, [{ start: span.start, end: span.end, pinyin: span.pinyin }], style)(span.start, span.end);
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }

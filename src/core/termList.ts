@@ -6,7 +6,7 @@
 import { findPassages, type Passage } from './detect';
 import type { SourcedEntry } from './glossary/entry';
 import type { Lexicon, TermMatch } from './glossary/lexicon';
-import { passageReading, type ToneStyle } from './pinyin';
+import { spanReadings, type ToneStyle } from './pinyin';
 
 export interface LineCounts {
   readonly passages: number;
@@ -74,6 +74,10 @@ export interface DocumentTerm {
  */
 export class TermCollector {
   private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: Occurrences }>();
+  /** Passages holding first occurrences not yet read, with those occurrences in text order. */
+  private readonly unread = new Map<Passage, TermMatch[]>();
+  private readonly readings = new Map<TermMatch, string>();
+  private readStyle: ToneStyle | undefined;
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -88,16 +92,50 @@ export class TermCollector {
         const end = matches.endAt(i);
         const text = line.slice(start, end);
         let group = this.byText.get(text);
-        if (!group) this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+        if (!group) {
+          this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+          this.addUnread(group.first, passage);
+        }
         group.occurrences.add(base + start, base + end);
       }
     }
   }
 
+  /**
+   * Reads the passages of first occurrences not read yet, one passage at a time, until `stop()`
+   * says the time slice is over. Each passage is read once for all the terms first seen in it (a
+   * 40,000-character line with thousands of terms was once read once per term). True when done.
+   */
+  readSome(style: ToneStyle, stop: () => boolean): boolean {
+    if (this.readStyle !== style) {
+      // Another tone style: read everything again.
+      if (this.readStyle !== undefined) {
+        this.unread.clear();
+        for (const { first, passage } of this.byText.values()) this.addUnread(first, passage);
+      }
+      this.readings.clear();
+      this.readStyle = style;
+    }
+    for (const [passage, firsts] of this.unread) {
+      const read = spanReadings(passage, firsts, style);
+      firsts.forEach((m, k) => this.readings.set(m, read[k]));
+      this.unread.delete(passage);
+      if (stop()) break;
+    }
+    return this.unread.size === 0;
+  }
+
+  private addUnread(first: TermMatch, passage: Passage): void {
+    const firsts = this.unread.get(passage);
+    if (firsts) firsts.push(first);
+    else this.unread.set(passage, [first]);
+  }
+
   terms(style: ToneStyle = 'marks'): DocumentTerm[] {
-    return [...this.byText.values()].map(({ first, passage, occurrences }) => ({
+    this.readSome(style, () => false);
+    return [...this.byText.values()].map(({ first, occurrences }) => ({
       text: first.text,
-      reading: passageReading(passage, [first], style)(first.start, first.end),
+      reading: this.readings.get(first) ?? '',
       entries: first.entries,
       occurrences,
     }));

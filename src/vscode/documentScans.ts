@@ -168,7 +168,17 @@ export class DocumentScans implements vscode.Disposable {
       });
       if (line < document.lineCount) await yieldToHost();
     }
-    return this.timer.measure('term list readings', () => collector.terms(style));
+    // Each passage a term first occurs in is read for its pinyin, a time slice of passages at a time.
+    for (;;) {
+      if (token?.isCancellationRequested) return [];
+      const done = this.timer.measure('term list readings', () => {
+        const started = performance.now();
+        return collector.readSome(style, () => performance.now() - started > SLICE_MS);
+      });
+      if (done) break;
+      await yieldToHost();
+    }
+    return this.timer.measure('term list', () => collector.terms(style));
   }
 
   private forget(key: string): void {

@@ -1,12 +1,13 @@
 /**
  * Safe writes to glossary files. Edits for one file run one after another (two quick additions
  * both survive). If the file is open in an editor the change is a WorkspaceEdit — undoable, and any
- * unsaved changes stay — otherwise the new text is written beside the file and renamed over it, so
- * the file is never half-written. Nothing else is touched.
+ * unsaved changes stay — otherwise the file is replaced atomically (writeAtomically below), so it
+ * is never half-written. Nothing else is touched.
  */
 import * as vscode from 'vscode';
 import { applyTextEdits, type Edit } from '../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../core/text';
+import { writeFileAtomic } from '../node/atomicWrite';
 
 const queues = new Map<string, Promise<unknown>>();
 
@@ -29,10 +30,18 @@ async function readText(uri: vscode.Uri): Promise<string> {
 }
 
 /**
- * Writes `text` beside `uri` and renames it over the file: a stopped process never leaves half a
- * file. Every file the extension writes (glossaries, exports, sidecar notes) goes through here.
+ * Replaces the file at `uri` by `text` without ever leaving half a file. Every file the extension
+ * writes (glossaries, exports, sidecar notes) goes through here. Local files go through the one
+ * atomic writer that the CLI uses too (modes, owners and symbolic links kept, read-only files
+ * refused, temporary files of killed writers removed). Other schemes (remote, virtual file systems)
+ * have only `workspace.fs`: write beside the file and rename over it there.
  */
 export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  if (uri.scheme === 'file') {
+    // Throws AtomicWriteError, whose one-line message ("path: the file is read-only; …") is shown.
+    writeFileAtomic(uri.fsPath, text);
+    return;
+  }
   const dir = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(dir);
   const temp = vscode.Uri.joinPath(dir, `.${uri.path.replace(/^.*\//, '')}.${Date.now()}.tmp`);

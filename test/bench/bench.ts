@@ -4,7 +4,7 @@
  * timed unit tests.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
@@ -14,7 +14,7 @@ import { loadCedictLayer, parseCedictLine, type CedictLine } from '../../src/cor
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
 import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
 import { renderHoverMarkdown } from '../../src/core/hoverMarkdown';
-import { describePosition } from '../../src/core/scan';
+import { describePosition, scanText } from '../../src/core/scan';
 import { simplifiedFoldTable } from '../../src/core/script';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
 import { buildCorpus, random } from './corpus';
@@ -157,6 +157,50 @@ const measured = times.slice(2000).sort((a, b) => a - b); // the first 2,000 war
 const pct = (p: number) => measured[Math.min(measured.length - 1, Math.floor((p / 100) * measured.length))];
 const hover = { n: measured.length, p50_ms: round(pct(50), 3), p99_ms: round(pct(99), 3), max_ms: round(measured[measured.length - 1], 3) };
 
+// --- scale ---------------------------------------------------------------------------------------
+// Long lines must cost what the same text with line breaks costs (the readings of a passage were
+// once quadratic in its length); `scan --json` must stream (it once held its whole output, 1.75 GB
+// for 5 MB); a 50 MB file must go through end to end. Memory is the CLI child's peak RSS.
+const scaleDir = mkdtempSync(join(tmpdir(), 'hanzi-gloss-scale-'));
+const oneMb = (() => {
+  const prefix = Buffer.from(corpus, 'utf8').subarray(0, 1_000_000).toString('utf8');
+  return prefix.slice(0, prefix.lastIndexOf('\n') + 1);
+})();
+const oneLine = oneMb.replace(/\n/g, '');
+// Best of 3, alternating: a single run on this shared machine varies by 2× or more.
+const [longLine, withBreaks] = bestOfPair(
+  3,
+  () => scanText(oneLine, lexicon).matches.length,
+  () => scanText(oneMb, lexicon).matches.length,
+);
+const bigFile = join(scaleDir, 'big.txt');
+{
+  const copies = Math.ceil(50e6 / Buffer.byteLength(corpus, 'utf8'));
+  const big = Buffer.from(corpus.repeat(copies), 'utf8').subarray(0, 50_000_000).toString('utf8');
+  writeFileSync(bigFile, big.slice(0, big.lastIndexOf('\n') + 1));
+}
+const bigMb = statSync(bigFile).size / 1e6;
+const rssReport = join(scaleDir, 'rss.js');
+const reportRss = 'require("fs").writeFileSync(process.env.HG_RSS_OUT, String(process.resourceUsage().maxRSS))';
+writeFileSync(rssReport, `process.on('exit', () => ${reportRss});\n`);
+const rssOut = join(scaleDir, 'rss.txt');
+const devNull = openSync('/dev/null', 'w');
+const bigStarted = performance.now();
+execFileSync(process.execPath, ['-r', rssReport, join(root, 'dist', 'cli.js'), 'scan', bigFile, '--json'], {
+  stdio: ['ignore', devNull, 'inherit'],
+  env: { ...process.env, HG_RSS_OUT: rssOut },
+});
+const bigSeconds = (performance.now() - bigStarted) / 1000;
+closeSync(devNull);
+const peakMb = Number(readFileSync(rssOut, 'utf8')) / 1024; // maxRSS is in KiB
+rmSync(scaleDir, { recursive: true, force: true });
+const scale = {
+  long_line_ratio: round(longLine.ms / withBreaks.ms, 2),
+  scan_json_mb_per_input_mb: round(peakMb / bigMb, 2),
+  file_50mb_s: round(bigSeconds, 1),
+};
+const scaleDetail = { oneMbMs: withBreaks.ms, oneLineMs: longLine.ms, peakMb, bigMb };
+
 // --- bundle -------------------------------------------------------------------------------------
 // The shipped bundles, minified, built by esbuild.mjs into a temporary directory. Libraries needed
 // only after start-up are in vendor/ (required on first use); the extension's size counts them.
@@ -169,7 +213,7 @@ void (async () => {
   const startKb = kb(join(shipped, 'extension.js'));
   const bundle = { extension_kb: round(startKb + vendorKb), extension_start_kb: startKb, vendor_kb: round(vendorKb), cli_kb: round(kb(join(shipped, 'cli.js')) + vendorKb), assets_kb: round(assets / 1024) };
   rmSync(shipped, { recursive: true, force: true });
-  const result = { detect, match, index, hover, bundle };
+  const result = { detect, match, index, hover, bundle, scale };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -192,5 +236,12 @@ void (async () => {
   row('  parsed at start / required on use (KB)', `${bundle.extension_start_kb} / ${bundle.vendor_kb}`, '', undefined);
   row('CLI bundle + vendor/, minified (KB)', String(bundle.cli_kb), '', undefined);
   row('assets: CC-CEDICT + glossaries (KB)', String(bundle.assets_kb), '', undefined);
+  row('scan, 1 MB on one line / with breaks', String(scale.long_line_ratio), '≤ 1.5', scale.long_line_ratio <= 1.5);
+  const seconds = (ms: number) => String(round(ms / 1000, 2));
+  row('  one line / with line breaks (s)', `${seconds(scaleDetail.oneLineMs)} / ${seconds(scaleDetail.oneMbMs)}`, '', undefined);
+  const perMb = scale.scan_json_mb_per_input_mb;
+  row('scan --json peak memory (MB per MB)', String(perMb), '≤ 50', perMb <= 50);
+  row(`  peak RSS for ${round(scaleDetail.bigMb, 1)} MB (MB)`, String(round(scaleDetail.peakMb)), '', undefined);
+  row('scan --json, 50 MB file, end to end (s)', String(scale.file_50mb_s), '', undefined);
 })();
 if (process.env.HANZI_GLOSS_DUMP_CORPUS) require('node:fs').writeFileSync(process.env.HANZI_GLOSS_DUMP_CORPUS, corpus);

@@ -5,6 +5,7 @@
 import Mocha from 'mocha';
 import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations';
 import { defineCommandSuite } from './suites/commands';
+import { defineFileWriteSuite } from './suites/fileWrites';
 import { defineHoverSuite } from './suites/hover';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
@@ -20,6 +21,7 @@ export function run(): Promise<void> {
   defineAnnotationSuite();
   defineSidecarSuite();
   defineMalformedGlossarySuite();
+  defineFileWriteSuite();
   defineLargeFileSuite();
   defineUserDataSafetySuite();
   return new Promise((resolve, reject) => {

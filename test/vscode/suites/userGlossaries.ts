@@ -21,8 +21,12 @@ export function defineUserGlossarySuite(): void {
 
     suiteSetup(async () => {
       api = await activateExtension();
-      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', userFile.fsPath, vscode.ConfigurationTarget.Global);
       await api.glossary.lexicon();
+      // The setting's reload re-finds the workspace glossaries: a late one would forget the file
+      // the first test creates, so wait for it.
+      const reloaded = nextChange(api);
+      await vscode.workspace.getConfiguration('hanziGloss').update('glossaries.user', userFile.fsPath, vscode.ConfigurationTarget.Global);
+      await reloaded;
       document = (await openFixture('diecasting-orders.txt')).document;
     });
 
@@ -110,7 +114,9 @@ export function defineUserGlossarySuite(): void {
     });
 
     test('a malformed file gets a diagnostic at its line and column, and its last good version stays in use', async () => {
-      const changed = nextChange(api);
+      // Waits for the reload that read this file (a late one of the previous write may come first).
+      const diagnosed = (n: number) => () => vscode.languages.getDiagnostics(userFile).length === n;
+      const changed = nextEvent(api.glossary.onDidChange, diagnosed(1), 10_000, 'diagnostic');
       await vscode.workspace.fs.writeFile(userFile, new TextEncoder().encode('{\n  "entries": [\n    { "id": "x" "zh": "极氪009" }\n  ]\n}\n'));
       await changed;
       const diagnostics = vscode.languages.getDiagnostics(userFile);
@@ -118,7 +124,7 @@ export function defineUserGlossarySuite(): void {
       assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [2, 16]);
       assert.match(diagnostics[0].message, /CommaExpected/);
       assert.match(await hoverAt('极氪009'), /ZEEKR 009 \(own note\)/, 'the last good version is kept');
-      const fixed = nextChange(api);
+      const fixed = nextEvent(api.glossary.onDidChange, diagnosed(0), 10_000, 'diagnostic cleared');
       await vscode.workspace.fs.writeFile(userFile, new TextEncoder().encode('{ "entries": [] }'));
       await fixed;
       assert.equal(vscode.languages.getDiagnostics(userFile).length, 0);
