@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent provisioning of a real VS Code for the tests: Debian packages (native build deps of
-# VS Code's server, ripgrep, Chromium, a CJK font) and code-server 4.100.3 (bundles VS Code 1.100.3)
+# VS Code's server, ripgrep, Chromium, a CJK font; xmllint and cmark-gfm, which the unit tests use as
+# independent readers of the TBX and Markdown exports) and code-server 4.100.3 (bundles VS Code 1.100.3)
 # in a git-ignored folder of its own, so `npm ci` stays light. Nothing is downloaded from outside the
 # npm registry and Debian's mirrors: ripgrep's postinstall is fed Debian's rg from a private TMPDIR.
 set -euo pipefail
@@ -10,7 +11,7 @@ CACHE="${HANZI_GLOSS_VSCODE_CACHE:-$ROOT/.vscode-test}"
 CS_DIR="$CACHE/code-server"
 CS_VERSION="4.100.3"
 MARKER="$CS_DIR/.provisioned-$CS_VERSION"
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium fonts-wqy-zenhei)
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium fonts-wqy-zenhei libxml2-utils cmark-gfm)
 
 log() { printf '[provision] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -62,7 +62,21 @@ async function pickRow(label) {
   const pattern = label instanceof RegExp ? label : new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: pattern }).first();
   await row.waitFor();
+  // The extension may still be replacing the items for the last keystroke, and monaco reuses row
+  // elements: click only once the list has stopped changing, or the click lands on another item.
+  await settledRows();
   await row.click();
+}
+
+/** Returns once the quick pick's rows are the same over two animation frames (bounded wait). */
+async function settledRows() {
+  let before = JSON.stringify(await rowLabels());
+  for (let i = 0; i < 100; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = JSON.stringify(await rowLabels());
+    if (now === before) return;
+    before = now;
+  }
 }
 
 /** Texts of the rows of the open quick pick, in order. */
@@ -196,8 +210,15 @@ try {
     await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
     for (const rendering of ['machined in Ningbo', 'Ningbo machining']) {
       await input.fill(rendering);
-      await pickRow(`Add "${rendering}"`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: rendering }).first().waitFor();
+      // As a person does: type, see the "Add" row, press Enter. (A click can land on another row
+      // while the list is re-rendered for the new value: monaco reuses row elements.)
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: `Add "${rendering}"` }).waitFor();
+      await settledRows();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (r) => [...document.querySelectorAll('.quick-input-list .monaco-list-row .label-name')].some((l) => l.textContent.trim() === r),
+        rendering,
+      );
     }
     await pickRow('Done');
     await step(4, 'supplier: HNB tooling, machining subcontracted');

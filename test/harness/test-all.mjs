@@ -5,9 +5,10 @@ import { spawn } from 'node:child_process';
 const stages = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  // Before the unit tests: they read exports back with Debian's xmllint and cmark-gfm.
+  ['provisioning', 'bash', ['test/harness/provision.sh']],
   ['unit', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/unit.tap', 'dist-test/unit/']],
   ['glossary validation', 'node', ['dist/cli.js', 'validate']],
-  ['provisioning', 'bash', ['test/harness/provision.sh']],
   ['extension host (A)', 'node', ['test/harness/run-exthost.mjs']],
   ['UI (B)', 'node', ['test/harness/run-ui.mjs']],
 ];
