@@ -1,15 +1,15 @@
 /** Activation only wires services and features together; nothing heavy loads here. */
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/commands';
-import { DocumentScans } from './vscode/documentScans';
-import { EntryCommands } from './vscode/entryCommands';
-import { ExchangeCommands } from './vscode/exchangeCommands';
-import { GlossaryService } from './vscode/glossaryService';
-import { registerHover } from './vscode/hover';
-import { QaDiagnostics } from './vscode/qaDiagnostics';
-import { SidecarNotes } from './vscode/sidecarNotes';
-import { registerStatusBar } from './vscode/statusBar';
-import { TaskTimer } from './vscode/taskTimer';
+import { registerCommands } from './vscode/services/registerCommand';
+import { DocumentScans } from './vscode/services/documentScans';
+import { EntryCommands } from './vscode/features/entries';
+import { ExchangeCommands } from './vscode/features/exchange';
+import { GlossaryService } from './vscode/services/glossaryService';
+import { registerHover } from './vscode/features/hover';
+import { QaDiagnostics } from './vscode/features/qa';
+import { SidecarNotes } from './vscode/features/sidecarNotes';
+import { registerStatusBar } from './vscode/features/statusBar';
+import { TaskTimer } from './vscode/services/taskTimer';
 
 /** What activate() returns: a small API used by the extension-host tests and other extensions. */
 export interface HanziGlossApi {

@@ -1,8 +1,8 @@
 /** `hanzi-gloss annotate` and `check` over a plain-text file (marker "EN: "). */
-import { annotatedLines, DEFAULT_MARKERS } from '../core/annotations';
-import { draftEnglish } from '../core/draft';
-import type { Lexicon } from '../core/glossary/lexicon';
-import { checkAnnotation, type QaProblem } from '../core/qa';
+import { annotatedLines, DEFAULT_MARKERS } from '../core/annotate/annotations';
+import { draftEnglish } from '../core/annotate/draft';
+import type { Lexicon } from '../core/lexicon/lexicon';
+import { checkAnnotation, type QaProblem } from '../core/annotate/qa';
 
 const MARKER = DEFAULT_MARKERS.plaintext;
 

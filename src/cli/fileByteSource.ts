@@ -3,7 +3,7 @@
  * read a page at a time, when a lookup needs them). The descriptor stays open for the process.
  */
 import { fstatSync, openSync, readSync } from 'node:fs';
-import type { ByteSource } from '../core/glossary/cedict';
+import type { ByteSource } from '../core/lexicon/cedictAsset';
 
 export function fileByteSource(path: string): ByteSource {
   const fd = openSync(path, 'r');

@@ -1,7 +1,7 @@
 /** Output shapes of `hanzi-gloss scan`: the JSON read by external checks, and a table for people. */
-import type { Passage } from '../core/detect';
-import type { ScanResult, ScannedMatch } from '../core/scan';
-import { LineIndex } from '../core/text';
+import type { Passage } from '../core/text/detect';
+import type { ScanResult, ScannedMatch } from '../core/document/scan';
+import { LineIndex } from '../core/text/text';
 
 export interface ScanJson {
   passages: { start: number; end: number; text: string }[];

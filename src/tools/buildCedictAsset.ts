@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { encodeCedictAsset, parseCedictLine, type CedictLine } from '../core/glossary/cedict';
+import { encodeCedictAsset } from '../core/lexicon/cedictAsset';
+import { parseCedictLine, type CedictLine } from '../core/glossary/cedictLine';
 
 const out = process.argv[2] ?? 'dist/cedict.bin';
 const started = Date.now();

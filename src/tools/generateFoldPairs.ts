@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { composeFoldPairs } from '../core/foldPairs';
+import { composeFoldPairs } from '../core/text/foldPairs';
 import { openccFoldDictionaries } from './openccFoldDictionaries';
 
 const out = process.argv[2] ?? 'dist-tools/fold-pairs.txt';

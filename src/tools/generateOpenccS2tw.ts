@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { packS2tw } from '../core/phraseTable';
+import { packS2tw } from '../core/text/phraseTable';
 import { openccS2twTables } from './openccS2twTables';
 
 const out = process.argv[2] ?? 'dist-tools/opencc-s2tw.txt';

@@ -1,4 +1,4 @@
-import type { FoldDictionaries } from '../core/foldPairs';
+import type { FoldDictionaries } from '../core/text/foldPairs';
 
 /** opencc-js's tables for the fold: large modules, loaded only by the build step and a unit test. */
 export function openccFoldDictionaries(): FoldDictionaries {

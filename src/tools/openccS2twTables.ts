@@ -1,4 +1,4 @@
-import type { S2twTables } from '../core/phraseTable';
+import type { S2twTables } from '../core/text/phraseTable';
 
 /** opencc-js's s2tw tables: large modules, loaded only by the build step and a unit test. */
 export function openccS2twTables(): S2twTables {

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { parseCedictLine } from '../core/glossary/cedict';
+import { parseCedictLine } from '../core/glossary/cedictLine';
 
 const phrase = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const character = OpenCC.ConverterFactory(

@@ -3,7 +3,7 @@
  * CC-CEDICT words, numbers with classifiers and the die-casting fixture, interleaved with English
  * lines of the forum thread (mixed text, as in real forum dumps).
  */
-import type { CedictLine } from '../../src/core/glossary/cedict';
+import type { CedictLine } from '../../src/core/glossary/cedictLine';
 
 /** mulberry32: a small deterministic generator, so every run measures the same text. */
 export function random(seed: number): () => number {

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileByteSource } from '../../src/cli/fileByteSource';
-import { loadCedictLayer } from '../../src/core/glossary/cedict';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { simplifiedFoldTable } from '../../src/core/script';
+import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { simplifiedFoldTable } from '../../src/core/text/script';
 
 const start = (globalThis as { __hanziGlossStart?: number }).__hanziGlossStart ?? 0;
 const phases: Record<string, number> = {};

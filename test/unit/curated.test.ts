@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { findPassages } from '../../src/core/detect';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
+import { findPassages } from '../../src/core/text/detect';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'glossary');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { findPassages } from '../../src/core/detect';
+import { findPassages } from '../../src/core/text/detect';
 
 const RUNS = 10_000;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { charClassOf, findPassages } from '../../src/core/detect';
+import { charClassOf, findPassages } from '../../src/core/text/detect';
 
 const texts = (s: string) => findPassages(s).map((p) => p.text);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { columnsAfterLine, displayWidth, shortenToWidth } from '../../src/core/displayWidth';
+import { columnsAfterLine, displayWidth, shortenToWidth } from '../../src/core/text/displayWidth';
 
 test('wide characters take two columns, others one, astral characters count once', () => {
   assert.equal(displayWidth('abc'), 3);

@@ -1,10 +1,10 @@
 /** The draft engine on every line of the die-casting fixture, numbers, and every QA check code. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotatedLines, annotationText } from '../../src/core/annotations';
-import { draftEnglish } from '../../src/core/draft';
-import { chineseNumeralValue, findEnglishNumbers, findNumbers, formatNumber, isQuantity } from '../../src/core/numbers';
-import { checkAnnotation } from '../../src/core/qa';
+import { annotatedLines, annotationText } from '../../src/core/annotate/annotations';
+import { draftEnglish } from '../../src/core/annotate/draft';
+import { chineseNumeralValue, findEnglishNumbers, findNumbers, formatNumber, isQuantity } from '../../src/core/annotate/numbers';
+import { checkAnnotation } from '../../src/core/annotate/qa';
 import { fixture, fullLexicon } from './fullLexicon';
 
 const lines = fixture('diecasting-orders.txt').split('\n').filter((l) => l.trim());
@@ -99,7 +99,7 @@ test('annotation lines: markers, indentation, pairing with the line above', () =
 });
 
 test('bilingual Markdown and HTML: annotations inline or from sidecar notes, everything escaped', async () => {
-  const { bilingualHtml, bilingualMarkdown } = await import('../../src/core/bilingual');
+  const { bilingualHtml, bilingualMarkdown } = await import('../../src/core/document/bilingual');
   const text = '压铸<b>\nEN: die casting <b>\n开模\n';
   const notes = new Map([[2, 'tooling & dies']]);
   const md = bilingualMarkdown('t', text, 'EN: ', fullLexicon(), notes);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Alias, Glossary, GlossaryEntry } from '../../src/core/glossary/entry';
 import { FORMATS } from '../../src/core/glossary/formats';
 import { canonical, type GlossaryFormat } from '../../src/core/glossary/formats/common';
-import { toTraditional, traditionalProblem } from '../../src/core/script';
+import { toTraditional, traditionalProblem } from '../../src/core/text/script';
 
 const RUNS = 10_000;
 

@@ -1,10 +1,10 @@
 /** The lexicon as the CLI builds it (curated + CC-CEDICT asset + folding), shared by unit tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCedictLayer } from '../../src/core/glossary/cedict';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/curated';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { simplifiedFoldTable } from '../../src/core/script';
+import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
+import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { simplifiedFoldTable } from '../../src/core/text/script';
 
 export const ROOT = join(__dirname, '..', '..');
 

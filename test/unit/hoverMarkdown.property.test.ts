@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { SourcedEntry } from '../../src/core/glossary/entry';
-import { renderHoverMarkdown, type HoverOptions } from '../../src/core/hoverMarkdown';
-import type { PositionInfo } from '../../src/core/scan';
+import { renderHoverMarkdown, type HoverOptions } from '../../src/core/document/hoverMarkdown';
+import type { PositionInfo } from '../../src/core/document/scan';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
 
 interface Token {

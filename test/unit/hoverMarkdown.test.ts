@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SourcedEntry } from '../../src/core/glossary/entry';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { commandLink, escapeMarkdown, renderHoverMarkdown } from '../../src/core/hoverMarkdown';
-import { describePosition } from '../../src/core/scan';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { commandLink, escapeMarkdown, renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
+import { describePosition } from '../../src/core/document/scan';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
 import { markdownLinks } from '../shared/markdownLinks';
 import { fullLexicon } from './fullLexicon';

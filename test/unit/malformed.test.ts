@@ -10,9 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { settingsProblems, type SettingSchema } from '../../src/core/settings';
-import { parseSidecar } from '../../src/core/sidecar';
-import { decodeUtf8 } from '../../src/core/text';
+import { settingsProblems, type SettingSchema } from '../../src/core/document/settings';
+import { parseSidecar } from '../../src/core/annotate/sidecar';
+import { decodeUtf8 } from '../../src/core/text/text';
 
 const root = join(__dirname, '..', '..');
 const corpus = 'test/fixtures/malformed';

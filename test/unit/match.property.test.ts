@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { GlossarySource } from '../../src/core/glossary/entry';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { foldToSimplified, simplifiedFoldTable } from '../../src/core/script';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { foldToSimplified, simplifiedFoldTable } from '../../src/core/text/script';
 
 const RUNS = 10_000;
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findPassages } from '../../src/core/detect';
+import { findPassages } from '../../src/core/text/detect';
 import type { GlossarySource } from '../../src/core/glossary/entry';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { TermIndex } from '../../src/core/match';
-import { foldToSimplified } from '../../src/core/script';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { TermIndex } from '../../src/core/lexicon/termIndex';
+import { foldToSimplified } from '../../src/core/text/script';
 
 const curated: GlossarySource = { layer: 'curated', label: 'Test', id: 'curated:test' };
 const user: GlossarySource = { layer: 'workspace', label: 'Mine', id: 'mine.json' };
@@ -86,7 +86,7 @@ test('index built from 200,000 keys answers lookups correctly', () => {
 });
 
 test('per-line counts and the term list of a text', async () => {
-  const { countLine, listTerms } = await import('../../src/core/termList');
+  const { countLine, listTerms } = await import('../../src/core/document/termList');
   const lex = lexicon();
   assert.deepEqual(countLine('海天：压铸机2台，压铸岛1个；English text here', lex), { passages: 1, terms: 2 });
   assert.deepEqual(countLine('only English', lex), { passages: 0, terms: 0 });

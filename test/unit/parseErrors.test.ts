@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseGlossaryFile } from '../../src/core/glossary/curated';
+import { parseGlossaryFile } from '../../src/core/glossary/load';
 import { formatForPath } from '../../src/core/glossary/formats';
 import { addEntryEdits, removeEntryEdits } from '../../src/core/glossary/jsonEdit';
 import { MAX_JSON_DEPTH, parseGlossaryJson } from '../../src/core/glossary/jsonGlossary';
-import { decodeUtf8, LineIndex, lineColumnAt, splitLines } from '../../src/core/text';
+import { decodeUtf8, LineIndex, lineColumnAt, splitLines } from '../../src/core/text/text';
 
 const root = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'hanzi-gloss-errors-'));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { markTone, pinyinProblem, readText, splitTone, syllableProblem, toNumbered } from '../../src/core/pinyin';
-import { pinyinOfText } from '../../src/core/pinyinText';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { markTone, pinyinProblem, readText, splitTone, syllableProblem, toNumbered } from '../../src/core/reading/pinyin';
+import { pinyinOfText } from '../../src/core/document/pinyinText';
 
 const lex = new Lexicon([
   buildLayer([

@@ -1,10 +1,10 @@
 /** Readings in context: the heteronym list and the fixtures' coverage. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hanWidthAt } from '../../src/core/detect';
-import { cedictPinyinToMarks } from '../../src/core/glossary/cedict';
-import { pinyinOfText } from '../../src/core/pinyinText';
-import { scanText } from '../../src/core/scan';
+import { hanWidthAt } from '../../src/core/text/detect';
+import { cedictPinyinToMarks } from '../../src/core/glossary/cedictLine';
+import { pinyinOfText } from '../../src/core/document/pinyinText';
+import { scanText } from '../../src/core/document/scan';
 import { fixture, fullLexicon } from './fullLexicon';
 
 const heteronyms = fixture('heteronyms.txt')
@@ -52,7 +52,7 @@ for (const name of ['forum-thread.txt', 'diecasting-orders.txt']) {
 }
 
 test('the hover reads a term in a window of its passage and gets the same reading as the whole-text scan', async () => {
-  const { describePosition } = await import('../../src/core/scan');
+  const { describePosition } = await import('../../src/core/document/scan');
   const lexicon = fullLexicon();
   let compared = 0;
   for (const name of ['diecasting-orders.txt', 'forum-thread.txt', 'heteronyms.txt']) {

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatScanTable, scanJsonChunks, toScanJson } from '../../src/cli/format';
-import { findPassages } from '../../src/core/detect';
-import { readText, READING_SEGMENT, type ReadingToken } from '../../src/core/pinyin';
-import { scanMatches, scanText, type ScanResult } from '../../src/core/scan';
-import { listTerms, TermCollector } from '../../src/core/termList';
-import { lineColumnAt } from '../../src/core/text';
+import { findPassages } from '../../src/core/text/detect';
+import { readText, READING_SEGMENT, type ReadingToken } from '../../src/core/reading/pinyin';
+import { scanMatches, scanText, type ScanResult } from '../../src/core/document/scan';
+import { listTerms, TermCollector } from '../../src/core/document/termList';
+import { lineColumnAt } from '../../src/core/text/text';
 import { fixture, fullLexicon, ROOT } from './fullLexicon';
 
 const cli = join(ROOT, 'dist', 'cli.js');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchorNotes, parseSidecar, serializeSidecar } from '../../src/core/sidecar';
+import { anchorNotes, parseSidecar, serializeSidecar } from '../../src/core/annotate/sidecar';
 
 const note = { file: 'a.txt', line: 1, chinese: '压铸机', text: 'die-casting machine' };
 

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { describePosition, scanText } from '../../src/core/scan';
+import { describePosition, scanText } from '../../src/core/document/scan';
 import FOLD_PAIRS from 'hanzi-gloss:fold-pairs';
-import { composeFoldPairs, foldTableOf } from '../../src/core/foldPairs';
-import { foldToSimplified, simplifiedFoldTable, toTraditional } from '../../src/core/script';
+import { composeFoldPairs, foldTableOf } from '../../src/core/text/foldPairs';
+import { foldToSimplified, simplifiedFoldTable, toTraditional } from '../../src/core/text/script';
 import { openccFoldDictionaries } from '../../src/tools/openccFoldDictionaries';
 import { fixture, fullLexicon } from './fullLexicon';
 

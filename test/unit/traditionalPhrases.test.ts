@@ -10,10 +10,10 @@ import PACKED from 'hanzi-gloss:opencc-s2tw';
 import { cedictFormat } from '../../src/core/glossary/formats/cedictLines';
 import { jsonFormat } from '../../src/core/glossary/formats/json';
 import { parseGlossaryJson } from '../../src/core/glossary/jsonGlossary';
-import { decodePhraseTable, encodePhraseTable, packS2tw, unpackS2tw } from '../../src/core/phraseTable';
-import { describePosition } from '../../src/core/scan';
-import { foldToSimplified, s2twConverter, toTraditional, traditionalIn } from '../../src/core/script';
-import { traditionalProblem } from '../../src/core/script';
+import { decodePhraseTable, encodePhraseTable, packS2tw, unpackS2tw } from '../../src/core/text/phraseTable';
+import { describePosition } from '../../src/core/document/scan';
+import { foldToSimplified, s2twConverter, toTraditional, traditionalIn } from '../../src/core/text/script';
+import { traditionalProblem } from '../../src/core/text/script';
 import { openccS2twTables } from '../../src/tools/openccS2twTables';
 import { fixture, fullLexicon } from './fullLexicon';
 

@@ -6,9 +6,9 @@
  */
 import { formatForPath } from '../../src/core/glossary/formats';
 import type { Glossary } from '../../src/core/glossary/entry';
-import { bilingualHtml, bilingualMarkdown } from '../../src/core/bilingual';
-import { buildLayer, Lexicon } from '../../src/core/glossary/lexicon';
-import { serializeSidecar } from '../../src/core/sidecar';
+import { bilingualHtml, bilingualMarkdown } from '../../src/core/document/bilingual';
+import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
+import { serializeSidecar } from '../../src/core/annotate/sidecar';
 
 const SOURCE = { id: 'workspace:test', label: 'Test glossary', layer: 'workspace' } as const;
 

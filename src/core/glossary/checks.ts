@@ -2,13 +2,13 @@
  * The content checks every glossary file goes through, whatever its format: a term must hold Chinese
  * characters, a reading must fit them, and no id or term may repeat in one file. The JSON reader
  * reports them at the offending value; the exchange formats at the row or element of the entry.
- * `validate`, `convert` and the extension all get them through the one loader (curated.ts).
+ * `validate`, `convert` and the extension all get them through the one loader (load.ts).
  */
-import { containsHan } from '../detect';
-import { pinyinProblem } from '../pinyin';
-import { traditionalProblem } from '../script';
-import { LocatedError, type LineColumn } from '../text';
-import { cedictPinyinToMarks } from './cedict';
+import { containsHan } from '../text/detect';
+import { pinyinProblem } from '../reading/pinyin';
+import { traditionalProblem } from '../text/script';
+import { LocatedError, type LineColumn } from '../text/text';
+import { cedictPinyinToMarks } from './cedictLine';
 import type { Glossary, GlossaryEntry } from './entry';
 
 /** Which value of an entry a problem is about (the JSON reader points at it). */

@@ -49,3 +49,9 @@ export interface Glossary {
   readonly domain?: string;
   readonly entries: readonly GlossaryEntry[];
 }
+
+/** A glossary with where it came from: what the loader gives and a lexicon layer is built from. */
+export interface SourcedGlossary {
+  readonly glossary: Glossary;
+  readonly source: GlossarySource;
+}

@@ -4,7 +4,7 @@
  * characters — carries the file, line and column where the user must look.
  */
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex, LocatedError, type LineColumn } from '../text';
+import { LineIndex, LocatedError, type LineColumn } from '../text/text';
 import { entryProblems, RepeatCheck, type EntryField } from './checks';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 

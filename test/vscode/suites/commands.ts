@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { DocumentTerm } from '../../../src/core/termList';
+import type { DocumentTerm } from '../../../src/core/document/termList';
 import { activateExtension, EXTENSION_ID, openFixture } from './helpers';
 
 export function defineCommandSuite(): void {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hanWidthAt } from '../../../src/core/detect';
+import { hanWidthAt } from '../../../src/core/text/detect';
 import { activateExtension, glossHover, workspaceFile } from './helpers';
 
 /** ~20 MB of forum-dump-like text: the die-casting lines and English prose, numbered, over a million Han characters. */

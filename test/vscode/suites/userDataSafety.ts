@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { displayWidth } from '../../../src/core/displayWidth';
+import { displayWidth } from '../../../src/core/text/displayWidth';
 import { markdownLinks } from '../../shared/markdownLinks';
 import { activateExtension, glossHover, nextEvent, openFixture, plain, positionOf, workspaceFile } from './helpers';
 

@@ -5,10 +5,10 @@
  * sense is written as "⁄" (U+2044 FRACTION SLASH) and read back as "/"; a traditional form that
  * would start a "#" comment line gets the neutralising "'" of common.ts.
  */
-import { toTraditional } from '../../script';
-import { readingUnits, toNumbered } from '../../pinyin';
-import { LocatedError, splitLines, type LineColumn } from '../../text';
-import { cedictPinyinToMarks, parseCedictLine } from '../cedict';
+import { toTraditional } from '../../text/script';
+import { readingUnits, toNumbered } from '../../reading/pinyin';
+import { LocatedError, splitLines, type LineColumn } from '../../text/text';
+import { cedictPinyinToMarks, parseCedictLine } from '../cedictLine';
 import type { Glossary, GlossaryEntry } from '../entry';
 import {
   Losses,

@@ -2,8 +2,8 @@
  * What every exchange format shares: the result shape, stable ids for entries that have none, and
  * the few tools a writer needs to keep what its format can hold and say what it cannot.
  */
-import { splitTone } from '../../pinyin';
-import type { LineColumn, LocatedError } from '../../text';
+import { splitTone } from '../../reading/pinyin';
+import type { LineColumn, LocatedError } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 
 export interface FormatParseResult {

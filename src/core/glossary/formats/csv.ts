@@ -9,8 +9,8 @@
  * as a formula are written quoted with a neutralising "'" that the reader removes (see common.ts).
  */
 import Papa from 'papaparse';
-import { containsHan } from '../../detect';
-import { LineIndex, LocatedError, type LineColumn } from '../../text';
+import { containsHan } from '../../text/detect';
+import { LineIndex, LocatedError, type LineColumn } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import {
   FORMULA_STARTS,

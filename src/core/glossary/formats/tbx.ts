@@ -14,7 +14,7 @@
  * the export drops them and says which.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { LineIndex, LocatedError, type LineColumn } from '../../text';
+import { LineIndex, LocatedError, type LineColumn } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import {
   fitAllFields,

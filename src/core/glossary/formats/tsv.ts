@@ -6,8 +6,8 @@
  * A cell that a spreadsheet would run as a formula, or a term that would start a "#" comment line,
  * is written with the neutralising "'" that the reader removes again (see common.ts).
  */
-import { containsHan } from '../../detect';
-import { LocatedError, splitLines, type LineColumn } from '../../text';
+import { containsHan } from '../../text/detect';
+import { LocatedError, splitLines, type LineColumn } from '../../text/text';
 import type { Glossary, GlossaryEntry } from '../entry';
 import {
   FORMULA_STARTS,

@@ -1,0 +1,86 @@
+/**
+ * The hover's Markdown, built from data the extension does not control (glossary files are user
+ * data). Every piece of glossary text goes through `escapeMarkdown`, so an entry cannot inject a
+ * link, a command URI, an image or HTML; only the fixed layout around it is Markdown.
+ */
+import type { SourcedEntry } from '../glossary/entry';
+import type { PositionInfo } from './scan';
+
+/**
+ * Backslash-escapes every ASCII punctuation mark (CommonMark allows it for all of them) and folds
+ * runs of ASCII whitespace to one space: a newline would end the layout's line, and four leading
+ * spaces or a tab would start a code block.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * A Markdown link to one of the extension's own commands, its arguments JSON in the query. The
+ * query is percent-encoded down to RFC 3986's unreserved characters: `encodeURIComponent` leaves
+ * `( ) ! ' *` as they are, and an unbalanced parenthesis (a term such as 压铸(机) ends the link
+ * destination early, so the link is not a link any more. VS Code decodes the query before
+ * JSON-parsing it, so the arguments arrive unchanged.
+ */
+export function commandLink(label: string, command: string, args?: readonly unknown[]): string {
+  const encoded = args === undefined ? '' : encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, percentEncode);
+  const query = args === undefined ? '' : `?${encoded}`;
+  return `[${escapeMarkdown(label)}](command:${command}${query})`;
+}
+
+const percentEncode = (ch: string) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`;
+
+export interface HoverLabels {
+  /** "Source" */
+  readonly source: string;
+  /** Layer names shown before the glossary name, e.g. { curated: "Curated glossary", … }. */
+  readonly layers: Readonly<Record<SourcedEntry['source']['layer'], string>>;
+  /** Shown for a character that no glossary has. */
+  readonly noEntry: string;
+  /** Footer crediting the data, shown under every hover. */
+  readonly footer: string;
+  /** "…and {0} more dictionary senses" */
+  readonly more: (count: number) => string;
+}
+
+export interface HoverOptions {
+  /** Which script leads the heading. */
+  readonly scriptFirst: 'simplified' | 'traditional';
+  /** At most this many CC-CEDICT entries are listed (curated and user entries are always all shown). */
+  readonly maxDictionaryEntries: number;
+}
+
+const DEFAULT_OPTIONS: HoverOptions = { scriptFirst: 'simplified', maxDictionaryEntries: 4 };
+
+function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels): string {
+  const lines: string[] = [];
+  // An entry found through an alias (重庆美利信 → 美利信) names its headword and that headword's
+  // reading after the English, so the English name comes first and the two readings stay apart.
+  const viaAlias = entry.zh !== info.simplified;
+  const headReading = viaAlias && entry.pinyin ? ` _${escapeMarkdown(entry.pinyin)}_` : '';
+  const full = viaAlias ? ` (${escapeMarkdown(entry.zh)}${headReading})` : '';
+  // A dictionary sense of the same characters with another reading (台 tāi in place names) says so.
+  const otherReading = !viaAlias && entry.pinyin && entry.pinyin !== info.reading;
+  const reading = otherReading ? `_${escapeMarkdown(entry.pinyin!)}_ ` : '';
+  lines.push(`${reading}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
+  const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
+  if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);
+  const layer = labels.layers[entry.source.layer];
+  const where = layer === entry.source.label ? layer : `${layer} · ${entry.source.label}`;
+  lines.push(`${escapeMarkdown(labels.source)}: ${escapeMarkdown(where)}`);
+  return lines.join('  \n');
+}
+
+/** Markdown for one hover: the term in both scripts and its pinyin, each entry (highest layer first), the footer. */
+export function renderHoverMarkdown(info: PositionInfo, labels: HoverLabels, options: HoverOptions = DEFAULT_OPTIONS): string {
+  const [first, second] = options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
+  const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
+  const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
+  if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
+  const dictionary = info.entries.filter((e) => e.source.layer === 'cedict');
+  for (const entry of info.entries.filter((e) => e.source.layer !== 'cedict')) parts.push(entryBlock(entry, info, labels));
+  for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
+  if (dictionary.length > options.maxDictionaryEntries) parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
+  parts.push('---', `_${escapeMarkdown(labels.footer)}_`);
+  return parts.join('\n\n');
+}

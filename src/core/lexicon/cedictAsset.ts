@@ -1,0 +1,265 @@
+/**
+ * CC-CEDICT as the general fallback layer. The 10 MB dictionary text is turned at build time into a
+ * compact binary asset: the term index's typed arrays as they are in memory, plus the entries as
+ * UTF-8 records decoded only when a key is looked up. Loading it is taking views over the bytes —
+ * no parsing, no per-key objects — so the index is ready in milliseconds and costs little heap.
+ */
+import { TermIndex, type TrieArrays } from './termIndex';
+import type { GlossarySource, SourcedEntry } from '../glossary/entry';
+import { markFallbackLayer, type KeyRecord, type LexiconLayer } from './lexicon';
+import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
+
+export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
+
+const MAGIC = 0x35434748; // "HGC5": v4 plus the index checksum in the header's last word
+const HEADER_WORDS = 8;
+
+/** A damaged dictionary asset: callers name the file and say how to get a good one. */
+export class CedictAssetError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CedictAssetError';
+  }
+}
+
+/**
+ * FNV-1a over the index part as 32-bit words (4-aligned): ~1 ms for the 3 MB that are read at start
+ * anyway, and any damaged byte there would otherwise walk the trie into wrong or missing entries.
+ */
+function indexChecksum(words: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
+interface Sections {
+  trie: TrieArrays;
+  keyEntryStart: Uint32Array;
+  keyEntries: Uint32Array;
+  entryOffset: Uint32Array;
+  /** Bytes [offset, offset + length) of the records blob. */
+  records: (offset: number, length: number) => Uint8Array;
+}
+
+/**
+ * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
+ * dictionary records (three quarters of the file) a page at a time when a lookup needs them.
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+const PAGE = 1 << 16;
+
+/** Records read through a cache of 64 KB pages; a record that spans two pages is read on its own. */
+function pagedRecords(source: ByteSource, blobStart: number, blobBytes: number): Sections['records'] {
+  if (source.size < blobStart + blobBytes) throw new CedictAssetError('truncated CC-CEDICT asset');
+  const pages = new Map<number, Uint8Array>();
+  return (offset, length) => {
+    const page = Math.floor(offset / PAGE);
+    if (Math.floor((offset + length - 1) / PAGE) !== page) return source.read(blobStart + offset, length);
+    let bytes = pages.get(page);
+    if (!bytes) {
+      bytes = source.read(blobStart + page * PAGE, Math.min(PAGE, blobBytes - page * PAGE));
+      pages.set(page, bytes);
+    }
+    return bytes.subarray(offset - page * PAGE, offset - page * PAGE + length);
+  };
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/*
+ * Layout (little-endian, sections 4-byte aligned), chosen to pack small in the VSIX and expand in
+ * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node its child count u16; edge code
+ * units u16; one bit per node "a key ends here" (values are numbered in node order, so the bit
+ * count gives the value index); per key its entry count u8; entry numbers u32; per entry its
+ * record length u16; the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
+ */
+
+/** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
+export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
+  const encoder = new TextEncoder();
+  // An empty traditional field means "same as simplified" (true of about half the entries).
+  const records = lines.map((l) =>
+    encoder.encode(`${l.traditional === l.simplified ? '' : l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`),
+  );
+  const byKey = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    for (const key of new Set([l.simplified, l.traditional])) {
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  const index = TermIndex.build([...byKey.entries()]);
+  const { rootChildren, rootBits, edgeChar } = index.arrays;
+  const nodeCount = index.nodeCount;
+  const childCount = new Uint16Array(nodeCount);
+  const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
+  const entryCount: number[] = [];
+  const flat: number[] = [];
+  for (let n = 0; n < nodeCount; n++) {
+    const count = index.childCount(n);
+    if (count > 0xffff) throw new Error('CC-CEDICT asset: a trie node has more than 65,535 children');
+    childCount[n] = count;
+    if (index.valueOfNode(n) < 0) continue;
+    terminal[n >> 3] |= 1 << (n & 7);
+    const list = index.valueAt(index.valueOfNode(n));
+    if (list.length > 0xff) throw new Error('CC-CEDICT asset: a key has more than 255 entries');
+    entryCount.push(list.length);
+    flat.push(...list);
+  }
+  const recordLength = Uint16Array.from(records, (r) => {
+    if (r.length > 0xffff) throw new Error('CC-CEDICT asset: a record is longer than 65,535 bytes');
+    return r.length;
+  });
+  const blobBytes = records.reduce((n, r) => n + r.length, 0);
+  const parts: ArrayBufferView[] = [rootChildren, rootBits, childCount, edgeChar, terminal, Uint8Array.from(entryCount), Uint32Array.from(flat), recordLength];
+  let size = HEADER_WORDS * 4;
+  for (const p of parts) size += align4(p.byteLength);
+  size += blobBytes;
+  const out = new Uint8Array(size);
+  const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
+  header.set([MAGIC, nodeCount, edgeChar.length, entryCount.length, records.length, flat.length, blobBytes, 0]);
+  let at = HEADER_WORDS * 4;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += align4(p.byteLength);
+  }
+  header[7] = indexChecksum(new Uint32Array(out.buffer, HEADER_WORDS * 4, (at - HEADER_WORDS * 4) / 4));
+  for (const r of records) {
+    out.set(r, at);
+    at += r.length;
+  }
+  return out;
+}
+
+/** [0, c0, c0 + c1, …]: n + 1 running totals of n counts. */
+function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
+  const out = new Uint32Array(counts.length + 1);
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    out[i] = sum;
+    sum += counts[i];
+  }
+  out[counts.length] = sum;
+  return out;
+}
+
+function sections(source: ByteSource): Sections {
+  if (source.size < HEADER_WORDS * 4) throw new CedictAssetError('truncated CC-CEDICT asset');
+  // new Uint8Array(view) copies (a Node Buffer's slice() would not): the header gets its own
+  // aligned buffer whatever the source's offset and length.
+  const header = new Uint32Array(new Uint8Array(source.read(0, HEADER_WORDS * 4)).buffer);
+  if (header[0] !== MAGIC) {
+    throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
+  }
+  const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes, checksum] = header;
+  const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
+  const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
+  if (source.size < blobStart) throw new CedictAssetError('truncated CC-CEDICT asset');
+  // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
+  const head = source.read(0, blobStart);
+  const data = head.byteOffset % 4 === 0 ? head : new Uint8Array(head);
+  const indexStart = HEADER_WORDS * 4;
+  const indexWords = new Uint32Array(data.buffer, data.byteOffset + indexStart, (blobStart - indexStart) / 4);
+  if (indexChecksum(indexWords) !== checksum) {
+    throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
+  }
+  let at = data.byteOffset + HEADER_WORDS * 4;
+  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
+    const view = make(data.buffer, at, length);
+    at += align4(length * unit);
+    return view;
+  };
+  const u8 = (b: ArrayBufferLike, o: number, n: number) => new Uint8Array(b, o, n);
+  const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n);
+  const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
+  const rootChildren = take(u32, 0x10000, 4);
+  const rootBits = take((b, o, n) => new Int32Array(b, o, n), 0x800, 4);
+  const childCount = take(u16, nodeCount, 2);
+  const edgeChar = take(u16, edgeCount, 2);
+  const terminal = take(u8, Math.ceil(nodeCount / 8), 1);
+  const entryCounts = take(u8, keyCount, 1);
+  const keyEntries = take(u32, keyEntryCount, 4);
+  const recordLength = take(u16, entryCount, 2);
+  const records = pagedRecords(source, blobStart, blobBytes);
+  // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
+  const keyEntryStart = prefixSums(entryCounts);
+  const entryOffset = prefixSums(recordLength);
+  const nodes = new Int32Array(2 * nodeCount + 2);
+  let edge = 0;
+  let value = 0;
+  for (let n = 0; n < nodeCount; n++) {
+    nodes[2 * n] = edge;
+    edge += childCount[n];
+    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? value++ : -1;
+  }
+  nodes[2 * nodeCount] = edge;
+  nodes[2 * nodeCount + 1] = -1;
+  return { trie: { rootChildren, rootBits, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, records };
+}
+
+function countCodePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/**
+ * The CC-CEDICT layer over the asset: its bytes (the extension reads the file through VS Code's
+ * file system) or a random-access source (the CLI); entries are decoded per lookup.
+ */
+export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
+  const s = sections(asset instanceof Uint8Array ? bytesSource(asset) : asset);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
+    // Records are read when looked up, so damage there shows only then: refuse it rather than
+    // show a garbled entry.
+    let fields: string[] = [];
+    try {
+      fields = decoder.decode(s.records(s.entryOffset[n], s.entryOffset[n + 1] - s.entryOffset[n])).split('\t');
+    } catch {
+      // not UTF-8: reported below
+    }
+    const [storedTraditional, simplified, numbered, senses] = fields;
+    if (fields.length !== 4 || !simplified || !senses) {
+      throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
+    }
+    const traditional = storedTraditional || simplified;
+    return {
+      id: `cedict:${n}`,
+      zh: simplified,
+      traditional,
+      pinyin: cedictPinyinToMarks(numbered),
+      numbered,
+      en: senses.split('\u001f'),
+      source: CEDICT_SOURCE,
+    };
+  };
+  const keyCount = s.keyEntryStart.length - 1;
+  const valueAt = (k: number): KeyRecord => {
+    const entries: ReturnType<typeof entry>[] = [];
+    for (let i = s.keyEntryStart[k]; i < s.keyEntryStart[k + 1]; i++) entries.push(entry(s.keyEntries[i]));
+    // Simplified and traditional forms of one word have the same length; either names the record.
+    const key = entries[0].zh;
+    // A word's dictionary reading is trusted only when every sense agrees on it; single characters
+    // are left to pinyin-pro, which reads them in context (行 xíng / háng).
+    const readings = new Set(entries.map((e) => e.numbered.toLowerCase()));
+    const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
+    return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
+  };
+  return markFallbackLayer(new TermIndex(s.trie, keyCount, valueAt));
+}

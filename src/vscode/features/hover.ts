@@ -1,0 +1,92 @@
+/** Hover: the longest glossary term under the pointer, its pinyin, its English and where it came from. */
+import * as vscode from 'vscode';
+import { commandLink, renderHoverMarkdown } from '../../core/document/hoverMarkdown';
+import { describePosition } from '../../core/document/scan';
+import { toTraditional } from '../../core/text/script';
+import type { Lexicon } from '../../core/lexicon/lexicon';
+import { languageEnabled, readConfig, type HanziGlossConfig } from '../services/config';
+import type { TaskTimer } from '../services/taskTimer';
+import type { GlossaryService } from '../services/glossaryService';
+import { hoverLabels } from '../services/hoverLabels';
+import { Commands } from '../services/ids';
+
+/** Around the pointer on a very long line, only this many characters each side are examined. */
+const WINDOW = 400;
+
+export class HanziHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly tasks: TaskTimer,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const config = readConfig(document);
+    if (!config.hoverEnabled || !languageEnabled(config, document.languageId)) return undefined;
+    const line = document.lineAt(position.line).text;
+    // Cheap rejection before any loading: most hovers are over code or English.
+    if (!/[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/.test(line)) return undefined;
+    const lexicon = await this.glossary.lexicon();
+    if (token.isCancellationRequested) return undefined;
+    return this.tasks.measure('hover', () => this.render(line, position, lexicon, config));
+  }
+
+  private render(line: string, position: vscode.Position, lexicon: Lexicon, config: HanziGlossConfig): vscode.Hover | undefined {
+    // A passage never crosses a line, but one line of a scraped dump can be megabytes long.
+    const long = line.length > 2 * WINDOW;
+    const from = long ? Math.max(0, position.character - WINDOW) : 0;
+    const window = long ? line.slice(from, position.character + WINDOW) : line;
+    const found = describePosition(window, position.character - from, lexicon, config.toneStyle);
+    if (!found) return undefined;
+    const info = { ...found, start: found.start + from, end: found.end + from };
+    const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
+    // Our own commands as links, the term as their argument (commandLink encodes it so that any
+    // term stays one link). Glossary text itself is escaped Markdown, so it cannot add links, and
+    // no other command is enabled.
+    const args = [{ zh: info.simplified }];
+    const hasOwn = info.entries.some((e) => e.source.layer === 'workspace' || e.source.layer === 'user');
+    const links = [
+      commandLink(vscode.l10n.t('Add to glossary'), Commands.addEntry, args),
+      commandLink(hasOwn ? vscode.l10n.t('Edit entry') : vscode.l10n.t('Edit (override)'), Commands.editEntry, args),
+      ...(hasOwn ? [commandLink(vscode.l10n.t('Remove entry'), Commands.removeEntry, args)] : []),
+      commandLink(vscode.l10n.t('Annotate line'), Commands.annotatePassage),
+    ];
+    markdown.appendMarkdown(`\n\n${links.join(' · ')}`);
+    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage] };
+    markdown.supportHtml = false;
+    markdown.supportThemeIcons = false;
+    const range = new vscode.Range(position.line, info.start, position.line, info.end);
+    return new vscode.Hover(markdown, range);
+  }
+}
+
+/** The Han test of the provider's cheap rejection, over the first part of a visible document. */
+const HAN = /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
+const WARM_DELAY_MS = 1500;
+
+/**
+ * Every hover shows the term's traditional form, and OpenCC's phrase tables take a few hundred
+ * milliseconds to read the first time. They are read once, while the editor is idle shortly after
+ * Chinese text first becomes visible, so that the first hover does not pay for them.
+ */
+function warmTraditionalWhenChineseIsVisible(): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = (): void => {
+    if (timer) return;
+    const chinese = vscode.window.visibleTextEditors.some((e) =>
+      HAN.test(e.document.getText(new vscode.Range(0, 0, Math.min(e.document.lineCount, 200), 0))),
+    );
+    if (chinese) timer = setTimeout(() => toTraditional('签'), WARM_DELAY_MS);
+  };
+  const listener = vscode.window.onDidChangeVisibleTextEditors(check);
+  check();
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    if (timer) clearTimeout(timer);
+  });
+}
+
+export function registerHover(glossary: GlossaryService, tasks: TaskTimer): vscode.Disposable {
+  // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
+  const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary, tasks));
+  return vscode.Disposable.from(provider, warmTraditionalWhenChineseIsVisible());
+}

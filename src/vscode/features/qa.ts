@@ -1,0 +1,192 @@
+/**
+ * Terminology checks of annotation lines as diagnostics, recomputed after the user pauses typing
+ * (in time slices, so long documents never block), with quick fixes: replace a forbidden rendering
+ * with the approved one; append a missing term for the user to place.
+ */
+import * as vscode from 'vscode';
+import { annotationText } from '../../core/annotate/annotations';
+import { containsHan } from '../../core/text/detect';
+import { checkAnnotation, type QaCode } from '../../core/annotate/qa';
+import { languageEnabled, markerFor, readConfig } from '../services/config';
+import type { GlossaryService } from '../services/glossaryService';
+import type { TaskTimer } from '../services/taskTimer';
+
+const DELAY_MS = 300;
+/** Above this many lines only the visible lines (and a margin) are checked. */
+const FULL_CHECK_LINES = 20_000;
+const MARGIN = 200;
+const SLICE_MS = 8;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+} as const;
+
+/** What a quick fix needs, kept beside each diagnostic. */
+const fixes = new WeakMap<vscode.Diagnostic, { suggestion?: string; code: QaCode }>();
+
+export class QaDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('hanzi-gloss-qa');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly checked = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a document's annotations have been checked. */
+  readonly onDidCheck = this.checked.event;
+
+  /** Sidecar notes of a document, checked like inline annotations (set once the notes exist). */
+  sidecarNotes: ((document: vscode.TextDocument) => Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>) | undefined;
+
+  constructor(
+    private readonly glossary: GlossaryService,
+    private readonly tasks: TaskTimer,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.checked,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor.document.lineCount > FULL_CHECK_LINES) this.schedule(e.textEditor.document);
+      }),
+      glossary.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('hanziGloss')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
+      }),
+      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    );
+    vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
+  }
+
+  schedule(document: vscode.TextDocument): void {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.check(document), DELAY_MS));
+  }
+
+  /** Checks every annotation line of the document now. */
+  async check(document: vscode.TextDocument): Promise<void> {
+    const config = readConfig(document);
+    if (document.isClosed || !languageEnabled(config, document.languageId)) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const version = document.version;
+    const marker = markerFor(document);
+    // First find the annotation lines (cheap); only documents that have some load the glossaries.
+    // Long documents are checked where the user looks: the visible lines and a margin.
+    const ranges: [number, number][] =
+      document.lineCount <= FULL_CHECK_LINES
+        ? [[1, document.lineCount]]
+        : vscode.window.visibleTextEditors
+            .filter((e) => e.document === document)
+            .flatMap((e) => e.visibleRanges.map((r): [number, number] => [Math.max(1, r.start.line - MARGIN), Math.min(document.lineCount, r.end.line + MARGIN)]));
+    const found: { line: number; chinese: string; text: string; column: number }[] = [];
+    for (const [from, to] of ranges) {
+    let line = from;
+    while (line < to) {
+      line = this.tasks.measure('annotation search slice', () => {
+        const started = performance.now();
+        for (; line < to; line++) {
+          if ((line & 255) === 0 && performance.now() - started > SLICE_MS) return line;
+          const annotation = annotationText(document.lineAt(line).text, marker);
+          if (!annotation) continue;
+          const chinese = document.lineAt(line - 1).text;
+          if (containsHan(chinese) && !annotationText(chinese, marker)) found.push({ line, chinese: chinese.trim(), ...annotation });
+        }
+        return line;
+      });
+      if (line < to) {
+        await new Promise((r) => setImmediate(r));
+        if (document.isClosed || document.version !== version) return; // a newer check is scheduled
+      }
+    }
+    }
+    // Sidecar notes are checked against their passage; their problems point at the Chinese line.
+    const notes = this.sidecarNotes ? (await this.sidecarNotes(document)).filter((n) => !n.stale) : [];
+    if (document.isClosed || document.version !== version) return;
+    const diagnostics: vscode.Diagnostic[] = [];
+    if (notes.length > 0) {
+      const lexicon = await this.glossary.lexicon();
+      for (const n of notes) {
+        this.tasks.measure('sidecar note check', () => {
+          for (const p of checkAnnotation(document.lineAt(n.line).text.trim(), n.note.text, lexicon)) {
+            const level = config.qaSeverity[p.code];
+            if (level === 'off') continue;
+            const d = new vscode.Diagnostic(document.lineAt(n.line).range, vscode.l10n.t('Sidecar note: {0}', p.message), SEVERITY[level]);
+            d.code = p.code;
+            d.source = 'Hanzi Gloss';
+            diagnostics.push(d);
+          }
+        });
+      }
+    }
+    if (found.length > 0) {
+      const lexicon = await this.glossary.lexicon();
+      if (document.isClosed || document.version !== version) return;
+      for (let k = 0; k < found.length; ) {
+        k = this.tasks.measure('annotation check slice', () => {
+          const started = performance.now();
+          for (; k < found.length; k++) {
+            const a = found[k];
+            for (const p of checkAnnotation(a.chinese, a.text, lexicon)) {
+              const level = config.qaSeverity[p.code];
+              if (level === 'off') continue;
+              const range =
+                p.start !== undefined
+                  ? new vscode.Range(a.line, a.column + p.start, a.line, a.column + (p.end ?? p.start + 1))
+                  : new vscode.Range(a.line, a.column, a.line, document.lineAt(a.line).text.length);
+              const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
+              d.code = p.code;
+              d.source = 'Hanzi Gloss';
+              fixes.set(d, { suggestion: p.suggestion, code: p.code });
+              diagnostics.push(d);
+            }
+            if (performance.now() - started > SLICE_MS) return k + 1;
+          }
+          return k;
+        });
+        if (k < found.length) {
+          await new Promise((r) => setImmediate(r));
+          if (document.isClosed || document.version !== version) return;
+        }
+      }
+    }
+    this.collection.set(document.uri, diagnostics);
+    this.checked.fire(document.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+class QaFixes implements vscode.CodeActionProvider {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      const fix = fixes.get(d);
+      if (!fix?.suggestion) continue;
+      if (fix.code === 'forbidden-term') {
+        const a = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.replace(document.uri, d.range, fix.suggestion);
+        a.diagnostics = [d];
+        a.isPreferred = true;
+        actions.push(a);
+      } else if (fix.code === 'missing-term') {
+        const a = new vscode.CodeAction(vscode.l10n.t('Append "{0}" to place it', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.insert(document.uri, document.lineAt(d.range.start.line).range.end, ` ${fix.suggestion}`);
+        a.diagnostics = [d];
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * "Show Terms in Document": a quick pick of the distinct glossary terms; moving through the list
+ * previews each term in the editor, accepting selects every occurrence of it.
+ */
+import * as vscode from 'vscode';
+import type { DocumentTerm } from '../../core/document/termList';
+import { readConfig } from '../services/config';
+import type { DocumentScans } from '../services/documentScans';
+
+interface TermItem extends vscode.QuickPickItem {
+  readonly term: DocumentTerm;
+}
+
+function rangeOf(document: vscode.TextDocument, o: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(o.start), document.positionAt(o.end));
+}
+
+export async function showTermsInDocument(scans: DocumentScans): Promise<DocumentTerm | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a document with Chinese text to list its terms.'));
+    return undefined;
+  }
+  const document = editor.document;
+  const terms = await scans.terms(document, readConfig(document).toneStyle);
+  if (terms.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms in this document.'));
+    return undefined;
+  }
+  const items: TermItem[] = terms.map((term) => {
+    const first = term.entries[0];
+    const line = document.positionAt(term.occurrences.at(0).start).line + 1;
+    return {
+      label: term.text,
+      description: `${term.reading} — ${first ? first.en.join('; ') : ''}`,
+      detail: vscode.l10n.t('{0} occurrence(s), first on line {1} · {2}', term.occurrences.length, line, first ? first.source.label : ''),
+      term,
+    };
+  });
+  const pick = vscode.window.createQuickPick<TermItem>();
+  pick.items = items;
+  pick.placeholder = vscode.l10n.t('Glossary terms in {0} (type to filter by Chinese, pinyin or English)', vscode.workspace.asRelativePath(document.uri));
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  const originalSelections = editor.selections;
+  const originalRange = editor.visibleRanges[0];
+  const preview = (item: TermItem | undefined): void => {
+    if (!item) return;
+    const range = rangeOf(document, item.term.occurrences.at(0));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  return new Promise<DocumentTerm | undefined>((resolve) => {
+    let accepted: DocumentTerm | undefined;
+    pick.onDidChangeActive((active) => preview(active[0]));
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      if (item) {
+        accepted = item.term;
+        const ranges = item.term.occurrences.map((o) => rangeOf(document, o));
+        editor.selections = ranges.map((r) => new vscode.Selection(r.start, r.end));
+        editor.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      }
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (!accepted) {
+        editor.selections = originalSelections;
+        if (originalRange) editor.revealRange(originalRange, vscode.TextEditorRevealType.AtTop);
+      }
+      pick.dispose();
+      resolve(accepted);
+    });
+    pick.show();
+  });
+}
