@@ -7,7 +7,8 @@
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
 import { TermIndex, type TrieArrays } from './termIndex';
-import { isGlossaryEntry, sourceKind, type SourceKind, type SourcedEntry, type SourcedGlossary } from '../glossary/entry';
+import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
+import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
 
 /** What the index stores for one written form. */
 export interface KeyRecord {
