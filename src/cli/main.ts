@@ -12,10 +12,11 @@ import { fileByteSource } from './fileByteSource';
 import { AtomicWriteError, writeFileAtomic } from '../node/atomicWrite';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/load';
-import { buildLayer, Lexicon } from '../core/lexicon/lexicon';
+import type { Lexicon } from '../core/lexicon/lexicon';
+import type { SourcedGlossary } from '../core/glossary/entry';
+import { composeLexicon } from '../core/lexicon/compose';
 import type { ToneStyle } from '../core/reading/pinyin';
 import { pinyinOfText } from '../core/document/pinyinText';
-import { simplifiedFoldTable } from '../core/text/script';
 import { scanMatches, scanText } from '../core/document/scan';
 import { decodeUtf8, LocatedError } from '../core/text/text';
 import { annotateText, checkText } from './annotate';
@@ -88,22 +89,22 @@ function firstProblem(problems: readonly LocatedError[]): never {
 
 /** Curated layer, plus a higher layer of the glossaries given with --glossary. */
 function buildLexicon(extra: readonly string[]): Lexicon {
-  const layers = [];
+  let workspace: SourcedGlossary[] = [];
   if (extra.length > 0) {
-    const user = loadGlossaries(extra.map((p) => ({ path: p, bytes: readInput(p) })), 'workspace');
-    if (user.problems.length > 0) firstProblem(user.problems);
-    layers.push(buildLayer(user.glossaries));
+    const loaded = loadGlossaries(extra.map((p) => ({ path: p, bytes: readInput(p) })), 'workspace');
+    if (loaded.problems.length > 0) firstProblem(loaded.problems);
+    workspace = loaded.glossaries;
   }
   const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false, trusted: true });
   if (curated.problems.length > 0) firstProblem(curated.problems);
-  layers.push(buildLayer(curated.glossaries));
+  let cedict;
   try {
-    layers.push(loadCedictLayer(fileByteSource(CEDICT_PATH)));
+    cedict = loadCedictLayer(fileByteSource(CEDICT_PATH));
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${reason}); run npm run build`);
   }
-  return new Lexicon(layers, simplifiedFoldTable);
+  return composeLexicon({ workspace, curated: curated.glossaries, cedict });
 }
 
 function toneStyle(value: string | undefined): ToneStyle {

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
 import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
-import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
-import { simplifiedFoldTable } from '../../src/core/text/script';
+import type { Lexicon } from '../../src/core/lexicon/lexicon';
+import { composeLexicon } from '../../src/core/lexicon/compose';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -17,8 +17,8 @@ export function fullLexicon(): Lexicon {
     .filter(isGlossaryFileName)
     .sort()
     .map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
-  const curated = buildLayer(loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries);
-  cached = new Lexicon([curated, loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')))], simplifiedFoldTable);
+  const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
+  cached = composeLexicon({ curated, cedict: loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin'))) });
   return cached;
 }
 

@@ -6,7 +6,7 @@
  * a person to finish, not machine translation.
  */
 import { hanWidthAt } from '../text/detect';
-import type { SourcedEntry } from '../glossary/entry';
+import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon } from '../lexicon/lexicon';
 import { findNumbers, formatNumber, isQuantity, numberWord, ordinalWord, type NumberToken } from './numbers';
 
@@ -96,7 +96,7 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
     const m = lexicon.matchAt(chinese, i);
     if (m) {
       flushHan();
-      const own = m.entries.find((e) => e.source.layer !== 'cedict');
+      const own = m.entries.find(isGlossaryEntry);
       if (own) pieces.push({ text: rendering(own), kind: 'term' });
       else if (m.text in FUNCTION_WORDS) {
         if (FUNCTION_WORDS[m.text]) pieces.push({ text: FUNCTION_WORDS[m.text] });

@@ -5,6 +5,7 @@
  */
 import { findPassages, hanWidthAt } from '../text/detect';
 import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
+import { isGlossaryEntry } from '../glossary/entry';
 import { findEnglishNumbers, findNumbers, formatNumber, isQuantity } from './numbers';
 
 export type QaCode = 'missing-term' | 'forbidden-term' | 'number-mismatch' | 'untranslated';
@@ -40,7 +41,7 @@ export function checkAnnotation(chinese: string, english: string, lexicon: Lexic
   const passages = findPassages(chinese);
   for (const m of lexicon.matchPassages(chinese, passages)) {
     if (!isGlossaryMatch(m)) continue;
-    const entry = m.entries.find((e) => e.source.layer !== 'cedict');
+    const entry = m.entries.find(isGlossaryEntry);
     if (!entry) continue;
     for (const bad of entry.forbidden ?? []) {
       const at = indexOfPhrase(english, bad);

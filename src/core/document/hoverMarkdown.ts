@@ -3,7 +3,7 @@
  * data). Every piece of glossary text goes through `escapeMarkdown`, so an entry cannot inject a
  * link, a command URI, an image or HTML; only the fixed layout around it is Markdown.
  */
-import type { SourcedEntry } from '../glossary/entry';
+import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { PositionInfo } from './scan';
 
 /**
@@ -77,8 +77,8 @@ export function renderHoverMarkdown(info: PositionInfo, labels: HoverLabels, opt
   const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
   const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
   if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
-  const dictionary = info.entries.filter((e) => e.source.layer === 'cedict');
-  for (const entry of info.entries.filter((e) => e.source.layer !== 'cedict')) parts.push(entryBlock(entry, info, labels));
+  const dictionary = info.entries.filter((e) => !isGlossaryEntry(e));
+  for (const entry of info.entries.filter(isGlossaryEntry)) parts.push(entryBlock(entry, info, labels));
   for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
   if (dictionary.length > options.maxDictionaryEntries) parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
   parts.push('---', `_${escapeMarkdown(labels.footer)}_`);

@@ -3,7 +3,7 @@
  * hover). Both sit on detection → leftmost-longest matching → in-context pinyin.
  */
 import { findPassages, hanWidthAt, type Passage } from '../text/detect';
-import type { SourcedEntry } from '../glossary/entry';
+import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
 import { foldToSimplified, traditionalIn } from '../text/script';
@@ -92,12 +92,14 @@ function scriptForms(
   const text = passage.text.slice(start - passage.start, end - passage.start);
   const simplified = simplifiedHint ?? foldToSimplified(text) ?? text;
   if (simplified !== text) return { simplified, traditional: text };
-  const own = (layer: (l: SourcedEntry['source']['layer']) => boolean) =>
+  const own = (glossaryEntries: boolean) =>
     new Set(
-      entries.filter((e) => layer(e.source.layer) && e.traditional && e.zh === simplified).map((e) => e.traditional),
+      entries
+        .filter((e) => isGlossaryEntry(e) === glossaryEntries && e.traditional && e.zh === simplified)
+        .map((e) => e.traditional),
     );
-  const glossary = own((l) => l !== 'cedict');
-  const dictionary = own((l) => l === 'cedict');
+  const glossary = own(true);
+  const dictionary = own(false);
   const known = glossary.size > 0 ? [...glossary][0] : dictionary.size === 1 ? [...dictionary][0] : undefined;
   return { simplified, traditional: known ?? traditionalIn(passage.text, start - passage.start, end - passage.start) };
 }

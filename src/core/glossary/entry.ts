@@ -55,3 +55,19 @@ export interface SourcedGlossary {
   readonly glossary: Glossary;
   readonly source: GlossarySource;
 }
+
+/**
+ * What a source is: a glossary (workspace, user, curated: the industry's own terms, checked by QA
+ * and preferred in drafts) or a general dictionary (CC-CEDICT, the fallback). The one place that
+ * says which layers are which; lexicon layers take their kind from here too.
+ */
+export type SourceKind = 'glossary' | 'dictionary';
+
+export function sourceKind(source: GlossarySource): SourceKind {
+  return source.layer === 'cedict' ? 'dictionary' : 'glossary';
+}
+
+/** True if the entry comes from a glossary, not from the general dictionary. */
+export function isGlossaryEntry(entry: SourcedEntry): boolean {
+  return sourceKind(entry.source) === 'glossary';
+}

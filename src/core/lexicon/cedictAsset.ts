@@ -5,8 +5,8 @@
  * no parsing, no per-key objects — so the index is ready in milliseconds and costs little heap.
  */
 import { TermIndex, type TrieArrays } from './termIndex';
-import type { GlossarySource, SourcedEntry } from '../glossary/entry';
-import { markFallbackLayer, type KeyRecord, type LexiconLayer } from './lexicon';
+import { sourceKind, type GlossarySource, type SourcedEntry } from '../glossary/entry';
+import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
@@ -261,5 +261,5 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return markFallbackLayer(new TermIndex(s.trie, keyCount, valueAt));
+  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
 }

@@ -6,7 +6,8 @@
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
-import { TermIndex } from './termIndex';
+import { TermIndex, type TrieArrays } from './termIndex';
+import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
 
 /** What the index stores for one written form. */
@@ -29,10 +30,38 @@ export interface TermMatch {
   readonly entries: readonly SourcedEntry[];
 }
 
-export type LexiconLayer = TermIndex<KeyRecord>;
+/**
+ * One layer's index, and whether the layer is a glossary or a general dictionary: the matcher's
+ * fast paths (counting, the term list) answer "does a glossary have this term" by layer number,
+ * without decoding entries.
+ */
+export class LexiconLayer extends TermIndex<KeyRecord> {
+  constructor(
+    arrays: TrieArrays,
+    size: number,
+    valueAt: (i: number) => KeyRecord,
+    readonly kind: SourceKind,
+  ) {
+    super(arrays, size, valueAt);
+  }
+}
+
+/**
+ * The kind of a layer built from these glossaries: that of their sources (a glossary layer when
+ * empty). A layer mixing both kinds would make the by-layer answers wrong, so it is refused.
+ */
+function layerKind(glossaries: readonly SourcedGlossary[]): SourceKind {
+  const kinds = new Set(glossaries.map((g) => sourceKind(g.source)));
+  if (kinds.size > 1) {
+    const ids = glossaries.map((g) => g.source.id).join(', ');
+    throw new Error(`one lexicon layer mixes glossary and dictionary sources (${ids})`);
+  }
+  return kinds.has('dictionary') ? 'dictionary' : 'glossary';
+}
 
 /** Builds one layer's index from its glossaries, earlier glossaries' entries first. */
 export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer {
+  const kind = layerKind(glossaries);
   const pairs: [string, KeyRecord][] = [];
   for (const { glossary, source } of glossaries) {
     for (const entry of glossary.entries) {
@@ -43,7 +72,8 @@ export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer
       }
     }
   }
-  return TermIndex.build(pairs, mergeRecords);
+  const index = TermIndex.build(pairs, mergeRecords);
+  return new LexiconLayer(index.arrays, index.size, index.valueAt, kind);
 }
 
 function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
@@ -56,17 +86,9 @@ function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
  */
 export type FoldTable = () => Uint16Array;
 
-/** Layers that are general dictionaries (CC-CEDICT), not glossaries. */
-const fallbackLayers = new WeakSet<LexiconLayer>();
-
-export function markFallbackLayer<T extends LexiconLayer>(layer: T): T {
-  fallbackLayers.add(layer);
-  return layer;
-}
-
 /** True if a glossary (curated, user, workspace) has the term, not only the general dictionary. */
 export function isGlossaryMatch(m: TermMatch): boolean {
-  return m instanceof StoredMatch ? m.inGlossary() : m.entries.some((e) => e.source.layer !== 'cedict');
+  return m instanceof StoredMatch ? m.inGlossary() : m.entries.some(isGlossaryEntry);
 }
 
 /**
@@ -141,7 +163,7 @@ export class TermMatches implements Iterable<TermMatch> {
 }
 
 function inGlossary(values: Int32Array, from: number, layers: number, lexicon: Lexicon): boolean {
-  for (let l = 0; l < layers; l++) if (values[from + l] >= 0 && !lexicon.isFallback(l)) return true;
+  for (let l = 0; l < layers; l++) if (values[from + l] >= 0 && !lexicon.isDictionary(l)) return true;
   return false;
 }
 
@@ -195,7 +217,8 @@ class StoredMatch implements TermMatch {
 export class Lexicon {
   /** Per layer, its longest hit at the last probed position and that key's value index. */
   private readonly hits: Int32Array;
-  private readonly fallback: boolean[];
+  /** Per layer, whether it is a general dictionary (read in the hot loops, hence an array). */
+  private readonly dictionary: boolean[];
   private table: Uint16Array | undefined;
 
   /**
@@ -208,7 +231,7 @@ export class Lexicon {
     readonly layers: readonly LexiconLayer[],
     private readonly foldTable?: FoldTable,
   ) {
-    this.fallback = layers.map((l) => fallbackLayers.has(l));
+    this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
   }
 
@@ -221,8 +244,8 @@ export class Lexicon {
   }
 
   /** True if layer number `l` is a general dictionary rather than a glossary. */
-  isFallback(l: number): boolean {
-    return this.fallback[l];
+  isDictionary(l: number): boolean {
+    return this.dictionary[l];
   }
 
   private get fold(): Uint16Array | undefined {
@@ -303,11 +326,11 @@ export class Lexicon {
     let matches = 0;
     let glossary = 0;
     const hits = this.hits;
-    const fallback = this.fallback;
+    const dictionary = this.dictionary;
     this.walk(text, start, end, (s, e) => {
       matches++;
-      for (let l = 0; l < fallback.length; l++) {
-        if (hits[2 * l] === e - s && !fallback[l]) {
+      for (let l = 0; l < dictionary.length; l++) {
+        if (hits[2 * l] === e - s && !dictionary[l]) {
           glossary++;
           break;
         }

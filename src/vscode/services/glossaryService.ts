@@ -9,8 +9,8 @@ import { loadCedictLayer } from '../../core/lexicon/cedictAsset';
 import { isGlossaryFileName, loadGlossaries, parseGlossaryFile } from '../../core/glossary/load';
 import type { GlossarySource } from '../../core/glossary/entry';
 import type { SourcedGlossary } from '../../core/glossary/entry';
-import { buildLayer, Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
-import { simplifiedFoldTable } from '../../core/text/script';
+import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
+import { composeLexicon } from '../../core/lexicon/compose';
 import { decodeUtf8, LocatedError } from '../../core/text/text';
 import { affectsHanziGloss, readConfig } from './config';
 
@@ -265,12 +265,15 @@ export class GlossaryService implements vscode.Disposable {
 
   /** Builds the lexicon from the current layers and tells every listener. */
   rebuild(): Lexicon {
-    const disabled = new Set(readConfig().disabledDomains);
-    const byLayer = (layer: 'workspace' | 'user') => [...this.files.values()].filter((f) => f.layer === layer && f.good).map((f) => f.good as SourcedGlossary);
-    const curated = (this.curated ?? []).map((g) => ({ ...g, glossary: { ...g.glossary, entries: g.glossary.entries.filter((e) => !disabled.has(e.domain ?? '')) } }));
-    const layers: LexiconLayer[] = [buildLayer(byLayer('workspace')), buildLayer(byLayer('user')), buildLayer(curated)];
-    if (this.cedict) layers.push(this.cedict);
-    const lexicon = new Lexicon(layers, simplifiedFoldTable);
+    const byLayer = (layer: 'workspace' | 'user') =>
+      [...this.files.values()].filter((f) => f.layer === layer && f.good).map((f) => f.good as SourcedGlossary);
+    const lexicon = composeLexicon({
+      workspace: byLayer('workspace'),
+      user: byLayer('user'),
+      curated: this.curated,
+      disabledDomains: readConfig().disabledDomains,
+      cedict: this.cedict ?? undefined,
+    });
     this.current = lexicon;
     this.changed.fire(lexicon);
     return lexicon;
