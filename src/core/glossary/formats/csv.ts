@@ -73,15 +73,28 @@ function writeAlias(a: Alias): string {
  * whatever quotes and blank lines came before (counting lines per row was quadratic and lost count
  * after a stray quote).
  */
+/** The delimiter that splits the first line into the most known column names (two at least). */
+function headerDelimiter(text: string): string | undefined {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  let best: string | undefined;
+  let most = 1;
+  for (const d of [',', ';', '\t']) {
+    const known = first.split(d).filter((h) => HEADER_NAMES[h.trim().replace(/^"|"$/g, '').toLowerCase()]).length;
+    if (known > most) [best, most] = [d, known];
+  }
+  return best;
+}
+
 function readRows(text: string): { rows: string[][]; starts: number[]; errors: { offset: number; message: string }[] } {
   const rows: string[][] = [];
   const starts: number[] = [];
   const errors: { offset: number; message: string }[] = [];
   let cursor = 0;
   Papa.parse<string[]>(text, {
-    // "|" separates the items of a list inside a cell, so it is never the delimiter; in step mode
-    // papaparse guesses from the first row alone, where a list cell can hold more "|" than ",".
-    delimitersToGuess: [',', ';', '\t'],
+    // A header row names the delimiter; without one papaparse guesses, but never "|", which
+    // separates the items of a list inside a cell (it guesses from the first rows alone, where
+    // cells can hold more "|" or ";" than ",").
+    ...(headerDelimiter(text) ? { delimiter: headerDelimiter(text) } : { delimitersToGuess: [',', ';', '\t'] }),
     step: (result) => {
       const start = cursor;
       cursor = result.meta.cursor;
