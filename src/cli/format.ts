@@ -1,6 +1,7 @@
 /** Output shapes of `hanzi-gloss scan`: the JSON read by external checks, and a table for people. */
 import type { Passage } from '../core/text/detect';
 import type { ScanResult, ScannedMatch } from '../core/document/scan';
+import { displayWidth } from '../core/text/displayWidth';
 import { LineIndex } from '../core/text/text';
 
 export interface ScanJson {
@@ -33,39 +34,30 @@ const CHUNK_CHARS = 1 << 16;
  * for: a 50 MB file's output is never one string, and its matches are never all in memory.
  */
 export function* scanJsonChunks(passages: readonly Passage[], matches: Iterable<ScannedMatch>): Generator<string> {
-  let buffer = '{"passages":[';
+  const out = { buffer: '{"passages":[' };
+  yield* jsonItems(out, passages, passageJson);
+  out.buffer += '],"matches":[';
+  yield* jsonItems(out, matches, matchJson);
+  yield out.buffer + ']}';
+}
+
+/** Appends the items to `out.buffer`, comma-separated, handing on each piece that has grown full. */
+function* jsonItems<T>(out: { buffer: string }, items: Iterable<T>, json: (item: T) => unknown): Generator<string> {
   let first = true;
-  for (const p of passages) {
-    buffer += (first ? '' : ',') + JSON.stringify(passageJson(p));
+  for (const item of items) {
+    out.buffer += (first ? '' : ',') + JSON.stringify(json(item));
     first = false;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
+    if (out.buffer.length >= CHUNK_CHARS) {
+      yield out.buffer;
+      out.buffer = '';
     }
   }
-  buffer += '],"matches":[';
-  first = true;
-  for (const m of matches) {
-    buffer += (first ? '' : ',') + JSON.stringify(matchJson(m));
-    first = false;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield buffer + ']}';
 }
 
-/** East Asian wide characters take two terminal columns. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
-  }
-  return w;
-}
-
+/**
+ * At most `max` UTF-16 units, cut hard, with "…". Not core's shortenToWidth (columns, cut at a
+ * word): the table's cells are pinned byte for byte by test/unit/scale.test.ts.
+ */
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }

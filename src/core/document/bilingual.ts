@@ -5,11 +5,12 @@
  */
 import { annotatedLines } from '../annotate/annotations';
 import { escapeMarkdown } from './hoverMarkdown';
+import { escapeHtml } from '../text/html';
 import type { Lexicon } from '../lexicon/lexicon';
 import { readText } from '../reading/pinyin';
 import { listTerms } from './termList';
 
-const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const html = escapeHtml;
 /**
  * The hover's escaper (every ASCII punctuation mark, so ":" and "." too: markdown-it's linkify and
  * GitHub's "http://" and "www." autolinks then see no URL), plus a word joiner before "@": GitHub

@@ -5,27 +5,12 @@
  */
 import { applyEdits, modify, findNodeAtLocation, type Edit, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { GlossaryEntry } from './entry';
-import { serializeGlossaryJson } from './formats/json';
+import { entryJson, serializeGlossaryJson } from './formats/json';
 import { parseJsonTree } from './jsonGlossary';
 
 export type { Edit } from 'jsonc-parser';
 
 const FORMAT: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
-/** The entry as it is written to a file: schema field order, no empty optional fields. */
-export function entryJson(e: GlossaryEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: e.id, zh: e.zh };
-  if (e.traditional) out.traditional = e.traditional;
-  if (e.pinyin) out.pinyin = e.pinyin;
-  out.en = [...e.en];
-  if (e.forbidden?.length) out.forbidden = [...e.forbidden];
-  if (e.domain) out.domain = e.domain;
-  if (e.category) out.category = e.category;
-  if (e.note) out.note = e.note;
-  if (e.aliases?.length) out.aliases = e.aliases.map((a) => ({ ...a }));
-  if (e.ref) out.ref = e.ref;
-  return out;
-}
 
 function formattingOf(text: string): FormattingOptions {
   const indent = /\n([ \t]+)"/.exec(text)?.[1];

@@ -7,6 +7,7 @@ import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, t
 import { LineIndex, LocatedError, type LineColumn } from '../text/text';
 import { entryProblems, RepeatCheck, type EntryField } from './checks';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
+import { fileStem } from '../text/fileName';
 
 export interface GlossaryParseResult {
   /** The valid entries; an entry with a problem is left out, never half-read. */
@@ -186,7 +187,7 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     if (glossary) return { glossary, problems: [], positions: [] };
   }
   const reader = new Reader(file, text);
-  const fallbackName = file.replace(/^.*[\\/]/, '').replace(/\.jsonc?$/i, '');
+  const fallbackName = fileStem(file, ['.json', '.jsonc']);
   if (text.trim() === '') {
     reader.fail(0, 'empty file: expected a glossary object');
     return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };

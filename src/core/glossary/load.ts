@@ -2,6 +2,7 @@
  * The curated glossaries shipped in `glossary/`: bytes in, a lexicon layer out. Callers read the
  * files (node:fs in the CLI, workspace.fs in the extension) so this stays free of I/O.
  */
+import { fileStem } from '../text/fileName';
 import { decodeUtf8, LocatedError, type LineColumn } from '../text/text';
 import { checkGlossary } from './checks';
 import type { GlossarySource, SourcedGlossary } from './entry';
@@ -50,14 +51,9 @@ export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {
     text = decodeUtf8(file.bytes, file.path);
   } catch (e) {
     if (!(e instanceof LocatedError)) throw e;
-    return { glossary: { name: glossaryBaseName(file.path), entries: [] }, problems: [e], positions: [] };
+    return { glossary: { name: fileStem(file.path), entries: [] }, problems: [e], positions: [] };
   }
   return parseGlossaryFile(text, file.path, options);
-}
-
-/** Base name without extension: "glossary/die-casting.json" → "die-casting". */
-export function glossaryBaseName(path: string): string {
-  return path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }
 
 /** Parses glossary files of one layer; files are read in the order given. */
@@ -73,7 +69,7 @@ export function loadGlossaries(
     const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryBytes(file, options);
     problems.push(...fileProblems);
     positions.push(filePositions);
-    const id = layer === 'curated' ? `curated:${glossaryBaseName(file.path)}` : file.path;
+    const id = layer === 'curated' ? `curated:${fileStem(file.path)}` : file.path;
     glossaries.push({ glossary, source: { layer, label: glossary.name, file: file.path, id } });
   }
   return { glossaries, problems, positions };

@@ -7,6 +7,8 @@ import { idFor } from '../../core/glossary/formats/common';
 import type * as Formats from '../../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../../core/text/text';
+import { withExtension } from '../../core/text/fileName';
+import { ankiNotes } from '../../core/document/anki';
 import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
 import type { EntryCommands } from './entries';
@@ -140,7 +142,7 @@ export class ExchangeCommands {
     });
   }
 
-  /** Anki "Basic" notes, tab-separated: Chinese (both scripts) | pinyin, English, source. HTML is escaped. */
+  /** The document's terms as Anki "Basic" notes (core/document/anki). */
   async exportAnki(args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
@@ -152,17 +154,14 @@ export class ExchangeCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('No glossary terms in this document.'));
       return undefined;
     }
-    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\t\r\n]+/g, ' ');
-    const lines = ['#separator:tab', '#html:true', '#columns:Front\tBack'];
-    for (const t of terms) {
-      const e = t.entries[0];
-      lines.push(`${html(t.text)}\t${html(t.reading)}<br>${html(e ? e.en.join('; ') : '')}${e ? `<br><small>${html(e.source.label)}</small>` : ''}`);
-    }
     const file = args.file
       ? vscode.Uri.file(args.file)
-      : await vscode.window.showSaveDialog({ filters: { 'Anki TSV': ['tsv', 'txt'] }, defaultUri: editor.document.uri.with({ path: editor.document.uri.path.replace(/(\.[^./]*)?$/, '.anki.tsv') }) });
+      : await vscode.window.showSaveDialog({
+          filters: { 'Anki TSV': ['tsv', 'txt'] },
+          defaultUri: editor.document.uri.with({ path: withExtension(editor.document.uri.path, '.anki.tsv') }),
+        });
     if (!file) return undefined;
-    await writeAtomically(file, lines.join('\n') + '\n');
+    await writeAtomically(file, ankiNotes(terms));
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} terms for Anki to {1}.', terms.length, file.fsPath));
     return file;
   }

@@ -5,6 +5,7 @@ import { markerFor } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
 import type { SidecarNotes } from './sidecarNotes';
+import { withExtension } from '../../core/text/fileName';
 
 export async function exportBilingual(glossary: GlossaryService, notes: SidecarNotes, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -14,7 +15,7 @@ export async function exportBilingual(glossary: GlossaryService, notes: SidecarN
     ? vscode.Uri.file(args.file)
     : await vscode.window.showSaveDialog({
         filters: { HTML: ['html'], Markdown: ['md'] },
-        defaultUri: document.uri.with({ path: document.uri.path.replace(/(\.[^./]*)?$/, '.bilingual.html') }),
+        defaultUri: document.uri.with({ path: withExtension(document.uri.path, '.bilingual.html') }),
       });
   if (!file) return undefined;
   const title = document.uri.path.replace(/^.*\//, '');

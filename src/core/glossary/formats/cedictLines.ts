@@ -21,6 +21,7 @@ import {
   type FormatParseResult,
   type GlossaryFormat,
 } from './common';
+import { fileStem } from '../../text/fileName';
 
 const LABEL = 'CC-CEDICT lines';
 /** What a line's first field may not start with unprotected: "#" starts a comment. */
@@ -100,7 +101,7 @@ function parse(text: string, file: string): FormatParseResult {
     });
     if (!merged) positions.push({ line: k + 1, column: 1 });
   });
-  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
+  return { glossary: { name: fileStem(file), entries }, problems, positions };
 }
 
 /** "yā zhù" → "ya1 zhu4"; a "]" would close the brackets, so it cannot be part of a reading. */

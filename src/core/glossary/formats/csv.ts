@@ -22,6 +22,7 @@ import {
   type FormatParseResult,
   type GlossaryFormat,
 } from './common';
+import { fileStem } from '../../text/fileName';
 
 const LIST = ' | ';
 const COLUMNS = ['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref'] as const;
@@ -165,7 +166,7 @@ function parse(text: string, file: string): FormatParseResult {
     entries.push(entry);
     positions.push(at(starts[rowNumber]));
   });
-  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
+  return { glossary: { name: fileStem(file), entries }, problems, positions };
 }
 
 const LABEL = 'CSV';

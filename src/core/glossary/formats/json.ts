@@ -3,26 +3,28 @@ import type { Glossary, GlossaryEntry } from '../entry';
 import { parseGlossaryJson } from '../jsonGlossary';
 import type { FittedGlossary, GlossaryFormat } from './common';
 
-/** Field order as the schema lists it, so exported files read the same as curated ones. */
-function ordered(e: GlossaryEntry): Record<string, unknown> {
-  const { id, zh, traditional, pinyin, en, forbidden, domain, category, note, aliases, ref } = e;
-  const out: Record<string, unknown> = { id, zh };
-  if (traditional) out.traditional = traditional;
-  if (pinyin) out.pinyin = pinyin;
-  out.en = en;
-  if (forbidden?.length) out.forbidden = forbidden;
-  if (domain) out.domain = domain;
-  if (category) out.category = category;
-  if (note) out.note = note;
-  if (aliases?.length) out.aliases = aliases;
-  if (ref) out.ref = ref;
+/**
+ * The entry as it is written to a file, whole (export) or edited in place (jsonEdit): field order
+ * as the schema lists it, so written files read the same as curated ones; no empty optional fields.
+ */
+export function entryJson(e: GlossaryEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: e.id, zh: e.zh };
+  if (e.traditional) out.traditional = e.traditional;
+  if (e.pinyin) out.pinyin = e.pinyin;
+  out.en = [...e.en];
+  if (e.forbidden?.length) out.forbidden = [...e.forbidden];
+  if (e.domain) out.domain = e.domain;
+  if (e.category) out.category = e.category;
+  if (e.note) out.note = e.note;
+  if (e.aliases?.length) out.aliases = e.aliases.map((a) => ({ ...a }));
+  if (e.ref) out.ref = e.ref;
   return out;
 }
 
 export function serializeGlossaryJson(glossary: Glossary): string {
   const doc: Record<string, unknown> = { name: glossary.name };
   if (glossary.domain) doc.domain = glossary.domain;
-  doc.entries = glossary.entries.map(ordered);
+  doc.entries = glossary.entries.map(entryJson);
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

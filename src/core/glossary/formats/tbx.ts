@@ -23,6 +23,7 @@ import {
   type FormatParseResult,
   type GlossaryFormat,
 } from './common';
+import { fileStem } from '../../text/fileName';
 
 type Node = Record<string, unknown>;
 
@@ -141,7 +142,7 @@ const CONCEPT_TAG = /<(conceptEntry|termEntry)\b/g;
 
 function parse(xml: string, file: string): FormatParseResult {
   const problems: LocatedError[] = [];
-  const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const name = fileStem(file);
   const empty = { glossary: { name, entries: [] }, problems };
   // The validator counts lines by LF only: a lone CR becomes LF (same length) so its positions,
   // including those inside its messages, are the ones an editor shows.

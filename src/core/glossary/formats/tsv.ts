@@ -22,6 +22,7 @@ import {
   type FormatParseResult,
   type GlossaryFormat,
 } from './common';
+import { fileStem } from '../../text/fileName';
 
 const LABEL = 'OmegaT TSV';
 /** The source column also starts the line, where "#" would make it a comment. */
@@ -73,7 +74,7 @@ function parse(text: string, file: string): FormatParseResult {
   });
   const entries = entriesOf(byTerm);
   const positions = [...byTerm.values()].map((g) => g.at);
-  return { glossary: { name: file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), entries }, problems, positions };
+  return { glossary: { name: fileStem(file), entries }, problems, positions };
 }
 
 /** Source, renderings and note on one line each; entries with the same source become one. */
