@@ -12,6 +12,7 @@ import type { ToneStyle } from '../../core/reading/pinyin';
 import type { GlossaryService } from './glossaryService';
 import type { TaskTimer } from './taskTimer';
 import { TimeSlicer } from './timeSlices';
+import type { InstallFailures } from './installFailures';
 
 export interface DocumentSummary {
   readonly uri: string;
@@ -51,6 +52,7 @@ export class DocumentScans implements vscode.Disposable {
   constructor(
     private readonly glossary: GlossaryService,
     private readonly timer: TaskTimer,
+    private readonly failures: InstallFailures,
   ) {
     this.slices = new TimeSlicer(timer);
     this.disposables.push(
@@ -95,7 +97,7 @@ export class DocumentScans implements vscode.Disposable {
   /** Counts for the document's current version, scanning what is dirty first. */
   summary(document: vscode.TextDocument): Promise<DocumentSummary> {
     const s = this.state(document);
-    s.running ??= this.catchUp(document, s).finally(() => {
+    s.running ??= this.told(this.catchUp(document, s)).finally(() => {
       s.running = undefined;
     });
     return s.running;
@@ -147,8 +149,20 @@ export class DocumentScans implements vscode.Disposable {
     }
   }
 
+  /** A broken installation (a missing vendor file, a damaged CC-CEDICT record) is told to the user. */
+  private told<T>(work: Promise<T>): Promise<T> {
+    return work.catch((e: unknown) => {
+      this.failures.report(e);
+      throw e;
+    });
+  }
+
   /** The distinct glossary terms of the document, collected a time slice at a time. */
-  async terms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
+  terms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
+    return this.told(this.collectTerms(document, style, token));
+  }
+
+  private async collectTerms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
     const lexicon = await this.glossary.lexicon();
     const collector = new TermCollector(lexicon);
     const cancelled = () => token?.isCancellationRequested === true;
