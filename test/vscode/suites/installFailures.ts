@@ -23,10 +23,11 @@ export function defineInstallFailureSuite(): void {
       const api = await activateExtension();
       const before = api.failures.shown.length;
       await api.testing.damageDictionaryRecords(true);
-      const first = plain((await glossHover(document, positionOf(document, '压铸').translate(0, 1))) ?? '');
-      assert.match(first, /\*\*压铸\*\* 壓鑄 — yā zhù/);
-      assert.match(first, /die casting/);
-      assert.doesNotMatch(first, /CC-CEDICT/, 'the damaged dictionary is left out');
+      // 加工 is curated and in CC-CEDICT: its dictionary records are read, and fail.
+      const first = plain((await glossHover(document, positionOf(document, '加工'))) ?? '');
+      assert.match(first, /\*\*加工\*\* — jiā gōng/, first);
+      assert.match(first, /Source: Curated glossary/);
+      assert.doesNotMatch(first, /Source: CC-CEDICT/, 'the damaged dictionary is left out');
       const shown = api.failures.shown.slice(before);
       assert.equal(shown.length, 1, shown.join('\n'));
       assert.match(
@@ -42,8 +43,8 @@ export function defineInstallFailureSuite(): void {
       assert.equal(api.failures.shown.length, before + 1);
       // A good dictionary again: its entries are back in the hover.
       await api.testing.damageDictionaryRecords(false);
-      const restored = plain((await glossHover(document, positionOf(document, '机器'))) ?? '');
-      assert.match(restored, /CC-CEDICT/);
+      const restored = plain((await glossHover(document, positionOf(document, '加工'))) ?? '');
+      assert.match(restored, /Source: CC-CEDICT/);
     });
   });
 }
