@@ -54,7 +54,16 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     if (document) qa.schedule(document);
   });
   const exchange = new ExchangeCommands(glossary, entries, scans);
-  context.subscriptions.push(log, glossary, scans, registerHover(hoverLexicon, tasks, failures), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary, notes }), qa, notes);
+  context.subscriptions.push(
+    log,
+    glossary,
+    scans,
+    registerHover(hoverLexicon, tasks, failures),
+    registerStatusBar(scans, glossary),
+    registerCommands({ scans, entries, exchange, glossary, notes }),
+    qa,
+    notes,
+  );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   const testing = {
@@ -65,7 +74,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
       let loaded = false;
       const source = {
         size: bytes.length,
-        read: (offset: number, length: number) => (loaded ? new Uint8Array(length).fill(0xff) : bytes.subarray(offset, offset + length)),
+        read: (offset: number, length: number) =>
+          loaded ? new Uint8Array(length).fill(0xff) : bytes.subarray(offset, offset + length),
       };
       const cedict = loadCedictLayer(source);
       loaded = true;

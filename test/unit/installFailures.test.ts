@@ -43,7 +43,8 @@ test('other errors are not installation failures', () => {
 test('each broken file is logged and shown once; other errors are left to the caller', () => {
   const logged: string[] = [];
   const shown: string[] = [];
-  const failures = new InstallFailures(ROOT, { error: (m: string | Error) => logged.push(String(m)) }, (m) => shown.push(m));
+  const log = { error: (m: string | Error) => logged.push(String(m)) };
+  const failures = new InstallFailures(ROOT, log, (m) => shown.push(m));
   assert.equal(failures.report(new CedictAssetError('corrupted CC-CEDICT asset (record 1 is malformed)')), true);
   assert.equal(failures.report(new CedictAssetError('corrupted CC-CEDICT asset (record 2 is malformed)')), true);
   assert.equal(failures.report(missingModuleError()), true);

@@ -74,7 +74,8 @@ test('cancellation is checked before every slice, and stops the work there', asy
   const done: number[] = [];
   let checks = 0;
   const cancelled = () => ++checks > 2; // true from the third check on: after two slices
-  const finished = await new TimeSlicer(recordingTimer(events), clock).run('work', unitsOf3ms(clock, 100, done), cancelled);
+  const slicer = new TimeSlicer(recordingTimer(events), clock);
+  const finished = await slicer.run('work', unitsOf3ms(clock, 100, done), cancelled);
   assert.equal(finished, false);
   assert.deepEqual(done, [0, 1, 2, 3, 4, 5]);
   assert.deepEqual(events, ['slice work', 'yield', 'slice work', 'yield']);
@@ -84,7 +85,8 @@ test('work cancelled before it starts does nothing', async () => {
   const events: string[] = [];
   const clock = fakeClock(events);
   const done: number[] = [];
-  assert.equal(await new TimeSlicer(recordingTimer(events), clock).run('w', unitsOf3ms(clock, 5, done), () => true), false);
+  const slicer = new TimeSlicer(recordingTimer(events), clock);
+  assert.equal(await slicer.run('w', unitsOf3ms(clock, 5, done), () => true), false);
   assert.deepEqual(done, []);
   assert.deepEqual(events, []);
 });

@@ -101,7 +101,8 @@ export class QaDiagnostics implements vscode.Disposable {
             const annotation = annotationText(document.lineAt(line).text, marker);
             if (!annotation) continue;
             const chinese = document.lineAt(line - 1).text;
-            if (containsHan(chinese) && !annotationText(chinese, marker)) found.push({ line, chinese: chinese.trim(), ...annotation });
+            if (!containsHan(chinese) || annotationText(chinese, marker)) continue;
+            found.push({ line, chinese: chinese.trim(), ...annotation });
           }
           return true;
         },

@@ -162,7 +162,11 @@ export class DocumentScans implements vscode.Disposable {
     return this.told(this.collectTerms(document, style, token));
   }
 
-  private async collectTerms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
+  private async collectTerms(
+    document: vscode.TextDocument,
+    style: ToneStyle,
+    token?: vscode.CancellationToken,
+  ): Promise<DocumentTerm[]> {
     const lexicon = await this.glossary.lexicon();
     const collector = new TermCollector(lexicon);
     const cancelled = () => token?.isCancellationRequested === true;
@@ -180,7 +184,10 @@ export class DocumentScans implements vscode.Disposable {
       cancelled,
     );
     // Each passage a term first occurs in is read for its pinyin, a time slice of passages at a time.
-    if (!collected || !(await this.slices.run('term list readings', (expired) => collector.readSome(style, expired), cancelled))) return [];
+    if (!collected) return [];
+    const readSome = (expired: () => boolean) => collector.readSome(style, expired);
+    const read = await this.slices.run('term list readings', readSome, cancelled);
+    if (!read) return [];
     return this.timer.measure('term list', () => collector.terms(style));
   }
 

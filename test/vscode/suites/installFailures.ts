@@ -32,7 +32,10 @@ export function defineInstallFailureSuite(): void {
       assert.equal(shown.length, 1, shown.join('\n'));
       assert.match(
         shown[0],
-        /dist\/cedict\.bin: corrupted CC-CEDICT asset \(record \d+ is malformed\); reinstall the Hanzi Gloss extension \(or, in a development checkout, run npm run build\)$/,
+        new RegExp(
+          String.raw`dist/cedict\.bin: corrupted CC-CEDICT asset \(record \d+ is malformed\); ` +
+            String.raw`reinstall the Hanzi Gloss extension \(or, in a development checkout, run npm run build\)$`,
+        ),
       );
       assert.doesNotMatch(shown[0], /\n/, 'one line');
       // The next hovers answer for curated terms and do not repeat the message.
