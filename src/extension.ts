@@ -10,6 +10,10 @@ import { QaDiagnostics } from './vscode/features/qa';
 import { SidecarNotes } from './vscode/features/sidecarNotes';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { TaskTimer } from './vscode/services/taskTimer';
+import { InstallFailures } from './vscode/services/installFailures';
+import { loadCedictLayer } from './core/lexicon/cedictAsset';
+import { Lexicon } from './core/lexicon/lexicon';
+import { simplifiedFoldTable } from './core/text/script';
 
 /** What activate() returns: a small API used by the extension-host tests and other extensions. */
 export interface HanziGlossApi {
@@ -21,6 +25,15 @@ export interface HanziGlossApi {
   readonly tasks: TaskTimer;
   readonly qa: QaDiagnostics;
   readonly notes: SidecarNotes;
+  /** Failures of the installation shown to the user (once per broken file). */
+  readonly failures: InstallFailures;
+  readonly testing: {
+    /**
+     * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
+     * records read back damaged (the index stays good), as a corrupted file would; `false` undoes it.
+     */
+    damageDictionaryRecords(damaged: boolean): Promise<void>;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): HanziGlossApi {
@@ -28,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const log = vscode.window.createOutputChannel('Hanzi Gloss', { log: true });
   const glossary = new GlossaryService(context, log);
   const tasks = new TaskTimer();
-  const scans = new DocumentScans(glossary, tasks);
+  const failures = new InstallFailures(context.extensionUri.fsPath, log, (m) => void vscode.window.showErrorMessage(m));
+  let damagedLexicon: Lexicon | undefined;
+  const hoverLexicon = { lexicon: () => (damagedLexicon ? Promise.resolve(damagedLexicon) : glossary.lexicon()) };
+  const scans = new DocumentScans(glossary, tasks, failures);
   const entries = new EntryCommands(glossary);
   const qa = new QaDiagnostics(glossary, tasks);
   const notes = new SidecarNotes(glossary);
@@ -38,10 +54,37 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     if (document) qa.schedule(document);
   });
   const exchange = new ExchangeCommands(glossary, entries, scans);
-  context.subscriptions.push(log, glossary, scans, registerHover(glossary, tasks), registerStatusBar(scans, glossary), registerCommands({ scans, entries, exchange, glossary, notes }), qa, notes);
+  context.subscriptions.push(
+    log,
+    glossary,
+    scans,
+    registerHover(hoverLexicon, tasks, failures),
+    registerStatusBar(scans, glossary),
+    registerCommands({ scans, entries, exchange, glossary, notes }),
+    qa,
+    notes,
+  );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return { glossary, scans, activationMs, tasks, qa, notes };
+  const testing = {
+    async damageDictionaryRecords(damaged: boolean): Promise<void> {
+      damagedLexicon = undefined;
+      if (!damaged) return;
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'cedict.bin'));
+      let loaded = false;
+      const source = {
+        size: bytes.length,
+        read: (offset: number, length: number) =>
+          loaded ? new Uint8Array(length).fill(0xff) : bytes.subarray(offset, offset + length),
+      };
+      const cedict = loadCedictLayer(source);
+      loaded = true;
+      // The service composes CC-CEDICT as the last layer, after the glossaries.
+      const layers = (await glossary.lexicon()).layers;
+      damagedLexicon = new Lexicon([...layers.slice(0, -1), cedict], simplifiedFoldTable);
+    },
+  };
+  return { glossary, scans, activationMs, tasks, qa, notes, failures, testing };
 }
 
 export function deactivate(): void {

@@ -7,6 +7,7 @@ import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations'
 import { defineCommandSuite } from './suites/commands';
 import { defineFileWriteSuite } from './suites/fileWrites';
 import { defineHoverSuite } from './suites/hover';
+import { defineInstallFailureSuite } from './suites/installFailures';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
@@ -24,6 +25,7 @@ export function run(): Promise<void> {
   defineFileWriteSuite();
   defineLargeFileSuite();
   defineUserDataSafetySuite();
+  defineInstallFailureSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import { commandLink, renderHoverMarkdown } from '../../core/document/hoverMarkdown';
 import { describePosition } from '../../core/document/scan';
-import { toTraditional } from '../../core/text/script';
-import type { Lexicon } from '../../core/lexicon/lexicon';
+import { simplifiedFoldTable, toTraditional } from '../../core/text/script';
+import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
+import { CedictAssetError } from '../../core/lexicon/cedictAsset';
+import type { InstallFailures } from '../services/installFailures';
 import { languageEnabled, readConfig, type HanziGlossConfig } from '../services/config';
 import type { TaskTimer } from '../services/taskTimer';
 import type { GlossaryService } from '../services/glossaryService';
@@ -14,9 +16,14 @@ import { Commands } from '../services/ids';
 const WINDOW = 400;
 
 export class HanziHoverProvider implements vscode.HoverProvider {
+  /** Layers whose records turned out damaged: later hovers do without them (the glossaries stay). */
+  private readonly broken = new WeakSet<LexiconLayer>();
+  private degraded: { from: Lexicon; to: Lexicon } | undefined;
+
   constructor(
-    private readonly glossary: GlossaryService,
+    private readonly glossary: Pick<GlossaryService, 'lexicon'>,
     private readonly tasks: TaskTimer,
+    private readonly failures: InstallFailures,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -27,7 +34,36 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     if (!/[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/.test(line)) return undefined;
     const lexicon = await this.glossary.lexicon();
     if (token.isCancellationRequested) return undefined;
-    return this.tasks.measure('hover', () => this.render(line, position, lexicon, config));
+    try {
+      return this.tasks.measure('hover', () => this.render(line, position, this.usable(lexicon), config));
+    } catch (e) {
+      if (!this.failures.report(e)) throw e;
+      if (!(e instanceof CedictAssetError)) return undefined; // a missing vendor file: no hover
+      this.dropBrokenLayers(lexicon, line, position, config);
+      return this.tasks.measure('hover', () => this.render(line, position, this.usable(lexicon), config));
+    }
+  }
+
+  /** The lexicon without the layers known to be damaged (the same object while none is). */
+  private usable(lexicon: Lexicon): Lexicon {
+    if (!lexicon.layers.some((l) => this.broken.has(l))) return lexicon;
+    if (this.degraded?.from !== lexicon) {
+      const layers = lexicon.layers.filter((l) => !this.broken.has(l));
+      this.degraded = { from: lexicon, to: new Lexicon(layers, simplifiedFoldTable) };
+    }
+    return this.degraded.to;
+  }
+
+  /** Finds which layers fail on this hover's text by trying each alone (rare: only after a failure). */
+  private dropBrokenLayers(lexicon: Lexicon, line: string, position: vscode.Position, config: HanziGlossConfig): void {
+    for (const layer of lexicon.layers) {
+      if (this.broken.has(layer)) continue;
+      try {
+        this.render(line, position, new Lexicon([layer], simplifiedFoldTable), config);
+      } catch (e) {
+        if (e instanceof CedictAssetError) this.broken.add(layer);
+      }
+    }
   }
 
   private render(line: string, position: vscode.Position, lexicon: Lexicon, config: HanziGlossConfig): vscode.Hover | undefined {
@@ -68,14 +104,21 @@ const WARM_DELAY_MS = 1500;
  * milliseconds to read the first time. They are read once, while the editor is idle shortly after
  * Chinese text first becomes visible, so that the first hover does not pay for them.
  */
-function warmTraditionalWhenChineseIsVisible(): vscode.Disposable {
+function warmTraditionalWhenChineseIsVisible(failures: InstallFailures): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = (): void => {
     if (timer) return;
     const chinese = vscode.window.visibleTextEditors.some((e) =>
       HAN.test(e.document.getText(new vscode.Range(0, 0, Math.min(e.document.lineCount, 200), 0))),
     );
-    if (chinese) timer = setTimeout(() => toTraditional('签'), WARM_DELAY_MS);
+    const warm = (): void => {
+      try {
+        toTraditional('签');
+      } catch (e) {
+        if (!failures.report(e)) throw e;
+      }
+    };
+    if (chinese) timer = setTimeout(warm, WARM_DELAY_MS);
   };
   const listener = vscode.window.onDidChangeVisibleTextEditors(check);
   check();
@@ -85,8 +128,13 @@ function warmTraditionalWhenChineseIsVisible(): vscode.Disposable {
   });
 }
 
-export function registerHover(glossary: GlossaryService, tasks: TaskTimer): vscode.Disposable {
+export function registerHover(
+  glossary: Pick<GlossaryService, 'lexicon'>,
+  tasks: TaskTimer,
+  failures: InstallFailures,
+): vscode.Disposable {
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
-  const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, new HanziHoverProvider(glossary, tasks));
-  return vscode.Disposable.from(provider, warmTraditionalWhenChineseIsVisible());
+  const hovers = new HanziHoverProvider(glossary, tasks, failures);
+  const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, hovers);
+  return vscode.Disposable.from(provider, warmTraditionalWhenChineseIsVisible(failures));
 }

@@ -10,12 +10,12 @@ import { checkAnnotation, type QaCode } from '../../core/annotate/qa';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
+import { TimeSlicer } from '../services/timeSlices';
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
 const FULL_CHECK_LINES = 20_000;
 const MARGIN = 200;
-const SLICE_MS = 8;
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -31,6 +31,7 @@ export class QaDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly slices: TimeSlicer;
   /** Fires after a document's annotations have been checked. */
   readonly onDidCheck = this.checked.event;
 
@@ -41,6 +42,7 @@ export class QaDiagnostics implements vscode.Disposable {
     private readonly glossary: GlossaryService,
     private readonly tasks: TaskTimer,
   ) {
+    this.slices = new TimeSlicer(tasks);
     this.disposables.push(
       this.collection,
       this.checked,
@@ -86,25 +88,27 @@ export class QaDiagnostics implements vscode.Disposable {
             .filter((e) => e.document === document)
             .flatMap((e) => e.visibleRanges.map((r): [number, number] => [Math.max(1, r.start.line - MARGIN), Math.min(document.lineCount, r.end.line + MARGIN)]));
     const found: { line: number; chinese: string; text: string; column: number }[] = [];
+    // A newer version has its own check scheduled: this one stops.
+    const outdated = () => document.isClosed || document.version !== version;
     for (const [from, to] of ranges) {
-    let line = from;
-    while (line < to) {
-      line = this.tasks.measure('annotation search slice', () => {
-        const started = performance.now();
-        for (; line < to; line++) {
-          if ((line & 255) === 0 && performance.now() - started > SLICE_MS) return line;
-          const annotation = annotationText(document.lineAt(line).text, marker);
-          if (!annotation) continue;
-          const chinese = document.lineAt(line - 1).text;
-          if (containsHan(chinese) && !annotationText(chinese, marker)) found.push({ line, chinese: chinese.trim(), ...annotation });
-        }
-        return line;
-      });
-      if (line < to) {
-        await new Promise((r) => setImmediate(r));
-        if (document.isClosed || document.version !== version) return; // a newer check is scheduled
-      }
-    }
+      let line = from;
+      if (line >= to) continue;
+      const searched = await this.slices.run(
+        'annotation search slice',
+        (expired) => {
+          for (; line < to; line++) {
+            if ((line & 255) === 0 && expired()) return false;
+            const annotation = annotationText(document.lineAt(line).text, marker);
+            if (!annotation) continue;
+            const chinese = document.lineAt(line - 1).text;
+            if (!containsHan(chinese) || annotationText(chinese, marker)) continue;
+            found.push({ line, chinese: chinese.trim(), ...annotation });
+          }
+          return true;
+        },
+        outdated,
+      );
+      if (!searched) return;
     }
     // Sidecar notes are checked against their passage; their problems point at the Chinese line.
     const notes = this.sidecarNotes ? (await this.sidecarNotes(document)).filter((n) => !n.stale) : [];
@@ -128,11 +132,12 @@ export class QaDiagnostics implements vscode.Disposable {
     if (found.length > 0) {
       const lexicon = await this.glossary.lexicon();
       if (document.isClosed || document.version !== version) return;
-      for (let k = 0; k < found.length; ) {
-        k = this.tasks.measure('annotation check slice', () => {
-          const started = performance.now();
-          for (; k < found.length; k++) {
-            const a = found[k];
+      let k = 0;
+      const checked = await this.slices.run(
+        'annotation check slice',
+        (expired) => {
+          while (k < found.length) {
+            const a = found[k++];
             for (const p of checkAnnotation(a.chinese, a.text, lexicon)) {
               const level = config.qaSeverity[p.code];
               if (level === 'off') continue;
@@ -146,15 +151,13 @@ export class QaDiagnostics implements vscode.Disposable {
               fixes.set(d, { suggestion: p.suggestion, code: p.code });
               diagnostics.push(d);
             }
-            if (performance.now() - started > SLICE_MS) return k + 1;
+            if (expired()) return k >= found.length;
           }
-          return k;
-        });
-        if (k < found.length) {
-          await new Promise((r) => setImmediate(r));
-          if (document.isClosed || document.version !== version) return;
-        }
-      }
+          return true;
+        },
+        outdated,
+      );
+      if (!checked) return;
     }
     this.collection.set(document.uri, diagnostics);
     this.checked.fire(document.uri);

@@ -11,6 +11,8 @@ import { countLine, TermCollector, type DocumentTerm } from '../../core/document
 import type { ToneStyle } from '../../core/reading/pinyin';
 import type { GlossaryService } from './glossaryService';
 import type { TaskTimer } from './taskTimer';
+import { TimeSlicer } from './timeSlices';
+import type { InstallFailures } from './installFailures';
 
 export interface DocumentSummary {
   readonly uri: string;
@@ -19,8 +21,6 @@ export interface DocumentSummary {
   readonly terms: number;
 }
 
-/** How long one slice of scanning may hold the thread; well under the 50 ms budget. */
-const SLICE_MS = 8;
 const TYPING_DELAY_MS = 250;
 
 interface LineState {
@@ -41,19 +41,20 @@ function replaceRange(list: number[], start: number, removed: number, added: num
   return list.slice(0, start).concat(new Array<number>(added).fill(-1), list.slice(start + removed));
 }
 
-const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export class DocumentScans implements vscode.Disposable {
   private readonly states = new Map<string, LineState>();
   private readonly updated = new vscode.EventEmitter<DocumentSummary>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly slices: TimeSlicer;
   /** Fires after a document's scan has caught up with its latest version. */
   readonly onDidScan = this.updated.event;
 
   constructor(
     private readonly glossary: GlossaryService,
     private readonly timer: TaskTimer,
+    private readonly failures: InstallFailures,
   ) {
+    this.slices = new TimeSlicer(timer);
     this.disposables.push(
       this.updated,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -96,7 +97,7 @@ export class DocumentScans implements vscode.Disposable {
   /** Counts for the document's current version, scanning what is dirty first. */
   summary(document: vscode.TextDocument): Promise<DocumentSummary> {
     const s = this.state(document);
-    s.running ??= this.catchUp(document, s).finally(() => {
+    s.running ??= this.told(this.catchUp(document, s)).finally(() => {
       s.running = undefined;
     });
     return s.running;
@@ -116,25 +117,23 @@ export class DocumentScans implements vscode.Disposable {
         s.lexicon = lexicon;
       }
       let line = 0;
-      while (line < s.passages.length) {
-        line = this.timer.measure('document scan slice', () => {
-          const started = performance.now();
-          let i = line;
-          for (; i < s.passages.length && i < document.lineCount; i++) {
-            if (s.passages[i] >= 0) continue;
-            const counts = countLine(document.lineAt(i).text, lexicon);
-            s.passages[i] = counts.passages;
-            s.terms[i] = counts.terms;
-            if (performance.now() - started > SLICE_MS) return i + 1;
+      await this.slices.run(
+        'document scan slice',
+        (expired) => {
+          for (; line < s.passages.length && line < document.lineCount; line++) {
+            if (s.passages[line] >= 0) continue;
+            const counts = countLine(document.lineAt(line).text, lexicon);
+            s.passages[line] = counts.passages;
+            s.terms[line] = counts.terms;
+            if (expired()) return ++line >= s.passages.length;
           }
-          return Math.max(i, s.passages.length);
-        });
-        if (line < s.passages.length) await yieldToHost();
-        // A closed document needs no counts: stop quietly (nothing is fired for it).
-        if (document.isClosed) return { uri: document.uri.toString(), version: document.version, passages: 0, terms: 0 };
+          return true;
+        },
         // A glossary change clears s.lexicon (see the constructor): start over with the new one.
-        if (s.lexicon !== lexicon) break;
-      }
+        () => document.isClosed || s.lexicon !== lexicon,
+      );
+      // A closed document needs no counts: stop quietly (nothing is fired for it).
+      if (document.isClosed) return { uri: document.uri.toString(), version: document.version, passages: 0, terms: 0 };
       if (s.lexicon !== lexicon || s.passages.some((v) => v < 0)) continue;
       const summary = this.timer.measure('document totals', () => {
         let passages = 0;
@@ -150,34 +149,45 @@ export class DocumentScans implements vscode.Disposable {
     }
   }
 
+  /** A broken installation (a missing vendor file, a damaged CC-CEDICT record) is told to the user. */
+  private told<T>(work: Promise<T>): Promise<T> {
+    return work.catch((e: unknown) => {
+      this.failures.report(e);
+      throw e;
+    });
+  }
+
   /** The distinct glossary terms of the document, collected a time slice at a time. */
-  async terms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
+  terms(document: vscode.TextDocument, style: ToneStyle, token?: vscode.CancellationToken): Promise<DocumentTerm[]> {
+    return this.told(this.collectTerms(document, style, token));
+  }
+
+  private async collectTerms(
+    document: vscode.TextDocument,
+    style: ToneStyle,
+    token?: vscode.CancellationToken,
+  ): Promise<DocumentTerm[]> {
     const lexicon = await this.glossary.lexicon();
     const collector = new TermCollector(lexicon);
+    const cancelled = () => token?.isCancellationRequested === true;
     let line = 0;
-    while (line < document.lineCount) {
-      if (token?.isCancellationRequested) return [];
-      line = this.timer.measure('term list slice', () => {
-        const started = performance.now();
-        let i = line;
-        for (; i < document.lineCount; i++) {
-          collector.addLine(document.lineAt(i).text, document.offsetAt(new vscode.Position(i, 0)));
-          if (performance.now() - started > SLICE_MS) return i + 1;
+    const collected = await this.slices.run(
+      'term list slice',
+      (expired) => {
+        while (line < document.lineCount) {
+          collector.addLine(document.lineAt(line).text, document.offsetAt(new vscode.Position(line, 0)));
+          if (expired()) return ++line >= document.lineCount;
+          line++;
         }
-        return i;
-      });
-      if (line < document.lineCount) await yieldToHost();
-    }
+        return true;
+      },
+      cancelled,
+    );
     // Each passage a term first occurs in is read for its pinyin, a time slice of passages at a time.
-    for (;;) {
-      if (token?.isCancellationRequested) return [];
-      const done = this.timer.measure('term list readings', () => {
-        const started = performance.now();
-        return collector.readSome(style, () => performance.now() - started > SLICE_MS);
-      });
-      if (done) break;
-      await yieldToHost();
-    }
+    if (!collected) return [];
+    const readSome = (expired: () => boolean) => collector.readSome(style, expired);
+    const read = await this.slices.run('term list readings', readSome, cancelled);
+    if (!read) return [];
     return this.timer.measure('term list', () => collector.terms(style));
   }
 
