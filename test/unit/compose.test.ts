@@ -98,3 +98,13 @@ test('the by-layer answers (term list, counts, stored matches) agree with the en
   assert.equal(counted.glossary, 0, 'dictionary-only matches are not glossary terms');
   assert.ok(counted.matches > 0);
 });
+
+test('withLayers keeps the chosen layers in order and the traditional fold', () => {
+  const full = composeLexicon({ workspace, user, curated });
+  const withoutUser = full.withLayers((l) => l !== full.layers[1]);
+  assert.equal(withoutUser.layers.length, 2);
+  assert.deepEqual(withoutUser.layers, [full.layers[0], full.layers[2]]);
+  const found = withoutUser.matchAt('壓鑄機', 0);
+  assert.equal(found?.text, '壓鑄', 'traditional text still matches; 压铸机 was only in the dropped layer');
+  assert.deepEqual(found?.entries.map((e) => e.en[0]), ['ws', 'die casting']);
+});

@@ -239,6 +239,11 @@ export class Lexicon {
     return new Lexicon([]);
   }
 
+  /** The same lexicon (same fold) with only the layers `keep` accepts, in the same order. */
+  withLayers(keep: (layer: LexiconLayer) => boolean): Lexicon {
+    return new Lexicon(this.layers.filter(keep), this.foldTable);
+  }
+
   get keyCount(): number {
     return this.layers.reduce((n, l) => n + l.size, 0);
   }

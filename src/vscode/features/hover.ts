@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { commandLink, renderHoverMarkdown } from '../../core/document/hoverMarkdown';
 import { describePosition } from '../../core/document/scan';
-import { simplifiedFoldTable, toTraditional } from '../../core/text/script';
+import { toTraditional } from '../../core/text/script';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { CedictAssetError } from '../../core/lexicon/cedictAsset';
 import type { InstallFailures } from '../services/installFailures';
@@ -48,8 +48,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
   private usable(lexicon: Lexicon): Lexicon {
     if (!lexicon.layers.some((l) => this.broken.has(l))) return lexicon;
     if (this.degraded?.from !== lexicon) {
-      const layers = lexicon.layers.filter((l) => !this.broken.has(l));
-      this.degraded = { from: lexicon, to: new Lexicon(layers, simplifiedFoldTable) };
+      this.degraded = { from: lexicon, to: lexicon.withLayers((l) => !this.broken.has(l)) };
     }
     return this.degraded.to;
   }
@@ -59,7 +58,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     for (const layer of lexicon.layers) {
       if (this.broken.has(layer)) continue;
       try {
-        this.render(line, position, new Lexicon([layer], simplifiedFoldTable), config);
+        this.render(line, position, lexicon.withLayers((l) => l === layer), config);
       } catch (e) {
         if (e instanceof CedictAssetError) this.broken.add(layer);
       }
