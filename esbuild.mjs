@@ -27,7 +27,10 @@ const common = {
 const generatedModules = {
   name: 'hanzi-gloss-generated',
   setup(build) {
-    build.onResolve({ filter: /^hanzi-gloss:/ }, (args) => ({ path: args.path.slice('hanzi-gloss:'.length), namespace: 'hanzi-gloss-generated' }));
+    build.onResolve({ filter: /^hanzi-gloss:/ }, (args) => ({
+      path: args.path.slice('hanzi-gloss:'.length),
+      namespace: 'hanzi-gloss-generated',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'hanzi-gloss-generated' }, (args) => ({
       contents: `export default ${JSON.stringify(readFileSync(`dist-tools/${args.path}.txt`, 'utf8'))};`,
       loader: 'js',
@@ -42,13 +45,21 @@ common.plugins = [generatedModules];
  * parsers on import/export) go to their own files in dist/vendor/, required on first use. Parsing
  * them with the main bundle cost ~20 ms on every start of the CLI and of the extension.
  */
-const VENDOR = { 'pinyin-pro': 'pinyin-pro', 'hanzi-gloss:opencc-s2tw': 'opencc-s2tw', 'fast-xml-parser': 'fast-xml-parser', papaparse: 'papaparse' };
+const VENDOR = {
+  'pinyin-pro': 'pinyin-pro',
+  'hanzi-gloss:opencc-s2tw': 'opencc-s2tw',
+  'fast-xml-parser': 'fast-xml-parser',
+  papaparse: 'papaparse',
+};
 const vendorSplit = (outdir) => ({
   name: 'hanzi-gloss-vendor',
   setup(build) {
     const names = Object.keys(VENDOR).map((n) => n.replace(/[/.]/g, '\\$&'));
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
-      path: `${relative(outdir, 'dist/vendor').split(sep).join('/').replace(/^(?!\.)/, './')}/${VENDOR[args.path]}.js`,
+      path: `${relative(outdir, 'dist/vendor')
+        .split(sep)
+        .join('/')
+        .replace(/^(?!\.)/, './')}/${VENDOR[args.path]}.js`,
       external: true,
     }));
   },
@@ -73,17 +84,50 @@ const testEntries = (dir) =>
 /** What the VSIX ships: the extension, the CLI and the libraries they require on first use. */
 const shippedBuilds = [
   vendorBuild,
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit('dist'), ...common.plugins] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [vendorSplit('dist'), ...common.plugins] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [vendorSplit('dist'), ...common.plugins],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    plugins: [vendorSplit('dist'), ...common.plugins],
+  },
 ];
 const builds = [
   ...shippedBuilds,
   // Unit tests run under plain Node; the extension-host suite runs inside VS Code with mocha from node_modules.
   { ...common, entryPoints: testEntries('unit'), outdir: 'dist-test/unit', sourcemap: true, minify: false },
-  { ...common, entryPoints: testEntries('vscode'), outdir: 'dist-test/vscode', external: ['vscode', 'mocha'], sourcemap: true, minify: false },
+  {
+    ...common,
+    entryPoints: testEntries('vscode'),
+    outdir: 'dist-test/vscode',
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+    minify: false,
+  },
   // Minified like the shipped bundles, so the cold-start timings measure what users run.
-  { ...common, entryPoints: testEntries('bench'), outdir: 'dist-test/bench', external: ['@node-rs/jieba', 'esbuild'], sourcemap: false, minify: true, plugins: [vendorSplit('dist-test/bench'), ...common.plugins] },
-  { ...common, entryPoints: testEntries('electron'), outdir: 'dist-test/electron', external: ['@vscode/test-electron'], sourcemap: true, minify: false },
+  {
+    ...common,
+    entryPoints: testEntries('bench'),
+    outdir: 'dist-test/bench',
+    external: ['@node-rs/jieba', 'esbuild'],
+    sourcemap: false,
+    minify: true,
+    plugins: [vendorSplit('dist-test/bench'), ...common.plugins],
+  },
+  {
+    ...common,
+    entryPoints: testEntries('electron'),
+    outdir: 'dist-test/electron',
+    external: ['@vscode/test-electron'],
+    sourcemap: true,
+    minify: false,
+  },
 ];
 
 /**
@@ -92,7 +136,14 @@ const builds = [
  */
 async function runTool(name, output) {
   const tool = `dist-tools/${name}.js`;
-  const built = await esbuild.build({ ...common, entryPoints: [`src/tools/${name}.ts`], outfile: tool, sourcemap: false, minify: false, write: false });
+  const built = await esbuild.build({
+    ...common,
+    entryPoints: [`src/tools/${name}.ts`],
+    outfile: tool,
+    sourcemap: false,
+    minify: false,
+    write: false,
+  });
   const code = built.outputFiles[0].contents;
   const unchanged = existsSync(tool) && Buffer.compare(readFileSync(tool), code) === 0;
   if (!unchanged) {
@@ -111,7 +162,9 @@ if (shippedTo) {
     ...b,
     minify: true,
     sourcemap: false,
-    ...(b.outfile ? { outfile: `${shippedTo}/${b.outfile.replace(/^dist\//, '')}` } : { outdir: `${shippedTo}/vendor` }),
+    ...(b.outfile
+      ? { outfile: `${shippedTo}/${b.outfile.replace(/^dist\//, '')}` }
+      : { outdir: `${shippedTo}/vendor` }),
   }));
   await Promise.all(shipped.map((b) => esbuild.build(b)));
 } else if (watch) {

@@ -10,7 +10,11 @@ const MARKER = DEFAULT_MARKERS.plaintext;
 export function annotateText(text: string, lexicon: Lexicon): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
-  const todo = new Set(annotatedLines(lines, MARKER).filter((a) => !a.annotation).map((a) => a.line));
+  const todo = new Set(
+    annotatedLines(lines, MARKER)
+      .filter((a) => !a.annotation)
+      .map((a) => a.line),
+  );
   const out: string[] = [];
   lines.forEach((line, i) => {
     out.push(line);

@@ -11,7 +11,8 @@ export function fileByteSource(path: string): ByteSource {
   return {
     size,
     read(offset, length) {
-      if (offset < 0 || offset + length > size) throw new RangeError(`${path}: bytes ${offset}..${offset + length} are outside the file (${size} bytes)`);
+      if (offset < 0 || offset + length > size)
+        throw new RangeError(`${path}: bytes ${offset}..${offset + length} are outside the file (${size} bytes)`);
       const out = Buffer.allocUnsafeSlow(length);
       let done = 0;
       while (done < length) {

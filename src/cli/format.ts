@@ -6,7 +6,13 @@ import { LineIndex } from '../core/text/text';
 
 export interface ScanJson {
   passages: { start: number; end: number; text: string }[];
-  matches: { start: number; end: number; text: string; pinyin: string; entries: { zh: string; en: string[]; source: string }[] }[];
+  matches: {
+    start: number;
+    end: number;
+    text: string;
+    pinyin: string;
+    entries: { zh: string; en: string[]; source: string }[];
+  }[];
 }
 
 type PassageJson = ScanJson['passages'][number];
@@ -71,7 +77,13 @@ export function formatScanTable(text: string, result: ScanResult): string {
   const rows = result.matches.map((m) => {
     const { line, column } = lines.at(m.start);
     const first = m.entries[0];
-    return [`${line}:${column}`, m.text, m.reading, first ? truncate(first.en.slice(0, 3).join('; '), 60) : '', first ? first.source.id : ''];
+    return [
+      `${line}:${column}`,
+      m.text,
+      m.reading,
+      first ? truncate(first.en.slice(0, 3).join('; '), 60) : '',
+      first ? first.source.id : '',
+    ];
   });
   const header = ['line:col', 'term', 'pinyin', 'english', 'source'];
   // A loop, not Math.max(...column): spreading 150,000 rows overflows the call stack.

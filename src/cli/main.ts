@@ -91,7 +91,10 @@ function firstProblem(problems: readonly LocatedError[]): never {
 function buildLexicon(extra: readonly string[]): Lexicon {
   let workspace: SourcedGlossary[] = [];
   if (extra.length > 0) {
-    const loaded = loadGlossaries(extra.map((p) => ({ path: p, bytes: readInput(p) })), 'workspace');
+    const loaded = loadGlossaries(
+      extra.map((p) => ({ path: p, bytes: readInput(p) })),
+      'workspace',
+    );
     if (loaded.problems.length > 0) firstProblem(loaded.problems);
     workspace = loaded.glossaries;
   }
@@ -163,8 +166,10 @@ function run(argv: string[], out: (s: string) => void): number {
       return 0;
     }
     case 'validate': {
-      if (values.json || values.tones || values.glossary) throw new UsageError('validate takes only glossary file paths');
-      const files = positionals.length > 0 ? positionals.map((p) => ({ path: p, bytes: readInput(p) })) : curatedFiles();
+      if (values.json || values.tones || values.glossary)
+        throw new UsageError('validate takes only glossary file paths');
+      const files =
+        positionals.length > 0 ? positionals.map((p) => ({ path: p, bytes: readInput(p) })) : curatedFiles();
       const loaded = loadGlossaries(files, 'curated');
       const { glossaries } = loaded;
       const problems = [...loaded.problems, ...crossFileProblems(loaded)];
@@ -218,7 +223,18 @@ function run(argv: string[], out: (s: string) => void): number {
       if (positionals.length !== 1) throw new UsageError('check takes exactly one file');
       const file = positionals[0];
       const problems = checkText(readText(file), buildLexicon(values.glossary ?? []));
-      if (values.json) out(JSON.stringify({ problems: problems.map(({ line, column, code, message, term }) => ({ line, column, code, message, ...(term ? { term } : {}) })) }));
+      if (values.json)
+        out(
+          JSON.stringify({
+            problems: problems.map(({ line, column, code, message, term }) => ({
+              line,
+              column,
+              code,
+              message,
+              ...(term ? { term } : {}),
+            })),
+          }),
+        );
       else for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
     }

@@ -41,7 +41,11 @@ function best<T>(runs: number, f: () => T): { ms: number; result: T } {
  * Best of `runs` for each of two contenders, run alternately: this shared machine changes speed
  * (up to 2×) from moment to moment, and alternating gives both the same conditions.
  */
-function bestOfPair<A, B>(runs: number, a: () => A, b: () => B): [{ ms: number; result: A }, { ms: number; result: B }] {
+function bestOfPair<A, B>(
+  runs: number,
+  a: () => A,
+  b: () => B,
+): [{ ms: number; result: A }, { ms: number; result: B }] {
   const ra = { ms: Infinity, result: undefined as A };
   const rb = { ms: Infinity, result: undefined as B };
   for (let k = 0; k < runs; k++) {
@@ -71,16 +75,26 @@ const files = readdirSync(glossaryDir)
   .map((n) => ({ path: n, bytes: readFileSync(join(glossaryDir, n)) }));
 const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
 const terms = curated.flatMap((g) => g.glossary.entries.map((e) => e.zh));
-const fixtures = ['diecasting-orders.txt', 'forum-thread.txt'].map((f) => readFileSync(join(root, 'test', 'fixtures', f), 'utf8'));
+const fixtures = ['diecasting-orders.txt', 'forum-thread.txt'].map((f) =>
+  readFileSync(join(root, 'test', 'fixtures', f), 'utf8'),
+);
 const english = fixtures[1].split('\n').filter((l) => l.trim().length > 40 && !/[\u4e00-\u9fff]/.test(l));
-const { text: built } = buildCorpus({ chineseChars: 1_300_000, cedict, terms, fixtures: fixtures[0].split('\n').filter((l) => l.trim()), english });
+const { text: built } = buildCorpus({
+  chineseChars: 1_300_000,
+  cedict,
+  terms,
+  fixtures: fixtures[0].split('\n').filter((l) => l.trim()),
+  english,
+});
 // A document's text in VS Code, or a file read from disk, is a flat string; the joined corpus is a
 // rope (a V8 cons string), which slows every character read in JavaScript by about 40 % but not the
 // regex (it flattens its subject). A round trip through UTF-8 gives the flat string users have.
 const corpus = Buffer.from(built, 'utf8').toString('utf8');
 const hanChars = (corpus.match(/\p{Script=Han}/gu) ?? []).length;
 const mb = Buffer.byteLength(corpus, 'utf8') / 1e6;
-log(`corpus: ${hanChars.toLocaleString('en')} Han characters, ${mb.toFixed(1)} MB UTF-8, ${corpus.split('\n').length.toLocaleString('en')} lines`);
+log(
+  `corpus: ${hanChars.toLocaleString('en')} Han characters, ${mb.toFixed(1)} MB UTF-8, ${corpus.split('\n').length.toLocaleString('en')} lines`,
+);
 
 // --- detection ----------------------------------------------------------------------------------
 // Best of 12 for both: the first runs of a JavaScript loop are interpreted until V8 optimises it,
@@ -94,10 +108,17 @@ const [ours, regex] = bestOfPair(
     return n;
   },
 );
-const detect = { ours_mb_s: round(mb / (ours.ms / 1000)), regex_mb_s: round(mb / (regex.ms / 1000)), passages: ours.result.length };
+const detect = {
+  ours_mb_s: round(mb / (ours.ms / 1000)),
+  regex_mb_s: round(mb / (regex.ms / 1000)),
+  passages: ours.result.length,
+};
 
 // --- matching -----------------------------------------------------------------------------------
-const lexicon = new Lexicon([buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))], simplifiedFoldTable);
+const lexicon = new Lexicon(
+  [buildLayer(curated), loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')))],
+  simplifiedFoldTable,
+);
 const passages = ours.result;
 const jieba = Jieba.withDict(dict);
 const [matchOurs, matchJieba] = bestOfPair(
@@ -136,10 +157,20 @@ const match = {
 
 // --- cold index ---------------------------------------------------------------------------------
 const child = (script: string) =>
-  JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-r', join(__dirname, 'startMark.js'), join(__dirname, script)], { encoding: 'utf8' })) as { ready_ms: number; heap_mb: number; node_boot_ms: number };
+  JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '-r', join(__dirname, 'startMark.js'), join(__dirname, script)], {
+      encoding: 'utf8',
+    }),
+  ) as { ready_ms: number; heap_mb: number; node_boot_ms: number };
 const cold = [0, 1, 2].map(() => child('indexReady.js')).sort((a, b) => a.ready_ms - b.ready_ms)[1];
 const naiveCold = child('naiveReady.js');
-const index = { ready_ms: round(cold.ready_ms), heap_mb: round(cold.heap_mb), naive_ready_ms: round(naiveCold.ready_ms), naive_heap_mb: round(naiveCold.heap_mb), node_boot_ms: round(cold.node_boot_ms) };
+const index = {
+  ready_ms: round(cold.ready_ms),
+  heap_mb: round(cold.heap_mb),
+  naive_ready_ms: round(naiveCold.ready_ms),
+  naive_heap_mb: round(naiveCold.heap_mb),
+  node_boot_ms: round(cold.node_boot_ms),
+};
 
 // --- hover --------------------------------------------------------------------------------------
 const labels = ENGLISH_LABELS;
@@ -156,7 +187,12 @@ for (let k = 0; k < 12_000; k++) {
 }
 const measured = times.slice(2000).sort((a, b) => a - b); // the first 2,000 warm the JIT
 const pct = (p: number) => measured[Math.min(measured.length - 1, Math.floor((p / 100) * measured.length))];
-const hover = { n: measured.length, p50_ms: round(pct(50), 3), p99_ms: round(pct(99), 3), max_ms: round(measured[measured.length - 1], 3) };
+const hover = {
+  n: measured.length,
+  p50_ms: round(pct(50), 3),
+  p99_ms: round(pct(99), 3),
+  max_ms: round(measured[measured.length - 1], 3),
+};
 
 // --- scale ---------------------------------------------------------------------------------------
 // Long lines must cost what the same text with line breaks costs (the readings of a passage were
@@ -206,25 +242,47 @@ const scaleDetail = { oneMbMs: withBreaks.ms, oneLineMs: longLine.ms, peakMb, bi
 // The shipped bundles, minified, built by esbuild.mjs into a temporary directory. Libraries needed
 // only after start-up are in vendor/ (required on first use); the extension's size counts them.
 const shipped = mkdtempSync(join(tmpdir(), 'hanzi-gloss-bundle-'));
-execFileSync(process.execPath, [join(root, 'esbuild.mjs'), `--shipped-to=${shipped}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [join(root, 'esbuild.mjs'), `--shipped-to=${shipped}`], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const kb = (path: string) => round(statSync(path).size / 1024);
 const vendorKb = readdirSync(join(shipped, 'vendor')).reduce((n, f) => n + kb(join(shipped, 'vendor', f)), 0);
 void (async () => {
   const assets = statSync(join(root, 'dist', 'cedict.bin')).size + files.reduce((n, f) => n + f.bytes.length, 0);
   const startKb = kb(join(shipped, 'extension.js'));
-  const bundle = { extension_kb: round(startKb + vendorKb), extension_start_kb: startKb, vendor_kb: round(vendorKb), cli_kb: round(kb(join(shipped, 'cli.js')) + vendorKb), assets_kb: round(assets / 1024) };
+  const bundle = {
+    extension_kb: round(startKb + vendorKb),
+    extension_start_kb: startKb,
+    vendor_kb: round(vendorKb),
+    cli_kb: round(kb(join(shipped, 'cli.js')) + vendorKb),
+    assets_kb: round(assets / 1024),
+  };
   rmSync(shipped, { recursive: true, force: true });
   const result = { detect, match, index, hover, bundle, scale };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
-  const row = (name: string, value: string, target: string, ok: boolean | undefined) => log(`${name.padEnd(34)} ${value.padStart(14)}   ${target.padEnd(26)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
+  const row = (name: string, value: string, target: string, ok: boolean | undefined) =>
+    log(
+      `${name.padEnd(34)} ${value.padStart(14)}   ${target.padEnd(26)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`,
+    );
   log('');
   row('measure', 'value', 'target', undefined);
-  row('detect, ours (MB/s)', String(detect.ours_mb_s), `≥ regex, ≥ 200`, detect.ours_mb_s >= detect.regex_mb_s && detect.ours_mb_s >= 200);
+  row(
+    'detect, ours (MB/s)',
+    String(detect.ours_mb_s),
+    `≥ regex, ≥ 200`,
+    detect.ours_mb_s >= detect.regex_mb_s && detect.ours_mb_s >= 200,
+  );
   row('detect, /\\p{Script=Han}+/gu (MB/s)', String(detect.regex_mb_s), '', undefined);
-  row(`match, ours, ${match.keys.toLocaleString('en')} keys (MB/s)`, String(match.ours_mb_s), '≥ 2 × jieba', match.ours_mb_s >= 2 * match.jieba_mb_s);
+  row(
+    `match, ours, ${match.keys.toLocaleString('en')} keys (MB/s)`,
+    String(match.ours_mb_s),
+    '≥ 2 × jieba',
+    match.ours_mb_s >= 2 * match.jieba_mb_s,
+  );
   row('match, @node-rs/jieba cut (MB/s)', String(match.jieba_mb_s), '', undefined);
   row('match, naive Map longest (MB/s)', String(match.naive_mb_s), '', undefined);
   row('index ready, cold process (ms)', String(index.ready_ms), '≤ 100', index.ready_ms <= 100);
@@ -239,7 +297,12 @@ void (async () => {
   row('assets: CC-CEDICT + glossaries (KB)', String(bundle.assets_kb), '', undefined);
   row('scan, 1 MB on one line / with breaks', String(scale.long_line_ratio), '≤ 1.5', scale.long_line_ratio <= 1.5);
   const seconds = (ms: number) => String(round(ms / 1000, 2));
-  row('  one line / with line breaks (s)', `${seconds(scaleDetail.oneLineMs)} / ${seconds(scaleDetail.oneMbMs)}`, '', undefined);
+  row(
+    '  one line / with line breaks (s)',
+    `${seconds(scaleDetail.oneLineMs)} / ${seconds(scaleDetail.oneMbMs)}`,
+    '',
+    undefined,
+  );
   const perMb = scale.scan_json_mb_per_input_mb;
   row('scan --json peak memory (MB per MB)', String(perMb), '≤ 50', perMb <= 50);
   row(`  peak RSS for ${round(scaleDetail.bigMb, 1)} MB (MB)`, String(round(scaleDetail.peakMb)), '', undefined);

@@ -17,9 +17,17 @@ export function random(seed: number): () => number {
   };
 }
 
-export function buildCorpus(options: { chineseChars: number; cedict: readonly CedictLine[]; terms: readonly string[]; fixtures: readonly string[]; english: readonly string[] }): { text: string; chineseChars: number } {
+export function buildCorpus(options: {
+  chineseChars: number;
+  cedict: readonly CedictLine[];
+  terms: readonly string[];
+  fixtures: readonly string[];
+  english: readonly string[];
+}): { text: string; chineseChars: number } {
   const rnd = random(2026);
-  const words = options.cedict.filter((l) => !/[A-Za-z]/.test(l.simplified)).map((l) => (rnd() < 0.1 ? l.traditional : l.simplified));
+  const words = options.cedict
+    .filter((l) => !/[A-Za-z]/.test(l.simplified))
+    .map((l) => (rnd() < 0.1 ? l.traditional : l.simplified));
   const punct = ['，', '，', '，', '。', '；', '：', '、'];
   const lines: string[] = [];
   let han = 0;
@@ -39,7 +47,12 @@ export function buildCorpus(options: { chineseChars: number; cedict: readonly Ce
     const n = 8 + Math.floor(rnd() * 30);
     for (let k = 0; k < n; k++) {
       const x = rnd();
-      const w = x < 0.35 ? options.terms[Math.floor(rnd() * options.terms.length)] : x < 0.9 ? words[Math.floor(rnd() * words.length)] : `${1 + Math.floor(rnd() * 9)}台${(1 + Math.floor(rnd() * 90)) * 100}吨`;
+      const w =
+        x < 0.35
+          ? options.terms[Math.floor(rnd() * options.terms.length)]
+          : x < 0.9
+            ? words[Math.floor(rnd() * words.length)]
+            : `${1 + Math.floor(rnd() * 9)}台${(1 + Math.floor(rnd() * 90)) * 100}吨`;
       line += w;
       han += w.length;
       if (rnd() < 0.2) line += punct[Math.floor(rnd() * punct.length)];

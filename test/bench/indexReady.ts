@@ -38,4 +38,12 @@ if (!hit || hit.entries.length === 0 || hit.simplified !== '压铸机') throw ne
 phase('first_match');
 const readyMs = performance.now();
 (globalThis as { gc?: () => void }).gc?.();
-process.stdout.write(JSON.stringify({ ready_ms: readyMs - start, node_boot_ms: start, heap_mb: process.memoryUsage().heapUsed / 1048576, keys: lexicon.keyCount, phases }));
+process.stdout.write(
+  JSON.stringify({
+    ready_ms: readyMs - start,
+    node_boot_ms: start,
+    heap_mb: process.memoryUsage().heapUsed / 1048576,
+    keys: lexicon.keyCount,
+    phases,
+  }),
+);

@@ -16,4 +16,11 @@ for (const line of text.split('\n')) {
 const readyMs = performance.now();
 (globalThis as { gc?: () => void }).gc?.();
 const start = (globalThis as { __hanziGlossStart?: number }).__hanziGlossStart ?? 0;
-process.stdout.write(JSON.stringify({ ready_ms: readyMs - start, node_boot_ms: start, heap_mb: process.memoryUsage().heapUsed / 1048576, keys: map.size }));
+process.stdout.write(
+  JSON.stringify({
+    ready_ms: readyMs - start,
+    node_boot_ms: start,
+    heap_mb: process.memoryUsage().heapUsed / 1048576,
+    keys: map.size,
+  }),
+);

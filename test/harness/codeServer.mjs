@@ -106,7 +106,8 @@ export function installDevExtension(extensionsDir) {
 }
 
 export async function startCodeServer({ dir, workspace, port, extensionsDir, settings = {} }) {
-  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not provisioned at ${CODE_SERVER}; run bash test/harness/provision.sh`);
+  if (!existsSync(CODE_SERVER))
+    throw new Error(`code-server is not provisioned at ${CODE_SERVER}; run bash test/harness/provision.sh`);
   const home = join(dir, 'home');
   const tmp = join(dir, 'tmp');
   const userData = join(dir, 'user-data');
@@ -121,11 +122,32 @@ export async function startCodeServer({ dir, workspace, port, extensionsDir, set
   const child = spawn(
     CODE_SERVER,
     [
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--config', config,
-      '--user-data-dir', userData, '--extensions-dir', exts, workspace,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--config',
+      config,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      exts,
+      workspace,
     ],
-    { env: { ...process.env, HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share') }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: {
+        ...process.env,
+        HOME: home,
+        TMPDIR: tmp,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_DATA_HOME: join(home, '.local', 'share'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -156,7 +178,15 @@ export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     headless: true,
   });
 }

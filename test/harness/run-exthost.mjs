@@ -4,9 +4,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { ensureResults, launchBrowser, prepareWorkspace, ROOT, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import {
+  ensureResults,
+  launchBrowser,
+  prepareWorkspace,
+  ROOT,
+  runDir,
+  startCodeServer,
+  workbenchUrl,
+} from './codeServer.mjs';
 
-const NOISE = /Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|ChatSessionStore|open-vsx\.org|service worker|Connection token|\[Extension Host\] Debugger|ENOTFOUND|Ignoring fetching additional builtin extensions|Starting extension host|Extension host agent|onDidChangeExtensions|^\[\w+ \d+:\d+:\d+\]/;
+const NOISE =
+  /Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|ChatSessionStore|open-vsx\.org|service worker|Connection token|\[Extension Host\] Debugger|ENOTFOUND|Ignoring fetching additional builtin extensions|Starting extension host|Extension host agent|onDidChangeExtensions|^\[\w+ \d+:\d+:\d+\]/;
 const TIMEOUT_MS = 5 * 60_000;
 
 const started = Date.now();
@@ -43,5 +52,7 @@ try {
   await browser.close();
   await server.stop();
 }
-console.log(`exthost: suite finished with exit code ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (full log: test-results/exthost.log)`);
+console.log(
+  `exthost: suite finished with exit code ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s (full log: test-results/exthost.log)`,
+);
 process.exit(code);

@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureResults, installDevExtension, launchBrowser, prepareWorkspace, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import {
+  ensureResults,
+  installDevExtension,
+  launchBrowser,
+  prepareWorkspace,
+  runDir,
+  startCodeServer,
+  workbenchUrl,
+} from './codeServer.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -216,7 +224,10 @@ try {
       await settledRows();
       await page.keyboard.press('Enter');
       await page.waitForFunction(
-        (r) => [...document.querySelectorAll('.quick-input-list .monaco-list-row .label-name')].some((l) => l.textContent.trim() === r),
+        (r) =>
+          [...document.querySelectorAll('.quick-input-list .monaco-list-row .label-name')].some(
+            (l) => l.textContent.trim() === r,
+          ),
         rendering,
       );
     }
@@ -254,7 +265,10 @@ try {
     await pickRow('Add "Eontec Technology"');
     await pickRow(/^\s*Eontec Technology/);
     await pickRow('Move up');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Done/ }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Done/ })
+      .first()
+      .waitFor();
     assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
     await page.screenshot({ path: join(results, 'edit-entry-renderings.png') });
     await pickRow('Done');
@@ -275,7 +289,10 @@ try {
     await pickRow('Dongguan Eontec Co., Ltd.');
     await pickRow('Edit');
     // The box holds the rendering exactly as saved (it fails here when the commas split it).
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Save "/ }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Save "/ })
+      .first()
+      .waitFor();
     assert.equal(await input.inputValue(), 'Dongguan Eontec Co., Ltd.');
     await input.fill('Dongguan Eontec Co., Ltd. (Guangdong)');
     await pickRow('Save "Dongguan Eontec Co., Ltd. (Guangdong)"');
@@ -285,7 +302,10 @@ try {
     const updated = await notification(/Updated 宜安科技 in/);
     assert.match(updated, /Updated 宜安科技 in \.vscode\/hanzi-gloss\.json\./);
     const edited = glossaryFile().entries.filter((e) => e.zh === '宜安科技');
-    assert.deepEqual(edited.map((e) => e.en), [EONTEC]);
+    assert.deepEqual(
+      edited.map((e) => e.en),
+      [EONTEC],
+    );
     // 宜安科技 wraps after 宜安 in this window: hover its first half (the term is the whole line's).
     const text = await hoverText('宜安');
     assert.match(text, /\nDongguan Eontec Co\., Ltd\. \(Guangdong\) · Eontec Technology · Eontec\n/);
@@ -314,7 +334,10 @@ try {
     await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
     const removed = await notification(/Removed 宜安科技 from/);
     assert.match(removed, /Removed 宜安科技 from \.vscode\/hanzi-gloss\.json\./);
-    assert.deepEqual(glossaryFile().entries.map((e) => e.zh), ['在宁波加工']);
+    assert.deepEqual(
+      glossaryFile().entries.map((e) => e.zh),
+      ['在宁波加工'],
+    );
   });
 
   await scenario('Export Glossary proposes <folder>/<glossary name>.<format> and Enter saves it there', async () => {
@@ -338,8 +361,9 @@ try {
     await page.keyboard.press('Escape');
     await cursorOn(orders, '吉利');
     const input = await runFromPalette('Add Sidecar Note');
-    const note = 'Geely: the ZEEKR 009 is die cast in-house on an LK Technology 8,000 t machine; '
-      + 'tooling by HNB of Germany, machining in Ningbo';
+    const note =
+      'Geely: the ZEEKR 009 is die cast in-house on an LK Technology 8,000 t machine; ' +
+      'tooling by HNB of Germany, machining in Ningbo';
     await page.locator('.quick-input-title', { hasText: 'Sidecar note' }).waitFor();
     await input.fill(note);
     await page.keyboard.press('Enter');
@@ -355,8 +379,9 @@ try {
         return '';
       });
     const drawn = () =>
-      [...document.querySelectorAll('.monaco-editor .view-line span')]
-        .some((el) => getComputedStyle(el, '::after').content.includes('EN: Geely'));
+      [...document.querySelectorAll('.monaco-editor .view-line span')].some((el) =>
+        getComputedStyle(el, '::after').content.includes('EN: Geely'),
+      );
     await page.waitForFunction(drawn);
     assert.equal(await after(), '"EN: Geely: the ZEEK…"');
     // The ellipsis is on screen: the decoration ends inside the editor, not past its edge.
@@ -381,49 +406,61 @@ try {
     await page.mouse.move(5, 400);
   });
 
-  await scenario('Annotate Passage, type a forbidden rendering, see it in the Problems panel, apply the quick fix', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':3');
-    await page.keyboard.press('Enter');
-    await runFromPalette('Annotate Passage');
-    // The snippet's first tab stop (the first term, "Bühler Group") is selected: type over it.
-    await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor();
-    await page.keyboard.type('Buhler Industries');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+M');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'forbidden rendering' });
-    await problem.first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(results, 'forbidden-term-problem.png') });
-    // Put the cursor on the forbidden words (line 4, column 7) and ask for quick fixes with Ctrl+.
-    // (asked again if the code actions were not ready yet).
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill(':4:7');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Replace with "Bühler AG"' });
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await fix.first().waitFor({ timeout: 4000 });
-        break;
-      } catch (e) {
-        if (attempt === 2) throw e;
-        await page.keyboard.press('Escape');
+  await scenario(
+    'Annotate Passage, type a forbidden rendering, see it in the Problems panel, apply the quick fix',
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(':3');
+      await page.keyboard.press('Enter');
+      await runFromPalette('Annotate Passage');
+      // The snippet's first tab stop (the first term, "Bühler Group") is selected: type over it.
+      await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor();
+      await page.keyboard.type('Buhler Industries');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+M');
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'forbidden rendering' });
+      await problem.first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(results, 'forbidden-term-problem.png') });
+      // Put the cursor on the forbidden words (line 4, column 7) and ask for quick fixes with Ctrl+.
+      // (asked again if the code actions were not ready yet).
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(':4:7');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', {
+        hasText: 'Replace with "Bühler AG"',
+      });
+      for (let attempt = 0; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        try {
+          await fix.first().waitFor({ timeout: 4000 });
+          break;
+        } catch (e) {
+          if (attempt === 2) throw e;
+          await page.keyboard.press('Escape');
+        }
       }
-    }
-    // Choose it with the keyboard, as people do in this menu (it re-renders under the mouse).
-    const focused = page.locator('.action-widget .monaco-list-row.focused');
-    for (let k = 0; k < 5; k++) {
-      const label = (await focused.first().getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '';
-      if (label.includes('Replace with "Bühler AG"')) break;
-      await page.keyboard.press('ArrowDown');
-    }
-    assert.match((await focused.first().getAttribute('aria-label', { timeout: 2000 })) ?? '', /Replace with "Bühler AG"/);
-    await page.keyboard.press('Enter');
-    await page.locator('.view-line', { hasText: 'EN: Bühler AG: Tuopu Group' }).first().waitFor({ timeout: 10_000 });
-    await problem.first().waitFor({ state: 'detached', timeout: 15_000 });
-  });
+      // Choose it with the keyboard, as people do in this menu (it re-renders under the mouse).
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let k = 0; k < 5; k++) {
+        const label =
+          (await focused
+            .first()
+            .getAttribute('aria-label', { timeout: 2000 })
+            .catch(() => '')) ?? '';
+        if (label.includes('Replace with "Bühler AG"')) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      assert.match(
+        (await focused.first().getAttribute('aria-label', { timeout: 2000 })) ?? '',
+        /Replace with "Bühler AG"/,
+      );
+      await page.keyboard.press('Enter');
+      await page.locator('.view-line', { hasText: 'EN: Bühler AG: Tuopu Group' }).first().waitFor({ timeout: 10_000 });
+      await problem.first().waitFor({ state: 'detached', timeout: 15_000 });
+    },
+  );
 } finally {
   await browser.close();
   await server.stop();
@@ -432,4 +469,3 @@ if (passed > 0 && failed === 0) copyFileSync(join(results, 'hover-yazhu.png'), j
 console.log(`UI screenshots: ${results} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log(`ui: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
-

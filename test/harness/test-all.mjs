@@ -4,10 +4,22 @@ import { spawn } from 'node:child_process';
 
 const stages = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
   ['build', 'npm', ['run', '--silent', 'build']],
   // Before the unit tests: they read exports back with Debian's xmllint and cmark-gfm.
   ['provisioning', 'bash', ['test/harness/provision.sh']],
-  ['unit', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/unit.tap', 'dist-test/unit/']],
+  [
+    'unit',
+    'node',
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      '--test-reporter-destination=test-results/unit.tap',
+      'dist-test/unit/',
+    ],
+  ],
   ['glossary validation', 'node', ['dist/cli.js', 'validate']],
   ['extension host (A)', 'node', ['test/harness/run-exthost.mjs']],
   ['UI (B)', 'node', ['test/harness/run-ui.mjs']],
@@ -57,7 +69,11 @@ for (const [name, cmd, args] of stages) {
     passed += c.passed;
     failed += c.failed;
   }
-  rows.push([name, `${seconds.toFixed(1)} s`, c ? `${c.passed} passed, ${c.failed} failed` : code === 0 ? 'ok' : `exit ${code}`]);
+  rows.push([
+    name,
+    `${seconds.toFixed(1)} s`,
+    c ? `${c.passed} passed, ${c.failed} failed` : code === 0 ? 'ok' : `exit ${code}`,
+  ]);
   if (code !== 0) {
     exit = code;
     if (!c) failed++;

@@ -112,7 +112,7 @@ test('owner and group are kept when the process may set them', needsRoot, () => 
   assert.deepEqual([st.uid, st.gid, (st.mode & 0o777).toString(8)], [1234, 2345, '664']);
 });
 
-test('temporary files of dead writers are removed; live writers\' and other programs\' files are not', async () => {
+test("temporary files of dead writers are removed; live writers' and other programs' files are not", async () => {
   const dir = fresh();
   const f = join(dir, 'out.json');
   const dead = join(dir, `.out.json.${deadPid()}.0badf00d.hanzi-gloss.tmp`);
@@ -125,9 +125,9 @@ test('temporary files of dead writers are removed; live writers\' and other prog
     const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
     fs.utimesSync(liveButOld, old, old);
     writeFileAtomic(f, 'new');
-    assert.ok(!fs.existsSync(dead), 'a dead writer\'s temporary file is removed');
+    assert.ok(!fs.existsSync(dead), "a dead writer's temporary file is removed");
     assert.ok(!fs.existsSync(liveButOld), 'a temporary file older than the limit is removed');
-    assert.ok(fs.existsSync(live), 'a live writer\'s temporary file is kept');
+    assert.ok(fs.existsSync(live), "a live writer's temporary file is kept");
     for (const p of notOurs) assert.ok(fs.existsSync(p), `${p} is not ours and is kept`);
   } finally {
     sleeper.kill();
@@ -229,7 +229,7 @@ test('concurrent writers (processes) on one file: every read and the result are 
 
 const runCli = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root });
 
-test('convert keeps the output\'s mode, writes through its link, and refuses a read-only output', () => {
+test("convert keeps the output's mode, writes through its link, and refuses a read-only output", () => {
   const dir = fresh();
   const input = join(dir, 'in.json');
   fs.writeFileSync(input, fileVersion('glossary.json', 1, 50));
@@ -271,7 +271,7 @@ test('convert killed at random moments leaves the old or the new output; the nex
   const started = performance.now();
   assert.equal(runCli('convert', inputs[0], out).status, 0);
   const ms = performance.now() - started;
-  assert.ok(!fs.existsSync(litter), 'a killed writer\'s temporary file is removed by the next convert');
+  assert.ok(!fs.existsSync(litter), "a killed writer's temporary file is removed by the next convert");
   let midWrite = 0;
   for (let k = 0; k < 6; k++) {
     const p = spawn(process.execPath, [cli, 'convert', inputs[k % 2], out], { stdio: 'ignore' });

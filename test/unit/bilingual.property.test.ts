@@ -47,7 +47,7 @@ test('bilingual Markdown leaves no link for a linkifying renderer, and the text 
   assert.equal(decode(h1).replaceAll('\u2060', ''), `Title ${URLS}`);
 });
 
-test('bilingual Markdown leaves no link for GitHub\'s renderer (cmark-gfm with autolinks), when installed', (t) => {
+test("bilingual Markdown leaves no link for GitHub's renderer (cmark-gfm with autolinks), when installed", (t) => {
   const text = `压铸 ${URLS}\nEN: ${URLS}, mailto:x@y.org, xmpp:a@b.org\n`;
   const md = bilingualMarkdown(`Title ${URLS}`, text, 'EN: ', fullLexicon());
   const r = spawnSync('cmark-gfm', ['-e', 'autolink'], { input: md, encoding: 'utf8' });
@@ -78,7 +78,12 @@ const piece = fc.oneof(
 );
 const oneLineText = fc
   .array(piece, { minLength: 1, maxLength: 12 })
-  .map((ps) => ps.join('').replace(/[\r\n\u0000]/g, ' ').trim())
+  .map((ps) =>
+    ps
+      .join('')
+      .replace(/[\r\n\u0000]/g, ' ')
+      .trim(),
+  )
   .filter((s) => s.length > 0);
 
 test('bilingual Markdown title: markdown-it renders exactly the text, with no link or tag (10,000 texts)', () => {

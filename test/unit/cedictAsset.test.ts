@@ -7,16 +7,28 @@ import { fileByteSource } from '../../src/cli/fileByteSource';
 import { encodeCedictAsset, loadCedictLayer, type ByteSource } from '../../src/core/lexicon/cedictAsset';
 import { parseCedictLine } from '../../src/core/glossary/cedictLine';
 
-const lines = ['壓鑄 压铸 [ya1 zhu4] /die casting/', '壓鑄機 压铸机 [ya1 zhu4 ji1] /die-casting machine/', '行 行 [xing2] /to walk/', '行 行 [hang2] /row/', '𠀀 𠀀 [qiu1] /variant of 丘/']
+const lines = [
+  '壓鑄 压铸 [ya1 zhu4] /die casting/',
+  '壓鑄機 压铸机 [ya1 zhu4 ji1] /die-casting machine/',
+  '行 行 [xing2] /to walk/',
+  '行 行 [hang2] /row/',
+  '𠀀 𠀀 [qiu1] /variant of 丘/',
+]
   .map(parseCedictLine)
   .filter((l) => l !== undefined);
 
 test('an encoded asset answers for both scripts, merges homographs and keeps characters outside the BMP', () => {
   const layer = loadCedictLayer(encodeCedictAsset(lines));
   assert.equal(layer.longestAt('壓鑄機器', 0), 3);
-  assert.deepEqual(layer.valueAt(layer.lastValue).entries.map((e) => [e.zh, e.traditional, e.pinyin, e.en[0]]), [['压铸机', '壓鑄機', 'yā zhù jī', 'die-casting machine']]);
+  assert.deepEqual(
+    layer.valueAt(layer.lastValue).entries.map((e) => [e.zh, e.traditional, e.pinyin, e.en[0]]),
+    [['压铸机', '壓鑄機', 'yā zhù jī', 'die-casting machine']],
+  );
   assert.equal(layer.get('压铸')?.pinyin, 'yā zhù');
-  assert.deepEqual(layer.get('行')?.entries.map((e) => e.pinyin), ['xíng', 'háng']);
+  assert.deepEqual(
+    layer.get('行')?.entries.map((e) => e.pinyin),
+    ['xíng', 'háng'],
+  );
   assert.equal(layer.get('行')?.pinyin, undefined, 'a single character with two readings is left to pinyin-pro');
   assert.equal(layer.get('𠀀')?.entries[0].en[0], 'variant of 丘');
 });
@@ -29,7 +41,11 @@ test('an asset in a Node Buffer loads whatever its offset in the underlying memo
       const backing = Buffer.alloc(shift + bytes.length + extra);
       backing.set(bytes, shift);
       const buffer = backing.subarray(shift, shift + bytes.length);
-      assert.equal(loadCedictLayer(buffer).get('压铸')?.entries[0].en[0], 'die casting', `shift ${shift}, extra ${extra}`);
+      assert.equal(
+        loadCedictLayer(buffer).get('压铸')?.entries[0].en[0],
+        'die casting',
+        `shift ${shift}, extra ${extra}`,
+      );
     }
   }
 });

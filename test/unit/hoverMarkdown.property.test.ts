@@ -24,8 +24,17 @@ const RUNS = 10_000;
 
 /** What the layout itself produces: paragraphs, emphasis, hard breaks and one rule. */
 const ALLOWED = new Set([
-  'paragraph_open', 'paragraph_close', 'inline', 'hr', 'text',
-  'strong_open', 'strong_close', 'em_open', 'em_close', 'softbreak', 'hardbreak',
+  'paragraph_open',
+  'paragraph_close',
+  'inline',
+  'hr',
+  'text',
+  'strong_open',
+  'strong_close',
+  'em_open',
+  'em_close',
+  'softbreak',
+  'hardbreak',
 ]);
 
 /** Glossary text as an attacker or a careless import would write it. */

@@ -16,7 +16,11 @@ const labels = ENGLISH_LABELS;
 const evil: SourcedEntry = {
   id: 'x',
   zh: '压铸',
-  en: ['[click](command:workbench.action.terminal.new)', '<img src=x onerror=alert(1)>', '![i](https://evil.example/a.png)'],
+  en: [
+    '[click](command:workbench.action.terminal.new)',
+    '<img src=x onerror=alert(1)>',
+    '![i](https://evil.example/a.png)',
+  ],
   note: 'see https://evil.example and <b>bold</b>\n# heading',
   source: { layer: 'workspace', label: '[src](command:rm)', id: 'evil.json' },
 };
@@ -39,19 +43,34 @@ test('escapeMarkdown escapes every ASCII punctuation mark and keeps CJK text', (
 
 test('the hover names the term, its reading, each gloss and its source', () => {
   const lex = new Lexicon([
-    buildLayer([{ source: { layer: 'curated', label: 'Die casting', id: 'curated:d' }, glossary: { name: 'Die casting', entries: [{ id: 'y', zh: '压铸', pinyin: 'yā zhù', en: ['die casting'], category: 'process' }] } }]),
+    buildLayer([
+      {
+        source: { layer: 'curated', label: 'Die casting', id: 'curated:d' },
+        glossary: {
+          name: 'Die casting',
+          entries: [{ id: 'y', zh: '压铸', pinyin: 'yā zhù', en: ['die casting'], category: 'process' }],
+        },
+      },
+    ]),
   ]);
   const info = describePosition('吉利：极氪009是自己压铸， 用的', 12, lex);
   assert.deepEqual([info?.kind, info?.start, info?.end, info?.reading], ['term', 11, 13, 'yā zhù']);
   const md = renderHoverMarkdown(info!, labels);
-  assert.equal(md, '**压铸** 壓鑄 — yā zhù\n\ndie casting  \n_process_  \nSource: Curated glossary · Die casting\n\n---\n\n_Hanzi Gloss_');
+  assert.equal(
+    md,
+    '**压铸** 壓鑄 — yā zhù\n\ndie casting  \n_process_  \nSource: Curated glossary · Die casting\n\n---\n\n_Hanzi Gloss_',
+  );
 });
 
 test('a Han character in no glossary gets its pinyin in context', () => {
   const info = describePosition('用的力劲8000吨机器', 1, Lexicon.empty());
   assert.deepEqual([info?.kind, info?.text, info?.reading, info?.entries.length], ['character', '的', 'de', 0]);
   const rare = describePosition('a 𠀀 b', 3, Lexicon.empty());
-  assert.deepEqual([rare?.start, rare?.end, rare?.text], [2, 4, '𠀀'], 'hovering the low surrogate finds the whole character');
+  assert.deepEqual(
+    [rare?.start, rare?.end, rare?.text],
+    [2, 4, '𠀀'],
+    'hovering the low surrogate finds the whole character',
+  );
   assert.equal(describePosition('plain English', 3, Lexicon.empty()), undefined);
   assert.equal(describePosition('2台6000吨', 3, Lexicon.empty()), undefined, 'digits inside a passage have no hover');
 });
@@ -70,7 +89,10 @@ const MILLISON = 'Chongqing Millison Technologies Inc. · Millison Technologies 
 
 test('a company hovered by an alias shows its English name first, the headword and its reading after it', () => {
   const lex = fullLexicon();
-  for (const [line, alias] of [['重庆美利信的压铸件', '重庆美利信'], ['大江美利信', '大江美利信']] as const) {
+  for (const [line, alias] of [
+    ['重庆美利信的压铸件', '重庆美利信'],
+    ['大江美利信', '大江美利信'],
+  ] as const) {
     const info = describePosition(line, 1, lex);
     assert.equal(info?.text, alias);
     const block = plain(renderHoverMarkdown(info!, labels)).split('\n\n')[1];
@@ -94,7 +116,11 @@ test('a command link carries any term as one link destination, decoded back to t
     const link = commandLink('Add to glossary', 'hanziGloss.addEntry', [{ zh }]);
     const [destination] = markdownLinks(link).map((l) => l.destination);
     assert.ok(destination, `${zh}: ${link} is a link`);
-    assert.match(destination, /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/, `${zh}: unreserved characters only`);
+    assert.match(
+      destination,
+      /^command:hanziGloss\.addEntry\?[A-Za-z0-9\-._~%]+$/,
+      `${zh}: unreserved characters only`,
+    );
     assert.deepEqual(JSON.parse(decodeURIComponent(destination.slice(destination.indexOf('?') + 1))), [{ zh }]);
   }
   const annotate = commandLink('Annotate (line)', 'hanziGloss.annotatePassage');

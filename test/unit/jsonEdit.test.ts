@@ -14,14 +14,17 @@ const original = `{
 
 const entry = { id: 'b', zh: '开模', pinyin: 'kāi mú', en: ['tooling', 'die making'], note: 'a "quoted", note' };
 
-test('adding keeps comments, order and the file\'s indentation', () => {
+test("adding keeps comments, order and the file's indentation", () => {
   const after = applyTextEdits(original, addEntryEdits(original, entry, 'x'));
   assert.ok(after.includes('// my suppliers — keep this comment'));
   assert.ok(after.includes('// inline comment'));
   assert.match(after, /\n {8}\{\n {12}"id": "b"/, after);
   const { glossary, problems } = parseGlossaryJson(after, 'g.json');
   assert.deepEqual(problems, []);
-  assert.deepEqual(glossary.entries.map((e) => e.id), ['a', 'b']);
+  assert.deepEqual(
+    glossary.entries.map((e) => e.id),
+    ['a', 'b'],
+  );
   assert.deepEqual(glossary.entries[1], entry);
 });
 
@@ -36,12 +39,18 @@ test('an empty or missing file becomes a new glossary', () => {
 });
 
 test('replace and remove address the entry by id and keep the rest', () => {
-  const replaced = applyTextEdits(original, replaceEntryEdits(original, 'a', { id: 'a', zh: '压铸', en: ['die casting'] }));
+  const replaced = applyTextEdits(
+    original,
+    replaceEntryEdits(original, 'a', { id: 'a', zh: '压铸', en: ['die casting'] }),
+  );
   assert.ok(replaced.includes('// my suppliers'));
   assert.deepEqual(parseGlossaryJson(replaced, 'g.json').glossary.entries[0].en, ['die casting']);
   const withTwo = applyTextEdits(original, addEntryEdits(original, entry, 'x'));
   const removed = applyTextEdits(withTwo, removeEntryEdits(withTwo, 'a'));
-  assert.deepEqual(parseGlossaryJson(removed, 'g.json').glossary.entries.map((e) => e.id), ['b']);
+  assert.deepEqual(
+    parseGlossaryJson(removed, 'g.json').glossary.entries.map((e) => e.id),
+    ['b'],
+  );
   assert.ok(removed.includes('// my suppliers'));
   assert.throws(() => removeEntryEdits(original, 'zzz'), /no entry with id "zzz"/);
 });

@@ -31,7 +31,9 @@ test('a valid glossary with comments reads every field', () => {
 });
 
 test('syntax errors carry file, line and column', () => {
-  assert.deepEqual(problemsOf('{\n  "entries": [\n    { "id": "a" "zh": "压铸" }\n  ]\n}'), ['g.json:3:17 JSON syntax error: CommaExpected']);
+  assert.deepEqual(problemsOf('{\n  "entries": [\n    { "id": "a" "zh": "压铸" }\n  ]\n}'), [
+    'g.json:3:17 JSON syntax error: CommaExpected',
+  ]);
 });
 
 test('an empty file says so', () => {
@@ -39,7 +41,8 @@ test('an empty file says so', () => {
 });
 
 test('missing and mistyped fields point at the entry or the value', () => {
-  const text = '{"entries": [\n{"id": "a", "zh": "压铸"},\n{"id": "b", "zh": "开模", "en": "tooling"},\n{"id": "c", "zh": "tool", "en": ["x"]}\n]}';
+  const text =
+    '{"entries": [\n{"id": "a", "zh": "压铸"},\n{"id": "b", "zh": "开模", "en": "tooling"},\n{"id": "c", "zh": "tool", "en": ["x"]}\n]}';
   assert.deepEqual(problemsOf(text), [
     'g.json:2:1 entry needs "en" (English renderings, preferred first)',
     'g.json:3:31 "en" must be a non-empty array of strings',
@@ -54,7 +57,8 @@ test('unknown properties are errors, so typos are caught', () => {
 });
 
 test('duplicate ids and duplicate terms are reported where the second one stands', () => {
-  const text = '{"entries": [\n{"id": "a", "zh": "压铸", "en": ["x"]},\n{"id": "a", "zh": "开模", "en": ["y"]},\n{"id": "b", "zh": "压铸", "en": ["z"]}\n]}';
+  const text =
+    '{"entries": [\n{"id": "a", "zh": "压铸", "en": ["x"]},\n{"id": "a", "zh": "开模", "en": ["y"]},\n{"id": "b", "zh": "压铸", "en": ["z"]}\n]}';
   const { glossary, problems } = parseGlossaryJson(text, 'g.json');
   assert.deepEqual(
     problems.map((p) => p.message),
@@ -63,11 +67,18 @@ test('duplicate ids and duplicate terms are reported where the second one stands
       'g.json:4:19 duplicate term "压铸" in domain "" (first at line 2); add another English rendering to that entry instead',
     ],
   );
-  assert.deepEqual(glossary.entries.map((e) => e.id), ['a'], 'entries with problems are left out whole');
+  assert.deepEqual(
+    glossary.entries.map((e) => e.id),
+    ['a'],
+    'entries with problems are left out whole',
+  );
 });
 
 test('a reading that does not fit its characters is an error at the pinyin', () => {
-  const [p] = parseGlossaryJson('{"entries": [{"id": "a", "zh": "压铸", "pinyin": "ya zhu4", "en": ["x"]}]}', 'g.json').problems;
+  const [p] = parseGlossaryJson(
+    '{"entries": [{"id": "a", "zh": "压铸", "pinyin": "ya zhu4", "en": ["x"]}]}',
+    'g.json',
+  ).problems;
   assert.equal(p.line, 1);
   assert.equal(p.column, 48);
   assert.match(p.reason, /tone number/);

@@ -13,7 +13,9 @@ const core = join(root, 'src', 'core');
 const ROOMS = ['text', 'reading', 'glossary', 'lexicon', 'annotate', 'document'];
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 /** Every relative module a file imports, requires or re-exports. */
 function relativeImports(source: string): string[] {
@@ -25,7 +27,10 @@ const roomOf = (file: string): string => relative(core, file).split(/[\\/]/)[0];
 
 test('every file of src/core/ is in one of its rooms', () => {
   const loose = walk(core).filter((f) => !ROOMS.includes(roomOf(f)));
-  assert.deepEqual(loose.map((f) => relative(root, f)), []);
+  assert.deepEqual(
+    loose.map((f) => relative(root, f)),
+    [],
+  );
 });
 
 test('src/core/ never imports vscode or node: modules (the core takes bytes and strings)', () => {

@@ -16,7 +16,12 @@ test('every command in the id table is contributed, and every contributed comman
 
 test('every setting in the id table is contributed, and the reverse', () => {
   const contributed = Object.keys(pkg.contributes.configuration.properties).sort();
-  assert.deepEqual(contributed, Object.values(Settings).map((k) => `${SECTION}.${k}`).sort());
+  assert.deepEqual(
+    contributed,
+    Object.values(Settings)
+      .map((k) => `${SECTION}.${k}`)
+      .sort(),
+  );
 });
 
 test('manifest basics the design asks for', () => {
@@ -50,7 +55,8 @@ test('every vscode.l10n.t string in src/ has a Simplified Chinese translation wi
   };
   walk('src');
   const strings = new Set<string>();
-  for (const f of files) for (const m of readFileSync(join(root, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]);
+  for (const f of files)
+    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]);
   assert.ok(strings.size > 5);
   for (const s of strings) {
     assert.ok(bundle[s], `zh-cn translation for "${s}"`);

@@ -11,7 +11,18 @@ const user: GlossarySource = { layer: 'workspace', label: 'Mine', id: 'mine.json
 
 function lexicon(): Lexicon {
   return new Lexicon([
-    buildLayer([{ source: user, glossary: { name: 'Mine', entries: [{ id: 'u1', zh: '压铸', en: ['HPDC'] }, { id: 'u2', zh: '压铸岛', en: ['die-casting cell'] }] } }]),
+    buildLayer([
+      {
+        source: user,
+        glossary: {
+          name: 'Mine',
+          entries: [
+            { id: 'u1', zh: '压铸', en: ['HPDC'] },
+            { id: 'u2', zh: '压铸岛', en: ['die-casting cell'] },
+          ],
+        },
+      },
+    ]),
     buildLayer([
       {
         source: curated,
@@ -20,7 +31,13 @@ function lexicon(): Lexicon {
           entries: [
             { id: 'c1', zh: '压铸', pinyin: 'yā zhù', en: ['die casting'] },
             { id: 'c2', zh: '压铸机', pinyin: 'yā zhù jī', en: ['die-casting machine'] },
-            { id: 'c3', zh: '力劲科技', pinyin: 'lì jìn kē jì', en: ['LK Technology Holdings Limited', 'LK Technology'], aliases: [{ zh: '力劲', pinyin: 'lì jìn' }] },
+            {
+              id: 'c3',
+              zh: '力劲科技',
+              pinyin: 'lì jìn kē jì',
+              en: ['LK Technology Holdings Limited', 'LK Technology'],
+              aliases: [{ zh: '力劲', pinyin: 'lì jìn' }],
+            },
             { id: 'c4', zh: '𠀀', en: ['rare test character'] },
           ],
         },
@@ -30,7 +47,11 @@ function lexicon(): Lexicon {
 }
 
 test('TermIndex finds the longest key at a position and nothing where no key starts', () => {
-  const index = TermIndex.build([['压铸', 1], ['压铸机', 2], ['机器', 3]] as [string, number][]);
+  const index = TermIndex.build([
+    ['压铸', 1],
+    ['压铸机', 2],
+    ['机器', 3],
+  ] as [string, number][]);
   const text = '用压铸机器';
   assert.equal(index.longestAt(text, 1), 3);
   assert.equal(index.valueAt(index.lastValue), 2);
@@ -43,7 +64,13 @@ test('TermIndex finds the longest key at a position and nothing where no key sta
 });
 
 test('TermIndex merges values of a repeated key', () => {
-  const index = TermIndex.build([['吨', [1]], ['吨', [2]]] as [string, number[]][], (a, b) => [...a, ...b]);
+  const index = TermIndex.build(
+    [
+      ['吨', [1]],
+      ['吨', [2]],
+    ] as [string, number[]][],
+    (a, b) => [...a, ...b],
+  );
   assert.deepEqual(index.get('吨'), [1, 2]);
 });
 
@@ -60,7 +87,10 @@ test('leftmost-longest matching across layers, entries highest layer first', () 
     ],
   );
   const ya = lex.matchAt('压铸', 0);
-  assert.deepEqual(ya?.entries.map((e) => e.en[0]), ['HPDC', 'die casting']);
+  assert.deepEqual(
+    ya?.entries.map((e) => e.en[0]),
+    ['HPDC', 'die casting'],
+  );
   assert.equal(ya?.pinyin, 'yā zhù', 'the verified reading comes from whichever layer has one');
   assert.equal(matches[2].entries[0].zh, '力劲科技', 'an alias match carries its entry');
   assert.equal(matches[2].pinyin, 'lì jìn');
@@ -70,7 +100,13 @@ test('matching steps over surrogate pairs whole and matches them as keys', () =>
   const lex = lexicon();
   const text = '𠁀𠀀压铸';
   const matches = lex.matchRange(text, 0, text.length).toArray();
-  assert.deepEqual(matches.map((m) => [m.text, m.start]), [['𠀀', 2], ['压铸', 4]]);
+  assert.deepEqual(
+    matches.map((m) => [m.text, m.start]),
+    [
+      ['𠀀', 2],
+      ['压铸', 4],
+    ],
+  );
 });
 
 test('an empty lexicon matches nothing', () => {
@@ -79,7 +115,13 @@ test('an empty lexicon matches nothing', () => {
 
 test('index built from 200,000 keys answers lookups correctly', () => {
   const pairs: [string, number][] = [];
-  for (let k = 0; k < 200_000; k++) pairs.push([String.fromCharCode(0x4e00 + (k % 20000)) + String.fromCharCode(0x4e00 + Math.floor(k / 20000)) + (k % 3 === 0 ? '机' : ''), k]);
+  for (let k = 0; k < 200_000; k++)
+    pairs.push([
+      String.fromCharCode(0x4e00 + (k % 20000)) +
+        String.fromCharCode(0x4e00 + Math.floor(k / 20000)) +
+        (k % 3 === 0 ? '机' : ''),
+      k,
+    ]);
   const index = TermIndex.build(pairs);
   for (const k of [0, 1, 3, 19_999, 123_456, 199_999]) assert.equal(index.get(pairs[k][0]), k);
   assert.equal(index.size, 200_000);
@@ -92,10 +134,13 @@ test('per-line counts and the term list of a text', async () => {
   assert.deepEqual(countLine('only English', lex), { passages: 0, terms: 0 });
   const text = '压铸机\n力劲8000吨\n\n压铸机和力劲';
   const terms = listTerms(text, lex);
-  assert.deepEqual(terms.map((t) => [t.text, t.occurrences.map((o) => text.slice(o.start, o.end))]), [
-    ['压铸机', ['压铸机', '压铸机']],
-    ['力劲', ['力劲', '力劲']],
-  ]);
+  assert.deepEqual(
+    terms.map((t) => [t.text, t.occurrences.map((o) => text.slice(o.start, o.end))]),
+    [
+      ['压铸机', ['压铸机', '压铸机']],
+      ['力劲', ['力劲', '力劲']],
+    ],
+  );
   assert.equal(terms[1].reading, 'lì jìn');
 });
 
@@ -103,7 +148,10 @@ test('counting matches gives the same numbers as building them', () => {
   const lex = lexicon();
   const text = '海天：压铸机2台，压铸岛1个，力劲8000吨，𠀀';
   const built = lex.matchRange(text, 0, text.length).toArray();
-  assert.deepEqual(lex.countRange(text, 0, text.length), { matches: built.length, glossary: built.filter((m) => m.entries.some((e) => e.source.layer !== 'cedict')).length });
+  assert.deepEqual(lex.countRange(text, 0, text.length), {
+    matches: built.length,
+    glossary: built.filter((m) => m.entries.some((e) => e.source.layer !== 'cedict')).length,
+  });
 });
 
 test('traditional text matches simplified keys in place through the fold table, and mixed forms too', () => {
@@ -139,7 +187,11 @@ test('a match list keeps offsets as numbers and makes match objects on demand', 
   assert.equal(list.at(0).text, '压铸机');
   assert.throws(() => list.at(2), RangeError);
   const more = lex.matchRange(text, 4, 6, lex.matchRange(text, 0, 3));
-  assert.deepEqual(more.toArray().map((m) => m.text), ['压铸机', '力劲'], 'matches append to a list over the same text');
+  assert.deepEqual(
+    more.toArray().map((m) => m.text),
+    ['压铸机', '力劲'],
+    'matches append to a list over the same text',
+  );
 });
 
 // Counterexamples found by match.property.test.ts (shrunk by fast-check), kept as regressions.
@@ -147,7 +199,10 @@ test('a lone high surrogate is passed as one unit: the term right after it still
   const entries = [{ id: 'a', zh: '灣', en: ['bay'] }];
   const lex = new Lexicon([buildLayer([{ source: user, glossary: { name: 'g', entries } }])]);
   assert.deepEqual(
-    lex.matchRange('\ud840灣', 0, 2).toArray().map((m) => [m.start, m.end]),
+    lex
+      .matchRange('\ud840灣', 0, 2)
+      .toArray()
+      .map((m) => [m.start, m.end]),
     [[1, 2]],
   );
 });

@@ -70,7 +70,10 @@ test('decodeUtf8 drops a UTF-8 BOM and refuses other encodings with their likely
     // 开模 in GBK (BF AA C4 A3) on line 2; 開模 in Big5 (B6 7D BC D2).
     [Buffer.from([0x61, 0x0a, 0x62, 0xbf, 0xaa, 0xc4, 0xa3]), '2:2 not UTF-8 (looks like GBK): invalid byte 0xBF'],
     [Buffer.from([0xb6, 0x7d, 0xbc, 0xd2, 0x0a]), '1:1 not UTF-8 (looks like Big5): invalid byte 0xB6'],
-    [Buffer.from('\ufeff{"zh": "压铸"}', 'utf16le'), '1:1 not UTF-8 (UTF-16LE: it starts with a UTF-16 byte-order mark)'],
+    [
+      Buffer.from('\ufeff{"zh": "压铸"}', 'utf16le'),
+      '1:1 not UTF-8 (UTF-16LE: it starts with a UTF-16 byte-order mark)',
+    ],
     [Buffer.from('{"zh": "压铸"}\n', 'utf16le'), '1:1 not UTF-8 (looks like UTF-16LE)'],
     [Buffer.from('{"zh": "x"}\n', 'utf16le').swap16(), '1:1 not UTF-8 (looks like UTF-16BE)'],
     // Latin-1 "café" and a lone continuation byte: no guess, but the place.

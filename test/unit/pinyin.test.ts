@@ -1,14 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
-import { markTone, pinyinProblem, readText, splitTone, syllableProblem, toNumbered } from '../../src/core/reading/pinyin';
+import {
+  markTone,
+  pinyinProblem,
+  readText,
+  splitTone,
+  syllableProblem,
+  toNumbered,
+} from '../../src/core/reading/pinyin';
 import { pinyinOfText } from '../../src/core/document/pinyinText';
 
 const lex = new Lexicon([
   buildLayer([
     {
       source: { layer: 'curated', label: 'T', id: 'curated:t' },
-      glossary: { name: 'T', entries: [{ id: 'k', zh: '开模', pinyin: 'kāi mú', en: ['tooling'] }, { id: 'j', zh: '极氪009', pinyin: 'jí kè 009', en: ['Zeekr 009'] }] },
+      glossary: {
+        name: 'T',
+        entries: [
+          { id: 'k', zh: '开模', pinyin: 'kāi mú', en: ['tooling'] },
+          { id: 'j', zh: '极氪009', pinyin: 'jí kè 009', en: ['Zeekr 009'] },
+        ],
+      },
     },
   ]),
 ]);
@@ -32,13 +45,22 @@ test('numbers style', () => {
 });
 
 test('pinyin-pro reads heteronyms in context', () => {
-  const read = (s: string) => readText(s).map((t) => t.syllable ?? t.text).join(' ');
+  const read = (s: string) =>
+    readText(s)
+      .map((t) => t.syllable ?? t.text)
+      .join(' ');
   assert.equal(read('银行'), 'yín háng');
   assert.equal(read('重要'), 'zhòng yào');
 });
 
 test('a glossary reading overrides pinyin-pro for the text it matched', () => {
-  assert.equal(readText('开模').map((t) => t.syllable).join(' '), 'kāi mó', 'pinyin-pro alone reads 模 as mó here');
+  assert.equal(
+    readText('开模')
+      .map((t) => t.syllable)
+      .join(' '),
+    'kāi mó',
+    'pinyin-pro alone reads 模 as mó here',
+  );
   assert.equal(pinyinOfText('开模', lex), 'kāi mú');
   assert.equal(pinyinOfText('德国公司开模，在宁波加工。', lex), 'dé guó gōng sī kāi mú, zài níng bō jiā gōng.');
 });

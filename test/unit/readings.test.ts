@@ -58,7 +58,10 @@ test('the hover reads a term in a window of its passage and gets the same readin
   for (const name of ['diecasting-orders.txt', 'forum-thread.txt', 'heteronyms.txt']) {
     // Long passages too: several lines joined into one, so that windows cut through them.
     const text = fixture(name);
-    const long = text.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l)).join('，');
+    const long = text
+      .split('\n')
+      .filter((l) => /[\u4e00-\u9fff]/.test(l))
+      .join('，');
     for (const line of [...text.split('\n'), long]) {
       for (const m of scanText(line, lexicon).matches) {
         const info = describePosition(line, m.start, lexicon);

@@ -59,7 +59,10 @@ test('a long line (one passage of 60,000 characters) gives exactly the pinyin of
   const readings = scanText(text, fullLexicon()).matches.map((m) => m.reading);
   const expected = wholePassageReadings(text);
   assert.equal(readings.length, expected.length);
-  assert.deepEqual(readings.map((r, i) => [i, r, expected[i]]).filter(([, r, e]) => r !== e), []);
+  assert.deepEqual(
+    readings.map((r, i) => [i, r, expected[i]]).filter(([, r, e]) => r !== e),
+    [],
+  );
   assert.ok(readings.includes('yín háng') && readings.includes('zì xíng chē'), 'heteronyms read in context');
 });
 
@@ -124,7 +127,8 @@ test('the CLI streams scan --json with the same bytes, and stops quietly when th
 
 /** The table as it was made before (per-match line search, Math.max over a spread): the reference. */
 function referenceTable(text: string, result: ScanResult): string {
-  const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{10ffff}]/u;
+  const wide =
+    /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{10ffff}]/u;
   const width = (s: string) => [...s].reduce((w, ch) => w + (wide.test(ch) ? 2 : 1), 0);
   const rows = result.matches.map((m) => {
     const { line, column } = lineColumnAt(text, m.start);
@@ -153,7 +157,14 @@ test('the table of 200,000 matches is made (no RangeError from spreading the row
   const text = '压铸'.repeat(200_000);
   const source = { id: 'curated:die-casting', label: 'Die casting', layer: 'curated' };
   const entry = { zh: '压铸', en: ['die casting'], id: 'yazhu', source };
-  const match = (i: number) => ({ start: 2 * i, end: 2 * i + 2, text: '压铸', pinyin: 'yā zhù', reading: 'yā zhù', entries: [entry] });
+  const match = (i: number) => ({
+    start: 2 * i,
+    end: 2 * i + 2,
+    text: '压铸',
+    pinyin: 'yā zhù',
+    reading: 'yā zhù',
+    entries: [entry],
+  });
   const matches = Array.from({ length: 200_000 }, (_, i) => match(i));
   const result = { passages: [{ start: 0, end: text.length, text }], matches };
   const table = formatScanTable(text, result as unknown as ScanResult);
@@ -186,8 +197,19 @@ test('the term list reads its passages a slice at a time, with the readings of o
   assert.ok(firstLines.size > 5, `${firstLines.size} lines with a first occurrence`);
   assert.equal(calls + 1, firstLines.size);
   const terms = sliced.terms('numbers');
-  assert.deepEqual(terms.map((t) => [t.text, t.reading]), whole.map((t) => [t.text, t.reading]));
-  assert.ok(terms.some((t) => /[1-5]/.test(t.reading)), 'tone numbers');
+  assert.deepEqual(
+    terms.map((t) => [t.text, t.reading]),
+    whole.map((t) => [t.text, t.reading]),
+  );
+  assert.ok(
+    terms.some((t) => /[1-5]/.test(t.reading)),
+    'tone numbers',
+  );
   // Asked again in the other tone style, every term is read again.
-  assert.deepEqual(sliced.terms('marks').map((t) => t.reading), collect().terms('marks').map((t) => t.reading));
+  assert.deepEqual(
+    sliced.terms('marks').map((t) => t.reading),
+    collect()
+      .terms('marks')
+      .map((t) => t.reading),
+  );
 });

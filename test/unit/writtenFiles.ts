@@ -49,7 +49,12 @@ export function glossaryVersion(k: number, entries: number): Glossary {
 /** Version `k` of a file of `kind`, about `entries` × 100 bytes. */
 export function fileVersion(kind: Kind, k: number, entries = 3_000): string {
   if (kind === 'annotations.json') {
-    const note = (i: number) => ({ file: `src/f${i % 50}.c`, line: i, chinese: termFor(i), text: `note ${i} of version ${k}` });
+    const note = (i: number) => ({
+      file: `src/f${i % 50}.c`,
+      line: i,
+      chinese: termFor(i),
+      text: `note ${i} of version ${k}`,
+    });
     const notes = Array.from({ length: entries }, (_, i) => note(i));
     return serializeSidecar(notes);
   }

@@ -25,15 +25,55 @@ export interface Draft {
 }
 
 const PUNCTUATION: Record<string, string> = {
-  '，': ',', '、': ',', '。': '.', '；': ';', '：': ':', '！': '!', '？': '?', '（': '(', '）': ')',
-  '《': '“', '》': '”', '「': '“', '」': '”', '『': '“', '』': '”', '“': '“', '”': '”', ',': ',', '.': '.', ';': ';', ':': ':',
+  '，': ',',
+  '、': ',',
+  '。': '.',
+  '；': ';',
+  '：': ':',
+  '！': '!',
+  '？': '?',
+  '（': '(',
+  '）': ')',
+  '《': '“',
+  '》': '”',
+  '「': '“',
+  '」': '”',
+  '『': '“',
+  '』': '”',
+  '“': '“',
+  '”': '”',
+  ',': ',',
+  '.': '.',
+  ';': ';',
+  ':': ':',
 };
 const OPENING = new Set(['(', '“']);
 
 /** Grammar words a glossary does not hold; '' drops the word (的, 了 have no English of their own). */
 const FUNCTION_WORDS: Record<string, string> = {
-  的: '', 了: '', 地: '', 得: '', 是: 'is', 在: 'in', 和: 'and', 与: 'and', 及: 'and', 并: 'and', 已: 'already', 用: 'using',
-  也: 'also', 将: 'will', 从: 'from', 到: 'to', 向: 'to', 对: 'for', 为: 'for', 等: 'etc.', 其: 'its', 被: '', 把: '',
+  的: '',
+  了: '',
+  地: '',
+  得: '',
+  是: 'is',
+  在: 'in',
+  和: 'and',
+  与: 'and',
+  及: 'and',
+  并: 'and',
+  已: 'already',
+  用: 'using',
+  也: 'also',
+  将: 'will',
+  从: 'from',
+  到: 'to',
+  向: 'to',
+  对: 'for',
+  为: 'for',
+  等: 'etc.',
+  其: 'its',
+  被: '',
+  把: '',
 };
 
 /** Classifiers and units after a number. */
@@ -56,7 +96,8 @@ interface Piece {
   punct?: 'close' | 'open';
 }
 
-const LEGAL_FORM = /\b(Co\.,? Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|AG|SE|SA|S\.A\.|S\.p\.A\.|GmbH|N\.V\.|plc|LLC)$/i;
+const LEGAL_FORM =
+  /\b(Co\.,? Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|AG|SE|SA|S\.A\.|S\.p\.A\.|GmbH|N\.V\.|plc|LLC)$/i;
 
 /**
  * A company's name as a draft writes it: without the legal form, preferring two or more words
@@ -71,7 +112,13 @@ function rendering(entry: SourcedEntry): string {
 
 function firstSense(sense: string): string {
   // CC-CEDICT senses carry notes like "CL:台[tai2]" or "(abbr.)": keep the plain gloss.
-  return sense.replace(/\bCL:.*$/, '').replace(/\s*\([^)]*\)\s*/g, ' ').split(/[;/]/)[0].trim() || sense;
+  return (
+    sense
+      .replace(/\bCL:.*$/, '')
+      .replace(/\s*\([^)]*\)\s*/g, ' ')
+      .split(/[;/]/)[0]
+      .trim() || sense
+  );
 }
 
 export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
@@ -87,7 +134,11 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
     const n = numbers.get(i);
     const unit = n ? chinese[n.end] : undefined;
     // Chinese numerals count only before a unit or after 第: 一体化 is a word, not "one".
-    if (n && isQuantity(chinese, n) && (!n.chinese || n.ordinal || (unit !== undefined && unit in UNITS) || n.end - n.start > 1)) {
+    if (
+      n &&
+      isQuantity(chinese, n) &&
+      (!n.chinese || n.ordinal || (unit !== undefined && unit in UNITS) || n.end - n.start > 1)
+    ) {
       flushHan();
       const consumed = numberPhrase(chinese, n, numbers, pieces);
       i = consumed;
@@ -141,7 +192,12 @@ function numberPhrase(text: string, n: NumberToken, numbers: Map<number, NumberT
     // 2台6000吨: two machines of 6,000 t each.
     const size = numbers.get(n.end + 1);
     if (size && !size.chinese && text[size.end] === '吨') {
-      out.push({ text: n.chinese ? `${numberWord(n.value)} ${formatNumber(size.value)} t` : `${formatNumber(n.value)} × ${formatNumber(size.value)} t`, kind: 'number' });
+      out.push({
+        text: n.chinese
+          ? `${numberWord(n.value)} ${formatNumber(size.value)} t`
+          : `${formatNumber(n.value)} × ${formatNumber(size.value)} t`,
+        kind: 'number',
+      });
       return size.end + 1;
     }
   }

@@ -3,7 +3,30 @@
  * 1.2万, 3亿, 第二), as values, and their English form with thousands separators.
  */
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 俩: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
+};
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
 
@@ -103,7 +126,19 @@ export function formatNumber(value: number): string {
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINALS = [
+  'zeroth',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
 
 /** "one", "two" … for small numbers written in Chinese numerals; digits otherwise. */
 export function numberWord(value: number): string {
@@ -113,14 +148,16 @@ export function numberWord(value: number): string {
 export function ordinalWord(value: number): string {
   if (Number.isInteger(value) && value >= 0 && value <= 10) return ORDINALS[value];
   const n = formatNumber(value);
-  const s = value % 100 >= 11 && value % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][value % 10] ?? 'th';
+  const s = value % 100 >= 11 && value % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][value % 10] ?? 'th');
   return `${n}${s}`;
 }
 
 /** Numbers written in English: digits with or without separators, and the words one…ten. */
 export function findEnglishNumbers(text: string): { value: number; start: number; end: number }[] {
   const out: { value: number; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi)) {
+  for (const m of text.matchAll(
+    /\d+(?:,\d{3})*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi,
+  )) {
     const w = m[0].toLowerCase();
     const word = WORDS.indexOf(w);
     const ordinal = ORDINALS.indexOf(w);

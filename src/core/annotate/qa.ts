@@ -31,12 +31,20 @@ export const DEFAULT_SEVERITY: Record<QaCode, 'error' | 'warning'> = {
 };
 
 function indexOfPhrase(haystack: string, phrase: string): number {
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   const m = new RegExp(`(^|[^\\p{L}\\p{N}])(${escaped})(?=$|[^\\p{L}\\p{N}])`, 'iu').exec(haystack);
   return m ? m.index + m[1].length : -1;
 }
 
-export function checkAnnotation(chinese: string, english: string, lexicon: Lexicon, severity: Record<QaCode, 'error' | 'warning'> = DEFAULT_SEVERITY): QaProblem[] {
+export function checkAnnotation(
+  chinese: string,
+  english: string,
+  lexicon: Lexicon,
+  severity: Record<QaCode, 'error' | 'warning'> = DEFAULT_SEVERITY,
+): QaProblem[] {
   const problems: QaProblem[] = [];
   const passages = findPassages(chinese);
   for (const m of lexicon.matchPassages(chinese, passages)) {
@@ -84,7 +92,7 @@ export function checkAnnotation(chinese: string, english: string, lexicon: Lexic
       term: chinese.slice(n.start, n.end),
     });
   }
-  for (let i = 0; i < english.length; ) {
+  for (let i = 0; i < english.length;) {
     const w = hanWidthAt(english, i);
     if (w === 0) {
       i++;
@@ -92,7 +100,14 @@ export function checkAnnotation(chinese: string, english: string, lexicon: Lexic
     }
     let end = i + w;
     while (end < english.length && hanWidthAt(english, end) > 0) end += hanWidthAt(english, end);
-    problems.push({ code: 'untranslated', severity: severity.untranslated, message: `untranslated Chinese "${english.slice(i, end)}"`, start: i, end, term: english.slice(i, end) });
+    problems.push({
+      code: 'untranslated',
+      severity: severity.untranslated,
+      message: `untranslated Chinese "${english.slice(i, end)}"`,
+      start: i,
+      end,
+      term: english.slice(i, end),
+    });
     i = end;
   }
   return problems;

@@ -20,10 +20,19 @@ const md = (s: string) => escapeMarkdown(s).replace(/\\@/g, '\u2060\\@');
 
 /** Annotations of the text's Chinese lines: inline ones, else sidecar notes (by 0-based line). */
 function annotationsOf(text: string, marker: string, notes: ReadonlyMap<number, string>) {
-  return annotatedLines(text.split(/\r?\n/), marker).map((a) => ({ chinese: a.chinese, english: a.annotation?.text ?? notes.get(a.line) }));
+  return annotatedLines(text.split(/\r?\n/), marker).map((a) => ({
+    chinese: a.chinese,
+    english: a.annotation?.text ?? notes.get(a.line),
+  }));
 }
 
-export function bilingualMarkdown(title: string, text: string, marker: string, lexicon: Lexicon, notes: ReadonlyMap<number, string> = new Map()): string {
+export function bilingualMarkdown(
+  title: string,
+  text: string,
+  marker: string,
+  lexicon: Lexicon,
+  notes: ReadonlyMap<number, string> = new Map(),
+): string {
   const out = [`# ${md(title)}`, ''];
   for (const a of annotationsOf(text, marker, notes)) {
     out.push(`> ${md(a.chinese.trim())}`, '', a.english !== undefined ? md(a.english) : '_(no annotation)_', '');
@@ -41,7 +50,10 @@ export function bilingualMarkdown(title: string, text: string, marker: string, l
 
 function ruby(chinese: string, lexicon: Lexicon): string {
   const matches = lexicon.matchRange(chinese, 0, chinese.length).toArray();
-  const tokens = readText(chinese, matches.map((m) => ({ start: m.start, end: m.end, pinyin: m.pinyin })));
+  const tokens = readText(
+    chinese,
+    matches.map((m) => ({ start: m.start, end: m.end, pinyin: m.pinyin })),
+  );
   let out = '';
   let at = 0;
   for (const t of tokens) {
@@ -52,12 +64,20 @@ function ruby(chinese: string, lexicon: Lexicon): string {
   return out + html(chinese.slice(at));
 }
 
-export function bilingualHtml(title: string, text: string, marker: string, lexicon: Lexicon, notes: ReadonlyMap<number, string> = new Map()): string {
+export function bilingualHtml(
+  title: string,
+  text: string,
+  marker: string,
+  lexicon: Lexicon,
+  notes: ReadonlyMap<number, string> = new Map(),
+): string {
   const rows = annotationsOf(text, marker, notes).map(
-    (a) => `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td><td class="en" lang="en">${a.english !== undefined ? html(a.english) : '<em>(no annotation)</em>'}</td></tr>`,
+    (a) =>
+      `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td><td class="en" lang="en">${a.english !== undefined ? html(a.english) : '<em>(no annotation)</em>'}</td></tr>`,
   );
   const terms = listTerms(text, lexicon).map(
-    (t) => `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td><td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
+    (t) =>
+      `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td><td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
   );
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>

@@ -72,15 +72,21 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
 }
 
 /** Markdown for one hover: the term in both scripts and its pinyin, each entry (highest layer first), the footer. */
-export function renderHoverMarkdown(info: PositionInfo, labels: HoverLabels, options: HoverOptions = DEFAULT_OPTIONS): string {
-  const [first, second] = options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
+export function renderHoverMarkdown(
+  info: PositionInfo,
+  labels: HoverLabels,
+  options: HoverOptions = DEFAULT_OPTIONS,
+): string {
+  const [first, second] =
+    options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
   const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
   const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
   if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
   const dictionary = info.entries.filter((e) => !isGlossaryEntry(e));
   for (const entry of info.entries.filter(isGlossaryEntry)) parts.push(entryBlock(entry, info, labels));
   for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
-  if (dictionary.length > options.maxDictionaryEntries) parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
+  if (dictionary.length > options.maxDictionaryEntries)
+    parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
   parts.push('---', `_${escapeMarkdown(labels.footer)}_`);
   return parts.join('\n\n');
 }

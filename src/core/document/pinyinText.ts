@@ -17,8 +17,12 @@ export function pinyinOfText(text: string, lexicon: Lexicon, style: ToneStyle = 
   const attachGap = (gap: string): void => {
     const visible = gap.normalize('NFKC').replace(/\s+/g, '');
     if (!visible) return;
-    const punctuation = visible.replace(/[。｡]/g, '.').replace(/[、]/g, ',').replace(/[《「『【〈]/g, '“').replace(/[》」』】〉]/g, '”');
-    const opening = OPENING.test(punctuation) ? punctuation.match(/[([{“‘]+$/)?.[0] ?? '' : '';
+    const punctuation = visible
+      .replace(/[。｡]/g, '.')
+      .replace(/[、]/g, ',')
+      .replace(/[《「『【〈]/g, '“')
+      .replace(/[》」』】〉]/g, '”');
+    const opening = OPENING.test(punctuation) ? (punctuation.match(/[([{“‘]+$/)?.[0] ?? '') : '';
     const closing = punctuation.slice(0, punctuation.length - opening.length);
     if (closing) {
       if (out.length > 0) out[out.length - 1] += closing;

@@ -108,7 +108,12 @@ function scriptForms(
  * The term (or lone Han character) under `offset` in `line`. Works on one line: passages never
  * cross a line break, so the hover costs the same in a 20 MB file as in a short one.
  */
-export function describePosition(line: string, offset: number, lexicon: Lexicon, style: ToneStyle = 'marks'): PositionInfo | undefined {
+export function describePosition(
+  line: string,
+  offset: number,
+  lexicon: Lexicon,
+  style: ToneStyle = 'marks',
+): PositionInfo | undefined {
   const passage = findPassages(line).find((p) => p.start <= offset && offset < p.end);
   if (!passage) return undefined;
   // Matched over the whole passage, so the hover shows the term the scan and term list see.

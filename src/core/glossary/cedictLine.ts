@@ -19,7 +19,10 @@ export function parseCedictLine(line: string): CedictLine | undefined {
   if (line.startsWith('#')) return undefined;
   const m = LINE.exec(line);
   if (!m) return undefined;
-  const senses = m[4].split('/').map((s) => s.trim()).filter((s) => s.length > 0);
+  const senses = m[4]
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (senses.length === 0) return undefined;
   return { traditional: m[1], simplified: m[2], pinyin: m[3], senses };
 }
@@ -31,7 +34,11 @@ function markSyllable(token: string): string {
   let out = marked.get(token);
   if (out === undefined) {
     const m = /^([A-Za-zü:]+?)([1-5])$/.exec(token);
-    out = m ? markTone(m[1].toLowerCase().replace(/u:|v/g, 'ü'), Number(m[2])) : token.toLowerCase() === 'r5' ? 'r' : token;
+    out = m
+      ? markTone(m[1].toLowerCase().replace(/u:|v/g, 'ü'), Number(m[2]))
+      : token.toLowerCase() === 'r5'
+        ? 'r'
+        : token;
     marked.set(token, out);
   }
   return out;

@@ -39,12 +39,15 @@ export function entryIndex(text: string, id: string): number {
   const root = tree(text);
   const entries = root && findNodeAtLocation(root, ['entries']);
   if (!entries || entries.type !== 'array') return -1;
-  return (entries.children ?? []).findIndex((item) => item.type === 'object' && findNodeAtLocation(item, ['id'])?.value === id);
+  return (entries.children ?? []).findIndex(
+    (item) => item.type === 'object' && findNodeAtLocation(item, ['id'])?.value === id,
+  );
 }
 
 /** Edits that append `entry`; an empty or missing file becomes a new glossary named `name`. */
 export function addEntryEdits(text: string, entry: GlossaryEntry, name: string): Edit[] {
-  if (text.trim() === '') return [{ offset: 0, length: text.length, content: serializeGlossaryJson({ name, entries: [entry] }) }];
+  if (text.trim() === '')
+    return [{ offset: 0, length: text.length, content: serializeGlossaryJson({ name, entries: [entry] }) }];
   const root = tree(text);
   const options = { formattingOptions: root ? formattingOf(text) : FORMAT };
   if (!root || !findNodeAtLocation(root, ['entries'])) return modify(text, ['entries'], [entryJson(entry)], options);

@@ -30,7 +30,8 @@ export interface ParseOptions {
   readonly trusted?: boolean;
 }
 
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '');
 
 /** The trusted fast path; undefined when anything looks off (the full reader then says what). */
 function parseTrusted(text: string): Glossary | undefined {
@@ -45,7 +46,8 @@ function parseTrusted(text: string): Glossary | undefined {
   const domain = typeof root.domain === 'string' ? root.domain : undefined;
   const entries: GlossaryEntry[] = [];
   for (const raw of root.entries as Record<string, unknown>[]) {
-    if (typeof raw?.id !== 'string' || typeof raw.zh !== 'string' || !isStrings(raw.en) || raw.en.length === 0) return undefined;
+    if (typeof raw?.id !== 'string' || typeof raw.zh !== 'string' || !isStrings(raw.en) || raw.en.length === 0)
+      return undefined;
     const str = (k: string) => (typeof raw[k] === 'string' ? { [k]: raw[k] as string } : {});
     const entryDomain = typeof raw.domain === 'string' ? raw.domain : domain;
     entries.push({
@@ -59,7 +61,9 @@ function parseTrusted(text: string): Glossary | undefined {
       ...str('category'),
       ...str('note'),
       ...str('ref'),
-      ...(Array.isArray(raw.aliases) ? { aliases: (raw.aliases as Alias[]).filter((a) => typeof a?.zh === 'string') } : {}),
+      ...(Array.isArray(raw.aliases)
+        ? { aliases: (raw.aliases as Alias[]).filter((a) => typeof a?.zh === 'string') }
+        : {}),
     });
   }
   return { name: typeof root.name === 'string' ? root.name : 'glossary', domain, entries };
@@ -111,7 +115,17 @@ export function parseJsonTree(
 
 const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
 const ENTRY_KEYS = new Set([
-  'id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref',
+  'id',
+  'zh',
+  'traditional',
+  'pinyin',
+  'en',
+  'forbidden',
+  'domain',
+  'category',
+  'note',
+  'aliases',
+  'ref',
 ]);
 const ALIAS_KEYS = new Set(['zh', 'pinyin']);
 
@@ -246,7 +260,8 @@ function readEntry(
   const ref = reader.string(props.get('ref'), '"ref"', false);
   if (id === null && !props.has('id')) reader.fail(node.offset, 'entry needs an "id"');
   if (zh === null && !props.has('zh')) reader.fail(node.offset, 'entry needs "zh" (the simplified Chinese term)');
-  if (en === null && !props.has('en')) reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
+  if (en === null && !props.has('en'))
+    reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
   const where = new Map<EntryField, Node>();
   for (const field of ['id', 'zh', 'traditional', 'pinyin'] as const) {
     const value = props.get(field);
@@ -261,7 +276,7 @@ function readEntry(
     ...(traditional ? { traditional } : {}),
     ...(pinyin ? { pinyin } : {}),
     ...(forbidden ? { forbidden } : {}),
-    ...(domain ?? glossaryDomain ? { domain: domain ?? glossaryDomain } : {}),
+    ...((domain ?? glossaryDomain) ? { domain: domain ?? glossaryDomain } : {}),
     ...(category ? { category } : {}),
     ...(note ? { note } : {}),
     ...(ref ? { ref } : {}),

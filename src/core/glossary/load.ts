@@ -87,7 +87,8 @@ export function crossFileProblems(loaded: LoadedGlossaries): LocatedError[] {
     glossary.entries.forEach((entry, k) => {
       const at = loaded.positions[g]?.[k] ?? { line: 1, column: 1 };
       const here = `${source.file ?? source.id}:${at.line}`;
-      const fail = (reason: string) => problems.push(new LocatedError(source.file ?? source.id, at.line, at.column, reason));
+      const fail = (reason: string) =>
+        problems.push(new LocatedError(source.file ?? source.id, at.line, at.column, reason));
       const firstId = ids.get(entry.id);
       // Within one file the parser has already dropped entries with a repeated id or term, so
       // anything repeated here is an alias or crosses files.

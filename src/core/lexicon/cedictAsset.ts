@@ -90,7 +90,9 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   const encoder = new TextEncoder();
   // An empty traditional field means "same as simplified" (true of about half the entries).
   const records = lines.map((l) =>
-    encoder.encode(`${l.traditional === l.simplified ? '' : l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`),
+    encoder.encode(
+      `${l.traditional === l.simplified ? '' : l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`,
+    ),
   );
   const byKey = new Map<string, number[]>();
   lines.forEach((l, i) => {
@@ -123,7 +125,16 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     return r.length;
   });
   const blobBytes = records.reduce((n, r) => n + r.length, 0);
-  const parts: ArrayBufferView[] = [rootChildren, rootBits, childCount, edgeChar, terminal, Uint8Array.from(entryCount), Uint32Array.from(flat), recordLength];
+  const parts: ArrayBufferView[] = [
+    rootChildren,
+    rootBits,
+    childCount,
+    edgeChar,
+    terminal,
+    Uint8Array.from(entryCount),
+    Uint32Array.from(flat),
+    recordLength,
+  ];
   let size = HEADER_WORDS * 4;
   for (const p of parts) size += align4(p.byteLength);
   size += blobBytes;
@@ -164,7 +175,16 @@ function sections(source: ByteSource): Sections {
     throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
   }
   const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes, checksum] = header;
-  const sizes = [0x10000 * 4, 0x800 * 4, nodeCount * 2, edgeCount * 2, Math.ceil(nodeCount / 8), keyCount, keyEntryCount * 4, entryCount * 2];
+  const sizes = [
+    0x10000 * 4,
+    0x800 * 4,
+    nodeCount * 2,
+    edgeCount * 2,
+    Math.ceil(nodeCount / 8),
+    keyCount,
+    keyEntryCount * 4,
+    entryCount * 2,
+  ];
   const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
   if (source.size < blobStart) throw new CedictAssetError('truncated CC-CEDICT asset');
   // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
@@ -176,7 +196,11 @@ function sections(source: ByteSource): Sections {
     throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
   }
   let at = data.byteOffset + HEADER_WORDS * 4;
-  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, unit: number): T => {
+  const take = <T>(
+    make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    length: number,
+    unit: number,
+  ): T => {
     const view = make(data.buffer, at, length);
     at += align4(length * unit);
     return view;

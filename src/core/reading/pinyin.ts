@@ -143,7 +143,10 @@ export function readingUnits(text: string): { start: number; end: number; han: b
  */
 export function pinyinProblem(zh: string, pinyin: string, checkTable = true): string | undefined {
   const units = readingUnits(zh);
-  const tokens = pinyin.trim().split(/\s+/).filter((t) => t.length > 0);
+  const tokens = pinyin
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
   if (tokens.length !== units.length) {
     const han = units.filter((u) => u.han).length;
     return `pinyin "${pinyin}" has ${tokens.length} syllable(s) but "${zh}" needs ${units.length} (${han} Han character(s))`;
@@ -175,7 +178,8 @@ export function readText(
 ): ReadingToken[] {
   const units = readingUnits(text);
   const hanUnits = units.filter((u) => u.han);
-  const computed = hanUnits.length > 0 ? pinyinPro(hanUnits.map((u) => text.slice(u.start, u.end)).join(''), { type: 'array' }) : [];
+  const computed =
+    hanUnits.length > 0 ? pinyinPro(hanUnits.map((u) => text.slice(u.start, u.end)).join(''), { type: 'array' }) : [];
   // Verified readings by the start offset of each Han unit they cover.
   const verified = new Map<number, string>();
   for (const o of overrides) {
@@ -249,7 +253,10 @@ function readWindow(
   style: ToneStyle,
 ): string[] {
   const text = passage.text.slice(from - passage.start, to - passage.start);
-  const tokens = readText(text, spans.map((o) => ({ start: o.start - from, end: o.end - from, pinyin: o.pinyin })));
+  const tokens = readText(
+    text,
+    spans.map((o) => ({ start: o.start - from, end: o.end - from, pinyin: o.pinyin })),
+  );
   return spans.map((o) => pinyinOfSpan(tokens, o.start - from, o.end - from, style));
 }
 
@@ -272,7 +279,7 @@ export function spanReadings(passage: PassageText, spans: readonly ReadSpan[], s
   const end = passage.start + passage.text.length;
   if (passage.text.length <= READING_SEGMENT) return readWindow(passage, passage.start, end, spans, style);
   const out: string[] = [];
-  for (let k = 0; k < spans.length; ) {
+  for (let k = 0; k < spans.length;) {
     const first = spans[k].start;
     let j = k + 1;
     while (j < spans.length && spans[j].end - first <= READING_SEGMENT) j++;
@@ -284,7 +291,12 @@ export function spanReadings(passage: PassageText, spans: readonly ReadSpan[], s
 }
 
 /** Pinyin of a span of already-read tokens: syllables for Han, Latin/digit runs as written. */
-export function pinyinOfSpan(tokens: readonly ReadingToken[], start: number, end: number, style: ToneStyle = 'marks'): string {
+export function pinyinOfSpan(
+  tokens: readonly ReadingToken[],
+  start: number,
+  end: number,
+  style: ToneStyle = 'marks',
+): string {
   // Tokens are in text order and do not overlap: those inside the span are one run, found by bisection.
   let lo = 0;
   let hi = tokens.length;

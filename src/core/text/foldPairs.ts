@@ -20,7 +20,7 @@ export interface FoldDictionaries {
 function charTable(d: string): Uint16Array {
   const table = new Uint16Array(0x10000);
   // Only single-unit "from" and first candidates matter: pairs look like "臺 台|…".
-  for (let i = 0; i < d.length; ) {
+  for (let i = 0; i < d.length;) {
     const end = d.indexOf('|', i);
     const stop = end < 0 ? d.length : end;
     if (d.charCodeAt(i + 1) === 0x20 && (stop === i + 3 || d.charCodeAt(i + 3) === 0x20)) {
@@ -38,7 +38,12 @@ function charTable(d: string): Uint16Array {
  * simplified.
  */
 export function composeFoldPairs(d: FoldDictionaries): string {
-  const chain = [charTable(d.cjkCompatibility), charTable(d.twVariantsRev), charTable(d.hkVariantsRev), charTable(d.tsCharacters)];
+  const chain = [
+    charTable(d.cjkCompatibility),
+    charTable(d.twVariantsRev),
+    charTable(d.hkVariantsRev),
+    charTable(d.tsCharacters),
+  ];
   let out = '';
   for (let c = 0x2e80; c < 0x10000; c++) {
     let x = c;

@@ -114,7 +114,12 @@ export interface S2twTables<Phrases = string> {
 }
 
 const SECTIONS = [
-  'cjkCompatibility', 'stPhrases', 'stPhrasesGenerated', 'stCharacters', 'twVariantsPhrases', 'twVariants',
+  'cjkCompatibility',
+  'stPhrases',
+  'stPhrasesGenerated',
+  'stCharacters',
+  'twVariantsPhrases',
+  'twVariants',
 ] as const;
 
 /** The tables as one text (one table a line, STPhrases encoded), for the vendor file. */

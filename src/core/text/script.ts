@@ -58,7 +58,7 @@ export function s2twConverter(t: S2twTables<string | [string, string][]>): Conve
     const out: string[] = [];
     // The characters between phrases, converted, waiting to be one segment.
     let run = '';
-    for (let i = 0; i < s.length; ) {
+    for (let i = 0; i < s.length;) {
       const m = convert.matchPrefix(s, i);
       if (m && phraseKeys.has(s.slice(i, m.end))) {
         if (run !== '') out.push(variants.convert(run));

@@ -36,10 +36,15 @@ export async function annotatePassage(glossary: GlossaryService, args: AnnotateA
   let line = editor.selection.active.line;
   if (annotationText(document.lineAt(line).text, marker) && line > 0) line--;
   const lineText = document.lineAt(line).text;
-  const selected = editor.selection.isEmpty || editor.selection.start.line !== editor.selection.end.line ? '' : document.getText(editor.selection);
+  const selected =
+    editor.selection.isEmpty || editor.selection.start.line !== editor.selection.end.line
+      ? ''
+      : document.getText(editor.selection);
   const chinese = containsHan(selected) ? selected : lineText.trim();
   if (!containsHan(chinese)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a line with Chinese text to annotate it.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Put the cursor on a line with Chinese text to annotate it.'),
+    );
     return undefined;
   }
   const draft = draftEnglish(chinese, await glossary.lexicon());
@@ -48,7 +53,10 @@ export async function annotatePassage(glossary: GlossaryService, args: AnnotateA
   if (next) {
     if (!args.refresh) {
       const refresh = vscode.l10n.t('Refresh Draft');
-      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('This line already has an annotation. Replace it with a fresh draft?'), refresh);
+      const answer = await vscode.window.showInformationMessage(
+        vscode.l10n.t('This line already has an annotation. Replace it with a fresh draft?'),
+        refresh,
+      );
       if (answer !== refresh) return undefined;
     }
     const range = new vscode.Range(line + 1, next.column, line + 1, document.lineAt(line + 1).text.length);

@@ -53,8 +53,19 @@ export class EntryCommands {
     const user = this.glossary.userGlossaryUri();
     const workspace = this.glossary.workspaceGlossaryUris().filter((u) => /\.jsonc?$/i.test(u.path));
     return [
-      ...workspace.map((uri) => ({ uri, layer: 'workspace' as const, label: vscode.l10n.t('Workspace glossary: {0}', vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1)) })),
-      { uri: user, layer: 'user' as const, label: vscode.l10n.t('User glossary: {0}', user.scheme === 'file' ? user.fsPath : user.toString()) },
+      ...workspace.map((uri) => ({
+        uri,
+        layer: 'workspace' as const,
+        label: vscode.l10n.t(
+          'Workspace glossary: {0}',
+          vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+        ),
+      })),
+      {
+        uri: user,
+        layer: 'user' as const,
+        label: vscode.l10n.t('User glossary: {0}', user.scheme === 'file' ? user.fsPath : user.toString()),
+      },
     ];
   }
 
@@ -101,11 +112,20 @@ export class EntryCommands {
     const selected = editor.document.getText(editor.selection).trim();
     if (selected && containsHan(selected)) return { text: selected, simplified: selected };
     const position = editor.selection.active;
-    const info = describePosition(editor.document.lineAt(position.line).text, position.character, await this.glossary.lexicon());
+    const info = describePosition(
+      editor.document.lineAt(position.line).text,
+      position.character,
+      await this.glossary.lexicon(),
+    );
     return info && { text: info.text, simplified: info.simplified };
   }
 
-  private async ask(step: number, steps: number, title: string, options: vscode.InputBoxOptions): Promise<string | undefined> {
+  private async ask(
+    step: number,
+    steps: number,
+    title: string,
+    options: vscode.InputBoxOptions,
+  ): Promise<string | undefined> {
     return vscode.window.showInputBox({ ...options, title: `${title} (${step}/${steps})`, ignoreFocusOut: true });
   }
 
@@ -131,7 +151,10 @@ export class EntryCommands {
     const domain = await this.ask(5, 5, title, {
       prompt: vscode.l10n.t('Domain (optional), e.g. die-casting'),
       value: initial.domain ?? '',
-      validateInput: (v) => (v.trim() === '' || /^[a-z0-9][a-z0-9-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('Lower-case letters, digits and hyphens')),
+      validateInput: (v) =>
+        v.trim() === '' || /^[a-z0-9][a-z0-9-]*$/.test(v.trim())
+          ? undefined
+          : vscode.l10n.t('Lower-case letters, digits and hyphens'),
     });
     if (domain === undefined) return undefined;
     return {
@@ -151,10 +174,19 @@ export class EntryCommands {
       const problem = pinyinProblem(args.zh, args.pinyin);
       if (problem) throw new Error(problem);
     }
-    return { zh: args.zh, en, ...(args.pinyin ? { pinyin: args.pinyin } : {}), ...(args.note ? { note: args.note } : {}), ...(args.domain ? { domain: args.domain } : {}) };
+    return {
+      zh: args.zh,
+      en,
+      ...(args.pinyin ? { pinyin: args.pinyin } : {}),
+      ...(args.note ? { note: args.note } : {}),
+      ...(args.domain ? { domain: args.domain } : {}),
+    };
   }
 
-  private async write(target: Target, compute: (text: string) => import('../../core/glossary/jsonEdit').Edit[]): Promise<void> {
+  private async write(
+    target: Target,
+    compute: (text: string) => import('../../core/glossary/jsonEdit').Edit[],
+  ): Promise<void> {
     const text = await editGlossaryFile(target.uri, compute);
     this.glossary.update(target.uri, target.layer, text);
     this.glossary.rebuild();
@@ -165,13 +197,20 @@ export class EntryCommands {
     const zh = args.zh ?? (await this.termAtCursor())?.text ?? '';
     const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh }));
     if (!fields) return undefined;
-    const target = this.resolveTarget(args.target) ?? (await this.pickTarget(vscode.l10n.t('Save "{0}" in…', fields.zh)));
+    const target =
+      this.resolveTarget(args.target) ?? (await this.pickTarget(vscode.l10n.t('Save "{0}" in…', fields.zh)));
     if (!target) return undefined;
-    const existing = this.writableEntries(fields.zh).find((l) => l.target.uri.toString() === target.uri.toString() && l.entry.zh === fields.zh);
+    const existing = this.writableEntries(fields.zh).find(
+      (l) => l.target.uri.toString() === target.uri.toString() && l.entry.zh === fields.zh,
+    );
     if (existing) {
       if (!args.target) {
         const replace = vscode.l10n.t('Replace');
-        const answer = await vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is already in {1}. Replace that entry?', fields.zh, target.label), { modal: true }, replace);
+        const answer = await vscode.window.showWarningMessage(
+          vscode.l10n.t('"{0}" is already in {1}. Replace that entry?', fields.zh, target.label),
+          { modal: true },
+          replace,
+        );
         if (answer !== replace) return undefined;
       }
       const entry = { ...fields, id: existing.entry.id };
@@ -179,9 +218,19 @@ export class EntryCommands {
       tell(vscode.l10n.t('Replaced {0} in {1}.', entry.zh, fileLabel(target.uri)));
       return entry;
     }
-    const taken = new Set(this.writableEntries().filter((l) => l.target.uri.toString() === target.uri.toString()).map((l) => l.entry.id));
+    const taken = new Set(
+      this.writableEntries()
+        .filter((l) => l.target.uri.toString() === target.uri.toString())
+        .map((l) => l.entry.id),
+    );
     const entry: GlossaryEntry = { id: idFor(fields, taken), ...fields };
-    await this.write(target, (text) => addEntryEdits(text, entry, target.layer === 'user' ? vscode.l10n.t('My glossary') : vscode.l10n.t('Workspace glossary')));
+    await this.write(target, (text) =>
+      addEntryEdits(
+        text,
+        entry,
+        target.layer === 'user' ? vscode.l10n.t('My glossary') : vscode.l10n.t('Workspace glossary'),
+      ),
+    );
     tell(vscode.l10n.t('Added {0} to {1}.', entry.zh, fileLabel(target.uri)));
     return entry;
   }
@@ -200,7 +249,9 @@ export class EntryCommands {
     const target = this.resolveTarget(args.target);
     const inTarget = (l: Located) => !target || l.target.uri.toString() === target.uri.toString();
     if (args.id) {
-      return this.writableEntries(...(args.zh ? [args.zh] : [])).filter(inTarget).find((l) => l.entry.id === args.id);
+      return this.writableEntries(...(args.zh ? [args.zh] : []))
+        .filter(inTarget)
+        .find((l) => l.entry.id === args.id);
     }
     const here = args.zh ? { text: args.zh, simplified: args.zh } : await this.termAtCursor();
     const forTerm = here ? this.writableEntries(here.text, here.simplified).filter(inTarget) : [];
@@ -210,7 +261,12 @@ export class EntryCommands {
     const candidates = offerAll ? this.writableEntries().filter(inTarget) : forTerm;
     if (candidates.length === 0) return undefined;
     const picked = await vscode.window.showQuickPick(
-      candidates.map((l) => ({ label: l.entry.zh, description: `${l.entry.pinyin ?? ''} — ${l.entry.en.join('; ')}`, detail: l.target.label, located: l })),
+      candidates.map((l) => ({
+        label: l.entry.zh,
+        description: `${l.entry.pinyin ?? ''} — ${l.entry.en.join('; ')}`,
+        detail: l.target.label,
+        located: l,
+      })),
       { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true },
     );
     return picked?.located;
@@ -223,15 +279,30 @@ export class EntryCommands {
       // Nothing writable for this term: editing makes an overriding entry, prefilled from what the reader sees now.
       const term = args.zh ?? (args.id ? undefined : (await this.termAtCursor())?.simplified);
       if (!term) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries yet. Use "Add Glossary Entry" first.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('No entries in your glossaries yet. Use "Add Glossary Entry" first.'),
+        );
         return undefined;
       }
       if (args.en) return this.add({ ...args, zh: term });
       const shown: SourcedEntry | undefined = (await this.glossary.lexicon()).lookup(term)[0];
-      const fields = await this.prompt(title, { zh: term, pinyin: shown?.pinyin, en: shown?.en, note: shown?.note, domain: shown?.domain });
+      const fields = await this.prompt(title, {
+        zh: term,
+        pinyin: shown?.pinyin,
+        en: shown?.en,
+        note: shown?.note,
+        domain: shown?.domain,
+      });
       return fields ? this.add({ ...fields, target: args.target }) : undefined;
     }
-    const updates = this.fromArgs({ zh: located.entry.zh, pinyin: located.entry.pinyin, note: located.entry.note, domain: located.entry.domain, ...args, en: args.en ?? located.entry.en });
+    const updates = this.fromArgs({
+      zh: located.entry.zh,
+      pinyin: located.entry.pinyin,
+      note: located.entry.note,
+      domain: located.entry.domain,
+      ...args,
+      en: args.en ?? located.entry.en,
+    });
     const fields = args.en ? updates : await this.prompt(title, located.entry);
     if (!fields) return undefined;
     const entry: GlossaryEntry = { ...located.entry, ...fields, id: located.entry.id };
@@ -243,13 +314,19 @@ export class EntryCommands {
   async remove(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
     const located = await this.pickEntry(args, vscode.l10n.t('Entry to remove'), 'always');
     if (!located) {
-      if (!args.id) void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries to remove.'));
+      if (!args.id)
+        void vscode.window.showInformationMessage(vscode.l10n.t('No entries in your glossaries to remove.'));
       return undefined;
     }
     if (!args.id) {
       const remove = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove "{0}" ({1}) from {2}?', located.entry.zh, located.entry.en.join('; '), located.target.label),
+        vscode.l10n.t(
+          'Remove "{0}" ({1}) from {2}?',
+          located.entry.zh,
+          located.entry.en.join('; '),
+          located.target.label,
+        ),
         { modal: true },
         remove,
       );

@@ -46,36 +46,59 @@ export class ExchangeCommands {
   async importGlossary(args: ImportArgs = {}): Promise<number | undefined> {
     const file = args.file
       ? vscode.Uri.file(args.file)
-      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: filters(), title: vscode.l10n.t('Import Glossary') }))?.[0];
+      : (
+          await vscode.window.showOpenDialog({
+            canSelectMany: false,
+            filters: filters(),
+            title: vscode.l10n.t('Import Glossary'),
+          })
+        )?.[0];
     if (!file) return undefined;
     const format = formats().formatForPath(file.path);
-    if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
-    const target = args.target ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target) : await this.pickTarget();
+    if (!format)
+      throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
+    const target = args.target
+      ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target)
+      : await this.pickTarget();
     if (!target) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0}', vscode.workspace.asRelativePath(file)), cancellable: true }, async (progress, token) => {
-      // The same reading and content checks as `hanzi-gloss validate` (tone numbers become marks).
-      const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath);
-      const { glossary, problems } = parseGlossaryFile(input, file.fsPath);
-      if (problems.length > 0) {
-        const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
-        throw new Error(problems[0].message + more);
-      }
-      progress.report({ message: vscode.l10n.t('{0} entries', glossary.entries.length) });
-      const taken = new Set(this.entries.writableEntries().filter((l) => l.target.uri.toString() === target.uri.toString()).map((l) => l.entry.id));
-      if (token.isCancellationRequested) return undefined;
-      const text = await editGlossaryFile(target.uri, (before) => {
-        let after = before;
-        for (const e of glossary.entries) {
-          const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
-          after = applyTextEdits(after, addEntryEdits(after, entry, glossary.name));
+    return vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Importing {0}', vscode.workspace.asRelativePath(file)),
+        cancellable: true,
+      },
+      async (progress, token) => {
+        // The same reading and content checks as `hanzi-gloss validate` (tone numbers become marks).
+        const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath);
+        const { glossary, problems } = parseGlossaryFile(input, file.fsPath);
+        if (problems.length > 0) {
+          const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
+          throw new Error(problems[0].message + more);
         }
-        return [{ offset: 0, length: before.length, content: after }];
-      });
-      this.glossary.update(target.uri, target.layer, text);
-      this.glossary.rebuild();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0} entries into {1}.', glossary.entries.length, target.label));
-      return glossary.entries.length;
-    });
+        progress.report({ message: vscode.l10n.t('{0} entries', glossary.entries.length) });
+        const taken = new Set(
+          this.entries
+            .writableEntries()
+            .filter((l) => l.target.uri.toString() === target.uri.toString())
+            .map((l) => l.entry.id),
+        );
+        if (token.isCancellationRequested) return undefined;
+        const text = await editGlossaryFile(target.uri, (before) => {
+          let after = before;
+          for (const e of glossary.entries) {
+            const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
+            after = applyTextEdits(after, addEntryEdits(after, entry, glossary.name));
+          }
+          return [{ offset: 0, length: before.length, content: after }];
+        });
+        this.glossary.update(target.uri, target.layer, text);
+        this.glossary.rebuild();
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Imported {0} entries into {1}.', glossary.entries.length, target.label),
+        );
+        return glossary.entries.length;
+      },
+    );
   }
 
   private async pickTarget() {
@@ -91,28 +114,61 @@ export class ExchangeCommands {
     await this.glossary.lexicon(); // the first load also reads the user and workspace files
     const out = this.glossary.editableFiles
       .filter((f) => f.good)
-      .map((f) => ({ label: vscode.workspace.asRelativePath(f.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), id: f.uri.toString(), glossary: f.good!.glossary, layer: f.layer }));
+      .map((f) => ({
+        label: vscode.workspace.asRelativePath(f.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+        id: f.uri.toString(),
+        glossary: f.good!.glossary,
+        layer: f.layer,
+      }));
     const curated = this.glossary.curatedGlossaries();
     return [
       ...out,
-      { label: vscode.l10n.t('Curated glossary (all domains)'), id: 'curated', glossary: { name: 'Hanzi Gloss curated', entries: curated.flatMap((g) => g.glossary.entries.map((e) => ({ ...e, domain: e.domain ?? g.glossary.domain }))) } },
+      {
+        label: vscode.l10n.t('Curated glossary (all domains)'),
+        id: 'curated',
+        glossary: {
+          name: 'Hanzi Gloss curated',
+          entries: curated.flatMap((g) =>
+            g.glossary.entries.map((e) => ({ ...e, domain: e.domain ?? g.glossary.domain })),
+          ),
+        },
+      },
     ];
   }
 
   async exportGlossary(args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
     const sources = await this.sources();
     const chosen = args.source
-      ? sources.find((s) => s.id === args.source || (args.source === 'user' && s.id === this.glossary.userGlossaryUri().toString()))
-      : (await vscode.window.showQuickPick(sources.map((s) => ({ label: s.label, description: vscode.l10n.t('{0} entries', s.glossary.entries.length), source: s })), { placeHolder: vscode.l10n.t('Glossary to export') }))?.source;
+      ? sources.find(
+          (s) =>
+            s.id === args.source || (args.source === 'user' && s.id === this.glossary.userGlossaryUri().toString()),
+        )
+      : (
+          await vscode.window.showQuickPick(
+            sources.map((s) => ({
+              label: s.label,
+              description: vscode.l10n.t('{0} entries', s.glossary.entries.length),
+              source: s,
+            })),
+            { placeHolder: vscode.l10n.t('Glossary to export') },
+          )
+        )?.source;
     if (!chosen) return undefined;
     const file = args.file ? vscode.Uri.file(args.file) : await this.askExportFile(chosen.glossary.name);
     if (!file) return undefined;
     const format = formats().formatForPath(file.path);
-    if (!format) throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} entries', chosen.glossary.entries.length) }, () =>
-      writeAtomically(file, format.serialize(chosen.glossary)),
+    if (!format)
+      throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
+    await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Exporting {0} entries', chosen.glossary.entries.length),
+      },
+      () => writeAtomically(file, format.serialize(chosen.glossary)),
     );
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries to {1}.', chosen.glossary.entries.length, file.fsPath));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Exported {0} entries to {1}.', chosen.glossary.entries.length, file.fsPath),
+    );
     // What the format could not hold, one clause per kind ("OmegaT TSV cannot hold aliases: dropped in 3 entries").
     const lost = format.fit(chosen.glossary).lost;
     if (lost.length > 0) void vscode.window.showWarningMessage(lost.join('; '));
@@ -133,7 +189,10 @@ export class ExchangeCommands {
     )?.format;
     if (!format) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
-    const slug = glossaryName.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+    const slug = glossaryName
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-');
     const name = slug.replace(/^-+|-+$/g, '') || 'glossary';
     return vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(folder, `${name}${format.extensions[0]}`),
@@ -162,7 +221,9 @@ export class ExchangeCommands {
         });
     if (!file) return undefined;
     await writeAtomically(file, ankiNotes(terms));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} terms for Anki to {1}.', terms.length, file.fsPath));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Exported {0} terms for Anki to {1}.', terms.length, file.fsPath),
+    );
     return file;
   }
 }

@@ -7,7 +7,11 @@ import { writeAtomically } from '../services/fileWriter';
 import type { SidecarNotes } from './sidecarNotes';
 import { withExtension } from '../../core/text/fileName';
 
-export async function exportBilingual(glossary: GlossaryService, notes: SidecarNotes, args: { file?: string } = {}): Promise<vscode.Uri | undefined> {
+export async function exportBilingual(
+  glossary: GlossaryService,
+  notes: SidecarNotes,
+  args: { file?: string } = {},
+): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const document = editor.document;
@@ -22,7 +26,9 @@ export async function exportBilingual(glossary: GlossaryService, notes: SidecarN
   const lexicon = await glossary.lexicon();
   const text = document.getText();
   const sidecar = new Map((await notes.anchored(document)).filter((a) => !a.stale).map((a) => [a.line, a.note.text]));
-  const content = /\.md$/i.test(file.path) ? bilingualMarkdown(title, text, markerFor(document), lexicon, sidecar) : bilingualHtml(title, text, markerFor(document), lexicon, sidecar);
+  const content = /\.md$/i.test(file.path)
+    ? bilingualMarkdown(title, text, markerFor(document), lexicon, sidecar)
+    : bilingualHtml(title, text, markerFor(document), lexicon, sidecar);
   await writeAtomically(file, content);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported the bilingual document to {0}.', file.fsPath));
   return file;

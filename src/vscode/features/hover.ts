@@ -26,7 +26,11 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     private readonly failures: InstallFailures,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const config = readConfig(document);
     if (!config.hoverEnabled || !languageEnabled(config, document.languageId)) return undefined;
     const line = document.lineAt(position.line).text;
@@ -58,14 +62,24 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     for (const layer of lexicon.layers) {
       if (this.broken.has(layer)) continue;
       try {
-        this.render(line, position, lexicon.withLayers((l) => l === layer), config);
+        this.render(
+          line,
+          position,
+          lexicon.withLayers((l) => l === layer),
+          config,
+        );
       } catch (e) {
         if (e instanceof CedictAssetError) this.broken.add(layer);
       }
     }
   }
 
-  private render(line: string, position: vscode.Position, lexicon: Lexicon, config: HanziGlossConfig): vscode.Hover | undefined {
+  private render(
+    line: string,
+    position: vscode.Position,
+    lexicon: Lexicon,
+    config: HanziGlossConfig,
+  ): vscode.Hover | undefined {
     // A passage never crosses a line, but one line of a scraped dump can be megabytes long.
     const long = line.length > 2 * WINDOW;
     const from = long ? Math.max(0, position.character - WINDOW) : 0;
@@ -73,7 +87,9 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     const found = describePosition(window, position.character - from, lexicon, config.toneStyle);
     if (!found) return undefined;
     const info = { ...found, start: found.start + from, end: found.end + from };
-    const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }));
+    const markdown = new vscode.MarkdownString(
+      renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }),
+    );
     // Our own commands as links, the term as their argument (commandLink encodes it so that any
     // term stays one link). Glossary text itself is escaped Markdown, so it cannot add links, and
     // no other command is enabled.
@@ -86,7 +102,9 @@ export class HanziHoverProvider implements vscode.HoverProvider {
       commandLink(vscode.l10n.t('Annotate line'), Commands.annotatePassage),
     ];
     markdown.appendMarkdown(`\n\n${links.join(' · ')}`);
-    markdown.isTrusted = { enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage] };
+    markdown.isTrusted = {
+      enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage],
+    };
     markdown.supportHtml = false;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);

@@ -36,7 +36,9 @@ export class QaDiagnostics implements vscode.Disposable {
   readonly onDidCheck = this.checked.event;
 
   /** Sidecar notes of a document, checked like inline annotations (set once the notes exist). */
-  sidecarNotes: ((document: vscode.TextDocument) => Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>) | undefined;
+  sidecarNotes:
+    | ((document: vscode.TextDocument) => Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>)
+    | undefined;
 
   constructor(
     private readonly glossary: GlossaryService,
@@ -58,7 +60,9 @@ export class QaDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hanziGloss')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
       }),
-      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(), {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+      }),
     );
     vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
   }
@@ -67,7 +71,10 @@ export class QaDiagnostics implements vscode.Disposable {
     if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.check(document), DELAY_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.check(document), DELAY_MS),
+    );
   }
 
   /** Checks every annotation line of the document now. */
@@ -86,7 +93,12 @@ export class QaDiagnostics implements vscode.Disposable {
         ? [[1, document.lineCount]]
         : vscode.window.visibleTextEditors
             .filter((e) => e.document === document)
-            .flatMap((e) => e.visibleRanges.map((r): [number, number] => [Math.max(1, r.start.line - MARGIN), Math.min(document.lineCount, r.end.line + MARGIN)]));
+            .flatMap((e) =>
+              e.visibleRanges.map((r): [number, number] => [
+                Math.max(1, r.start.line - MARGIN),
+                Math.min(document.lineCount, r.end.line + MARGIN),
+              ]),
+            );
     const found: { line: number; chinese: string; text: string; column: number }[] = [];
     // A newer version has its own check scheduled: this one stops.
     const outdated = () => document.isClosed || document.version !== version;
@@ -121,7 +133,11 @@ export class QaDiagnostics implements vscode.Disposable {
           for (const p of checkAnnotation(document.lineAt(n.line).text.trim(), n.note.text, lexicon)) {
             const level = config.qaSeverity[p.code];
             if (level === 'off') continue;
-            const d = new vscode.Diagnostic(document.lineAt(n.line).range, vscode.l10n.t('Sidecar note: {0}', p.message), SEVERITY[level]);
+            const d = new vscode.Diagnostic(
+              document.lineAt(n.line).range,
+              vscode.l10n.t('Sidecar note: {0}', p.message),
+              SEVERITY[level],
+            );
             d.code = p.code;
             d.source = 'Hanzi Gloss';
             diagnostics.push(d);
@@ -170,20 +186,30 @@ export class QaDiagnostics implements vscode.Disposable {
 }
 
 class QaFixes implements vscode.CodeActionProvider {
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
       const fix = fixes.get(d);
       if (!fix?.suggestion) continue;
       if (fix.code === 'forbidden-term') {
-        const a = new vscode.CodeAction(vscode.l10n.t('Replace with "{0}"', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          vscode.l10n.t('Replace with "{0}"', fix.suggestion),
+          vscode.CodeActionKind.QuickFix,
+        );
         a.edit = new vscode.WorkspaceEdit();
         a.edit.replace(document.uri, d.range, fix.suggestion);
         a.diagnostics = [d];
         a.isPreferred = true;
         actions.push(a);
       } else if (fix.code === 'missing-term') {
-        const a = new vscode.CodeAction(vscode.l10n.t('Append "{0}" to place it', fix.suggestion), vscode.CodeActionKind.QuickFix);
+        const a = new vscode.CodeAction(
+          vscode.l10n.t('Append "{0}" to place it', fix.suggestion),
+          vscode.CodeActionKind.QuickFix,
+        );
         a.edit = new vscode.WorkspaceEdit();
         a.edit.insert(document.uri, document.lineAt(d.range.start.line).range.end, ` ${fix.suggestion}`);
         a.diagnostics = [d];

@@ -33,13 +33,21 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
     return {
       label: term.text,
       description: `${term.reading} — ${first ? first.en.join('; ') : ''}`,
-      detail: vscode.l10n.t('{0} occurrence(s), first on line {1} · {2}', term.occurrences.length, line, first ? first.source.label : ''),
+      detail: vscode.l10n.t(
+        '{0} occurrence(s), first on line {1} · {2}',
+        term.occurrences.length,
+        line,
+        first ? first.source.label : '',
+      ),
       term,
     };
   });
   const pick = vscode.window.createQuickPick<TermItem>();
   pick.items = items;
-  pick.placeholder = vscode.l10n.t('Glossary terms in {0} (type to filter by Chinese, pinyin or English)', vscode.workspace.asRelativePath(document.uri));
+  pick.placeholder = vscode.l10n.t(
+    'Glossary terms in {0} (type to filter by Chinese, pinyin or English)',
+    vscode.workspace.asRelativePath(document.uri),
+  );
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   const originalSelections = editor.selections;

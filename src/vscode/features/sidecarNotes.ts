@@ -8,7 +8,13 @@ import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
 import { draftEnglish } from '../../core/annotate/draft';
-import { anchorNotes, parseSidecar, serializeSidecar, type Anchored, type SidecarNote } from '../../core/annotate/sidecar';
+import {
+  anchorNotes,
+  parseSidecar,
+  serializeSidecar,
+  type Anchored,
+  type SidecarNote,
+} from '../../core/annotate/sidecar';
 import { decodeUtf8 } from '../../core/text/text';
 import { columnsAfterLine, displayWidth, shortenToWidth } from '../../core/text/displayWidth';
 import { markerFor } from '../services/config';
@@ -38,12 +44,23 @@ export class SidecarNotes implements vscode.Disposable {
   private readonly unreadable = new Map<string, Error>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly placedCache = new WeakMap<vscode.TextDocument, { version: number; all: readonly SidecarNote[]; placed: Anchored[] }>();
+  private readonly placedCache = new WeakMap<
+    vscode.TextDocument,
+    { version: number; all: readonly SidecarNote[]; placed: Anchored[] }
+  >();
   private readonly fresh = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('hanziGloss.sidecarNoteForeground'), fontStyle: 'italic' },
+    after: {
+      margin: '0 0 0 2em',
+      color: new vscode.ThemeColor('hanziGloss.sidecarNoteForeground'),
+      fontStyle: 'italic',
+    },
   });
   private readonly stale = vscode.window.createTextEditorDecorationType({
-    after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('hanziGloss.sidecarNoteStaleForeground'), fontStyle: 'italic' },
+    after: {
+      margin: '0 0 0 2em',
+      color: new vscode.ThemeColor('hanziGloss.sidecarNoteStaleForeground'),
+      fontStyle: 'italic',
+    },
   });
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after the notes of a document have been placed (decorations redrawn). */
@@ -112,7 +129,10 @@ export class SidecarNotes implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.refresh(document), 150));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.refresh(document), 150),
+    );
   }
 
   /** The notes of a document placed on its current lines. */
@@ -124,7 +144,13 @@ export class SidecarNotes implements vscode.Disposable {
     const cached = this.placedCache.get(document);
     if (cached && cached.version === document.version && cached.all === all) return cached.placed;
     const mine = all.filter((n) => n.file === where.file);
-    const placed = mine.length === 0 ? [] : anchorNotes(mine, Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text));
+    const placed =
+      mine.length === 0
+        ? []
+        : anchorNotes(
+            mine,
+            Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text),
+          );
     this.placedCache.set(document, { version: document.version, all, placed });
     return placed;
   }
@@ -137,7 +163,10 @@ export class SidecarNotes implements vscode.Disposable {
       // Keep each note's line with its passage, so the sidecar stays right when saved next.
       const list = this.notes.get(where.folder.uri.toString()) ?? [];
       const moved = new Map(placed.filter((a) => !a.stale).map((a) => [a.note, a.line]));
-      this.notes.set(where.folder.uri.toString(), list.map((n) => (moved.has(n) ? { ...n, line: moved.get(n)! } : n)));
+      this.notes.set(
+        where.folder.uri.toString(),
+        list.map((n) => (moved.has(n) ? { ...n, line: moved.get(n)! } : n)),
+      );
     }
     const { fresh, stale } = this.decorationsOf(placed, document);
     for (const editor of vscode.window.visibleTextEditors.filter((e) => e.document === document)) {
@@ -172,18 +201,26 @@ export class SidecarNotes implements vscode.Disposable {
     const note = (await this.anchored(document)).find((a) => a.line === position.line);
     if (!note) return undefined;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${vscode.l10n.t('Sidecar note')}**${note.stale ? ` — ${vscode.l10n.t('stale: the Chinese changed since it was written')}` : ''}\n\n`);
+    md.appendMarkdown(
+      `**${vscode.l10n.t('Sidecar note')}**${note.stale ? ` — ${vscode.l10n.t('stale: the Chinese changed since it was written')}` : ''}\n\n`,
+    );
     md.appendText(note.note.text);
     if (note.stale) md.appendText(`\n\n${vscode.l10n.t('Written for: {0}', note.note.chinese)}`);
     return new vscode.Hover(md);
   }
 
-  private async target(args: NoteArgs): Promise<{ document: vscode.TextDocument; line: number; folder: vscode.WorkspaceFolder; file: string } | undefined> {
+  private async target(
+    args: NoteArgs,
+  ): Promise<
+    { document: vscode.TextDocument; line: number; folder: vscode.WorkspaceFolder; file: string } | undefined
+  > {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
     const where = this.where(editor.document.uri);
     if (!where) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Sidecar notes need the file to be in a workspace folder.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Sidecar notes need the file to be in a workspace folder.'),
+      );
       return undefined;
     }
     return { document: editor.document, line: args.line ?? editor.selection.active.line, ...where };
@@ -194,12 +231,19 @@ export class SidecarNotes implements vscode.Disposable {
     if (!t) return undefined;
     const chinese = t.document.lineAt(t.line).text.trim();
     if (!containsHan(chinese)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a line with Chinese text to annotate it.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Put the cursor on a line with Chinese text to annotate it.'),
+      );
       return undefined;
     }
     const text =
       args.text ??
-      (await vscode.window.showInputBox({ title: vscode.l10n.t('Sidecar note'), prompt: chinese, value: draftEnglish(chinese, await this.glossary.lexicon()).text, ignoreFocusOut: true }));
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Sidecar note'),
+        prompt: chinese,
+        value: draftEnglish(chinese, await this.glossary.lexicon()).text,
+        ignoreFocusOut: true,
+      }));
     if (!text) return undefined;
     const list = (await this.load(t.folder)).filter((n) => !(n.file === t.file && n.line === t.line));
     const note: SidecarNote = { file: t.file, line: t.line, chinese, text };
@@ -220,9 +264,20 @@ export class SidecarNotes implements vscode.Disposable {
   async edit(args: NoteArgs = {}): Promise<SidecarNote | undefined> {
     const found = await this.noteAt(args);
     if (!found) return undefined;
-    const text = args.text ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Sidecar note'), value: found.placed.note.text, ignoreFocusOut: true }));
+    const text =
+      args.text ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Sidecar note'),
+        value: found.placed.note.text,
+        ignoreFocusOut: true,
+      }));
     if (!text) return undefined;
-    const updated: SidecarNote = { ...found.placed.note, line: found.line, chinese: found.document.lineAt(found.line).text.trim(), text };
+    const updated: SidecarNote = {
+      ...found.placed.note,
+      line: found.line,
+      chinese: found.document.lineAt(found.line).text.trim(),
+      text,
+    };
     const list = (await this.load(found.folder)).map((n) => (n === found.placed.note ? updated : n));
     await this.save(found.folder, list);
     await this.refresh(found.document);
@@ -233,7 +288,10 @@ export class SidecarNotes implements vscode.Disposable {
   async remove(args: NoteArgs = {}): Promise<SidecarNote | undefined> {
     const found = await this.noteAt(args);
     if (!found) return undefined;
-    await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
+    await this.save(
+      found.folder,
+      (await this.load(found.folder)).filter((n) => n !== found.placed.note),
+    );
     await this.refresh(found.document);
     tell(vscode.l10n.t('Removed the note on line {0} from {1}.', found.line + 1, this.sidecarLabel(found.folder)));
     return found.placed.note;
@@ -245,9 +303,16 @@ export class SidecarNotes implements vscode.Disposable {
     if (!found) return false;
     const lineText = found.document.lineAt(found.line).text;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(found.document.uri, found.document.lineAt(found.line).range.end, `\n${/^\s*/.exec(lineText)![0]}${markerFor(found.document)}${found.placed.note.text}`);
+    edit.insert(
+      found.document.uri,
+      found.document.lineAt(found.line).range.end,
+      `\n${/^\s*/.exec(lineText)![0]}${markerFor(found.document)}${found.placed.note.text}`,
+    );
     if (!(await vscode.workspace.applyEdit(edit))) return false;
-    await this.save(found.folder, (await this.load(found.folder)).filter((n) => n !== found.placed.note));
+    await this.save(
+      found.folder,
+      (await this.load(found.folder)).filter((n) => n !== found.placed.note),
+    );
     await this.refresh(found.document);
     const [line, file] = [found.line + 1, this.sidecarLabel(found.folder)];
     tell(vscode.l10n.t('Moved the note on line {0} into the text and out of {1}.', line, file));
@@ -260,13 +325,24 @@ export class SidecarNotes implements vscode.Disposable {
     if (!t) return undefined;
     const marker = markerFor(t.document);
     const chineseLine = annotationText(t.document.lineAt(t.line).text, marker) ? t.line - 1 : t.line;
-    const below = chineseLine + 1 < t.document.lineCount ? annotationText(t.document.lineAt(chineseLine + 1).text, marker) : undefined;
+    const below =
+      chineseLine + 1 < t.document.lineCount
+        ? annotationText(t.document.lineAt(chineseLine + 1).text, marker)
+        : undefined;
     if (chineseLine < 0 || !below) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No annotation line under this passage.'));
       return undefined;
     }
     const edit = new vscode.WorkspaceEdit();
-    edit.delete(t.document.uri, new vscode.Range(chineseLine, t.document.lineAt(chineseLine).text.length, chineseLine + 1, t.document.lineAt(chineseLine + 1).text.length));
+    edit.delete(
+      t.document.uri,
+      new vscode.Range(
+        chineseLine,
+        t.document.lineAt(chineseLine).text.length,
+        chineseLine + 1,
+        t.document.lineAt(chineseLine + 1).text.length,
+      ),
+    );
     if (!(await vscode.workspace.applyEdit(edit))) return undefined;
     return this.add({ line: chineseLine, text: below.text });
   }

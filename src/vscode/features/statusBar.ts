@@ -15,7 +15,9 @@ function registerGlossaryWarning(glossary: GlossaryService): vscode.Disposable {
     const n = glossary.problemCount;
     if (n === 0) return warning.hide();
     warning.text = `$(warning) ${vscode.l10n.t('Glossary: {0} problem(s)', n)}`;
-    warning.tooltip = vscode.l10n.t('A glossary file has problems; its last good version is still in use. Click to see them.');
+    warning.tooltip = vscode.l10n.t(
+      'A glossary file has problems; its last good version is still in use. Click to see them.',
+    );
     warning.show();
   };
   return vscode.Disposable.from(warning, glossary.onDidChange(refresh));
@@ -43,7 +45,11 @@ export function registerStatusBar(scans: DocumentScans, glossary: GlossaryServic
       return;
     }
     item.text = `$(book) ${vscode.l10n.t('{0} passages · {1} terms', passages, terms)}`;
-    item.tooltip = vscode.l10n.t('Hanzi Gloss: {0} Chinese passage(s), {1} glossary term(s). Click to list the terms.', passages, terms);
+    item.tooltip = vscode.l10n.t(
+      'Hanzi Gloss: {0} Chinese passage(s), {1} glossary term(s). Click to list the terms.',
+      passages,
+      terms,
+    );
     item.show();
   };
 
@@ -55,7 +61,8 @@ export function registerStatusBar(scans: DocumentScans, glossary: GlossaryServic
     glossary.onDidChange(() => void refresh()),
     scans.onDidScan((summary) => {
       const editor = vscode.window.activeTextEditor;
-      if (editor && editor.document.uri.toString() === summary.uri && readConfig(editor.document).statusBarEnabled) show(summary.passages, summary.terms);
+      if (editor && editor.document.uri.toString() === summary.uri && readConfig(editor.document).statusBarEnabled)
+        show(summary.passages, summary.terms);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsHanziGloss(e)) void refresh();

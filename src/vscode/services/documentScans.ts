@@ -71,7 +71,13 @@ export class DocumentScans implements vscode.Disposable {
     const key = document.uri.toString();
     let s = this.states.get(key);
     if (!s) {
-      s = { passages: new Array<number>(document.lineCount).fill(-1), terms: new Array<number>(document.lineCount).fill(-1), lexicon: undefined, running: undefined, timer: undefined };
+      s = {
+        passages: new Array<number>(document.lineCount).fill(-1),
+        terms: new Array<number>(document.lineCount).fill(-1),
+        lexicon: undefined,
+        running: undefined,
+        timer: undefined,
+      };
       this.states.set(key, s);
     }
     return s;

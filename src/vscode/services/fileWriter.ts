@@ -15,7 +15,10 @@ const queues = new Map<string, Promise<unknown>>();
 function serialized<T>(uri: vscode.Uri, task: () => Promise<T>): Promise<T> {
   const key = uri.toString();
   const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  queues.set(key, run.catch(() => undefined));
+  queues.set(
+    key,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -65,7 +68,12 @@ export function editGlossaryFile(uri: vscode.Uri, compute: (text: string) => Edi
       const before = document.getText();
       const edits = compute(before);
       const edit = new vscode.WorkspaceEdit();
-      for (const e of edits) edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+      for (const e of edits)
+        edit.replace(
+          uri,
+          new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+          e.content,
+        );
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code refused the edit to ${uri.toString()}`);
       return document.getText();
     }

@@ -106,7 +106,9 @@ export class GlossaryService implements vscode.Disposable {
     await this.refreshFiles(false);
     const lexicon = this.rebuild();
     this.stats = { curatedMs, cedictMs, keys: lexicon.keyCount };
-    this.log.info(`glossaries ready: curated ${curatedMs.toFixed(0)} ms, CC-CEDICT ${cedictMs.toFixed(0)} ms, ${lexicon.keyCount} keys`);
+    this.log.info(
+      `glossaries ready: curated ${curatedMs.toFixed(0)} ms, CC-CEDICT ${cedictMs.toFixed(0)} ms, ${lexicon.keyCount} keys`,
+    );
     return lexicon;
   }
 
@@ -127,7 +129,12 @@ export class GlossaryService implements vscode.Disposable {
       .filter(([name, type]) => type === vscode.FileType.File && isGlossaryFileName(name))
       .map(([name]) => name)
       .sort();
-    const files = await Promise.all(names.map(async (name) => ({ path: `glossary/${name}`, bytes: await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)) })));
+    const files = await Promise.all(
+      names.map(async (name) => ({
+        path: `glossary/${name}`,
+        bytes: await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)),
+      })),
+    );
     // Curated files are validated in CI; here only their structure is checked, to keep the first hover fast.
     const { glossaries, problems } = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true });
     for (const p of problems) this.log.error(p.message);
@@ -155,7 +162,8 @@ export class GlossaryService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const pattern of readConfig(folder.uri).workspaceGlossaries) {
         const relative = new vscode.RelativePattern(folder, pattern);
-        for (const uri of await vscode.workspace.findFiles(relative, null, 200)) wanted.push({ uri, layer: 'workspace' });
+        for (const uri of await vscode.workspace.findFiles(relative, null, 200))
+          wanted.push({ uri, layer: 'workspace' });
         this.watch(relative, 'workspace');
       }
     }
@@ -256,7 +264,11 @@ export class GlossaryService implements vscode.Disposable {
       uri,
       problems.map((p) => {
         const pos = new vscode.Position(p.line - 1, p.column - 1);
-        const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.reason, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(pos, pos.translate(0, 1)),
+          p.reason,
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = 'Hanzi Gloss';
         return d;
       }),

@@ -28,7 +28,8 @@ export function commandTable(s: CommandServices): Record<CommandId, (...args: un
     [Commands.exportGlossary]: (args?: unknown) => s.exchange.exportGlossary(args as ExportArgs | undefined),
     [Commands.exportAnki]: (args?: unknown) => s.exchange.exportAnki(args as { file?: string } | undefined),
     [Commands.annotatePassage]: (args?: unknown) => annotatePassage(s.glossary, args as AnnotateArgs | undefined),
-    [Commands.exportBilingual]: (args?: unknown) => exportBilingual(s.glossary, s.notes, args as { file?: string } | undefined),
+    [Commands.exportBilingual]: (args?: unknown) =>
+      exportBilingual(s.glossary, s.notes, args as { file?: string } | undefined),
     [Commands.addNote]: (args?: unknown) => s.notes.add(args as NoteArgs | undefined),
     [Commands.editNote]: (args?: unknown) => s.notes.edit(args as NoteArgs | undefined),
     [Commands.removeNote]: (args?: unknown) => s.notes.remove(args as NoteArgs | undefined),
@@ -52,5 +53,7 @@ function reporting(id: string, handler: (...args: unknown[]) => unknown) {
 
 export function registerCommands(services: CommandServices): vscode.Disposable {
   const table = commandTable(services);
-  return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, reporting(id, handler))));
+  return vscode.Disposable.from(
+    ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, reporting(id, handler))),
+  );
 }

@@ -76,6 +76,9 @@ export class TaskTimer {
 
   /** One line per task name: "document scan slice: 812 × 7.9 ms avg, max 12.1 ms, 0 over 16 ms". */
   report(): string[] {
-    return [...this.stats].map(([name, s]) => `${name}: ${s.count} × ${(s.totalMs / s.count).toFixed(1)} ms avg, max ${s.maxMs.toFixed(1)} ms, ${s.overFrame} over 16 ms`);
+    return [...this.stats].map(
+      ([name, s]) =>
+        `${name}: ${s.count} × ${(s.totalMs / s.count).toFixed(1)} ms avg, max ${s.maxMs.toFixed(1)} ms, ${s.overFrame} over 16 ms`,
+    );
   }
 }

@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import type { HanziGlossApi } from '../../../src/extension';
 import { activateExtension, nextEvent, workspaceFile } from './helpers';
 
-const LINE_2 = '布勒：拓普集团1台，6000吨；爱柯迪2台，6000吨；泉峰汽车匈牙利工厂，2台6000吨；旭升集团，1台7000吨， 在谈9200吨。';
+const LINE_2 =
+  '布勒：拓普集团1台，6000吨；爱柯迪2台，6000吨；泉峰汽车匈牙利工厂，2台6000吨；旭升集团，1台7000吨， 在谈9200吨。';
 
-const checked = (api: HanziGlossApi, uri: vscode.Uri) => nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
+const checked = (api: HanziGlossApi, uri: vscode.Uri) =>
+  nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
 
 export function defineAnnotationSuite(): void {
   suite('English annotations in a real VS Code', () => {
@@ -17,7 +19,8 @@ export function defineAnnotationSuite(): void {
       editor.selection = new vscode.Selection(0, 3, 0, 3);
       await api.glossary.lexicon();
       await vscode.commands.executeCommand('hanziGloss.annotatePassage');
-      const expected = 'EN: Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,200 t.';
+      const expected =
+        'EN: Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,200 t.';
       assert.equal(editor.document.lineAt(1).text, expected);
       assert.equal(editor.document.getText(editor.selection), 'Bühler Group', 'the first tab stop is the first term');
       await vscode.commands.executeCommand('leaveSnippet');
@@ -41,14 +44,22 @@ export function defineAnnotationSuite(): void {
       assert.equal(diagnostics.length, 1, JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message)));
       assert.equal(editor.document.getText(diagnostics[0].range), wrong);
       assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostics[0].range)) ?? [];
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostics[0].range,
+        )) ?? [];
       const fix = actions.find((a) => a.title === 'Replace with "Bühler AG"');
       assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
       const second = checked(api, uri);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       await second;
       assert.match(editor.document.lineAt(1).text, /^EN: Bühler AG: Tuopu Group/);
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'forbidden-term'), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'forbidden-term'),
+        [],
+      );
     });
 
     test('a changed number and leftover Chinese are diagnostics too', async () => {
@@ -56,12 +67,25 @@ export function defineAnnotationSuite(): void {
       const uri = workspaceFile('annotate-me.txt');
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const done = checked(api, uri);
-      await editor.edit((b) => b.replace(editor.document.lineAt(1).range, 'EN: Bühler AG: 拓普 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,000 t.'));
+      await editor.edit((b) =>
+        b.replace(
+          editor.document.lineAt(1).range,
+          'EN: Bühler AG: 拓普 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,000 t.',
+        ),
+      );
       await done;
-      const codes = vscode.languages.getDiagnostics(uri).map((d) => `${d.code}:${editor.document.getText(d.range).slice(0, 12)}`);
+      const codes = vscode.languages
+        .getDiagnostics(uri)
+        .map((d) => `${d.code}:${editor.document.getText(d.range).slice(0, 12)}`);
       assert.ok(codes.includes('untranslated:拓普'), codes.join(' | '));
-      assert.ok(codes.some((c) => c.startsWith('number-mismatch:')), codes.join(' | '));
-      assert.ok(codes.some((c) => c.startsWith('missing-term:')), 'Tuopu Group is missing');
+      assert.ok(
+        codes.some((c) => c.startsWith('number-mismatch:')),
+        codes.join(' | '),
+      );
+      assert.ok(
+        codes.some((c) => c.startsWith('missing-term:')),
+        'Tuopu Group is missing',
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
@@ -74,15 +98,20 @@ export function defineAnnotationSuite(): void {
       const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(out));
       assert.match(html, /<ruby>压<rt>yā<\/rt><\/ruby><ruby>铸<rt>zhù<\/rt><\/ruby>&lt;<ruby>工<rt>gōng<\/rt><\/ruby>/);
       assert.match(html, /<td class="en" lang="en">die casting &lt;plant&gt;<\/td>/);
-      assert.match(html, /<td lang="zh-Hans">压铸<\/td><td>yā zhù<\/td><td>die casting; die-cast; high-pressure die casting<\/td>/);
+      assert.match(
+        html,
+        /<td lang="zh-Hans">压铸<\/td><td>yā zhù<\/td><td>die casting; die-cast; high-pressure die casting<\/td>/,
+      );
     });
   });
 }
 
 export function defineSidecarSuite(): void {
   suite('Sidecar notes in a real VS Code', () => {
-    const placed = async (api: HanziGlossApi, document: vscode.TextDocument) => (await api.notes.anchored(document)).map((a) => [a.line, a.stale, a.note.text]);
-    const updated = (api: HanziGlossApi, uri: vscode.Uri) => nextEvent(api.notes.onDidUpdate, (u) => u.toString() === uri.toString(), 10_000, 'sidecar update');
+    const placed = async (api: HanziGlossApi, document: vscode.TextDocument) =>
+      (await api.notes.anchored(document)).map((a) => [a.line, a.stale, a.note.text]);
+    const updated = (api: HanziGlossApi, uri: vscode.Uri) =>
+      nextEvent(api.notes.onDidUpdate, (u) => u.toString() === uri.toString(), 10_000, 'sidecar update');
 
     test('a note follows its passage when lines are inserted above, turns stale when the Chinese changes, converts to inline and back', async () => {
       const api = await activateExtension();
@@ -91,24 +120,51 @@ export function defineSidecarSuite(): void {
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       editor.selection = new vscode.Selection(1, 0, 1, 0);
       const qaDone = checked(api, uri);
-      await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' });
+      await vscode.commands.executeCommand('hanziGloss.addSidecarNote', {
+        text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng',
+      });
       await qaDone;
       const noteProblems = vscode.languages.getDiagnostics(uri).filter((d) => d.message.startsWith('Sidecar note:'));
-      assert.ok(noteProblems.some((d) => d.code === 'number-mismatch' && d.range.start.line === 1), 'the note is checked like an inline annotation: its numbers are missing');
-      assert.deepEqual(await placed(api, editor.document), [[1, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng']]);
-      const sidecar = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.hanzi-gloss/annotations.json'))));
-      assert.deepEqual(sidecar, { version: 1, notes: [{ file: 'vendor-thread.txt', line: 1, chinese: LINE_2, text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng' }] });
+      assert.ok(
+        noteProblems.some((d) => d.code === 'number-mismatch' && d.range.start.line === 1),
+        'the note is checked like an inline annotation: its numbers are missing',
+      );
+      assert.deepEqual(await placed(api, editor.document), [
+        [1, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng'],
+      ]);
+      const sidecar = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.hanzi-gloss/annotations.json'))),
+      );
+      assert.deepEqual(sidecar, {
+        version: 1,
+        notes: [
+          {
+            file: 'vendor-thread.txt',
+            line: 1,
+            chinese: LINE_2,
+            text: 'Bühler orders from Tuopu, IKD, Chervon, Xusheng',
+          },
+        ],
+      });
 
       let moved = updated(api, uri);
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'inserted line one\ninserted line two\n'));
       await moved;
-      assert.deepEqual(await placed(api, editor.document), [[3, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng']]);
+      assert.deepEqual(await placed(api, editor.document), [
+        [3, false, 'Bühler orders from Tuopu, IKD, Chervon, Xusheng'],
+      ]);
 
       moved = updated(api, uri);
       await editor.edit((b) => b.replace(new vscode.Range(3, 0, 3, 2), '海天'));
       await moved;
       assert.deepEqual((await placed(api, editor.document))[0].slice(0, 2), [3, true]);
-      const hover = ((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 0))) ?? [])
+      const hover = (
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          new vscode.Position(3, 0),
+        )) ?? []
+      )
         .flatMap((h) => h.contents)
         .map((c) => (typeof c === 'string' ? c : c.value))
         .join('\n');

@@ -10,9 +10,12 @@ export function defineCommandSuite(): void {
     test('every contributed command is registered', async () => {
       await activateExtension();
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-      const pkg = JSON.parse(readFileSync(join(ext.extensionPath, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+      const pkg = JSON.parse(readFileSync(join(ext.extensionPath, 'package.json'), 'utf8')) as {
+        contributes: { commands: { command: string }[] };
+      };
       const registered = new Set(await vscode.commands.getCommands(true));
-      for (const { command } of pkg.contributes.commands) assert.ok(registered.has(command), `${command} is registered`);
+      for (const { command } of pkg.contributes.commands)
+        assert.ok(registered.has(command), `${command} is registered`);
     });
 
     test('the document scan counts passages and glossary terms of the fixture', async () => {
@@ -22,7 +25,8 @@ export function defineCommandSuite(): void {
       assert.equal(summary.passages, 3, 'one passage per non-empty line');
       assert.ok(summary.terms >= 40, `${summary.terms} glossary terms`);
       const terms = new Set((await api.scans.terms(editor.document, 'marks')).map((t) => t.text));
-      for (const t of ['海天金属', '压铸', '力劲', '开模', '草签', '在谈', '已购', '布勒', '极氪009']) assert.ok(terms.has(t), `${t} is matched`);
+      for (const t of ['海天金属', '压铸', '力劲', '开模', '草签', '在谈', '已购', '布勒', '极氪009'])
+        assert.ok(terms.has(t), `${t} is matched`);
     });
 
     test('Show Terms in Document: accepting the first term selects all its occurrences', async () => {

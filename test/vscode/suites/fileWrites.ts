@@ -55,7 +55,10 @@ export function defineFileWriteSuite(): void {
       fs.chmodSync(file, 0o600);
       await useUserGlossary(file);
       await add('布勒', 'Buhler');
-      assert.deepEqual(entriesOf(file).map((e) => e.zh), ['布勒']);
+      assert.deepEqual(
+        entriesOf(file).map((e) => e.zh),
+        ['布勒'],
+      );
       assert.equal(mode(file), '600');
       assert.deepEqual(temps(dir), []);
     });
@@ -70,12 +73,21 @@ export function defineFileWriteSuite(): void {
       await useUserGlossary(link);
       await add('伊之密', 'Yizumi');
       assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link is still a link');
-      assert.deepEqual(entriesOf(real).map((e) => e.zh), ['伊之密'], 'the real file has the entry');
+      assert.deepEqual(
+        entriesOf(real).map((e) => e.zh),
+        ['伊之密'],
+        'the real file has the entry',
+      );
       assert.equal(mode(real), '640');
       // Eight additions at once: the writes run one after another and every one survives.
       const terms = ['安徽永泰', '旭升集团', '拓普集团', '爱柯迪', '文灿股份', '广东鸿图', '海天', '力劲'];
       await Promise.all(terms.map((zh, k) => add(zh, `company ${k}`)));
-      assert.deepEqual(entriesOf(real).map((e) => e.zh).sort(), ['伊之密', ...terms].sort());
+      assert.deepEqual(
+        entriesOf(real)
+          .map((e) => e.zh)
+          .sort(),
+        ['伊之密', ...terms].sort(),
+      );
       assert.ok(fs.lstatSync(link).isSymbolicLink());
       assert.deepEqual(temps(dir), []);
       assert.deepEqual(temps(join(dir, 'dotfiles')), []);
@@ -107,7 +119,7 @@ export function defineFileWriteSuite(): void {
       assert.equal(mode(real), '600');
     });
 
-    test('a sidecar note keeps annotations.json\'s mode and clears what a killed writer left', async () => {
+    test("a sidecar note keeps annotations.json's mode and clears what a killed writer left", async () => {
       const sidecar = workspaceFile('.hanzi-gloss/annotations.json').fsPath;
       const folder = join(sidecar, '..');
       fs.mkdirSync(folder, { recursive: true });
@@ -116,13 +128,19 @@ export function defineFileWriteSuite(): void {
       const litter = join(folder, `.annotations.json.${deadPid()}.0badcafe.hanzi-gloss.tmp`);
       fs.writeFileSync(litter, '{ "version": 1, "no');
       const editor = await openFixture('diecasting-orders.txt');
-      const line = editor.document.getText().split('\n').findIndex((l) => /[\u4e00-\u9fff]/.test(l));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => /[\u4e00-\u9fff]/.test(l));
       const text = 'written through the atomic writer';
       await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { line, text });
       const notes = (JSON.parse(fs.readFileSync(sidecar, 'utf8')) as { notes: { text: string }[] }).notes;
-      assert.ok(notes.some((n) => n.text === text), JSON.stringify(notes));
+      assert.ok(
+        notes.some((n) => n.text === text),
+        JSON.stringify(notes),
+      );
       assert.equal(mode(sidecar), '600');
-      assert.ok(!fs.existsSync(litter), 'the killed writer\'s temporary file is gone');
+      assert.ok(!fs.existsSync(litter), "the killed writer's temporary file is gone");
       await vscode.commands.executeCommand('hanziGloss.removeSidecarNote', { line });
     });
   });

@@ -34,12 +34,16 @@ export function positionOf(document: vscode.TextDocument, needle: string, nth = 
 
 /** Text of every hover VS Code's providers give at a position (ours and any others). */
 export async function hoverTexts(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
   return hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
 }
 
 /** The Hanzi Gloss hover at a position (identified by its source line), or undefined. */
-export async function glossHover(document: vscode.TextDocument, position: vscode.Position): Promise<string | undefined> {
+export async function glossHover(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<string | undefined> {
   return (await hoverTexts(document, position)).find((t) => t.includes('Hanzi Gloss'));
 }
 
@@ -49,7 +53,12 @@ export function plain(markdown: string): string {
 }
 
 /** Resolves at the next `event` that `accept` takes, failing after `ms`: tests wait on events, not sleeps. */
-export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, ms = 10_000, what = 'event'): Promise<T> {
+export function nextEvent<T>(
+  event: vscode.Event<T>,
+  accept: (value: T) => boolean = () => true,
+  ms = 10_000,
+  what = 'event',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();

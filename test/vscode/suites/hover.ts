@@ -15,7 +15,9 @@ export function defineHoverSuite(): void {
       console.log(`activate() took ${api.activationMs.toFixed(2)} ms`);
       await api.glossary.lexicon();
       const stats = api.glossary.stats;
-      console.log(`lexicon ready: curated ${stats?.curatedMs.toFixed(1)} ms, CC-CEDICT ${stats?.cedictMs.toFixed(1)} ms, ${stats?.keys} keys`);
+      console.log(
+        `lexicon ready: curated ${stats?.curatedMs.toFixed(1)} ms, CC-CEDICT ${stats?.cedictMs.toFixed(1)} ms, ${stats?.keys} keys`,
+      );
       assert.equal(openccLoaded(), false, "OpenCC's tables are not loaded at activation");
       document = (await openFixture('diecasting-orders.txt')).document;
     });
@@ -59,7 +61,9 @@ export function defineHoverSuite(): void {
 
     test('the hover range is the longest term: 已签合同 as one term, not 合同', async () => {
       const position = positionOf(document, '已签合同').translate(0, 3);
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ??
+        [];
       const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')));
       assert.ok(ours?.range);
       assert.equal(document.getText(ours.range), '已签合同');
@@ -106,7 +110,9 @@ export function defineHoverSuite(): void {
       const uri = workspaceFile('diecasting-orders.zh-Hant.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(traditionalText));
       const traditional = await vscode.workspace.openTextDocument(uri);
-      const occurrences = (await api.scans.terms(document, 'marks')).flatMap((t) => t.occurrences.map((o) => ({ ...o, text: t.text })));
+      const occurrences = (await api.scans.terms(document, 'marks')).flatMap((t) =>
+        t.occurrences.map((o) => ({ ...o, text: t.text })),
+      );
       assert.ok(occurrences.length >= 40);
       for (const m of occurrences) {
         const position = document.positionAt(m.start);
@@ -116,7 +122,11 @@ export function defineHoverSuite(): void {
         // character is a dictionary entry of its own (臺 vs 台).
         const curated = (h: string) => h.slice(h.indexOf('\n\n'), h.lastIndexOf('Source: Curated glossary'));
         assert.ok(curated(a).length > 0, `curated gloss at ${m.text}`);
-        assert.equal(curated(b), curated(a), `same curated gloss for ${m.text} and ${traditional.getText(new vscode.Range(position, traditional.positionAt(m.end)))}`);
+        assert.equal(
+          curated(b),
+          curated(a),
+          `same curated gloss for ${m.text} and ${traditional.getText(new vscode.Range(position, traditional.positionAt(m.end)))}`,
+        );
       }
     });
 
@@ -124,14 +134,20 @@ export function defineHoverSuite(): void {
       const config = vscode.workspace.getConfiguration('hanziGloss');
       await config.update('script.first', 'traditional', vscode.ConfigurationTarget.Workspace);
       try {
-        assert.match(plain((await glossHover(document, positionOf(document, '压铸'))) ?? ''), /^\*\*壓鑄\*\* 压铸 — yā zhù/);
+        assert.match(
+          plain((await glossHover(document, positionOf(document, '压铸'))) ?? ''),
+          /^\*\*壓鑄\*\* 压铸 — yā zhù/,
+        );
       } finally {
         await config.update('script.first', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
 
     test('works in any language: a Chinese comment in a TypeScript file', async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'const tonnage = 6000; // 锁模力6000吨\n' });
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'typescript',
+        content: 'const tonnage = 6000; // 锁模力6000吨\n',
+      });
       const text = plain((await glossHover(doc, positionOf(doc, '锁模力'))) ?? '');
       assert.match(text, /suǒ mú lì/);
       assert.match(text, /clamping force/);

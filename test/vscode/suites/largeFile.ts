@@ -23,7 +23,8 @@ export function defineLargeFileSuite(): void {
       this.timeout(300_000);
       const api = await activateExtension();
       await api.glossary.lexicon();
-      const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
+      const read = async (name: string) =>
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(name)));
       let text: string | undefined = largeText(await read('diecasting-orders.txt'), await read('forum-thread.txt'));
       // Counted in place: a regex match list of 3 million one-character strings would leave the
       // garbage collector (which runs on the extension host's thread) work during the measured scan.
@@ -39,13 +40,20 @@ export function defineLargeFileSuite(): void {
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const document = editor.document;
       const first = await api.scans.summary(document);
-      console.log(`large file: ${megabytes.toFixed(1)} MB, ${han.toLocaleString('en')} Han characters, ${document.lineCount.toLocaleString('en')} lines; first scan ${Date.now() - started} ms: ${first.passages} passages, ${first.terms} terms`);
+      console.log(
+        `large file: ${megabytes.toFixed(1)} MB, ${han.toLocaleString('en')} Han characters, ${document.lineCount.toLocaleString('en')} lines; first scan ${Date.now() - started} ms: ${first.passages} passages, ${first.terms} terms`,
+      );
       assert.ok(first.passages > 60_000 && first.terms > 1_000_000, JSON.stringify(first));
 
       // Type like a person: several edits at different places. Line 10 is Chinese (the insertion
       // joins its passage), lines 2 and 5 English (a new passage at the start of line 2, and a new
       // line before line 5), line 50,000 gets a letter (no new passage).
-      for (const [line, insert] of [[10, '压铸'], [2, '开模，'], [5, 'New line 新行\n'], [50_000, 'x']] as const) {
+      for (const [line, insert] of [
+        [10, '压铸'],
+        [2, '开模，'],
+        [5, 'New line 新行\n'],
+        [50_000, 'x'],
+      ] as const) {
         await editor.edit((b) => b.insert(new vscode.Position(line, 0), insert));
       }
       const after = await new Promise<{ passages: number; terms: number; version: number }>((resolve) => {
@@ -66,14 +74,20 @@ export function defineLargeFileSuite(): void {
         if (at >= 0) assert.ok(await glossHover(document, new vscode.Position(line, at)), `hover on line ${line + 1}`);
       }
       const terms = await api.scans.terms(document, 'marks');
-      assert.ok(['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)), terms.map((t) => t.text).join());
+      assert.ok(
+        ['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)),
+        terms.map((t) => t.text).join(),
+      );
       const { longestMs, longestName, longestCpuMs, longestCpuName, longestBusyMs, longestBusyName } = api.tasks;
       console.log(
         `longest synchronous task of the extension: ${longestMs.toFixed(1)} ms of wall time (${longestName}); ${longestCpuMs.toFixed(1)} ms of process CPU time (${longestCpuName}); ` +
           `${longestBusyMs.toFixed(1)} ms busy, the lesser of the two (${longestBusyName})`,
       );
       for (const line of api.tasks.report()) console.log(`  ${line}`);
-      assert.ok(longestBusyMs < 50, `a task kept the extension host busy for ${longestBusyMs.toFixed(1)} ms (${longestBusyName})`);
+      assert.ok(
+        longestBusyMs < 50,
+        `a task kept the extension host busy for ${longestBusyMs.toFixed(1)} ms (${longestBusyName})`,
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });

@@ -22,7 +22,10 @@ const toneStyleRead = () => {
 
 async function hoverMarkdown(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 export function defineUserDataSafetySuite(): void {
@@ -73,8 +76,9 @@ export function defineUserDataSafetySuite(): void {
       const line = '布勒：拓普集团1台，6000吨；爱柯迪2台，6000吨。';
       await vscode.workspace.fs.writeFile(uri, encode(`${line}\n`));
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      const long = 'Bühler: Tuopu Group one 6,000 t cell; IKD two 6,000 t cells; both for rear underbody castings, '
-        + 'delivery next year';
+      const long =
+        'Bühler: Tuopu Group one 6,000 t cell; IKD two 6,000 t cells; both for rear underbody castings, ' +
+        'delivery next year';
       await vscode.commands.executeCommand('hanziGloss.addSidecarNote', { line: 0, text: long });
       try {
         const { fresh } = api.notes.decorationsOf(await api.notes.anchored(editor.document), editor.document);
@@ -89,7 +93,7 @@ export function defineUserDataSafetySuite(): void {
       }
     });
 
-    test('a workspace value of hanziGloss.glossaries.user is ignored: entries go to the user\'s own file', async () => {
+    test("a workspace value of hanziGloss.glossaries.user is ignored: entries go to the user's own file", async () => {
       const api = await activateExtension();
       const settings = workspaceFile('.vscode/settings.json');
       const before = await vscode.workspace.fs.readFile(settings).then(decode, () => undefined);
@@ -107,7 +111,10 @@ export function defineUserDataSafetySuite(): void {
         const added = await vscode.commands.executeCommand<{ id: string }>('hanziGloss.addEntry', args);
         assert.ok(!existsSync(elsewhere), 'nothing is written where the workspace pointed');
         const own = JSON.parse(decode(await vscode.workspace.fs.readFile(api.glossary.userGlossaryUri())));
-        assert.ok(own.entries.some((e: { zh: string }) => e.zh === '旭升'), 'the entry is in the user glossary');
+        assert.ok(
+          own.entries.some((e: { zh: string }) => e.zh === '旭升'),
+          'the entry is in the user glossary',
+        );
         await vscode.commands.executeCommand('hanziGloss.removeEntry', { id: added.id, target: 'user' });
       } finally {
         const restored = toneStyleRead();

@@ -90,7 +90,14 @@ function parse(text: string, file: string): FormatParseResult {
     if (raw.trim() === '' || raw.startsWith('#')) return;
     const line = parseCedictLine(raw);
     if (!line) {
-      problems.push(new LocatedError(file, k + 1, 1, 'not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"'));
+      problems.push(
+        new LocatedError(
+          file,
+          k + 1,
+          1,
+          'not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"',
+        ),
+      );
       return;
     }
     const merged = addLine(entries, byZh, taken, {
@@ -106,7 +113,12 @@ function parse(text: string, file: string): FormatParseResult {
 
 /** "yā zhù" → "ya1 zhu4"; a "]" would close the brackets, so it cannot be part of a reading. */
 const numbered = (pinyin: string): string =>
-  pinyin.replaceAll(']', '').split(/\s+/).filter((s) => s).map(toNumbered).join(' ');
+  pinyin
+    .replaceAll(']', '')
+    .split(/\s+/)
+    .filter((s) => s)
+    .map(toNumbered)
+    .join(' ');
 
 /** Line terminators that JavaScript's "." (and so the line pattern) does not cross, and tabs. */
 const oneSense = (s: string): string => s.replace(/[\t\r\n\u2028\u2029]+/g, ' ').trim();

@@ -202,7 +202,17 @@ export function fitAllFields(glossary: Glossary, label: string, bad: RegExp, wha
 }
 
 const ORDER: readonly (keyof GlossaryEntry)[] = [
-  'id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref',
+  'id',
+  'zh',
+  'traditional',
+  'pinyin',
+  'en',
+  'forbidden',
+  'domain',
+  'category',
+  'note',
+  'aliases',
+  'ref',
 ];
 
 /** The entry's defined fields in one fixed order (aliases without an undefined pinyin), for comparing. */

@@ -25,21 +25,66 @@ import {
 import { fileStem } from '../../text/fileName';
 
 const LIST = ' | ';
-const COLUMNS = ['id', 'zh', 'traditional', 'pinyin', 'en', 'forbidden', 'domain', 'category', 'note', 'aliases', 'ref'] as const;
+const COLUMNS = [
+  'id',
+  'zh',
+  'traditional',
+  'pinyin',
+  'en',
+  'forbidden',
+  'domain',
+  'category',
+  'note',
+  'aliases',
+  'ref',
+] as const;
 type Column = (typeof COLUMNS)[number];
 
 const HEADER_NAMES: Record<string, Column> = {
   id: 'id',
-  zh: 'zh', chinese: 'zh', simplified: 'zh', source: 'zh', term: 'zh', 'zh-hans': 'zh', 'zh-cn': 'zh', 中文: 'zh', 简体: 'zh', 术语: 'zh',
-  traditional: 'traditional', 'zh-hant': 'traditional', 'zh-tw': 'traditional', 繁体: 'traditional',
-  pinyin: 'pinyin', reading: 'pinyin', 拼音: 'pinyin',
-  en: 'en', english: 'en', target: 'en', translation: 'en', 英文: 'en', 译文: 'en',
-  forbidden: 'forbidden', 'do not use': 'forbidden', 禁用: 'forbidden',
-  domain: 'domain', subject: 'domain', 领域: 'domain',
-  category: 'category', 类别: 'category',
-  note: 'note', notes: 'note', comment: 'note', comments: 'note', 备注: 'note',
-  aliases: 'aliases', alias: 'aliases', 别名: 'aliases',
-  ref: 'ref', reference: 'ref', source_url: 'ref', 出处: 'ref',
+  zh: 'zh',
+  chinese: 'zh',
+  simplified: 'zh',
+  source: 'zh',
+  term: 'zh',
+  'zh-hans': 'zh',
+  'zh-cn': 'zh',
+  中文: 'zh',
+  简体: 'zh',
+  术语: 'zh',
+  traditional: 'traditional',
+  'zh-hant': 'traditional',
+  'zh-tw': 'traditional',
+  繁体: 'traditional',
+  pinyin: 'pinyin',
+  reading: 'pinyin',
+  拼音: 'pinyin',
+  en: 'en',
+  english: 'en',
+  target: 'en',
+  translation: 'en',
+  英文: 'en',
+  译文: 'en',
+  forbidden: 'forbidden',
+  'do not use': 'forbidden',
+  禁用: 'forbidden',
+  domain: 'domain',
+  subject: 'domain',
+  领域: 'domain',
+  category: 'category',
+  类别: 'category',
+  note: 'note',
+  notes: 'note',
+  comment: 'note',
+  comments: 'note',
+  备注: 'note',
+  aliases: 'aliases',
+  alias: 'aliases',
+  别名: 'aliases',
+  ref: 'ref',
+  reference: 'ref',
+  source_url: 'ref',
+  出处: 'ref',
 };
 
 /** Backslash escapes in list cells: "\\|" "\\\\" "\\[" "\\]" stand for the character; no other pair is one. */
@@ -52,7 +97,10 @@ function rawItems(cell: string): string[] {
   return items.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-const list = (cell: string): string[] => rawItems(cell).map(unescapeItem).filter((s) => s.length > 0);
+const list = (cell: string): string[] =>
+  rawItems(cell)
+    .map(unescapeItem)
+    .filter((s) => s.length > 0);
 const joinList = (items: readonly string[]): string => items.map((s) => escapeItem(s, /[\\|]/g)).join(LIST);
 
 /** "压力铸造 [yā lì zhù zào]" ↔ { zh, pinyin } */
@@ -140,18 +188,30 @@ function parse(text: string, file: string): FormatParseResult {
       if (col && value !== '') cell[col] = value;
     });
     if (!cell.zh || !containsHan(cell.zh)) {
-      problems.push(new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: the Chinese column must hold a Chinese term ("${cell.zh ?? ''}")`));
+      problems.push(
+        new LocatedError(
+          file,
+          lineOfRow(rowNumber),
+          1,
+          `row ${rowNumber + 1}: the Chinese column must hold a Chinese term ("${cell.zh ?? ''}")`,
+        ),
+      );
       return;
     }
     const en = list(cell.en ?? '');
     if (en.length === 0) {
-      problems.push(new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: "${cell.zh}" has no English rendering`));
+      problems.push(
+        new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: "${cell.zh}" has no English rendering`),
+      );
       return;
     }
     const aliases = rawItems(cell.aliases ?? '').flatMap((item) => parseAlias(item) ?? []);
     const forbidden = list(cell.forbidden ?? '');
     const entry: GlossaryEntry = {
-      id: cell.id && !taken.has(cell.id) ? (taken.add(cell.id), cell.id) : idFor({ zh: cell.zh, pinyin: cell.pinyin }, taken),
+      id:
+        cell.id && !taken.has(cell.id)
+          ? (taken.add(cell.id), cell.id)
+          : idFor({ zh: cell.zh, pinyin: cell.pinyin }, taken),
       zh: cell.zh,
       en,
       ...(cell.traditional ? { traditional: cell.traditional } : {}),

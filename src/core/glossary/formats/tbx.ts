@@ -16,13 +16,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex, LocatedError, type LineColumn } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
-import {
-  fitAllFields,
-  idFor,
-  type FittedGlossary,
-  type FormatParseResult,
-  type GlossaryFormat,
-} from './common';
+import { fitAllFields, idFor, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
 import { fileStem } from '../../text/fileName';
 
 type Node = Record<string, unknown>;
@@ -93,7 +87,20 @@ const PARSER = new XMLParser({
   // isArray needs only the name: without jPath the parser does not build a path string for every tag
   // (a third of its time on small files).
   jPath: false,
-  isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'termNote', 'note', 'descrip', 'xref'].includes(name),
+  isArray: (name) =>
+    [
+      'conceptEntry',
+      'termEntry',
+      'langSec',
+      'langSet',
+      'termSec',
+      'tig',
+      'ntig',
+      'termNote',
+      'note',
+      'descrip',
+      'xref',
+    ].includes(name),
 });
 
 /** fast-xml-parser's own limit (it throws past it); a TBX file is about 8 levels deep. */
@@ -197,22 +204,34 @@ function parse(xml: string, file: string): FormatParseResult {
     const en: TermInfo[] = [];
     for (const lang of [...asArray(concept.langSec as Node[]), ...asArray(concept.langSet as Node[])]) {
       const script = scriptOf(attr(lang, 'xml:lang') ?? attr(lang, 'lang'));
-      const list = script === 'simplified' ? zh : script === 'traditional' ? zhHant : script === 'english' ? en : undefined;
+      const list =
+        script === 'simplified' ? zh : script === 'traditional' ? zhHant : script === 'english' ? en : undefined;
       list?.push(...termsOf(lang));
     }
-    const notes = asArray(concept.note as unknown[]).map(text).filter((n) => n.length > 0);
+    const notes = asArray(concept.note as unknown[])
+      .map(text)
+      .filter((n) => n.length > 0);
     const category = notes.find((n) => n.startsWith(CATEGORY))?.slice(CATEGORY.length);
     const note = notes
       .filter((n) => !n.startsWith(CATEGORY))
       .map((n) => (n.startsWith(NOTE) ? n.slice(NOTE.length) : n))
       .join('\n');
     const domain = asArray(concept.descrip as Node[]).find((d) => attr(d, 'type') === 'subjectField');
-    const ref = asArray(concept.xref as Node[]).map((x) => attr(x, 'target')).find((t) => t);
+    const ref = asArray(concept.xref as Node[])
+      .map((x) => attr(x, 'target'))
+      .find((t) => t);
     const main = zh[0] ?? zhHant[0];
     const allowed = en.filter((t) => !/deprecated|superseded/i.test(t.status ?? ''));
     const forbidden = en.filter((t) => /deprecated|superseded/i.test(t.status ?? '')).map((t) => t.term);
     if (!main) {
-      problems.push(new LocatedError(file, at.line, at.column, 'concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)'));
+      problems.push(
+        new LocatedError(
+          file,
+          at.line,
+          at.column,
+          'concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)',
+        ),
+      );
       continue;
     }
     if (allowed.length === 0) {
@@ -220,7 +239,9 @@ function parse(xml: string, file: string): FormatParseResult {
       continue;
     }
     allowed.sort((a, b) => Number(/preferred/i.test(b.status ?? '')) - Number(/preferred/i.test(a.status ?? '')));
-    const aliases: Alias[] = zh.slice(1).map((t) => (t.pronunciation ? { zh: t.term, pinyin: t.pronunciation } : { zh: t.term }));
+    const aliases: Alias[] = zh
+      .slice(1)
+      .map((t) => (t.pronunciation ? { zh: t.term, pinyin: t.pronunciation } : { zh: t.term }));
     const id = attr(concept, 'id');
     positions.push(at);
     entries.push({
@@ -267,7 +288,10 @@ function serialize(glossary: Glossary): string {
   const fitted = fit(glossary).glossary;
   const t = xmlText;
   const conceptEntry = fitted.entries.map((e) => {
-    const zhTerms = [{ term: e.zh, pinyin: e.pinyin }, ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin }))];
+    const zhTerms = [
+      { term: e.zh, pinyin: e.pinyin },
+      ...(e.aliases ?? []).map((a) => ({ term: a.zh, pinyin: a.pinyin })),
+    ];
     const pronunciation = (p: string) => ({ termNote: [{ '@_type': 'pronunciation', '#text': t(p) }] });
     const langSec: Node[] = [
       {

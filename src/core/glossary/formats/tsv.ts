@@ -67,7 +67,9 @@ function parse(text: string, file: string): FormatParseResult {
       return;
     }
     if (en === '') {
-      problems.push(new LocatedError(file, k + 1, zh.length + 2, `"${zh}" has no English rendering in the second column`));
+      problems.push(
+        new LocatedError(file, k + 1, zh.length + 2, `"${zh}" has no English rendering in the second column`),
+      );
       return;
     }
     addLine(byTerm, zh, en, comment, k + 1);
