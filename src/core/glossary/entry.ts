@@ -71,3 +71,21 @@ export function sourceKind(source: GlossarySource): SourceKind {
 export function isGlossaryEntry(entry: SourcedEntry): boolean {
   return sourceKind(entry.source) === 'glossary';
 }
+
+/**
+ * An entry's fields in the schema's order: the JSON keys a reader accepts, the CSV columns, the
+ * order exports write and comparisons read.
+ */
+export const ENTRY_FIELDS = [
+  'id',
+  'zh',
+  'traditional',
+  'pinyin',
+  'en',
+  'forbidden',
+  'domain',
+  'category',
+  'note',
+  'aliases',
+  'ref',
+] as const satisfies readonly (keyof GlossaryEntry)[];

@@ -7,6 +7,7 @@ import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, t
 import { LineIndex, LocatedError, type LineColumn } from '../text/text';
 import { entryProblems, RepeatCheck, type EntryField } from './checks';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
+import { ENTRY_FIELDS } from './entry';
 import { fileStem } from '../text/fileName';
 
 export interface GlossaryParseResult {
@@ -114,19 +115,7 @@ export function parseJsonTree(
 }
 
 const ROOT_KEYS = new Set(['$schema', 'name', 'domain', 'description', 'entries']);
-const ENTRY_KEYS = new Set([
-  'id',
-  'zh',
-  'traditional',
-  'pinyin',
-  'en',
-  'forbidden',
-  'domain',
-  'category',
-  'note',
-  'aliases',
-  'ref',
-]);
+const ENTRY_KEYS = new Set<string>(ENTRY_FIELDS);
 const ALIAS_KEYS = new Set(['zh', 'pinyin']);
 
 class Reader {

@@ -12,6 +12,9 @@ import type { GlossaryService } from '../services/glossaryService';
 import { hoverLabels } from '../services/hoverLabels';
 import { Commands } from '../services/ids';
 
+/** Han characters (and surrogates of the supplementary planes): a cheap test before any loading. */
+const HAN = /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
+
 /** Around the pointer on a very long line, only this many characters each side are examined. */
 const WINDOW = 400;
 
@@ -35,7 +38,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     if (!config.hoverEnabled || !languageEnabled(config, document.languageId)) return undefined;
     const line = document.lineAt(position.line).text;
     // Cheap rejection before any loading: most hovers are over code or English.
-    if (!/[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/.test(line)) return undefined;
+    if (!HAN.test(line)) return undefined;
     const lexicon = await this.glossary.lexicon();
     if (token.isCancellationRequested) return undefined;
     try {
@@ -112,8 +115,6 @@ export class HanziHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** The Han test of the provider's cheap rejection, over the first part of a visible document. */
-const HAN = /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud8bf]/;
 const WARM_DELAY_MS = 1500;
 
 /**

@@ -5,6 +5,7 @@
 import { splitTone } from '../../reading/pinyin';
 import type { LineColumn, LocatedError } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
+import { ENTRY_FIELDS } from '../entry';
 
 export interface FormatParseResult {
   readonly glossary: Glossary;
@@ -201,24 +202,10 @@ export function fitAllFields(glossary: Glossary, label: string, bad: RegExp, wha
   return { glossary: { name: dropChars(glossary.name, bad, new Set()).trim(), entries }, lost: losses.lines() };
 }
 
-const ORDER: readonly (keyof GlossaryEntry)[] = [
-  'id',
-  'zh',
-  'traditional',
-  'pinyin',
-  'en',
-  'forbidden',
-  'domain',
-  'category',
-  'note',
-  'aliases',
-  'ref',
-];
-
 /** The entry's defined fields in one fixed order (aliases without an undefined pinyin), for comparing. */
 export function canonical(e: GlossaryEntry): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of ORDER) {
+  for (const k of ENTRY_FIELDS) {
     const v = e[k];
     if (v === undefined) continue;
     const alias = (a: Alias) => (a.pinyin !== undefined ? { zh: a.zh, pinyin: a.pinyin } : { zh: a.zh });

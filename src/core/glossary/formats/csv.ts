@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { containsHan } from '../../text/detect';
 import { LineIndex, LocatedError, type LineColumn } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
+import { ENTRY_FIELDS } from '../entry';
 import {
   FORMULA_STARTS,
   UNPAIRED_SURROGATE,
@@ -25,19 +26,7 @@ import {
 import { fileStem } from '../../text/fileName';
 
 const LIST = ' | ';
-const COLUMNS = [
-  'id',
-  'zh',
-  'traditional',
-  'pinyin',
-  'en',
-  'forbidden',
-  'domain',
-  'category',
-  'note',
-  'aliases',
-  'ref',
-] as const;
+const COLUMNS = ENTRY_FIELDS;
 type Column = (typeof COLUMNS)[number];
 
 const HEADER_NAMES: Record<string, Column> = {
