@@ -23,5 +23,6 @@ const bytes = encodeCedictAsset(lines);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, bytes);
 console.log(
-  `cedict: ${lines.length} entries (${skipped} malformed lines skipped) → ${out}, ${(bytes.length / 1048576).toFixed(1)} MB in ${Date.now() - started} ms`,
+  `cedict: ${lines.length} entries (${skipped} malformed lines skipped) → ${out}, ` +
+    `${(bytes.length / 1048576).toFixed(1)} MB in ${Date.now() - started} ms`,
 );

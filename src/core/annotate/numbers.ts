@@ -152,12 +152,16 @@ export function ordinalWord(value: number): string {
   return `${n}${s}`;
 }
 
+/** Digits with or without separators, and the number words and ordinals (not "zeroth") above. */
+const ENGLISH_NUMBER = new RegExp(
+  `\\d+(?:,\\d{3})*(?:\\.\\d+)?|\\b(?:${[...WORDS, ...ORDINALS.slice(1)].join('|')})\\b`,
+  'gi',
+);
+
 /** Numbers written in English: digits with or without separators, and the words one…ten. */
 export function findEnglishNumbers(text: string): { value: number; start: number; end: number }[] {
   const out: { value: number; start: number; end: number }[] = [];
-  for (const m of text.matchAll(
-    /\d+(?:,\d{3})*(?:\.\d+)?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi,
-  )) {
+  for (const m of text.matchAll(ENGLISH_NUMBER)) {
     const w = m[0].toLowerCase();
     const word = WORDS.indexOf(w);
     const ordinal = ORDINALS.indexOf(w);

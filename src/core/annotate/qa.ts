@@ -71,7 +71,9 @@ export function checkAnnotation(
       problems.push({
         code: 'missing-term',
         severity: severity['missing-term'],
-        message: `${m.text} (${entry.en[0]}) has none of its approved renderings in the English: ${entry.en.map((e) => `"${e}"`).join(', ')}`,
+        message:
+          `${m.text} (${entry.en[0]}) has none of its approved renderings in the English: ` +
+          entry.en.map((e) => `"${e}"`).join(', '),
         term: m.text,
         suggestion: entry.en[0],
       });

@@ -64,6 +64,11 @@ function ruby(chinese: string, lexicon: Lexicon): string {
   return out + html(chinese.slice(at));
 }
 
+const STYLE =
+  'body{font-family:sans-serif;max-width:60rem;margin:2rem auto}' +
+  'td{vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #ddd}' +
+  '.zh{font-size:1.2rem;line-height:2.4}rt{font-size:.6em;color:#555}';
+
 export function bilingualHtml(
   title: string,
   text: string,
@@ -73,15 +78,17 @@ export function bilingualHtml(
 ): string {
   const rows = annotationsOf(text, marker, notes).map(
     (a) =>
-      `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td><td class="en" lang="en">${a.english !== undefined ? html(a.english) : '<em>(no annotation)</em>'}</td></tr>`,
+      `<tr><td class="zh" lang="zh-Hans">${ruby(a.chinese.trim(), lexicon)}</td>` +
+      `<td class="en" lang="en">${a.english !== undefined ? html(a.english) : '<em>(no annotation)</em>'}</td></tr>`,
   );
   const terms = listTerms(text, lexicon).map(
     (t) =>
-      `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td><td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
+      `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td>` +
+      `<td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
   );
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>
-<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}td{vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #ddd}.zh{font-size:1.2rem;line-height:2.4}rt{font-size:.6em;color:#555}</style>
+<style>${STYLE}</style>
 </head><body>
 <h1>${html(title)}</h1>
 <table><tbody>

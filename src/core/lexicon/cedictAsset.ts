@@ -79,10 +79,11 @@ function align4(n: number): number {
 
 /*
  * Layout (little-endian, sections 4-byte aligned), chosen to pack small in the VSIX and expand in
- * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node its child count u16; edge code
- * units u16; one bit per node "a key ends here" (values are numbered in node order, so the bit
- * count gives the value index); per key its entry count u8; entry numbers u32; per entry its
- * record length u16; the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
+ * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node
+ * its child count u16; edge code units u16; one bit per node "a key ends here" (values are
+ * numbered in node order, so the bit count gives the value index); per key its entry count u8;
+ * entry numbers u32; per entry its record length u16; the records, UTF-8
+ * "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
  */
 
 /** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
@@ -91,7 +92,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   // An empty traditional field means "same as simplified" (true of about half the entries).
   const records = lines.map((l) =>
     encoder.encode(
-      `${l.traditional === l.simplified ? '' : l.traditional}\t${l.simplified}\t${l.pinyin}\t${l.senses.join('\u001f')}`,
+      [l.traditional === l.simplified ? '' : l.traditional, l.simplified, l.pinyin, l.senses.join('\u001f')].join('\t'),
     ),
   );
   const byKey = new Map<string, number[]>();

@@ -149,7 +149,8 @@ export function pinyinProblem(zh: string, pinyin: string, checkTable = true): st
     .filter((t) => t.length > 0);
   if (tokens.length !== units.length) {
     const han = units.filter((u) => u.han).length;
-    return `pinyin "${pinyin}" has ${tokens.length} syllable(s) but "${zh}" needs ${units.length} (${han} Han character(s))`;
+    const needs = `${units.length} (${han} Han character(s))`;
+    return `pinyin "${pinyin}" has ${tokens.length} syllable(s) but "${zh}" needs ${needs}`;
   }
   for (let k = 0; k < units.length; k++) {
     const unit = units[k];

@@ -202,7 +202,8 @@ export class SidecarNotes implements vscode.Disposable {
     if (!note) return undefined;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(
-      `**${vscode.l10n.t('Sidecar note')}**${note.stale ? ` — ${vscode.l10n.t('stale: the Chinese changed since it was written')}` : ''}\n\n`,
+      `**${vscode.l10n.t('Sidecar note')}**` +
+        `${note.stale ? ` — ${vscode.l10n.t('stale: the Chinese changed since it was written')}` : ''}\n\n`,
     );
     md.appendText(note.note.text);
     if (note.stale) md.appendText(`\n\n${vscode.l10n.t('Written for: {0}', note.note.chinese)}`);

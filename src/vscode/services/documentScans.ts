@@ -32,7 +32,10 @@ interface LineState {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-/** `list` with `removed` items from `start` replaced by `added` dirty (-1) items; no argument spreading, so pasting a million lines is fine. */
+/**
+ * `list` with `removed` items from `start` replaced by `added` dirty (-1) items; no argument
+ * spreading, so pasting a million lines is fine.
+ */
 function replaceRange(list: number[], start: number, removed: number, added: number): number[] {
   if (added < 10_000) {
     list.splice(start, removed, ...new Array<number>(added).fill(-1));

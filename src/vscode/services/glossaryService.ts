@@ -107,7 +107,8 @@ export class GlossaryService implements vscode.Disposable {
     const lexicon = this.rebuild();
     this.stats = { curatedMs, cedictMs, keys: lexicon.keyCount };
     this.log.info(
-      `glossaries ready: curated ${curatedMs.toFixed(0)} ms, CC-CEDICT ${cedictMs.toFixed(0)} ms, ${lexicon.keyCount} keys`,
+      `glossaries ready: curated ${curatedMs.toFixed(0)} ms, CC-CEDICT ${cedictMs.toFixed(0)} ms, ` +
+        `${lexicon.keyCount} keys`,
     );
     return lexicon;
   }

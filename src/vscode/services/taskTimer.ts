@@ -78,7 +78,8 @@ export class TaskTimer {
   report(): string[] {
     return [...this.stats].map(
       ([name, s]) =>
-        `${name}: ${s.count} × ${(s.totalMs / s.count).toFixed(1)} ms avg, max ${s.maxMs.toFixed(1)} ms, ${s.overFrame} over 16 ms`,
+        `${name}: ${s.count} × ${(s.totalMs / s.count).toFixed(1)} ms avg, ` +
+        `max ${s.maxMs.toFixed(1)} ms, ${s.overFrame} over 16 ms`,
     );
   }
 }
