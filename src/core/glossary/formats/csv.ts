@@ -127,12 +127,13 @@ function readRows(text: string): { rows: string[][]; starts: number[]; errors: {
   const rows: string[][] = [];
   const starts: number[] = [];
   const errors: { offset: number; message: string }[] = [];
+  const delimiter = headerDelimiter(text);
   let cursor = 0;
   Papa.parse<string[]>(text, {
     // A header row names the delimiter; without one papaparse guesses, but never "|", which
     // separates the items of a list inside a cell (it guesses from the first rows alone, where
     // cells can hold more "|" or ";" than ",").
-    ...(headerDelimiter(text) ? { delimiter: headerDelimiter(text) } : { delimitersToGuess: [',', ';', '\t'] }),
+    ...(delimiter ? { delimiter } : { delimitersToGuess: [',', ';', '\t'] }),
     step: (result) => {
       const start = cursor;
       cursor = result.meta.cursor;
