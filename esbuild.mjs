@@ -120,6 +120,8 @@ const builds = [
     minify: true,
     plugins: [vendorSplit('dist-test/bench'), ...common.plugins],
   },
+  // Scoring scripts (npm run score:reading): plain Node, like the unit tests.
+  { ...common, entryPoints: testEntries('tools'), outdir: 'dist-test/tools', sourcemap: true, minify: false },
   {
     ...common,
     entryPoints: testEntries('electron'),
