@@ -56,7 +56,9 @@ function main(): void {
     process.exit(1);
   }
   const lexicon = fullLexicon();
+  // Why a word is not read whole: the dictionaries know it and the reader split it, or no layer has it.
   const split: string[] = [];
+  const unknown: string[] = [];
   const junk: string[] = [];
   const insideAscii: string[] = [];
   let words = 0;
@@ -71,7 +73,8 @@ function main(): void {
       else {
         const at = s.text.indexOf(w);
         const pieces = matches.filter((m) => m.start < at + w.length && m.end > at).map((m) => m.text);
-        split.push(`${w} → ${pieces.join(' | ') || '(no match)'}`);
+        const line = `${w} → ${pieces.join(' | ') || '(no match)'}`;
+        (lexicon.lookup(w).length > 0 ? split : unknown).push(line);
       }
     }
     for (const m of matches) {
@@ -82,6 +85,7 @@ function main(): void {
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
   console.log(`Real-text set: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
   console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
+  console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
   console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);
   console.log(`Matches inside ASCII runs: ${insideAscii.length}`);
   const list = (title: string, items: string[]) => {
@@ -89,7 +93,8 @@ function main(): void {
     console.log(`\n${title}:`);
     for (const i of [...new Set(items)]) console.log(`  ${i}`);
   };
-  list('Words not read whole (word → what the reader made of it)', split);
+  list('Known words not read whole (word → what the reader made of it)', split);
+  list('Words in no dictionary (names, numbers with units, missing terms)', unknown);
   list('Junk first senses', junk);
   list('Matches inside ASCII runs', insideAscii);
 }
