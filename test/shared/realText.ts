@@ -26,7 +26,7 @@ export interface RealTextSet {
   readonly sentences: readonly RealTextSentence[];
 }
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** Every problem with `value` as a real-text set, one line each, naming the item; empty when it is sound. */
 export function realTextProblems(value: unknown): string[] {
@@ -38,19 +38,7 @@ export function realTextProblems(value: unknown): string[] {
   const sentences = Array.isArray(set.sentences) ? set.sentences : [];
   if (!Array.isArray(set.sources)) problems.push('sources: not an array');
   if (!Array.isArray(set.sentences)) problems.push('sentences: not an array');
-  const ids = new Set<string>();
-  sources.forEach((s, i) => {
-    const at = `sources[${i}]${isText(s?.id) ? ` (${s.id})` : ''}`;
-    for (const key of ['id', 'url', 'title', 'publisher', 'date'] as const) {
-      if (!isText(s?.[key])) problems.push(`${at}: ${key} missing`);
-    }
-    if (isText(s?.url) && !/^https?:\/\/\S+$/.test(s.url)) problems.push(`${at}: url is not an http(s) address`);
-    if (s?.script !== 'simplified' && s?.script !== 'traditional') {
-      problems.push(`${at}: script must be "simplified" or "traditional"`);
-    }
-    if (isText(s?.id) && ids.has(s.id)) problems.push(`${at}: id used twice`);
-    if (isText(s?.id)) ids.add(s.id);
-  });
+  const ids = sourceIds(sources, problems);
   const used = new Set<string>();
   const seen = new Set<string>();
   sentences.forEach((s, i) => {
@@ -82,4 +70,25 @@ export function realTextCounts(set: RealTextSet): { sentences: number; sources: 
     sources: set.sources.length,
     traditional: set.sentences.filter((s) => traditional.has(s.source)).length,
   };
+}
+
+/**
+ * Checks the `sources` list shared by the real-text sets (reading, termbase): every field present,
+ * an http(s) address, a script, no id twice. Appends problems; returns the ids listed.
+ */
+export function sourceIds(sources: readonly Partial<RealTextSource>[], problems: string[]): Set<string> {
+  const ids = new Set<string>();
+  sources.forEach((s, i) => {
+    const at = `sources[${i}]${isText(s?.id) ? ` (${s.id})` : ''}`;
+    for (const key of ['id', 'url', 'title', 'publisher', 'date'] as const) {
+      if (!isText(s?.[key])) problems.push(`${at}: ${key} missing`);
+    }
+    if (isText(s?.url) && !/^https?:\/\/\S+$/.test(s.url)) problems.push(`${at}: url is not an http(s) address`);
+    if (s?.script !== 'simplified' && s?.script !== 'traditional') {
+      problems.push(`${at}: script must be "simplified" or "traditional"`);
+    }
+    if (isText(s?.id) && ids.has(s.id)) problems.push(`${at}: id used twice`);
+    if (isText(s?.id)) ids.add(s.id);
+  });
+  return ids;
 }
