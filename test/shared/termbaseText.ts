@@ -72,3 +72,15 @@ export function termbaseProblems(value: unknown): string[] {
   for (const id of ids) if (!used.has(id)) problems.push(`source ${id}: no passage uses it`);
   return problems;
 }
+
+const normal = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim()} `;
+
+/** Whether `english` holds one of `accepted` as a whole phrase. */
+export function accepts(english: string, accepted: readonly string[]): boolean {
+  const line = normal(english);
+  return accepted.some((a) => line.includes(normal(a)));
+}

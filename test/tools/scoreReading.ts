@@ -8,67 +8,10 @@
  * - matches that start or end inside a run of ASCII letters and digits (PU in GPU, 88 in 8800).
  * Information for issue 12, not a test: it exits 0 whatever the numbers (1 only on a broken set).
  */
-import { scanText, type ScannedMatch } from '../../src/core/document/scan';
+import { scanText } from '../../src/core/document/scan';
+import { cutsAsciiRun, firstEnglish, isJunk, splitPlace } from '../shared/readingScore';
 import { realTextProblems, type RealTextSet } from '../shared/realText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
-
-const JUNK_PREFIXES = [
-  'variant of',
-  'old variant of',
-  'used in',
-  'see ',
-  '(tw)',
-  'erhua',
-  'surname',
-  'abbr. for',
-  'also written',
-];
-
-const HAN = /\p{Script=Han}/u;
-const isAsciiAlnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
-
-/** Whether the match's bounds cut through a run of ASCII letters and digits. */
-export function cutsAsciiRun(text: string, m: { start: number; end: number }): boolean {
-  const cutAt = (i: number) => isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[i]);
-  return cutAt(m.start) || cutAt(m.end);
-}
-
-/** The places of `word` in `text`, as [start, end) pairs. */
-function places(text: string, word: string): [number, number][] {
-  const found: [number, number][] = [];
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) found.push([at, at + word.length]);
-  return found;
-}
-
-/**
- * Whether `word` is read whole (see the file comment) at each of its places in `text` that is not
- * inside a longer marked word (压铸 inside a marked 压铸机 is not a place of its own): 手机 must
- * come out whole in 新手机 even when the sentence has a second, easy 手机.
- */
-export function readWhole(text: string, word: string, marked: readonly string[], matches: readonly ScannedMatch[]) {
-  return splitPlace(text, word, marked, matches) === undefined;
-}
-
-/** The first place where `word` is not read whole (see readWhole), or undefined. */
-export function splitPlace(
-  text: string,
-  word: string,
-  marked: readonly string[],
-  matches: readonly ScannedMatch[],
-): [number, number] | undefined {
-  const longer = marked.filter((w) => w.length > word.length && w.includes(word)).flatMap((w) => places(text, w));
-  const own = places(text, word).filter(([a, b]) => !longer.some(([la, lb]) => la <= a && b <= lb));
-  const exact = ([a, b]: [number, number]) =>
-    matches.some((m) => m.start === a && m.end === b) ||
-    (!HAN.test(word) && !matches.some((m) => m.start < b && m.end > a));
-  return (own.length > 0 ? own : places(text, word)).find((p) => !exact(p));
-}
-
-export function firstEnglish(m: ScannedMatch): string {
-  return m.entries[0]?.en[0] ?? '';
-}
-
-const isJunk = (english: string) => JUNK_PREFIXES.some((p) => english.toLowerCase().startsWith(p));
 
 function main(): void {
   const set = JSON.parse(fixture('reading/real-text.json')) as RealTextSet;
@@ -110,6 +53,9 @@ function main(): void {
   console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
   console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
   console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);
+  // The brief counts every "(Tw) …" line; those that do give an English gloss are told apart here.
+  const twGlossed = junk.filter((j) => /: \(Tw\) (?!see )/.test(j)).length;
+  console.log(`  of which "(Tw)" lines that do give English: ${twGlossed}`);
   console.log(`Matches inside ASCII runs: ${insideAscii.length}`);
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
@@ -122,4 +68,4 @@ function main(): void {
   list('Matches inside ASCII runs', insideAscii);
 }
 
-if (require.main === module) main();
+main();

@@ -7,20 +7,8 @@
  * Information for issue 13, not a test: it exits 0 whatever the numbers (1 only on a broken set).
  */
 import { scanText } from '../../src/core/document/scan';
-import { termbaseProblems, type TermbaseSet } from '../shared/termbaseText';
+import { accepts, termbaseProblems, type TermbaseSet } from '../shared/termbaseText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
-
-const normal = (s: string) =>
-  ` ${s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
-    .trim()} `;
-
-/** Whether `english` holds one of `accepted` as a whole phrase. */
-export function accepts(english: string, accepted: readonly string[]): boolean {
-  const line = normal(english);
-  return accepted.some((a) => line.includes(normal(a)));
-}
 
 function main(): void {
   const set = JSON.parse(fixture('termbase/real-text.json')) as TermbaseSet;
@@ -58,4 +46,4 @@ function main(): void {
   if (misses.length > 0) console.log(`\nMisses:\n${misses.map((m) => `  ${m}`).join('\n')}`);
 }
 
-if (require.main === module) main();
+main();
