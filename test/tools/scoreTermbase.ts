@@ -39,9 +39,8 @@ function main(): void {
   console.log(`Termbase set: ${set.passages.length} passages, ${set.sources.length} sources`);
   for (const kind of ['term', 'organisation'] as const) {
     const t = tally[kind];
-    console.log(
-      `${kind === 'term' ? 'Terms' : 'Organisation names'} glossed acceptably: ${t.ok} / ${t.all} (${pct(t.ok, t.all)})`,
-    );
+    const what = kind === 'term' ? 'Terms' : 'Organisation names';
+    console.log(`${what} glossed acceptably: ${t.ok} / ${t.all} (${pct(t.ok, t.all)})`);
   }
   if (misses.length > 0) console.log(`\nMisses:\n${misses.map((m) => `  ${m}`).join('\n')}`);
 }
