@@ -17,6 +17,8 @@ import type { GlossaryService } from '../services/glossaryService';
 import { editGlossaryFile } from '../services/fileWriter';
 import { pickRenderings } from './renderingsPick';
 import { fileLabel, tell } from '../services/tellUser';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -336,4 +338,12 @@ export class EntryCommands {
     tell(vscode.l10n.t('Removed {0} from {1}.', located.entry.zh, fileLabel(located.target.uri)));
     return located.entry;
   }
+}
+
+export function registerEntryCommands(entries: EntryCommands): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerCommand(Commands.addEntry, (args?: EntryArgs) => entries.add(args)),
+    registerCommand(Commands.editEntry, (args?: EntryArgs) => entries.edit(args)),
+    registerCommand(Commands.removeEntry, (args?: EntryArgs) => entries.remove(args)),
+  );
 }

@@ -14,6 +14,8 @@ import type { DocumentScans } from '../services/documentScans';
 import type { EntryCommands } from './entries';
 import type { GlossaryService } from '../services/glossaryService';
 import { editGlossaryFile, writeAtomically } from '../services/fileWriter';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
 
 /** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
 function formats(): typeof Formats {
@@ -226,4 +228,12 @@ export class ExchangeCommands {
     );
     return file;
   }
+}
+
+export function registerExchangeCommands(exchange: ExchangeCommands): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerCommand(Commands.importGlossary, (args?: ImportArgs) => exchange.importGlossary(args)),
+    registerCommand(Commands.exportGlossary, (args?: ExportArgs) => exchange.exportGlossary(args)),
+    registerCommand(Commands.exportAnki, (args?: { file?: string }) => exchange.exportAnki(args)),
+  );
 }
