@@ -139,3 +139,37 @@ test('a malformed decisions file is refused with its file and line', () => {
   );
   assert.throws(() => parseReadingDecisions('', 'd.tsv'), /d\.tsv:1:1/);
 });
+
+test('npm run review:readings: exit 1 with the undecided lines, 0 once a decision settles them', () => {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'hanzi-gloss-readings-'));
+  const entries = [
+    { id: 'kaimu', zh: '开模', pinyin: 'kāi mú', en: ['tooling'] },
+    // CC-CEDICT reads 翘曲 qiao2 qu1; pinyin-pro qiào qǔ: both disagree with this reading.
+    { id: 'qiaoqu', zh: '翘曲', pinyin: 'qiào qū', en: ['warpage'] },
+  ];
+  writeFileSync(join(dir, 'g.json'), JSON.stringify({ domain: 'x', entries }, null, 2));
+  const tool = join(__dirname, '..', '..', 'dist-tools', 'reviewReadings.js');
+  const run = () => spawnSync(process.execPath, [tool, dir], { encoding: 'utf8', cwd: join(__dirname, '..', '..') });
+  const before = run();
+  assert.equal(before.status, 1, before.stderr);
+  const lines = before.stdout.trim().split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0], /g\.json:6\t开模\tours: kāi mú\tpinyin-pro: kāi mó\tCC-CEDICT: —$/);
+  assert.match(lines[1], /g\.json:14\t翘曲\tours: qiào qū\tpinyin-pro: qiào qǔ\tCC-CEDICT: qiáo qū$/);
+  assert.match(lines[2], /2 readings, 2 disagreement\(s\), 0 decided .* 2 undecided$/);
+  writeFileSync(
+    join(dir, 'readings-reviewed.tsv'),
+    'zh\tpinyin\treason\n开模\tkāi mú\t模 is mú for a die\n翘曲\tqiào qū\ta wrong decision, but a decision\n',
+  );
+  const after = run();
+  assert.equal(after.status, 0, after.stdout + after.stderr);
+  assert.match(after.stdout, /2 decided in .*readings-reviewed\.tsv, 0 undecided\n$/);
+  writeFileSync(join(dir, 'readings-reviewed.tsv'), 'zh\tpinyin\treason\n开模\tkāi mú\n');
+  const malformed = run();
+  assert.equal(malformed.status, 1);
+  assert.match(malformed.stderr, /readings-reviewed\.tsv:2:1 expected 3 tab-separated cells/);
+});
