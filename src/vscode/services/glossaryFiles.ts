@@ -11,8 +11,6 @@ import { affectsHanziGloss, readConfig } from './config';
 import { GlossaryFileWriter } from './fileWriter';
 import { GlossaryFileStates, type EditableLayer, type GlossaryFileState } from './glossaryFileStates';
 
-export type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
-
 export class GlossaryFiles implements vscode.Disposable {
   private readonly states = new GlossaryFileStates();
   private readonly writer = new GlossaryFileWriter();

@@ -12,9 +12,8 @@ import type { Edit } from '../../core/glossary/jsonEdit';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { composeLexicon } from '../../core/lexicon/compose';
 import { readConfig } from './config';
-import { GlossaryFiles, type EditableLayer, type GlossaryFileState } from './glossaryFiles';
-
-export type { GlossaryFileState } from './glossaryFiles';
+import { GlossaryFiles } from './glossaryFiles';
+import type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
 
 /** A user or workspace glossary file to write to. */
 export interface WriteTarget {
