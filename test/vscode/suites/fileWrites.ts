@@ -11,9 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HanziGlossApi } from '../../../src/extension';
-import { EntryCommands } from '../../../src/vscode/features/entries';
-import { GlossaryService } from '../../../src/vscode/services/glossaryService';
-import { activateExtension, EXTENSION_ID, nextEvent, openFixture, workspaceFile } from './helpers';
+import { activateExtension, nextEvent, openFixture, workspaceFile } from './helpers';
 
 const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
 type Saved = { entries: { zh: string; en: string[] }[] };
@@ -63,36 +61,6 @@ export function defineFileWriteSuite(): void {
       );
       assert.equal(mode(file), '600');
       assert.deepEqual(temps(dir), []);
-    });
-
-    test('an entry added before the glossaries first loaded replaces the one in the file; every layer stays', async () => {
-      // A keybinding can run Add Glossary Entry before any hover loaded the glossaries: a service of
-      // its own, not yet loaded, over the real extension's files.
-      const file = join(dir, 'before-load.json');
-      const saved = { name: 'Mine', entries: [{ id: 'buhler', zh: '布勒', pinyin: 'bù lè', en: ['Buhler'] }] };
-      fs.writeFileSync(file, `${JSON.stringify(saved, null, 2)}\n`);
-      await useUserGlossary(file);
-      const extension = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(extension);
-      const log = vscode.window.createOutputChannel('Hanzi Gloss (not yet loaded)', { log: true });
-      const fresh = new GlossaryService(
-        { extensionUri: extension.extensionUri, globalStorageUri: vscode.Uri.file(dir) },
-        log,
-      );
-      try {
-        await new EntryCommands(fresh).add({ zh: '布勒', en: ['Bühler'], target: 'user' });
-        assert.deepEqual(
-          entriesOf(file).map((e) => [e.zh, e.en]),
-          [['布勒', ['Bühler']]],
-          'the entry was replaced, not added a second time',
-        );
-        const lexicon = await fresh.lexicon();
-        assert.equal(lexicon.lookup('布勒')[0]?.en[0], 'Bühler');
-        assert.equal(lexicon.lookup('压铸')[0]?.en[0], 'die casting', 'the curated layer is there');
-      } finally {
-        fresh.dispose();
-        log.dispose();
-      }
     });
 
     test('a user glossary behind a symbolic link is updated where it lives; the link stays', async () => {
