@@ -13,7 +13,7 @@ import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
 import type { EntryCommands } from './entries';
 import type { GlossaryService } from '../services/glossaryService';
-import { editGlossaryFile, writeAtomically } from '../services/fileWriter';
+import { writeAtomically } from '../services/fileWriter';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
 
@@ -60,8 +60,8 @@ export class ExchangeCommands {
     if (!format)
       throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
     const target = args.target
-      ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target)
-      : await this.pickTarget();
+      ? this.entries.targets.resolve(args.target)
+      : await this.entries.targets.pick(vscode.l10n.t('Import into…'));
     if (!target) return undefined;
     return vscode.window.withProgress(
       {
@@ -78,14 +78,10 @@ export class ExchangeCommands {
           throw new Error(problems[0].message + more);
         }
         progress.report({ message: vscode.l10n.t('{0} entries', glossary.entries.length) });
-        const taken = new Set(
-          this.entries
-            .writableEntries()
-            .filter((l) => l.target.uri.toString() === target.uri.toString())
-            .map((l) => l.entry.id),
-        );
+        await this.glossary.lexicon(); // the file's ids are known once the first load read it
+        const taken = this.entries.idsIn(target);
         if (token.isCancellationRequested) return undefined;
-        const text = await editGlossaryFile(target.uri, (before) => {
+        await this.glossary.write(target, (before) => {
           let after = before;
           for (const e of glossary.entries) {
             const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
@@ -93,22 +89,12 @@ export class ExchangeCommands {
           }
           return [{ offset: 0, length: before.length, content: after }];
         });
-        this.glossary.update(target.uri, target.layer, text);
-        this.glossary.rebuild();
         void vscode.window.showInformationMessage(
           vscode.l10n.t('Imported {0} entries into {1}.', glossary.entries.length, target.label),
         );
         return glossary.entries.length;
       },
     );
-  }
-
-  private async pickTarget() {
-    const picked = await vscode.window.showQuickPick(
-      this.entries.targets().map((t) => ({ label: t.label, target: t })),
-      { placeHolder: vscode.l10n.t('Import into…'), ignoreFocusOut: true },
-    );
-    return picked?.target;
   }
 
   /** The glossaries a user can export: each user/workspace file, and the curated glossaries. */
