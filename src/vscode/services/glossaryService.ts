@@ -12,7 +12,11 @@ import type { SourcedGlossary } from '../../core/glossary/entry';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { composeLexicon } from '../../core/lexicon/compose';
 import { decodeUtf8, LocatedError } from '../../core/text/text';
+import { coreLabels } from './coreLabels';
 import { affectsHanziGloss, readConfig } from './config';
+
+/** The core's messages (glossary problems) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 /** A glossary file of the user or workspace layer. */
 export interface GlossaryFileState {
@@ -137,7 +141,11 @@ export class GlossaryService implements vscode.Disposable {
       })),
     );
     // Curated files are validated in CI; here only their structure is checked, to keep the first hover fast.
-    const { glossaries, problems } = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true });
+    const { glossaries, problems } = loadGlossaries(files, 'curated', {
+      checkPinyin: false,
+      trusted: true,
+      labels: LABELS.glossary,
+    });
     for (const p of problems) this.log.error(p.message);
     return glossaries;
   }
@@ -219,7 +227,7 @@ export class GlossaryService implements vscode.Disposable {
     if (this.generation(uri) !== generation) return;
     let text: string;
     try {
-      text = decodeUtf8(bytes, this.pathOf(uri));
+      text = decodeUtf8(bytes, this.pathOf(uri), LABELS.glossary.text);
     } catch (e) {
       // Not UTF-8 text (GBK, UTF-16, binary): a diagnostic, and the last good entries stay in use.
       if (!(e instanceof LocatedError)) throw e;
@@ -242,7 +250,7 @@ export class GlossaryService implements vscode.Disposable {
   update(uri: vscode.Uri, layer: 'workspace' | 'user', text: string): void {
     this.generations.set(uri.toString(), this.generation(uri) + 1);
     const path = this.pathOf(uri);
-    const { glossary, problems } = parseGlossaryFile(text, path);
+    const { glossary, problems } = parseGlossaryFile(text, path, { labels: LABELS.glossary });
     const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     const source: GlossarySource = { layer, label, file: path, id: path };
     // A file that does not parse at all keeps its last good version; entry-level problems drop only those entries.
