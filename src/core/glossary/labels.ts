@@ -19,8 +19,46 @@ export const ENGLISH_JSON_LABELS: JsonLabels = {
   syntaxError: (code) => `JSON syntax error: ${code}`,
 };
 
+/** Problems of the exchange formats' own syntax (their entries then go through the content checks). */
+export interface FormatLabels {
+  /** `message` is papaparse's or the XML validator's own (English) description. */
+  readonly csvError: (message: string) => string;
+  readonly csvNoChinese: (row: number, zh: string) => string;
+  readonly csvNoEnglish: (row: number, zh: string) => string;
+  readonly tsvNoChinese: (zh: string) => string;
+  readonly tsvNoEnglish: (zh: string) => string;
+  readonly tbxEntities: () => string;
+  readonly tbxInternalSubset: () => string;
+  readonly xmlTooDeep: (maxDepth: number) => string;
+  /** `last` is the innermost open element, `open` all of them, outermost first. */
+  readonly xmlUnclosed: (last: string, open: string) => string;
+  readonly xmlError: (message: string) => string;
+  readonly notTbx: () => string;
+  readonly tbxNoChinese: () => string;
+  readonly tbxNoEnglish: (term: string) => string;
+  readonly notCedictLine: () => string;
+}
+
+export const ENGLISH_FORMAT_LABELS: FormatLabels = {
+  csvError: (message) => `CSV: ${message}`,
+  csvNoChinese: (row, zh) => `row ${row}: the Chinese column must hold a Chinese term ("${zh}")`,
+  csvNoEnglish: (row, zh) => `row ${row}: "${zh}" has no English rendering`,
+  tsvNoChinese: (zh) => `the first column must be a Chinese term: "${zh}"`,
+  tsvNoEnglish: (zh) => `"${zh}" has no English rendering in the second column`,
+  tbxEntities: () => 'entity declarations are not allowed in a TBX glossary',
+  tbxInternalSubset: () => 'a DOCTYPE internal subset ([…]) is not allowed in a TBX glossary',
+  xmlTooDeep: (max) => `XML nested deeper than ${max} elements`,
+  xmlUnclosed: (last, open) => `XML: the file ends inside <${last}> (not closed: ${open})`,
+  xmlError: (message) => `XML: ${message}`,
+  notTbx: () => 'not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element',
+  tbxNoChinese: () => 'concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)',
+  tbxNoEnglish: (term) => `"${term}" has no English term that is allowed`,
+  notCedictLine: () => 'not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"',
+};
+
 export interface GlossaryLabels extends JsonLabels {
   readonly text: TextLabels;
+  readonly formats: FormatLabels;
   readonly script: ScriptLabels;
   readonly pinyin: PinyinLabels;
   // Names of the values a problem is about; `field` is a JSON key as written, e.g. "zh" with its quotes.
@@ -61,6 +99,7 @@ const duplicate = (zh: string, domain: string, line: number) =>
 export const ENGLISH_GLOSSARY_LABELS: GlossaryLabels = {
   ...ENGLISH_JSON_LABELS,
   text: ENGLISH_TEXT_LABELS,
+  formats: ENGLISH_FORMAT_LABELS,
   script: ENGLISH_SCRIPT_LABELS,
   pinyin: ENGLISH_PINYIN_LABELS,
   theGlossary: () => 'the glossary',

@@ -39,7 +39,7 @@ export function parseGlossaryFile(text: string, path: string, options: ParseOpti
   const { formatForPath } = require('./formats') as typeof Formats;
   const format = formatForPath(path);
   if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
-  const read = format.parse(text, path);
+  const read = format.parse(text, path, options.labels);
   const checked = checkGlossary(read.glossary, read.positions, path, options.checkPinyin !== false, options.labels);
   const problems = [...read.problems, ...checked.problems];
   return { glossary: checked.glossary, problems, positions: checked.positions };

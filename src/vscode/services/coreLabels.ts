@@ -2,11 +2,12 @@
  * The core's user-facing messages (glossary problems, QA findings, pinyin and settings checks)
  * localised through vscode.l10n. `l10n` is passed in (the extension gives `vscode.l10n`) so a unit
  * test can check every template against the zh-cn bundle and against the core's English default.
- * Each template is a literal `l10n.t('…')`: the bundle test in manifest.test.ts finds them so.
+ * Each template is the literal first argument of l10n.t, where manifest.test.ts's bundle test finds it.
  */
 import type { QaLabels } from '../../core/annotate/qa';
+import type { SidecarLabels } from '../../core/annotate/sidecar';
 import type { SettingsLabels } from '../../core/document/settings';
-import type { GlossaryLabels, JsonLabels } from '../../core/glossary/labels';
+import type { FormatLabels, GlossaryLabels, JsonLabels } from '../../core/glossary/labels';
 import type { PinyinLabels } from '../../core/reading/pinyin';
 import type { ScriptLabels } from '../../core/text/script';
 import type { TextLabels } from '../../core/text/text';
@@ -20,6 +21,7 @@ export interface CoreLabels {
   readonly glossary: GlossaryLabels;
   readonly qa: QaLabels;
   readonly settings: SettingsLabels;
+  readonly sidecar: SidecarLabels;
 }
 
 const text = (l10n: L10n): TextLabels => ({
@@ -54,9 +56,27 @@ const json = (l10n: L10n): JsonLabels => ({
   syntaxError: (code) => l10n.t('JSON syntax error: {0}', code),
 });
 
+const formats = (l10n: L10n): FormatLabels => ({
+  csvError: (message) => l10n.t('CSV: {0}', message),
+  csvNoChinese: (row, zh) => l10n.t('row {0}: the Chinese column must hold a Chinese term ("{1}")', row, zh),
+  csvNoEnglish: (row, zh) => l10n.t('row {0}: "{1}" has no English rendering', row, zh),
+  tsvNoChinese: (zh) => l10n.t('the first column must be a Chinese term: "{0}"', zh),
+  tsvNoEnglish: (zh) => l10n.t('"{0}" has no English rendering in the second column', zh),
+  tbxEntities: () => l10n.t('entity declarations are not allowed in a TBX glossary'),
+  tbxInternalSubset: () => l10n.t('a DOCTYPE internal subset ([…]) is not allowed in a TBX glossary'),
+  xmlTooDeep: (max) => l10n.t('XML nested deeper than {0} elements', max),
+  xmlUnclosed: (last, open) => l10n.t('XML: the file ends inside <{0}> (not closed: {1})', last, open),
+  xmlError: (message) => l10n.t('XML: {0}', message),
+  notTbx: () => l10n.t('not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element'),
+  tbxNoChinese: () => l10n.t('concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)'),
+  tbxNoEnglish: (term) => l10n.t('"{0}" has no English term that is allowed', term),
+  notCedictLine: () => l10n.t('not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"'),
+});
+
 const glossary = (l10n: L10n): GlossaryLabels => ({
   ...json(l10n),
   text: text(l10n),
+  formats: formats(l10n),
   script: script(l10n),
   pinyin: pinyinLabels(l10n),
   theGlossary: () => l10n.t('the glossary'),
@@ -125,6 +145,16 @@ const settings = (l10n: L10n): SettingsLabels => ({
   unknownSetting: (name) => l10n.t('unknown setting "{0}"', name),
 });
 
+const sidecar = (l10n: L10n): SidecarLabels => ({
+  ...json(l10n),
+  shape: () => l10n.t('expected {"version": 1, "notes": [...]}'),
+  version: () => l10n.t('"version" must be 1 (this Hanzi Gloss reads version 1 only)'),
+  noteNotObject: (k) => l10n.t('note {0} must be an object with "file", "line", "chinese" and "text"', k),
+  noteLacks: (k, key) => l10n.t('note {0} has no "{1}"', k, key),
+  noteNotLine: (k, key) => l10n.t('note {0}: "{1}" must be a line number (a whole number ≥ 0)', k, key),
+  noteNotString: (k, key) => l10n.t('note {0}: "{1}" must be a string', k, key),
+});
+
 export function coreLabels(l10n: L10n): CoreLabels {
-  return { glossary: glossary(l10n), qa: qa(l10n), settings: settings(l10n) };
+  return { glossary: glossary(l10n), qa: qa(l10n), settings: settings(l10n), sidecar: sidecar(l10n) };
 }
