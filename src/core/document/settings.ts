@@ -20,6 +20,9 @@ export interface SettingSchema {
 
 const SECTION = 'hanziGloss.';
 
+/** The type names English writes with "an". */
+const AN = new Set(['array', 'object', 'integer']);
+
 /** What the settings check tells a user (localised by a front end that wants to, English by default). */
 export interface SettingsLabels extends JsonLabels {
   /** `shown` is the value after a space (` "abc"`, ` 3`) or empty for arrays and objects. */
@@ -33,7 +36,7 @@ export interface SettingsLabels extends JsonLabels {
 export const ENGLISH_SETTINGS_LABELS: SettingsLabels = {
   ...ENGLISH_JSON_LABELS,
   wrongType: (name, expected, actual, shown) =>
-    `${name} must be ${['array', 'object', 'integer'].includes(expected) ? 'an' : 'a'} ${expected}, not ${actual}${shown}`,
+    `${name} must be ${AN.has(expected) ? 'an' : 'a'} ${expected}, not ${actual}${shown}`,
   notOneOf: (name, allowed, value) => `${name} must be one of ${allowed}, not ${value}`,
   noSuchKey: (name, key, known) => `${name} has no key "${key}" (known: ${known})`,
   notAnObject: () => 'settings must be a JSON object',
