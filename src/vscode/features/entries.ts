@@ -11,6 +11,7 @@ import type { GlossaryEntry, SourcedEntry } from '../../core/glossary/entry';
 import { idFor } from '../../core/glossary/formats/common';
 import { addEntryEdits, removeEntryEdits, replaceEntryEdits } from '../../core/glossary/jsonEdit';
 import { pinyinProblem } from '../../core/reading/pinyin';
+import { pinyinLabels } from '../services/coreLabels';
 import { pinyinOfText } from '../../core/document/pinyinText';
 import { describePosition } from '../../core/document/scan';
 import type { GlossaryService } from '../services/glossaryService';
@@ -19,6 +20,9 @@ import { pickRenderings } from './renderingsPick';
 import { fileLabel, tell } from '../services/tellUser';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
+
+/** The pinyin check's messages in the user's language. */
+const PINYIN_LABELS = pinyinLabels(vscode.l10n);
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -106,7 +110,7 @@ export class EntryCommands {
     const pinyin = await this.ask(2, 5, title, {
       prompt: vscode.l10n.t('Pinyin with tone marks, one syllable per character (prefilled; correct it if needed)'),
       value: initial.zh === zh && initial.pinyin ? initial.pinyin : pinyinOfText(zh.trim(), lexicon),
-      validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim())),
+      validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim(), true, PINYIN_LABELS)),
     });
     if (pinyin === undefined) return undefined;
     const en = await pickRenderings(`${title} (3/5)`, initial.en ?? []);
@@ -136,7 +140,7 @@ export class EntryCommands {
     const en = renderingsOf(args.en);
     if (en.length === 0) return undefined;
     if (args.pinyin) {
-      const problem = pinyinProblem(args.zh, args.pinyin);
+      const problem = pinyinProblem(args.zh, args.pinyin, true, PINYIN_LABELS);
       if (problem) throw new Error(problem);
     }
     return {

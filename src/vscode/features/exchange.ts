@@ -7,6 +7,7 @@ import { idFor } from '../../core/glossary/formats/common';
 import type * as Formats from '../../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../../core/text/text';
+import { coreLabels } from '../services/coreLabels';
 import { withExtension } from '../../core/text/fileName';
 import { ankiNotes } from '../../core/document/anki';
 import { readConfig } from '../services/config';
@@ -16,6 +17,9 @@ import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
+
+/** The core's messages (problems of an imported file) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 /** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
 function formats(): typeof Formats {
@@ -71,8 +75,8 @@ export class ExchangeCommands {
       },
       async (progress, token) => {
         // The same reading and content checks as `hanzi-gloss validate` (tone numbers become marks).
-        const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath);
-        const { glossary, problems } = parseGlossaryFile(input, file.fsPath);
+        const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath, LABELS.glossary.text);
+        const { glossary, problems } = parseGlossaryFile(input, file.fsPath, { labels: LABELS.glossary });
         if (problems.length > 0) {
           const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
           throw new Error(problems[0].message + more);

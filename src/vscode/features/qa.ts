@@ -6,11 +6,15 @@
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
-import { checkAnnotation, type QaCode } from '../../core/annotate/qa';
+import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
+import { coreLabels } from '../services/coreLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
+
+/** The core's messages (QA findings) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
@@ -138,7 +142,8 @@ export class QaDiagnostics implements vscode.Disposable {
       const lexicon = await this.glossary.lexicon();
       for (const n of notes) {
         this.tasks.measure('sidecar note check', () => {
-          for (const p of checkAnnotation(document.lineAt(n.line).text.trim(), n.note.text, lexicon)) {
+          const chinese = document.lineAt(n.line).text.trim();
+          for (const p of checkAnnotation(chinese, n.note.text, lexicon, DEFAULT_SEVERITY, LABELS.qa)) {
             const level = config.qaSeverity[p.code];
             if (level === 'off') continue;
             const d = new vscode.Diagnostic(
@@ -162,7 +167,7 @@ export class QaDiagnostics implements vscode.Disposable {
         (expired) => {
           while (k < found.length) {
             const a = found[k++];
-            for (const p of checkAnnotation(a.chinese, a.text, lexicon)) {
+            for (const p of checkAnnotation(a.chinese, a.text, lexicon, DEFAULT_SEVERITY, LABELS.qa)) {
               const level = config.qaSeverity[p.code];
               if (level === 'off') continue;
               const range =

@@ -16,6 +16,7 @@ import {
   type SidecarNote,
 } from '../../core/annotate/sidecar';
 import { decodeUtf8 } from '../../core/text/text';
+import { coreLabels } from '../services/coreLabels';
 import { columnsAfterLine, displayWidth, shortenToWidth } from '../../core/text/displayWidth';
 import { markerFor } from '../services/config';
 import { fileLabel, tell } from '../services/tellUser';
@@ -23,6 +24,9 @@ import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
+
+/** The core's messages (problems of the sidecar file) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 type NoteDecorations = Record<'fresh' | 'stale', vscode.DecorationOptions[]>;
 
@@ -103,7 +107,8 @@ export class SidecarNotes implements vscode.HoverProvider, vscode.Disposable {
         let list: SidecarNote[] = [];
         try {
           const path = this.sidecarUri(folder).fsPath;
-          list = parseSidecar(decodeUtf8(await vscode.workspace.fs.readFile(this.sidecarUri(folder)), path), path);
+          const bytes = await vscode.workspace.fs.readFile(this.sidecarUri(folder));
+          list = parseSidecar(decodeUtf8(bytes, path, LABELS.glossary.text), path, LABELS.sidecar);
         } catch (e) {
           if (!(e instanceof vscode.FileSystemError)) {
             this.unreadable.set(key, e as Error);

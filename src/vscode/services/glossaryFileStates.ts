@@ -8,6 +8,7 @@
 import type * as vscode from 'vscode';
 import type { GlossarySource, SourcedGlossary } from '../../core/glossary/entry';
 import { parseGlossaryFile } from '../../core/glossary/load';
+import { ENGLISH_GLOSSARY_LABELS, type GlossaryLabels } from '../../core/glossary/labels';
 import type { LocatedError } from '../../core/text/text';
 
 export type EditableLayer = 'workspace' | 'user';
@@ -26,6 +27,9 @@ export class GlossaryFileStates {
   /** Counts updates per file, so a disk read overtaken by a newer update is dropped. */
   private readonly versions = new Map<string, number>();
 
+  /** @param labels the wording of the files' problems (the user's language in the extension). */
+  constructor(private readonly labels: GlossaryLabels = ENGLISH_GLOSSARY_LABELS) {}
+
   /**
    * Marks the start of a read of `uri`; the returned check tells, once the read is done, whether
    * an update came meanwhile (our own edit, or a read that finished first): then the read is stale
@@ -43,7 +47,7 @@ export class GlossaryFileStates {
    */
   take(uri: vscode.Uri, layer: EditableLayer, text: string, path: string, label: string): GlossaryFileState {
     this.bump(uri);
-    const { glossary, problems } = parseGlossaryFile(text, path);
+    const { glossary, problems } = parseGlossaryFile(text, path, { labels: this.labels });
     const source: GlossarySource = { layer, label, file: path, id: path };
     // A file that does not parse at all keeps its last good version; entry-level problems drop only those entries.
     const unreadable = problems.length > 0 && glossary.entries.length === 0 && text.trim() !== '';

@@ -10,9 +10,13 @@ import { decodeUtf8, LocatedError } from '../../core/text/text';
 import { affectsHanziGloss, readConfig } from './config';
 import { GlossaryFileWriter } from './fileWriter';
 import { GlossaryFileStates, type EditableLayer, type GlossaryFileState } from './glossaryFileStates';
+import { coreLabels } from './coreLabels';
+
+/** The core's messages (glossary problems) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 export class GlossaryFiles implements vscode.Disposable {
-  private readonly states = new GlossaryFileStates();
+  private readonly states = new GlossaryFileStates(LABELS.glossary);
   private readonly writer = new GlossaryFileWriter();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('hanzi-gloss-glossary');
   private readonly changed = new vscode.EventEmitter<void>();
@@ -142,7 +146,7 @@ export class GlossaryFiles implements vscode.Disposable {
     if (stale()) return;
     let text: string;
     try {
-      text = decodeUtf8(bytes, pathOf(uri));
+      text = decodeUtf8(bytes, pathOf(uri), LABELS.glossary.text);
     } catch (e) {
       // Not UTF-8 text (GBK, UTF-16, binary): a diagnostic, and the last good entries stay in use.
       if (!(e instanceof LocatedError)) throw e;

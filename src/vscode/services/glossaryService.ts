@@ -14,6 +14,10 @@ import { composeLexicon } from '../../core/lexicon/compose';
 import { readConfig } from './config';
 import { GlossaryFiles } from './glossaryFiles';
 import type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
+import { coreLabels } from './coreLabels';
+
+/** The core's messages (glossary problems) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 /** A user or workspace glossary file to write to. */
 export interface WriteTarget {
@@ -126,7 +130,11 @@ export class GlossaryService implements vscode.Disposable {
       })),
     );
     // Curated files are validated in CI; here only their structure is checked, to keep the first hover fast.
-    const { glossaries, problems } = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true });
+    const { glossaries, problems } = loadGlossaries(files, 'curated', {
+      checkPinyin: false,
+      trusted: true,
+      labels: LABELS.glossary,
+    });
     for (const p of problems) this.log.error(p.message);
     return glossaries;
   }
