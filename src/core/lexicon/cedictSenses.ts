@@ -78,7 +78,10 @@ const CLASSIFIER = /^CL:\s*/;
 /** Pronunciation remarks: a note for the reader, not a meaning. */
 const PRONUNCIATION = /^(?:also pr\.|Taiwan pr\.|pr\. )/;
 /** Senses that say what a word is rather than what it means: after its plain senses. */
-const ASIDE = /^(?:surname |abbr\. (?:for|of|to) |\(abbr\. for |also called |cf\.? |one of the )/;
+const ASIDE =
+  /^(?:surname |abbr\. (?:for|of|to) |\(abbr\. for |also called |cf\.? |one of the |used in |character used )/;
+/** Senses of another age or place: an entry with only these comes after the ordinary ones (居 jī, jū). */
+const DATED = /^\((?:archaic|literary|old|classical|dialect|obsolete|Cantonese|Hokkien|Buddhism)\)/;
 
 /** Whether the first syllable is capitalised with a tone (Xiang4, Bei3): a name, place or surname. */
 export function isProperPinyin(numbered: string): boolean {
@@ -154,6 +157,20 @@ const samePinyin = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b
 // CC-CEDICT writes ü as u: in readings and, in some references, as "u : 3".
 const normal = (p: string) => p.toLowerCase().replace(/u\s*:\s*/g, 'v').replace(/\s+/g, ' ').trim();
 
+/**
+ * Display ranks, lowest first; within a rank CC-CEDICT's own order. In running text 着, 得, 把 are
+ * far more often the particle than their other readings; names (capitalised pinyin) come after the
+ * common entries of the same characters; redirects after every entry with senses of its own.
+ */
+const RANK = { particle: -1, common: 0, dated: 1, name: 2, redirect: 3, properRedirect: 4, unresolved: 5 } as const;
+
+function plainRank(line: CedictLine, plain: readonly string[]): number {
+  if (isProperPinyin(line.pinyin)) return RANK.name;
+  if (plain[0] === PARTICLES[`${line.simplified} ${line.pinyin}`]) return RANK.particle;
+  // Asides are sorted last, so a first aside means there is nothing else.
+  return plain.every((s) => DATED.test(s)) || ASIDE.test(plain[0]) ? RANK.dated : RANK.common;
+}
+
 /** Orders and resolves a whole dictionary: the one place readers' entry order comes from. */
 export function displayDictionary(lines: readonly CedictLine[]): DisplayDictionary {
   const split = lines.map(splitSenses);
@@ -185,7 +202,8 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
       ranked.find((i) => toneless(lines[i].pinyin) === toneless(pinyin))
     );
   };
-  const lineRank = (i: number) => (split[i].plain.length === 0 ? 2 : 0) + (isProperPinyin(lines[i].pinyin) ? 1 : 0);
+  const lineRank = (i: number) =>
+    split[i].plain.length === 0 ? RANK.redirect : plainRank(lines[i], split[i].plain);
 
   /** Follows redirects to a line with senses of its own; undefined on a dead end or a circle. */
   const resolve = (ref: Reference, seen: Set<number>): number | undefined => {
@@ -216,24 +234,22 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
     }
     // A pointer that leads nowhere, beside senses of the entry's own ("also written 磨擦"), is a note.
     if (plain.length > 0 || resolved.length > 0) notes.push(...new Set(dead));
-    const proper = isProperPinyin(line.pinyin) ? 1 : 0;
+    const proper = isProperPinyin(line.pinyin);
     if (plain.length > 0) {
-      // In running text 着, 得, 把 are far more often the particle than their other readings.
-      const rank = plain[0] === PARTICLES[`${line.simplified} ${line.pinyin}`] ? -1 : proper;
-      ofLine[i].push([entries.length, rank, undefined]);
+      ofLine[i].push([entries.length, plainRank(line, plain), undefined]);
       entries.push({ ...line, senses: plain, ...notesOf(notes) });
     }
     for (const [r, t] of resolved) {
       const to = lines[t];
       const target = { traditional: to.traditional, simplified: to.simplified, pinyin: to.pinyin, relation: r.relation };
-      ofLine[i].push([entries.length, 2 + proper, t]);
+      ofLine[i].push([entries.length, proper ? RANK.properRedirect : RANK.redirect, t]);
       // With nothing of its own to say, the entry shows the target's notes (its classifier).
       const note = notesOf(plain.length > 0 || notes.length > 0 ? notes : split[t].notes);
       entries.push({ ...line, senses: split[t].plain, ...note, target });
     }
     if (plain.length === 0 && resolved.length === 0) {
       // Nothing to show but what it says (a dead pointer, or only notes): kept as written, last.
-      ofLine[i].push([entries.length, 4, undefined]);
+      ofLine[i].push([entries.length, RANK.unresolved, undefined]);
       const senses = dead.length > 0 ? [...new Set(dead)] : notes.length > 0 ? notes : line.senses;
       entries.push({ ...line, senses, ...notesOf(dead.length > 0 ? notes : []), unresolved: true });
     }
@@ -268,7 +284,7 @@ export function isNoteSense(sense: string): boolean {
     parseRedirect(sense) !== undefined ||
     CLASSIFIER.test(sense) ||
     PRONUNCIATION.test(sense) ||
-    /^(?:surname |abbr\. |\(abbr\. |\(Tw\)|used in |see )/.test(sense) ||
+    /^(?:surname |abbr\. |\(abbr\. |used in |character used |see )/.test(sense) ||
     /\bvariant of\b/.test(sense)
   );
 }
@@ -280,7 +296,8 @@ export function isNoteSense(sense: string): boolean {
  */
 export function draftGloss(senses: readonly string[]): string | undefined {
   for (const sense of senses) {
-    if (isNoteSense(sense)) continue;
+    // Grammar described in words ("particle after a verb …") is for the hover, not for a draft.
+    if (isNoteSense(sense) || /\b(?:particle|marker)\b/.test(sense)) continue;
     const gloss = sense
       .replace(/\bCL:.*$/, '')
       .replace(REFERENCE, ' ')
