@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { draftEnglish } from '../../src/core/annotate/draft';
-import { scanText } from '../../src/core/document/scan';
+import { renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
+import { describePosition, scanText } from '../../src/core/document/scan';
 import { isGlossaryEntry } from '../../src/core/glossary/entry';
 import { isNoteSense, parseRedirect } from '../../src/core/lexicon/cedictSenses';
+import { ENGLISH_LABELS } from '../shared/hoverLabels';
 import { fixture, fullLexicon } from './fullLexicon';
 
 interface Sentence {
@@ -38,7 +40,8 @@ function sentences(): { sources: Map<string, string>; sentences: Sentence[] } {
 }
 
 /** What a draft must never say: dictionary pointers, notes and grammar labels. */
-const DRAFT_JUNK = /variant of|\bCL:|used in|\(Tw\)|abbr\. |\bsurname\b|\bsee\b|also written|particle|marker|\[[a-z]+\d/i;
+const DRAFT_JUNK =
+  /variant of|\bCL:|used in|\(Tw\)|abbr\. |\bsurname\b|\bsee\b|also written|particle|marker|\[[a-z]+\d/i;
 
 test('the real-text set: at least 15 sentences from at least 10 sources, a third of them Taiwan or Hong Kong', () => {
   const { sources, sentences: all } = sentences();
@@ -75,8 +78,52 @@ test('real sentences: drafts carry no redirect text, grammar markers or dictiona
   const bad: string[] = [];
   for (const { text } of sentences().sentences) {
     const draft = draftEnglish(text, lexicon).text;
-    console.log(draft);
     if (DRAFT_JUNK.test(draft)) bad.push(`${text}\n  → ${draft}`);
   }
   assert.deepEqual(bad, []);
 });
+
+const hoverAt = (line: string, word: string) => {
+  const info = describePosition(line, line.indexOf(word), fullLexicon());
+  assert.ok(info, `${word} in ${line}`);
+  return renderHoverMarkdown(info, ENGLISH_LABELS, { scriptFirst: 'simplified', maxDictionaryEntries: 4 });
+};
+/** The first entry block's first line, unescaped. */
+const firstLine = (markdown: string) => markdown.split('\n\n')[1].split('  \n')[0].replace(/\\(.)/g, '$1');
+
+test('real sentences in the hover: 发布 and 發佈 show “to release” first; 向 and 个 their common senses; notes apart', () => {
+  const c114 = sentence('c114', '发布视频');
+  assert.equal(firstLine(hoverAt(c114, '发布')), 'to release · to issue · to announce · to distribute');
+  assert.doesNotMatch(hoverAt(c114, '发布'), /variant of/);
+  // Taiwan's form, written 發佈 (cnyes' 佈局 is its sibling): the target's senses, named.
+  const variant = describePosition('禁令發佈前', 2, fullLexicon())!;
+  assert.equal(variant.text, '發佈');
+  assert.equal(
+    firstLine(renderHoverMarkdown(variant, ENGLISH_LABELS)),
+    '→ 发布 發布 _fā bù_: to release · to issue · to announce · to distribute',
+  );
+  const udn = sentence('udn', '向長年');
+  assert.match(firstLine(hoverAt(udn, '向長年')), /^towards · to face/);
+  const cns2 = sentence('cns2', '91個');
+  assert.doesNotMatch(firstLine(hoverAt(cns2, '個整')), /used in|自個兒/);
+  // A classifier note sits on its own small line under the senses.
+  const phone = hoverAt(sentence('c114', '手机'), '手机');
+  assert.match(phone.replace(/\\(.)/g, '$1'), /\ncell phone; mobile phone  \n_CL: 部 bù, 台 tái_  \n/);
+});
+
+test('real sentences in drafts: 研製出 is “developed”, 應用於 “applied to”, 发布 “to release”', () => {
+  const lexicon = fullLexicon();
+  const cri = sentence('cri', '研製出高集成');
+  const draft = draftEnglish(cri, lexicon).text;
+  assert.match(draft, /\bdeveloped high\b/);
+  assert.match(draft, /\bapplied to\b/);
+  assert.match(draftEnglish(sentence('c114', '发布视频'), lexicon).text, /\bto release \(\?\) video\b/);
+  assert.equal(draftEnglish('用于压铸', lexicon).text, 'used for die casting');
+});
+
+/** The fixture sentence of `source` that contains `containing`. */
+function sentence(source: string, containing: string): string {
+  const found = sentences().sentences.find((s) => s.source === source && s.text.includes(containing));
+  assert.ok(found, `${source}: ${containing}`);
+  return found.text;
+}

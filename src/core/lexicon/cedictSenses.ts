@@ -44,9 +44,11 @@ const REFERENCE = new RegExp(String.raw`(${HAN_WORD})(?:\|(${HAN_WORD}))?(?:\[([
  * longer has English of its own (such as "abbr. for Xinjiang 新疆[Xin1 jiang1]") and stays a sense.
  */
 const TAG = String.raw`(?:\((?:Tw|dialect|literary|old|archaic|coll\.)\)\s*)*`;
-const QUALIFIER = String.raw`(?:(?:old|erhua|archaic|ancient|popular|euphemistic|Taiwan|unofficial|literary|` +
+const QUALIFIER =
+  String.raw`(?:(?:old|erhua|archaic|ancient|popular|euphemistic|Taiwan|unofficial|literary|` +
   String.raw`nonstandard simplified|non-standard|\(old\) contracted|contracted|Japanese)\s+)?`;
-const RELATION = String.raw`(?:see also|see|${QUALIFIER}variant of|used in|also written|same as|` +
+const RELATION =
+  String.raw`(?:see also|see|${QUALIFIER}variant of|used in|also written|same as|` +
   String.raw`erhua form of|now written)`;
 const ONE_REFERENCE = String.raw`${HAN_WORD}(?:\|${HAN_WORD})?(?:\[[^\]]*\])?`;
 // Separators are required between references: two words side by side could split one run of Han
@@ -155,7 +157,12 @@ function splitSenses(line: CedictLine): Split {
 const toneless = (p: string) => normal(p).replace(/[1-5]/g, '');
 const samePinyin = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 // CC-CEDICT writes ü as u: in readings and, in some references, as "u : 3".
-const normal = (p: string) => p.toLowerCase().replace(/u\s*:\s*/g, 'v').replace(/\s+/g, ' ').trim();
+const normal = (p: string) =>
+  p
+    .toLowerCase()
+    .replace(/u\s*:\s*/g, 'v')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Display ranks, lowest first; within a rank CC-CEDICT's own order. In running text 着, 得, 把 are
@@ -202,8 +209,7 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
       ranked.find((i) => toneless(lines[i].pinyin) === toneless(pinyin))
     );
   };
-  const lineRank = (i: number) =>
-    split[i].plain.length === 0 ? RANK.redirect : plainRank(lines[i], split[i].plain);
+  const lineRank = (i: number) => (split[i].plain.length === 0 ? RANK.redirect : plainRank(lines[i], split[i].plain));
 
   /** Follows redirects to a line with senses of its own; undefined on a dead end or a circle. */
   const resolve = (ref: Reference, seen: Set<number>): number | undefined => {
@@ -241,7 +247,12 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
     }
     for (const [r, t] of resolved) {
       const to = lines[t];
-      const target = { traditional: to.traditional, simplified: to.simplified, pinyin: to.pinyin, relation: r.relation };
+      const target = {
+        traditional: to.traditional,
+        simplified: to.simplified,
+        pinyin: to.pinyin,
+        relation: r.relation,
+      };
       ofLine[i].push([entries.length, proper ? RANK.properRedirect : RANK.redirect, t]);
       // With nothing of its own to say, the entry shows the target's notes (its classifier).
       const note = notesOf(plain.length > 0 || notes.length > 0 ? notes : split[t].notes);
