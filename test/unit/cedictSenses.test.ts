@@ -178,7 +178,7 @@ test('property: every key shows a plain entry first when it has one, and each re
   );
 });
 
-test('drafts take a gloss, never a note: redirects, classifiers, surnames and Chinese references are skipped or cut', () => {
+test('drafts take a gloss, never a note: redirects, classifiers, surnames, Chinese references skipped or cut', () => {
   assert.equal(draftGloss(['variant of 發布|发布[fa1 bu4]', 'to release']), 'to release');
   assert.equal(draftGloss(['surname Xiang', 'towards']), 'towards');
   assert.equal(draftGloss(['(bound form) machine; mechanism']), 'machine');

@@ -111,8 +111,15 @@ const PARTICLES: Readonly<Record<string, string>> = {
 };
 
 /** A sense CC-CEDICT writes as grammar: "(completed action marker)", "structural particle: …". */
-const GRAMMAR =
-  /^\((?:used|completed|experienced|modal|question|sentence-final|discourse|aspect|structural)\b|^(?:structural|aspect|modal) particle|^plural marker|^used to indicate passive|\(possessive particle\)$/;
+const GRAMMAR = new RegExp(
+  [
+    String.raw`^\((?:used|completed|experienced|modal|question|sentence-final|discourse|aspect|structural)\b`,
+    '^(?:structural|aspect|modal) particle',
+    '^plural marker',
+    '^used to indicate passive',
+    String.raw`\(possessive particle\)$`,
+  ].join('|'),
+);
 
 /** A particle's reading: its grammar notes become one plain line, first (in running text it is the particle). */
 function particleSenses(line: CedictLine): readonly string[] {

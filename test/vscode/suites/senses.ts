@@ -30,7 +30,7 @@ export function defineSenseOrderSuite(): void {
       assert.equal(firstSenseLine(hover), 'to release · to issue · to announce · to distribute');
     });
 
-    test('向 (Taiwan, udn) shows “towards” first, its surname last; 手机 its classifier on a line of its own', async () => {
+    test('向 (udn, Taiwan) shows “towards” first, its surname last; 手机 its classifier on its own line', async () => {
       const toward = plain((await glossHover(document, positionOf(document, '向長年'))) ?? '');
       const towards = toward.indexOf('towards');
       assert.ok(towards > 0 && toward.indexOf('surname Xiang') > towards, toward);
