@@ -50,6 +50,11 @@ test('redirects are read with their relation and targets; senses with English of
     ['吗啡', '吗哪'],
   );
   assert.equal(parseRedirect('variant of 丘')?.references[0].pinyin, undefined);
+  // An abbreviation that only names its full form is read as a pointer to it (春晚 → 春节联欢晚会).
+  assert.equal(
+    parseRedirect('abbr. for 春節聯歡晚會|春节联欢晚会[Chun1 jie2 Lian2 huan1 Wan3 hui4]')?.relation,
+    'abbr. for',
+  );
   for (const plain of [
     'to release',
     'abbr. for Xinjiang 新疆[Xin1 jiang1]',

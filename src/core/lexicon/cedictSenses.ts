@@ -41,7 +41,8 @@ const REFERENCE = new RegExp(String.raw`(${HAN_WORD})(?:\|(${HAN_WORD}))?(?:\[([
 /*
  * A sense that only points elsewhere: an optional register tag, the relation, one or more
  * references joined by "and"/"or"/",", then at most a parenthetical or comma remark. Anything
- * longer has English of its own (such as "abbr. for Xinjiang 新疆[Xin1 jiang1]") and stays a sense.
+ * longer has English of its own ("abbr. for Xinjiang 新疆[Xin1 jiang1]") and stays a sense; a bare
+ * "abbr. for 春節聯歡晚會|春节联欢晚会[…]" points to its full form like any redirect.
  */
 const TAG = String.raw`(?:\((?:Tw|dialect|literary|old|archaic|coll\.)\)\s*)*`;
 const QUALIFIER =
@@ -49,7 +50,7 @@ const QUALIFIER =
   String.raw`nonstandard simplified|non-standard|\(old\) contracted|contracted|Japanese)\s+)?`;
 const RELATION =
   String.raw`(?:see also|see|${QUALIFIER}variant of|used in|also written|same as|` +
-  String.raw`erhua form of|now written)`;
+  String.raw`erhua form of|now written|abbr\. (?:for|of|to))`;
 const ONE_REFERENCE = String.raw`${HAN_WORD}(?:\|${HAN_WORD})?(?:\[[^\]]*\])?`;
 // Separators are required between references: two words side by side could split one run of Han
 // characters in many ways, and a failing match would try them all.
