@@ -24,7 +24,10 @@ export interface DisplayEntry extends CedictLine {
   readonly note?: string;
   /** Set when the senses are those of another word this entry redirected to. */
   readonly target?: SenseTarget;
-  /** A redirect whose target is not in the dictionary (or leads in a circle): shown last, as written. */
+  /**
+   * Nothing of its own to show: a redirect whose target is not in the dictionary (or that leads in
+   * a circle), or only notes. Shown last, as written.
+   */
   readonly unresolved?: boolean;
 }
 
