@@ -258,6 +258,17 @@ test('the shipped asset holds the display order that every reader gets', () => {
       key,
     );
   }
+  // Every key of the asset itself: a redirect line (resolved or not) is never first where the key
+  // has an entry of its own, and a resolved one never shows a pointer as a sense.
+  const redirectFirst: string[] = [];
+  for (let k = 0; k < layer.size; k++) {
+    const { key, entries } = layer.valueAt(k);
+    const pointer = (e: (typeof entries)[number]) => e.redirect !== undefined || parseRedirect(e.en[0]) !== undefined;
+    if (pointer(entries[0]) && entries.some((e) => !pointer(e))) redirectFirst.push(key);
+    for (const e of entries) if (e.redirect && e.en.some((s) => parseRedirect(s))) redirectFirst.push(`${key} →`);
+  }
+  assert.equal(layer.size, d.keys.size);
+  assert.deepEqual(redirectFirst, []);
   assert.deepEqual(layer.get('发布')?.entries[0].en.slice(0, 2), ['to release', 'to issue']);
   const variant = layer.get('發佈')!.entries[0];
   assert.deepEqual([variant.redirect?.zh, variant.redirect?.pinyin, variant.en[0]], ['发布', 'fā bù', 'to release']);
