@@ -88,6 +88,9 @@ const HARNESS_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'git.enabled': false,
   'editor.wordWrap': 'on',
+  // VS Code for the Web (code-server) saves after a second by default; desktop VS Code, where users
+  // meet our unsaved-edit handling, does not: without this a test's unsaved edit reaches the disk.
+  'files.autoSave': 'off',
 };
 
 /** Installs the extension from this source folder by writing the extensions dir's manifest. */

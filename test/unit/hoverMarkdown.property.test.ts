@@ -79,6 +79,8 @@ const entry: fc.Arbitrary<SourcedEntry> = fc.record({
   en: fc.array(text, { minLength: 1, maxLength: 3 }),
   category: maybe,
   note: maybe,
+  // A dictionary redirect's target is named in the hover: as untrusted as the rest.
+  redirect: fc.option(fc.record({ zh: text, traditional: text, pinyin: text, relation: text }), { nil: undefined }),
   source: fc.record({
     label: text,
     layer: fc.constantFrom('workspace', 'user', 'curated', 'cedict' as const),

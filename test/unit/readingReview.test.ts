@@ -173,3 +173,15 @@ test('npm run review:readings: exit 1 with the undecided lines, 0 once a decisio
   assert.equal(malformed.status, 1);
   assert.match(malformed.stderr, /readings-reviewed\.tsv:2:1 expected 3 tab-separated cells/);
 });
+
+test('every reading of the shipped curated glossaries agrees with pinyin-pro and CC-CEDICT or is decided by hand', () => {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const { join } = require('node:path') as typeof import('node:path');
+  const root = join(__dirname, '..', '..');
+  const run = spawnSync(process.execPath, [join(root, 'dist-tools', 'reviewReadings.js')], {
+    encoding: 'utf8',
+    cwd: root,
+  });
+  assert.equal(run.status, 0, `npm run review:readings lists undecided readings:\n${run.stdout}${run.stderr}`);
+  assert.match(run.stdout, / 0 undecided/);
+});

@@ -7,6 +7,7 @@ import { defineAnnotationSuite, defineSidecarSuite } from './suites/annotations'
 import { defineCommandSuite } from './suites/commands';
 import { defineFileWriteSuite } from './suites/fileWrites';
 import { defineHoverSuite } from './suites/hover';
+import { defineSenseOrderSuite } from './suites/senses';
 import { defineInstallFailureSuite } from './suites/installFailures';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
@@ -17,6 +18,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   defineHoverSuite();
+  defineSenseOrderSuite();
   defineCommandSuite();
   defineUserGlossarySuite();
   defineAnnotationSuite();

@@ -7,7 +7,8 @@
  */
 import { hanWidthAt } from '../text/detect';
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
-import type { Lexicon } from '../lexicon/lexicon';
+import type { Lexicon, TermMatch } from '../lexicon/lexicon';
+import { draftGloss } from '../lexicon/cedictSenses';
 import { findNumbers, formatNumber, isQuantity, numberWord, ordinalWord, type NumberToken } from './numbers';
 
 export type DraftSpanKind = 'term' | 'number' | 'review' | 'untranslated';
@@ -49,32 +50,87 @@ const PUNCTUATION: Record<string, string> = {
 };
 const OPENING = new Set(['(', '“']);
 
-/** Grammar words a glossary does not hold; '' drops the word (的, 了 have no English of their own). */
+/**
+ * Grammar words and common patterns a glossary does not hold, with the plain English a reviewer
+ * expects ('' drops the word: 的, 了 have no English of their own). Phrases (用于, 研制出) are read
+ * before the dictionary's shorter words (用, 研制). A draft's aid, not a translation table: one
+ * rendering each, the usual one in industry news.
+ */
 const FUNCTION_WORDS: Record<string, string> = {
   的: '',
   了: '',
   地: '',
   得: '',
+  着: '',
+  过: '',
   是: 'is',
   在: 'in',
   和: 'and',
   与: 'and',
   及: 'and',
+  以及: 'as well as',
   并: 'and',
+  并且: 'and',
+  或: 'or',
+  或者: 'or',
+  但: 'but',
+  但是: 'but',
+  而: 'while',
   已: 'already',
+  已经: 'already',
+  正在: 'now',
   用: 'using',
+  用于: 'used for',
+  应用于: 'applied to',
+  可用于: 'can be used for',
+  适用于: 'suitable for',
+  位于: 'located in',
+  属于: 'belongs to',
+  来自: 'from',
+  研制出: 'developed',
+  开发出: 'developed',
+  推出: 'launched',
   也: 'also',
+  还: 'also',
+  都: 'all',
   将: 'will',
   从: 'from',
   到: 'to',
   向: 'to',
   对: 'for',
+  对于: 'for',
+  关于: 'about',
   为: 'for',
+  通过: 'through',
+  根据: 'according to',
+  由于: 'because of',
+  作为: 'as',
+  包括: 'including',
+  其中: 'of which',
+  同时: 'at the same time',
+  目前: 'currently',
   等: 'etc.',
   其: 'its',
   被: '',
   把: '',
 };
+
+/** The longest FUNCTION_WORDS phrase at `at` (as written or folded to simplified), if any. */
+function functionWordAt(text: string, at: number, lexicon: Lexicon): string | undefined {
+  for (let length = Math.min(LONGEST_FUNCTION_WORD, text.length - at); length > 0; length--) {
+    const written = text.slice(at, at + length);
+    const key = written in FUNCTION_WORDS ? written : lexicon.foldTerm(written);
+    if (key !== undefined && key in FUNCTION_WORDS) return written;
+  }
+  return undefined;
+}
+
+const LONGEST_FUNCTION_WORD = Math.max(...Object.keys(FUNCTION_WORDS).map((w) => w.length));
+
+/** The table's English for a phrase found by functionWordAt. */
+function functionWord(written: string, lexicon: Lexicon): string {
+  return FUNCTION_WORDS[written] ?? FUNCTION_WORDS[lexicon.foldTerm(written) ?? ''] ?? '';
+}
 
 /** Classifiers and units after a number. */
 const UNITS: Record<string, { one: string; many: string }> = {
@@ -110,15 +166,16 @@ function rendering(entry: SourcedEntry): string {
   return multi[0] ?? plain[0] ?? entry.en[0];
 }
 
-function firstSense(sense: string): string {
-  // CC-CEDICT senses carry notes like "CL:台[tai2]" or "(abbr.)": keep the plain gloss.
-  return (
-    sense
-      .replace(/\bCL:.*$/, '')
-      .replace(/\s*\([^)]*\)\s*/g, ' ')
-      .split(/[;/]/)[0]
-      .trim() || sense
-  );
+/**
+ * A dictionary word's draft English: the first gloss in the display order (cedictSenses.ts: common
+ * senses before names, redirects resolved), never a redirect or a note; undefined when there is none.
+ */
+function dictionaryGloss(m: TermMatch): string | undefined {
+  for (const entry of m.entries) {
+    const gloss = draftGloss(entry.en);
+    if (gloss) return gloss;
+  }
+  return undefined;
 }
 
 export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
@@ -145,13 +202,26 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       continue;
     }
     const m = lexicon.matchAt(chinese, i);
-    if (m) {
+    const own = m?.entries.find(isGlossaryEntry);
+    const phrase = own ? undefined : functionWordAt(chinese, i, lexicon);
+    if (phrase && (!m || phrase.length >= m.end - m.start)) {
       flushHan();
-      const own = m.entries.find(isGlossaryEntry);
+      const english = functionWord(phrase, lexicon);
+      if (english) pieces.push({ text: english });
+      i += phrase.length;
+      continue;
+    }
+    const gloss = m && !own ? dictionaryGloss(m) : undefined;
+    if (m && (own || gloss)) {
+      flushHan();
       if (own) pieces.push({ text: rendering(own), kind: 'term' });
-      else if (m.text in FUNCTION_WORDS) {
-        if (FUNCTION_WORDS[m.text]) pieces.push({ text: FUNCTION_WORDS[m.text] });
-      } else pieces.push({ text: `${firstSense(m.entries[0].en[0])} (?)`, kind: 'review' });
+      else pieces.push({ text: `${gloss} (?)`, kind: 'review' });
+      i = m.end;
+      continue;
+    }
+    if (m) {
+      // Only notes and pointers in the dictionary: left in Chinese for the reviewer.
+      pendingHan += m.text;
       i = m.end;
       continue;
     }

@@ -62,7 +62,11 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
   // A dictionary sense of the same characters with another reading (台 tāi in place names) says so.
   const otherReading = !viaAlias && entry.pinyin && entry.pinyin !== info.reading;
   const reading = otherReading ? `_${escapeMarkdown(entry.pinyin!)}_ ` : '';
-  lines.push(`${reading}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
+  // A dictionary redirect ("variant of 發布") shows its target's senses, named: → 发布 發布 _fā bù_: to release.
+  const target = entry.redirect;
+  const forms = target && (target.traditional === target.zh ? target.zh : `${target.zh} ${target.traditional}`);
+  const via = target ? `→ ${escapeMarkdown(forms!)} _${escapeMarkdown(target.pinyin)}_: ` : '';
+  lines.push(`${reading}${via}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
   const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
   if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);
   const layer = labels.layers[entry.source.layer];

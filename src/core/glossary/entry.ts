@@ -42,6 +42,20 @@ export interface GlossarySource {
 
 export interface SourcedEntry extends GlossaryEntry {
   readonly source: GlossarySource;
+  /**
+   * A dictionary entry that only pointed to another word ("variant of 發布|发布[fa1 bu4]"): `en`
+   * holds that word's senses, and this names it so readers can show whose senses they are.
+   */
+  readonly redirect?: RedirectTarget;
+}
+
+export interface RedirectTarget {
+  readonly zh: string;
+  readonly traditional: string;
+  /** Tone marks. */
+  readonly pinyin: string;
+  /** As the dictionary put it: "variant of", "used in", "(Tw) see". */
+  readonly relation: string;
 }
 
 export interface Glossary {

@@ -5,13 +5,14 @@
  * no parsing, no per-key objects — so the index is ready in milliseconds and costs little heap.
  */
 import { TermIndex, type TrieArrays } from './termIndex';
-import { sourceKind, type GlossarySource, type SourcedEntry } from '../glossary/entry';
+import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
 import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
+import { displayDictionary, type DisplayEntry } from './cedictSenses';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
-const MAGIC = 0x35434748; // "HGC5": v4 plus the index checksum in the header's last word
+const MAGIC = 0x36434748; // "HGC6": entries in display order, redirects resolved (v5: the index checksum)
 const HEADER_WORDS = 8;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
@@ -82,28 +83,26 @@ function align4(n: number): number {
  * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node
  * its child count u16; edge code units u16; one bit per node "a key ends here" (values are
  * numbered in node order, so the bit count gives the value index); per key its entry count u8;
- * entry numbers u32; per entry its record length u16; the records, UTF-8
- * "traditional<TAB>simplified<TAB>pinyin<TAB>senses".
+ * entry numbers u32 (each key's in display order, cedictSenses.ts); per entry its record length u16;
+ * the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target".
  */
+
+const SEP = '\u001f';
+
+function record(e: DisplayEntry): string {
+  const t = e.target;
+  const target = t ? [t.traditional, t.simplified, t.pinyin, t.relation].join(SEP) : '';
+  // An empty traditional field means "same as simplified" (true of about half the entries).
+  const traditional = e.traditional === e.simplified ? '' : e.traditional;
+  return [traditional, e.simplified, e.pinyin, e.senses.join(SEP), e.note ?? '', target].join('\t');
+}
 
 /** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
 export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
   const encoder = new TextEncoder();
-  // An empty traditional field means "same as simplified" (true of about half the entries).
-  const records = lines.map((l) =>
-    encoder.encode(
-      [l.traditional === l.simplified ? '' : l.traditional, l.simplified, l.pinyin, l.senses.join('\u001f')].join('\t'),
-    ),
-  );
-  const byKey = new Map<string, number[]>();
-  lines.forEach((l, i) => {
-    for (const key of new Set([l.simplified, l.traditional])) {
-      const list = byKey.get(key);
-      if (list) list.push(i);
-      else byKey.set(key, [i]);
-    }
-  });
-  const index = TermIndex.build([...byKey.entries()]);
+  const display = displayDictionary(lines);
+  const records = display.entries.map((e) => encoder.encode(record(e)));
+  const index = TermIndex.build([...display.keys].map(([key, list]) => [key, [...list]] as [string, number[]]));
   const { rootChildren, rootBits, edgeChar } = index.arrays;
   const nodeCount = index.nodeCount;
   const childCount = new Uint16Array(nodeCount);
@@ -234,6 +233,11 @@ function sections(source: ByteSource): Sections {
   return { trie: { rootChildren, rootBits, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, records };
 }
 
+function redirectTarget(stored: string): RedirectTarget {
+  const [traditional, zh, numbered, relation] = stored.split(SEP);
+  return { zh, traditional, pinyin: cedictPinyinToMarks(numbered ?? ''), relation: relation ?? '' };
+}
+
 function countCodePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -259,8 +263,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     } catch {
       // not UTF-8: reported below
     }
-    const [storedTraditional, simplified, numbered, senses] = fields;
-    if (fields.length !== 4 || !simplified || !senses) {
+    const [storedTraditional, simplified, numbered, senses, note, target] = fields;
+    if (fields.length !== 6 || !simplified || !senses) {
       throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
     }
     const traditional = storedTraditional || simplified;
@@ -270,7 +274,9 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
       traditional,
       pinyin: cedictPinyinToMarks(numbered),
       numbered,
-      en: senses.split('\u001f'),
+      en: senses.split(SEP),
+      ...(note ? { note } : {}),
+      ...(target ? { redirect: redirectTarget(target) } : {}),
       source: CEDICT_SOURCE,
     };
   };

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { displayWidth } from '../../../src/core/text/displayWidth';
 import { markdownLinks } from '../../shared/markdownLinks';
@@ -54,7 +55,8 @@ export function defineUserDataSafetySuite(): void {
         }
       } finally {
         const file = workspaceFile('.vscode/hanzi-gloss.json');
-        const saved = JSON.parse(decode(await vscode.workspace.fs.readFile(file)));
+        // A glossary is JSONC: a comment in it is the user's, not a reason to leave entries behind.
+        const saved = parseJsonc(decode(await vscode.workspace.fs.readFile(file)));
         for (const e of saved.entries.filter((x: { zh: string }) => terms.includes(x.zh))) {
           await vscode.commands.executeCommand('hanziGloss.removeEntry', { id: e.id, target: 'workspace' });
         }
