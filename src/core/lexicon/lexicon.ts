@@ -1,11 +1,14 @@
 /**
  * The layered lexicon: one term index per layer (workspace, user, curated, CC-CEDICT), queried
- * together so a match is the longest key of any layer, and its entries are listed highest layer
- * first. Layers are separate indexes so that one can be rebuilt (a user edits a file) without
- * touching the others.
+ * together, and the reading of a text as words: every key of every layer at every position goes
+ * into a lattice (reading/segment.ts) whose least-cost path is the text's words; a word's entries
+ * are listed highest layer first. Layers are separate indexes so that one can be rebuilt (a user
+ * edits a file) without touching the others.
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
+import { findNumbers, quantityEnd } from '../reading/numbers';
+import { Lattice, NO_TAG, NUMBER_COST, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 import { TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
@@ -41,8 +44,16 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
     size: number,
     valueAt: (i: number) => KeyRecord,
     readonly kind: SourceKind,
+    /** Per value index, the key's word cost in tenths of a nat (255: unknown); none for glossaries. */
+    readonly costs?: Uint8Array,
   ) {
     super(arrays, size, valueAt);
+  }
+
+  /** The frequency cost of key number v, for the segmentation. */
+  frequencyCost(v: number): number {
+    const c = this.costs === undefined ? 255 : this.costs[v];
+    return c === 255 ? UNKNOWN_FREQUENCY_COST : c / 10;
   }
 }
 
@@ -59,16 +70,25 @@ function layerKind(glossaries: readonly SourcedGlossary[]): SourceKind {
   return kinds.has('dictionary') ? 'dictionary' : 'glossary';
 }
 
-/** Builds one layer's index from its glossaries, earlier glossaries' entries first. */
-export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer {
+/**
+ * Builds one layer's index from its glossaries, earlier glossaries' entries first. With the fold
+ * table, a term written with traditional characters is also indexed as folded, so that its
+ * traditional and simplified spellings are read as the same word.
+ */
+export function buildLayer(glossaries: readonly SourcedGlossary[], fold?: Uint16Array): LexiconLayer {
   const kind = layerKind(glossaries);
   const pairs: [string, KeyRecord][] = [];
+  const add = (zh: string, pinyin: string | undefined, sourced: SourcedEntry) => {
+    pairs.push([zh, { key: zh, pinyin, entries: [sourced] }]);
+    const folded = fold ? foldWith(zh, fold) : undefined;
+    if (folded !== undefined) pairs.push([folded, { key: folded, pinyin, entries: [sourced] }]);
+  };
   for (const { glossary, source } of glossaries) {
     for (const entry of glossary.entries) {
       const sourced: SourcedEntry = { ...entry, source };
-      pairs.push([entry.zh, { key: entry.zh, pinyin: entry.pinyin, entries: [sourced] }]);
+      add(entry.zh, entry.pinyin, sourced);
       for (const alias of entry.aliases ?? []) {
-        if (alias.zh !== entry.zh) pairs.push([alias.zh, { key: alias.zh, pinyin: alias.pinyin, entries: [sourced] }]);
+        if (alias.zh !== entry.zh) add(alias.zh, alias.pinyin, sourced);
       }
     }
   }
@@ -77,7 +97,8 @@ export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer
 }
 
 function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
-  return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries: [...a.entries, ...b.entries] };
+  const entries = [...a.entries, ...b.entries.filter((e) => !a.entries.includes(e))];
+  return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries };
 }
 
 /**
@@ -92,7 +113,7 @@ export function isGlossaryMatch(m: TermMatch): boolean {
 }
 
 /**
- * The leftmost-longest matches of a text, stored as integers (start, end, then each layer's value
+ * The words of a text that a dictionary or glossary has, stored as integers (start, end, then each layer's value
  * index or -1): a 20 MB document's million matches cost a few typed arrays instead of a million
  * objects for the garbage collector to copy. A match object is made only when one is read.
  */
@@ -115,8 +136,8 @@ export class TermMatches implements Iterable<TermMatch> {
     return this.count;
   }
 
-  /** Appends the match found by the lexicon's last probe. */
-  push(start: number, end: number, hits: Int32Array): void {
+  /** Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it). */
+  push(start: number, end: number, values: Int32Array, from: number): void {
     const stride = this.stride;
     if ((this.count + 1) * stride > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -127,8 +148,7 @@ export class TermMatches implements Iterable<TermMatch> {
     const d = this.data;
     d[at] = start;
     d[at + 1] = end;
-    const length = end - start;
-    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = hits[2 * l] === length ? hits[2 * l + 1] : -1;
+    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = values[from + l];
     this.count++;
   }
 
@@ -214,18 +234,49 @@ class StoredMatch implements TermMatch {
   }
 }
 
+/** Longest key the lattice collects at one position; longer keys are matched no further. */
+const MAX_KEY = 256;
+
+/** ASCII letter or digit: a key holding one matches only on the bounds of the whole ASCII run. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Width of the character at i: both halves of a surrogate pair, one unit of a lone half. */
+function charWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** Where a number phrase (8800吨, 2台6000吨) starts in a range, and where it ends. */
+interface NumberSpans {
+  starts: number[];
+  ends: number[];
+}
+
 export class Lexicon {
   /** Per layer, its longest hit at the last probed position and that key's value index. */
   private readonly hits: Int32Array;
-  /** Per layer, whether it is a general dictionary (read in the hot loops, hence an array). */
+  /** Per layer, whether it is a general dictionary rather than a glossary. */
   private readonly dictionary: boolean[];
   private table: Uint16Array | undefined;
+  /** The segmentation's lattice, reused from range to range. */
+  private readonly lattice = new Lattice();
+  /** Per dictionary candidate of the lattice (its tag), each layer's value index (-1: none). */
+  private values = new Int32Array(256);
+  private valueCount = 0;
+  /** Scratch of one position: each distinct key length and, per layer, its value there. */
+  private readonly prefixLengths = new Int32Array(MAX_KEY);
+  private readonly prefixValues = new Int32Array(MAX_KEY);
+  private readonly atLengths = new Int32Array(MAX_KEY);
+  private readonly atValues: Int32Array;
 
   /**
    * @param layers highest priority first
    * @param foldTable lets traditional text match simplified keys (curated entries are written in
    *   simplified); matching tries the original text and, where it has a character the table
-   *   changes, the folded one, and keeps the longer match.
+   *   changes, the folded one; where both find a key of the same length the original's is kept.
    */
   constructor(
     readonly layers: readonly LexiconLayer[],
@@ -233,6 +284,7 @@ export class Lexicon {
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
+    this.atValues = new Int32Array(MAX_KEY * Math.max(1, layers.length));
   }
 
   static empty(): Lexicon {
@@ -269,8 +321,10 @@ export class Lexicon {
     if (this.layers.length === 0 || start >= end) return undefined;
     const best = this.probe(text, start, end, this.fold);
     if (best === 0) return undefined;
+    const values = new Int32Array(this.layers.length);
+    for (let l = 0; l < values.length; l++) values[l] = this.hits[2 * l] === best ? this.hits[2 * l + 1] : -1;
     const found = new TermMatches(text, this);
-    found.push(start, start + best, this.hits);
+    found.push(start, start + best, values, 0);
     return found.at(0);
   }
 
@@ -301,41 +355,221 @@ export class Lexicon {
     return best;
   }
 
-  /**
-   * Walks [start, end) leftmost-longest and calls `found` with each match's bounds after its probe
-   * (the probe's per-layer hits are in `this.hits`). One loop for listing and for counting.
-   */
-  private walk(text: string, start: number, end: number, found: (start: number, end: number) => void): void {
-    if (this.layers.length === 0) return;
-    const fold = this.fold;
-    let i = start;
-    while (i < end) {
-      const best = this.probe(text, i, end, fold);
-      if (best > 0) {
-        found(i, i + best);
-        i += best;
-      } else {
-        // Past one character: both halves of a surrogate pair, but one unit of a lone half.
-        const c = text.charCodeAt(i);
-        const next = text.charCodeAt(i + 1);
-        i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      }
+  /** Number phrases of text[start, end), read on the folded text so both scripts read alike. */
+  private numberSpans(text: string, start: number, end: number, fold: Uint16Array | undefined): NumberSpans {
+    const spans: NumberSpans = { starts: [], ends: [] };
+    let source = text;
+    let offset = 0;
+    if (fold !== undefined && changesAny(fold, text, start, end)) {
+      source = foldWith(text.slice(start, end), fold) ?? text.slice(start, end);
+      offset = start;
     }
+    const numbers = findNumbers(source, start - offset, end - offset);
+    let covered = 0;
+    for (let k = 0; k < numbers.length; k++) {
+      const n = numbers[k];
+      if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
+      covered = quantityEnd(source, n, numbers[k + 1], end - offset);
+      spans.starts.push(n.start + offset);
+      spans.ends.push(covered + offset);
+    }
+    return spans;
   }
 
   /**
-   * Leftmost-longest matches in [start, end) counted without building them: all matches, and
-   * those a glossary (not only a fallback dictionary) has.
+   * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
+   * of every layer (as written and, where the fold changes a character, folded; a layer's own
+   * spelling wins where both give the same length), a number phrase, and, where no word is one
+   * character long, the character alone at the unknown cost. A key holding an ASCII letter or
+   * digit is left out unless it starts and ends where the text's ASCII run does (GPU holds no
+   * PU, 8800 no 88).
+   */
+  private segment(text: string, start: number, end: number): Lattice {
+    const lattice = this.lattice;
+    lattice.reset(start, end - start);
+    this.valueCount = 0;
+    const layers = this.layers;
+    const layerCount = layers.length;
+    const fold = this.fold;
+    const numbers = this.numberSpans(text, start, end, fold);
+    let nextNumber = 0;
+    const lengths = this.atLengths;
+    const atValues = this.atValues;
+    for (let i = start; i < end; ) {
+      const width = charWidth(text, i);
+      let distinct = 0;
+      // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
+      const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
+      for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
+        const layer = layers[l];
+        for (let pass = 0; pass < 2; pass++) {
+          if (pass === 1 && (fold === undefined || !changesAny(fold, text, i, Math.min(end, i + layer.lastDepth + 1)))) {
+            break;
+          }
+          const n = layer.prefixesAt(text, i, end, pass === 1 ? fold : undefined, this.prefixLengths, this.prefixValues);
+          for (let h = 0; h < n; h++) {
+            const length = this.prefixLengths[h];
+            const e = i + length;
+            if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
+            let d = 0;
+            while (d < distinct && lengths[d] !== length) d++;
+            if (d === distinct) {
+              lengths[distinct++] = length;
+              atValues.fill(-1, d * layerCount, (d + 1) * layerCount);
+            }
+            // The layer's own spelling (first pass) is kept over its folded one.
+            if (atValues[d * layerCount + l] < 0) atValues[d * layerCount + l] = this.prefixValues[h];
+          }
+        }
+      }
+      while (nextNumber < numbers.starts.length && numbers.starts[nextNumber] < i) nextNumber++;
+      const numberEnd = nextNumber < numbers.starts.length && numbers.starts[nextNumber] === i ? numbers.ends[nextNumber] : -1;
+      this.addCandidates(i, width, distinct, numberEnd);
+      i += width;
+    }
+    lattice.solve();
+    return lattice;
+  }
+
+  /** Adds one position's candidates to the lattice, shortest first (the scratch holds them). */
+  private addCandidates(i: number, width: number, distinct: number, numberEnd: number): void {
+    const lattice = this.lattice;
+    const lengths = this.atLengths;
+    const atValues = this.atValues;
+    const layerCount = this.layers.length;
+    // Insertion sort of a handful of lengths, moving each length's values along.
+    for (let a = 1; a < distinct; a++) {
+      for (let b = a; b > 0 && lengths[b - 1] > lengths[b]; b--) {
+        const t = lengths[b];
+        lengths[b] = lengths[b - 1];
+        lengths[b - 1] = t;
+        for (let l = 0; l < layerCount; l++) {
+          const x = atValues[b * layerCount + l];
+          atValues[b * layerCount + l] = atValues[(b - 1) * layerCount + l];
+          atValues[(b - 1) * layerCount + l] = x;
+        }
+      }
+    }
+    let single = false;
+    let numberTaken = numberEnd < 0;
+    for (let d = 0; d < distinct; d++) {
+      const length = lengths[d];
+      if (!numberTaken && i + length > numberEnd) {
+        lattice.add(i, numberEnd, NUMBER_COST, NO_TAG);
+        numberTaken = true;
+      }
+      let cost = Infinity;
+      for (let l = 0; l < layerCount; l++) {
+        const v = atValues[d * layerCount + l];
+        if (v < 0) continue;
+        const layer = this.layers[l];
+        const c = wordCost(layer.frequencyCost(v), length, !this.dictionary[l]);
+        if (c < cost) cost = c;
+      }
+      // A word that is also the number phrase: one candidate, the word's entries, the lower cost.
+      if (i + length === numberEnd) {
+        cost = Math.min(cost, NUMBER_COST);
+        numberTaken = true;
+      }
+      if (length === width) single = true;
+      lattice.add(i, i + length, cost, this.storeValues(d));
+    }
+    if (!numberTaken) lattice.add(i, numberEnd, NUMBER_COST, NO_TAG);
+    if (!single && numberEnd !== i + width) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+  }
+
+  /** Keeps the scratch's per-layer values of length number d; returns their tag. */
+  private storeValues(d: number): number {
+    const layerCount = this.layers.length;
+    if ((this.valueCount + 1) * layerCount > this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.set(this.atValues.subarray(d * layerCount, (d + 1) * layerCount), this.valueCount * layerCount);
+    return this.valueCount++;
+  }
+
+  /**
+   * Reads [start, end) as words and calls `found` with each word of the path that a layer has
+   * (numbers and unknown characters are steps of the path, not words).
+   */
+  private walk(
+    text: string,
+    start: number,
+    end: number,
+    found: (start: number, end: number, values: Int32Array, from: number) => void,
+  ): void {
+    if (this.layers.length === 0 || start >= end) return;
+    const lattice = this.segment(text, start, end);
+    const layerCount = this.layers.length;
+    lattice.forEachOnPath((k) => {
+      const tag = lattice.tagOf(k);
+      if (tag !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.values, tag * layerCount);
+    });
+  }
+
+  /**
+   * Every step of the reading of [start, end) in text order, words and the rest (numbers, unknown
+   * characters), as [start, end) pairs: the steps cover the range exactly once.
+   */
+  segmentRange(text: string, start: number, end: number): Array<{ start: number; end: number; word: boolean }> {
+    const out: Array<{ start: number; end: number; word: boolean }> = [];
+    if (start >= end) return out;
+    if (this.layers.length === 0) {
+      for (let i = start; i < end; i += charWidth(text, i)) out.push({ start: i, end: i + charWidth(text, i), word: false });
+      return out;
+    }
+    const lattice = this.segment(text, start, end);
+    lattice.forEachOnPath((k) =>
+      out.push({ start: lattice.startOf(k), end: lattice.endOf(k), word: lattice.tagOf(k) !== NO_TAG }),
+    );
+    return out;
+  }
+
+  /**
+   * The word the reading of [start, end) has at `offset` (undefined where the path steps over a
+   * number or an unknown character there), and every other word of any layer that covers
+   * `offset`, longest first: a reader who disagrees with a boundary sees the alternatives.
+   */
+  wordsAt(text: string, start: number, end: number, offset: number): { word?: TermMatch; also: TermMatch[] } {
+    if (this.layers.length === 0 || offset < start || offset >= end) return { also: [] };
+    const lattice = this.segment(text, start, end);
+    const layerCount = this.layers.length;
+    const out = new TermMatches(text, this);
+    let chosen = -1;
+    lattice.forEachOnPath((k) => {
+      if (lattice.startOf(k) <= offset && offset < lattice.endOf(k)) chosen = k;
+    });
+    let word: TermMatch | undefined;
+    const others: number[] = [];
+    for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
+      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG) continue;
+      if (k === chosen) {
+        out.push(lattice.startOf(k), lattice.endOf(k), this.values, lattice.tagOf(k) * layerCount);
+        word = out.at(out.length - 1);
+      } else others.push(k);
+    }
+    others.sort((a, b) => lattice.endOf(b) - lattice.startOf(b) - (lattice.endOf(a) - lattice.startOf(a)) || lattice.startOf(a) - lattice.startOf(b));
+    const also = others.map((k) => {
+      out.push(lattice.startOf(k), lattice.endOf(k), this.values, lattice.tagOf(k) * layerCount);
+      return out.at(out.length - 1);
+    });
+    return { word, also };
+  }
+
+  /**
+   * Words of the reading of [start, end) counted without building them: all words, and those a
+   * glossary (not only a fallback dictionary) has.
    */
   countRange(text: string, start: number, end: number): { matches: number; glossary: number } {
     let matches = 0;
     let glossary = 0;
-    const hits = this.hits;
     const dictionary = this.dictionary;
-    this.walk(text, start, end, (s, e) => {
+    this.walk(text, start, end, (_s, _e, values, from) => {
       matches++;
       for (let l = 0; l < dictionary.length; l++) {
-        if (hits[2 * l] === e - s && !dictionary[l]) {
+        if (values[from + l] >= 0 && !dictionary[l]) {
           glossary++;
           break;
         }
@@ -350,17 +584,16 @@ export class Lexicon {
     return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
   }
 
-  /** Leftmost-longest matches inside the given passages, in text order. */
+  /** The words of the passages' reading, in text order. */
   matchPassages(text: string, passages: readonly Passage[]): TermMatches {
     const out = new TermMatches(text, this);
     for (const p of passages) this.matchRange(text, p.start, p.end, out);
     return out;
   }
 
-  /** Leftmost-longest matches in [start, end), appended to `out` (which must be over the same text). */
+  /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    const hits = this.hits;
-    this.walk(text, start, end, (s, e) => out.push(s, e, hits));
+    this.walk(text, start, end, (s, e, values, from) => out.push(s, e, values, from));
     return out;
   }
 }
