@@ -7,8 +7,8 @@
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
-import { findNumbers, quantityEnd } from '../reading/numbers';
-import { Lattice, NO_TAG, NUMBER_COST, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
+import { numberPhrases } from '../reading/numbers';
+import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 import { TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
@@ -242,17 +242,15 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Width of the character at i: both halves of a surrogate pair, one unit of a lone half. */
-function charWidth(text: string, i: number): number {
+/**
+ * Width of the character at i: both halves of a surrogate pair, one unit of a lone half or of a
+ * pair the range's end cuts.
+ */
+function charWidth(text: string, i: number, end: number): number {
+  if (i + 1 >= end) return 1;
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-/** Where a number phrase (8800吨, 2台6000吨) starts in a range, and where it ends. */
-interface NumberSpans {
-  starts: number[];
-  ends: number[];
 }
 
 export class Lexicon {
@@ -355,34 +353,24 @@ export class Lexicon {
     return best;
   }
 
-  /** Number phrases of text[start, end), read on the folded text so both scripts read alike. */
-  private numberSpans(text: string, start: number, end: number, fold: Uint16Array | undefined): NumberSpans {
-    const spans: NumberSpans = { starts: [], ends: [] };
-    let source = text;
-    let offset = 0;
-    if (fold !== undefined && changesAny(fold, text, start, end)) {
-      source = foldWith(text.slice(start, end), fold) ?? text.slice(start, end);
-      offset = start;
-    }
-    const numbers = findNumbers(source, start - offset, end - offset);
-    let covered = 0;
-    for (let k = 0; k < numbers.length; k++) {
-      const n = numbers[k];
-      if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
-      covered = quantityEnd(source, n, numbers[k + 1], end - offset);
-      spans.starts.push(n.start + offset);
-      spans.ends.push(covered + offset);
-    }
-    return spans;
+  /**
+   * Number phrases of text[start, end) as [start, end) pairs, read on the folded text so that both
+   * scripts read alike (兩台 as 两台).
+   */
+  private numberSpans(text: string, start: number, end: number, fold: Uint16Array | undefined): number[] {
+    if (fold === undefined || !changesAny(fold, text, start, end)) return numberPhrases(text, start, end);
+    const folded = foldWith(text.slice(start, end), fold) ?? text.slice(start, end);
+    return numberPhrases(folded, 0, end - start).map((offset) => offset + start);
   }
 
   /**
    * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
    * of every layer (as written and, where the fold changes a character, folded; a layer's own
-   * spelling wins where both give the same length), a number phrase, and, where no word is one
-   * character long, the character alone at the unknown cost. A key holding an ASCII letter or
-   * digit is left out unless it starts and ends where the text's ASCII run does (GPU holds no
-   * PU, 8800 no 88).
+   * spelling wins where both give the same length) and, where no word is one character long, the
+   * character alone at the unknown cost. A key holding an ASCII letter or digit is left out
+   * unless it starts and ends where the text's ASCII run does (GPU holds no PU, 8800 no 88). A
+   * number with its unit (2台6000吨, 第二批) is kept whole as drafts read it: no word crosses its
+   * bounds, though its unit is still a word inside it (台 "unit").
    */
   private segment(text: string, start: number, end: number): Lattice {
     const lattice = this.lattice;
@@ -392,25 +380,33 @@ export class Lexicon {
     const layerCount = layers.length;
     const fold = this.fold;
     const numbers = this.numberSpans(text, start, end, fold);
-    let nextNumber = 0;
+    let phrase = 0;
     const lengths = this.atLengths;
     const atValues = this.atValues;
     for (let i = start; i < end; ) {
-      const width = charWidth(text, i);
+      const width = charWidth(text, i, end);
       let distinct = 0;
       // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
       const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
+      // A word starting inside a number phrase ends inside it; one starting elsewhere may hold a
+      // whole phrase (极氪009) but not end inside one (its end is checked below).
+      while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
+      const inPhrase = phrase < numbers.length && numbers[phrase] < i;
+      const limit = inPhrase ? numbers[phrase + 1] : end;
+      // Phrases a word from here must not end inside: those starting after i (one starting at i holds it).
+      const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
         const layer = layers[l];
         for (let pass = 0; pass < 2; pass++) {
-          if (pass === 1 && (fold === undefined || !changesAny(fold, text, i, Math.min(end, i + layer.lastDepth + 1)))) {
+          if (pass === 1 && (fold === undefined || !changesAny(fold, text, i, Math.min(limit, i + layer.lastDepth + 1)))) {
             break;
           }
-          const n = layer.prefixesAt(text, i, end, pass === 1 ? fold : undefined, this.prefixLengths, this.prefixValues);
+          const n = layer.prefixesAt(text, i, limit, pass === 1 ? fold : undefined, this.prefixLengths, this.prefixValues);
           for (let h = 0; h < n; h++) {
             const length = this.prefixLengths[h];
             const e = i + length;
             if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
+            if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
             let d = 0;
             while (d < distinct && lengths[d] !== length) d++;
             if (d === distinct) {
@@ -422,9 +418,7 @@ export class Lexicon {
           }
         }
       }
-      while (nextNumber < numbers.starts.length && numbers.starts[nextNumber] < i) nextNumber++;
-      const numberEnd = nextNumber < numbers.starts.length && numbers.starts[nextNumber] === i ? numbers.ends[nextNumber] : -1;
-      this.addCandidates(i, width, distinct, numberEnd);
+      this.addCandidates(i, width, distinct);
       i += width;
     }
     lattice.solve();
@@ -432,7 +426,7 @@ export class Lexicon {
   }
 
   /** Adds one position's candidates to the lattice, shortest first (the scratch holds them). */
-  private addCandidates(i: number, width: number, distinct: number, numberEnd: number): void {
+  private addCandidates(i: number, width: number, distinct: number): void {
     const lattice = this.lattice;
     const lengths = this.atLengths;
     const atValues = this.atValues;
@@ -451,13 +445,8 @@ export class Lexicon {
       }
     }
     let single = false;
-    let numberTaken = numberEnd < 0;
     for (let d = 0; d < distinct; d++) {
       const length = lengths[d];
-      if (!numberTaken && i + length > numberEnd) {
-        lattice.add(i, numberEnd, NUMBER_COST, NO_TAG);
-        numberTaken = true;
-      }
       let cost = Infinity;
       for (let l = 0; l < layerCount; l++) {
         const v = atValues[d * layerCount + l];
@@ -466,16 +455,10 @@ export class Lexicon {
         const c = wordCost(layer.frequencyCost(v), length, !this.dictionary[l]);
         if (c < cost) cost = c;
       }
-      // A word that is also the number phrase: one candidate, the word's entries, the lower cost.
-      if (i + length === numberEnd) {
-        cost = Math.min(cost, NUMBER_COST);
-        numberTaken = true;
-      }
       if (length === width) single = true;
       lattice.add(i, i + length, cost, this.storeValues(d));
     }
-    if (!numberTaken) lattice.add(i, numberEnd, NUMBER_COST, NO_TAG);
-    if (!single && numberEnd !== i + width) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+    if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
   }
 
   /** Keeps the scratch's per-layer values of length number d; returns their tag. */
@@ -517,7 +500,7 @@ export class Lexicon {
     const out: Array<{ start: number; end: number; word: boolean }> = [];
     if (start >= end) return out;
     if (this.layers.length === 0) {
-      for (let i = start; i < end; i += charWidth(text, i)) out.push({ start: i, end: i + charWidth(text, i), word: false });
+      for (let i = start; i < end; i += charWidth(text, i, end)) out.push({ start: i, end: i + charWidth(text, i, end), word: false });
       return out;
     }
     const lattice = this.segment(text, start, end);
@@ -596,6 +579,12 @@ export class Lexicon {
     this.walk(text, start, end, (s, e, values, from) => out.push(s, e, values, from));
     return out;
   }
+}
+
+/** Whether `end` falls strictly inside one of the phrases ([start, end) pairs) from number `from` on. */
+function endsInsidePhrase(phrases: readonly number[], from: number, end: number): boolean {
+  for (let k = from; k < phrases.length && phrases[k] < end; k += 2) if (end < phrases[k + 1]) return true;
+  return false;
 }
 
 /** Whether `fold` changes any code unit of text[from, to). */

@@ -137,15 +137,42 @@ export function isQuantity(text: string, n: NumberToken): boolean {
 }
 
 /**
+ * Classifiers and units a draft carries into English with its number (the draft engine's table
+ * gives their English): a number followed by one is one phrase, 8800吨, 三台, 第二批 aside.
+ */
+const PHRASE_UNITS = new Set([...'台件家套条座个元吨']);
+
+/**
  * Where the number phrase starting with `n` ends, as the draft engine reads it: the number, its
- * classifier or unit (8800吨, 三台, 第二批), and for 2台6000吨 the size after the count. The
- * segmentation keeps such a phrase one word, so no dictionary word is read inside it. `end` bounds
- * the phrase (the passage's end).
+ * unit (8800吨, 三台), and for 2台6000吨 the size after the count. `next` is the number after `n`,
+ * `end` the bound of the text read (the passage's end).
  */
 export function quantityEnd(text: string, n: NumberToken, next: NumberToken | undefined, end: number): number {
-  if (n.end >= end || !MEASURES.has(text[n.end])) return n.end;
+  if (n.end >= end || !PHRASE_UNITS.has(text[n.end])) return n.end;
   if (text[n.end] === '台' && next && !next.chinese && next.start === n.end + 1 && next.end < end) {
     if (text[next.end] === '吨') return next.end + 1;
   }
   return n.end + 1;
+}
+
+/**
+ * The number phrases of text[start, end) that a draft reads as one quantity, as a flat list of
+ * [start, end) pairs in text order: Arabic numbers, ordinals, Chinese numerals before a unit or of
+ * several characters (一体化 holds none), each with its unit. The segmentation lets no word cross
+ * one (8800吨 holds no 88, 2台6000吨 no 台6).
+ */
+export function numberPhrases(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  const numbers = findNumbers(text, start, end);
+  let covered = start;
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k];
+    if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
+    const unit = text[n.end];
+    const read = !n.chinese || n.ordinal || PHRASE_UNITS.has(unit) || n.end - n.start > 1;
+    if (!read || !isQuantity(text, n)) continue;
+    covered = quantityEnd(text, n, numbers[k + 1], end);
+    out.push(n.start, covered);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Word segmentation for reading: a lattice of candidate words (every dictionary match at every
- * position, numbers with their units, one "unknown" step per character nobody knows) and the path
+ * position, one "unknown" step per character nobody knows) and the path
  * through it of least total cost, by dynamic programming from the end of the text backwards, as
  * jieba does with its DAG. A word's cost is its negative log frequency (the build step stores it
  * beside each dictionary key), so a common two-word split beats a rare word that swallows a
@@ -21,8 +21,6 @@ export const SINGLE_CHARACTER_PENALTY = 3;
  * glossary term is read whole wherever it stands.
  */
 export const GLOSSARY_COST = 5;
-/** A number with its classifier or unit (2台6000吨, 8800吨, 三千五百元): one word, as drafts read it. */
-export const NUMBER_COST = 6;
 /** A character no dictionary has, read on its own. */
 export const UNKNOWN_CHARACTER_COST = UNKNOWN_FREQUENCY_COST + SINGLE_CHARACTER_PENALTY + 2;
 
@@ -38,7 +36,7 @@ export function wordCost(
   return characters === 1 ? base + SINGLE_CHARACTER_PENALTY : base;
 }
 
-/** Tag of a candidate that is no dictionary word (a number, an unknown character). */
+/** Tag of a candidate that is no dictionary word (an unknown character). */
 export const NO_TAG = -1;
 
 /**
