@@ -95,8 +95,7 @@ test('the reading costs what the naive least-cost reading costs, in any range', 
     fc.property(layersArb, spans, (layers, { text, start, end }) => {
       const steps = lexiconOf(layers).segmentRange(text, start, end);
       const cost = steps.reduce(
-        (sum, s) =>
-          sum + (s.word ? wordCost(UNKNOWN_FREQUENCY_COST, s.end - s.start, true) : UNKNOWN_CHARACTER_COST),
+        (sum, s) => sum + (s.word ? wordCost(UNKNOWN_FREQUENCY_COST, s.end - s.start, true) : UNKNOWN_CHARACTER_COST),
         0,
       );
       assert.ok(Math.abs(cost - referenceCost(text, layers, start, end)) < 1e-9, JSON.stringify(steps));

@@ -31,7 +31,9 @@ const piece: fc.Arbitrary<[string, string]> = fc.oneof(
   fc.constantFrom(...['GPU', 'Giga Press', 'T恤', '3D打印', '极氪009', 'HNB', 'a', '88', 'PU'].map(same)),
   fc.constantFrom(...['，', '。', ' ', '𠀀', '\ud840', '\udc00', '（', '）'].map(same)),
 );
-const pair = fc.array(piece, { maxLength: 12 }).map((ps) => [ps.map((p) => p[0]).join(''), ps.map((p) => p[1]).join('')]);
+const pair = fc
+  .array(piece, { maxLength: 12 })
+  .map((ps) => [ps.map((p) => p[0]).join(''), ps.map((p) => p[1]).join('')]);
 const fold = (s: string) => foldToSimplified(s) ?? s;
 
 /** Checks the steps of [start, end) of `text` and returns their ends. */
@@ -71,7 +73,8 @@ test('traditional text and its simplified form are read with the same boundaries
       // The fold is the lexicon's simplified form of a text; CC-CEDICT's own simplified spelling
       // is another where it agrees with the fold character by character.
       assert.deepEqual(t, steps(fold(traditional), 0, traditional.length), traditional);
-      if (fold(simplified) === fold(traditional)) assert.deepEqual(t, steps(simplified, 0, simplified.length), traditional);
+      if (fold(simplified) === fold(traditional))
+        assert.deepEqual(t, steps(simplified, 0, simplified.length), traditional);
     }),
     { numRuns: RUNS },
   );

@@ -74,7 +74,7 @@ test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Pr
   assert.equal(read('德国HNB公司开模'), '德国|HNB公司|开模');
 });
 
-test('numbers with their units (the draft\'s units) are phrases no word crosses, as drafts read them', () => {
+test("numbers with their units (the draft's units) are phrases no word crosses, as drafts read them", () => {
   const text = '2台6000吨，第二台和三台';
   const phrases = numberPhrases(text, 0, text.length);
   const spans = [];
@@ -91,7 +91,10 @@ test('traditional text is read with the boundaries of its simplified form', () =
     ['超導量子計算機', '超导量子计算机'],
     ['臺積電將在高雄設廠', '台积电将在高雄设厂'],
   ];
-  const bounds = (t: string) => fullLexicon().segmentRange(t, 0, t.length).map((s) => s.end);
+  const bounds = (t: string) =>
+    fullLexicon()
+      .segmentRange(t, 0, t.length)
+      .map((s) => s.end);
   for (const [traditional, simplified] of pairs) assert.deepEqual(bounds(traditional), bounds(simplified), traditional);
 });
 

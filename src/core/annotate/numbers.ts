@@ -2,13 +2,7 @@
  * Numbers in English: Chinese quantities (read by reading/numbers.ts) written with thousands
  * separators and number words, and the numbers an English annotation contains.
  */
-export {
-  chineseNumeralValue,
-  findNumbers,
-  isQuantity,
-  quantityEnd,
-  type NumberToken,
-} from '../reading/numbers';
+export { chineseNumeralValue, findNumbers, isQuantity, quantityEnd, type NumberToken } from '../reading/numbers';
 
 /** 8800 → "8,800"; 1.5 → "1.5". */
 export function formatNumber(value: number): string {

@@ -7,7 +7,7 @@
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
-import { numberPhrases } from '../reading/numbers';
+import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
 import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 import { TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
@@ -261,14 +261,12 @@ export class Lexicon {
   private table: Uint16Array | undefined;
   /** The segmentation's lattice, reused from range to range. */
   private readonly lattice = new Lattice();
-  /** Per dictionary candidate of the lattice (its tag), each layer's value index (-1: none). */
-  private values = new Int32Array(256);
-  private valueCount = 0;
-  /** Scratch of one position: each distinct key length and, per layer, its value there. */
+  /** Scratch of one position and layer: the keys' lengths and values, the plain walk's lengths. */
   private readonly prefixLengths = new Int32Array(MAX_KEY);
   private readonly prefixValues = new Int32Array(MAX_KEY);
   private readonly atLengths = new Int32Array(MAX_KEY);
-  private readonly atValues: Int32Array;
+  /** Per layer, the value index of the word being read. */
+  private readonly wordValues: Int32Array;
 
   /**
    * @param layers highest priority first
@@ -282,7 +280,7 @@ export class Lexicon {
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
-    this.atValues = new Int32Array(MAX_KEY * Math.max(1, layers.length));
+    this.wordValues = new Int32Array(layers.length);
   }
 
   static empty(): Lexicon {
@@ -358,137 +356,131 @@ export class Lexicon {
    * scripts read alike (兩台 as 两台).
    */
   private numberSpans(text: string, start: number, end: number, fold: Uint16Array | undefined): number[] {
-    if (fold === undefined || !changesAny(fold, text, start, end)) return numberPhrases(text, start, end);
+    if (fold === undefined || !this.foldsNumbers(text, start, end, fold)) return numberPhrases(text, start, end);
     const folded = foldWith(text.slice(start, end), fold) ?? text.slice(start, end);
     return numberPhrases(folded, 0, end - start).map((offset) => offset + start);
   }
 
+  /** Per code unit, whether the fold turns it into a character numbers are read by (兩, 萬, 臺, 噸). */
+  private numberFold: Uint8Array | undefined;
+
+  /** Whether folding text[start, end) changes a character the numbers reader looks at. */
+  private foldsNumbers(text: string, start: number, end: number, fold: Uint16Array): boolean {
+    if (!this.numberFold) {
+      this.numberFold = new Uint8Array(0x10000);
+      for (let c = 0; c < 0x10000; c++) {
+        if (fold[c] !== 0 && NUMBER_CHARACTERS.includes(String.fromCharCode(fold[c]))) this.numberFold[c] = 1;
+      }
+    }
+    const table = this.numberFold;
+    for (let i = start; i < end; i++) if (table[text.charCodeAt(i)] === 1) return true;
+    return false;
+  }
+
   /**
    * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
-   * of every layer (as written and, where the fold changes a character, folded; a layer's own
-   * spelling wins where both give the same length) and, where no word is one character long, the
-   * character alone at the unknown cost. A key holding an ASCII letter or digit is left out
-   * unless it starts and ends where the text's ASCII run does (GPU holds no PU, 8800 no 88). A
-   * number with its unit (2台6000吨, 第二批) is kept whole as drafts read it: no word crosses its
-   * bounds, though its unit is still a word inside it (台 "unit").
+   * of every layer, as written and, where the fold changes a character the walk examined, folded
+   * (a layer's own spelling is kept where both give the same length), and, where no word is one
+   * character long, the character alone at the unknown cost. A candidate's tag is its layer and
+   * value index; a word several layers have is one candidate per layer, merged when read. A key
+   * holding an ASCII letter or digit is left out unless it starts and ends where the text's ASCII
+   * run does (GPU holds no PU, 8800 no 88). A number with its unit (2台6000吨, 第二台) is kept
+   * whole as drafts read it: no word crosses its bounds, though its unit is still a word inside it
+   * (台 "unit").
    */
   private segment(text: string, start: number, end: number): Lattice {
     const lattice = this.lattice;
     lattice.reset(start, end - start);
-    this.valueCount = 0;
     const layers = this.layers;
     const layerCount = layers.length;
+    const dictionary = this.dictionary;
     const fold = this.fold;
     const numbers = this.numberSpans(text, start, end, fold);
     let phrase = 0;
-    const lengths = this.atLengths;
-    const atValues = this.atValues;
-    for (let i = start; i < end; ) {
+    const lengths = this.prefixLengths;
+    const values = this.prefixValues;
+    const plain = this.atLengths;
+    for (let i = start; i < end;) {
       const width = charWidth(text, i, end);
-      let distinct = 0;
+      let single = false;
       // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
       const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
       // A word starting inside a number phrase ends inside it; one starting elsewhere may hold a
-      // whole phrase (极氪009) but not end inside one (its end is checked below).
+      // whole phrase (极氪009) but not end inside one that starts after it.
       while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
       const inPhrase = phrase < numbers.length && numbers[phrase] < i;
       const limit = inPhrase ? numbers[phrase + 1] : end;
-      // Phrases a word from here must not end inside: those starting after i (one starting at i holds it).
       const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
         const layer = layers[l];
+        const glossary = !dictionary[l];
+        let plainCount = 0;
         for (let pass = 0; pass < 2; pass++) {
-          if (pass === 1 && (fold === undefined || !changesAny(fold, text, i, Math.min(limit, i + layer.lastDepth + 1)))) {
+          const folded = pass === 1;
+          if (folded && (fold === undefined || !changesAny(fold, text, i, Math.min(limit, i + layer.lastDepth + 1)))) {
             break;
           }
-          const n = layer.prefixesAt(text, i, limit, pass === 1 ? fold : undefined, this.prefixLengths, this.prefixValues);
+          const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values);
           for (let h = 0; h < n; h++) {
-            const length = this.prefixLengths[h];
+            const length = lengths[h];
             const e = i + length;
             if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
             if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
-            let d = 0;
-            while (d < distinct && lengths[d] !== length) d++;
-            if (d === distinct) {
-              lengths[distinct++] = length;
-              atValues.fill(-1, d * layerCount, (d + 1) * layerCount);
-            }
-            // The layer's own spelling (first pass) is kept over its folded one.
-            if (atValues[d * layerCount + l] < 0) atValues[d * layerCount + l] = this.prefixValues[h];
+            if (folded) {
+              // The layer's own spelling, found by the plain walk, is kept over its folded one.
+              let seen = false;
+              for (let x = 0; x < plainCount && !seen; x++) seen = plain[x] === length;
+              if (seen) continue;
+            } else plain[plainCount++] = length;
+            if (length === width) single = true;
+            const cost = wordCost(layer.frequencyCost(values[h]), length, glossary);
+            lattice.add(i, e, cost, values[h] * layerCount + l);
           }
         }
       }
-      this.addCandidates(i, width, distinct);
+      if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
       i += width;
     }
     lattice.solve();
     return lattice;
   }
 
-  /** Adds one position's candidates to the lattice, shortest first (the scratch holds them). */
-  private addCandidates(i: number, width: number, distinct: number): void {
-    const lattice = this.lattice;
-    const lengths = this.atLengths;
-    const atValues = this.atValues;
+  /**
+   * Per layer, the value index of the word [start, end) of the solved lattice (-1: the layer does
+   * not have it), into `this.wordValues`: the candidates of one span, one per layer, merged.
+   * `k` is one of them; the others start at the same position, so they are its neighbours.
+   */
+  private valuesOf(lattice: Lattice, k: number): Int32Array {
+    const out = this.wordValues;
+    out.fill(-1);
     const layerCount = this.layers.length;
-    // Insertion sort of a handful of lengths, moving each length's values along.
-    for (let a = 1; a < distinct; a++) {
-      for (let b = a; b > 0 && lengths[b - 1] > lengths[b]; b--) {
-        const t = lengths[b];
-        lengths[b] = lengths[b - 1];
-        lengths[b - 1] = t;
-        for (let l = 0; l < layerCount; l++) {
-          const x = atValues[b * layerCount + l];
-          atValues[b * layerCount + l] = atValues[(b - 1) * layerCount + l];
-          atValues[(b - 1) * layerCount + l] = x;
-        }
-      }
+    const start = lattice.startOf(k);
+    const end = lattice.endOf(k);
+    let first = k;
+    while (first > 0 && lattice.startOf(first - 1) === start) first--;
+    for (let j = first; j < lattice.size && lattice.startOf(j) === start; j++) {
+      const tag = lattice.tagOf(j);
+      if (tag === NO_TAG || lattice.endOf(j) !== end) continue;
+      const l = tag % layerCount;
+      if (out[l] < 0) out[l] = (tag - l) / layerCount;
     }
-    let single = false;
-    for (let d = 0; d < distinct; d++) {
-      const length = lengths[d];
-      let cost = Infinity;
-      for (let l = 0; l < layerCount; l++) {
-        const v = atValues[d * layerCount + l];
-        if (v < 0) continue;
-        const layer = this.layers[l];
-        const c = wordCost(layer.frequencyCost(v), length, !this.dictionary[l]);
-        if (c < cost) cost = c;
-      }
-      if (length === width) single = true;
-      lattice.add(i, i + length, cost, this.storeValues(d));
-    }
-    if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
-  }
-
-  /** Keeps the scratch's per-layer values of length number d; returns their tag. */
-  private storeValues(d: number): number {
-    const layerCount = this.layers.length;
-    if ((this.valueCount + 1) * layerCount > this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values.set(this.atValues.subarray(d * layerCount, (d + 1) * layerCount), this.valueCount * layerCount);
-    return this.valueCount++;
+    return out;
   }
 
   /**
    * Reads [start, end) as words and calls `found` with each word of the path that a layer has
-   * (numbers and unknown characters are steps of the path, not words).
+   * (unknown characters are steps of the path, not words) and its values per layer.
    */
   private walk(
     text: string,
     start: number,
     end: number,
-    found: (start: number, end: number, values: Int32Array, from: number) => void,
+    found: (start: number, end: number, values: Int32Array) => void,
   ): void {
     if (this.layers.length === 0 || start >= end) return;
     const lattice = this.segment(text, start, end);
-    const layerCount = this.layers.length;
     lattice.forEachOnPath((k) => {
-      const tag = lattice.tagOf(k);
-      if (tag !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.values, tag * layerCount);
+      if (lattice.tagOf(k) !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k));
     });
   }
 
@@ -500,7 +492,8 @@ export class Lexicon {
     const out: Array<{ start: number; end: number; word: boolean }> = [];
     if (start >= end) return out;
     if (this.layers.length === 0) {
-      for (let i = start; i < end; i += charWidth(text, i, end)) out.push({ start: i, end: i + charWidth(text, i, end), word: false });
+      for (let i = start; i < end; i += charWidth(text, i, end))
+        out.push({ start: i, end: i + charWidth(text, i, end), word: false });
       return out;
     }
     const lattice = this.segment(text, start, end);
@@ -518,27 +511,29 @@ export class Lexicon {
   wordsAt(text: string, start: number, end: number, offset: number): { word?: TermMatch; also: TermMatch[] } {
     if (this.layers.length === 0 || offset < start || offset >= end) return { also: [] };
     const lattice = this.segment(text, start, end);
-    const layerCount = this.layers.length;
     const out = new TermMatches(text, this);
     let chosen = -1;
     lattice.forEachOnPath((k) => {
       if (lattice.startOf(k) <= offset && offset < lattice.endOf(k)) chosen = k;
     });
-    let word: TermMatch | undefined;
-    const others: number[] = [];
+    // One candidate per span (several layers give one span several), the path's first.
+    const spans: number[] = [];
+    const seen = new Set<number>();
+    const span = (k: number) => lattice.startOf(k) * (end + 1) + lattice.endOf(k);
+    if (chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG) seen.add(span(chosen));
     for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
-      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG) continue;
-      if (k === chosen) {
-        out.push(lattice.startOf(k), lattice.endOf(k), this.values, lattice.tagOf(k) * layerCount);
-        word = out.at(out.length - 1);
-      } else others.push(k);
+      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG || seen.has(span(k))) continue;
+      seen.add(span(k));
+      spans.push(k);
     }
-    others.sort((a, b) => lattice.endOf(b) - lattice.startOf(b) - (lattice.endOf(a) - lattice.startOf(a)) || lattice.startOf(a) - lattice.startOf(b));
-    const also = others.map((k) => {
-      out.push(lattice.startOf(k), lattice.endOf(k), this.values, lattice.tagOf(k) * layerCount);
+    const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
+    spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
+    const make = (k: number) => {
+      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0);
       return out.at(out.length - 1);
-    });
-    return { word, also };
+    };
+    const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
+    return { word, also: spans.map(make) };
   }
 
   /**
@@ -549,10 +544,10 @@ export class Lexicon {
     let matches = 0;
     let glossary = 0;
     const dictionary = this.dictionary;
-    this.walk(text, start, end, (_s, _e, values, from) => {
+    this.walk(text, start, end, (_s, _e, values) => {
       matches++;
       for (let l = 0; l < dictionary.length; l++) {
-        if (values[from + l] >= 0 && !dictionary[l]) {
+        if (values[l] >= 0 && !dictionary[l]) {
           glossary++;
           break;
         }
@@ -576,7 +571,7 @@ export class Lexicon {
 
   /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    this.walk(text, start, end, (s, e, values, from) => out.push(s, e, values, from));
+    this.walk(text, start, end, (s, e, values) => out.push(s, e, values, 0));
     return out;
   }
 }

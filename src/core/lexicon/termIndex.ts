@@ -155,7 +155,14 @@ export class TermIndex<V> {
    * returns how many. `lastDepth` is set as by `longestAt`. The lattice of a segmentation needs
    * every word at a position, not only the longest, and this is the same walk.
    */
-  prefixesAt(text: string, start: number, end: number, fold: Uint16Array | undefined, lengths: Int32Array, values: Int32Array): number {
+  prefixesAt(
+    text: string,
+    start: number,
+    end: number,
+    fold: Uint16Array | undefined,
+    lengths: Int32Array,
+    values: Int32Array,
+  ): number {
     this.lastDepth = 0;
     let c = text.charCodeAt(start);
     if (fold !== undefined) c = fold[c] || c;

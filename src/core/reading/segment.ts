@@ -113,9 +113,8 @@ export class Lattice {
   /**
    * Finds the least-cost path from the range's start to its end; then `pathFrom(p)` gives the
    * candidate taken at position p of the path. Candidates are visited last to first: all those
-   * starting later are then settled. On equal cost the longer word wins (it is visited first, and
-   * only a strictly cheaper one replaces it). False if no path covers the range (a caller that
-   * adds one step per character always has one).
+   * starting later are then settled. On equal cost the longer word wins. False if no path covers
+   * the range (a caller that adds one step per character always has one).
    */
   solve(): boolean {
     const n = this.length;
@@ -129,7 +128,8 @@ export class Lattice {
       const s = this.starts[k] - base;
       const rest = best[this.ends[k] - base];
       const c = this.costs[k] + rest;
-      if (c < best[s]) {
+      const b = best[s];
+      if (c < b || (c === b && this.ends[k] > this.ends[choice[s]])) {
         best[s] = c;
         choice[s] = k;
       }
