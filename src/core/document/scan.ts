@@ -6,7 +6,7 @@
 import { findPassages, hanWidthAt, type Passage } from '../text/detect';
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
-import { READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
+import { formatSyllables, READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
 import { foldToSimplified, traditionalIn } from '../text/script';
 
 export interface ScannedMatch extends TermMatch {
@@ -116,6 +116,12 @@ function scriptForms(
   return { simplified, traditional: known ?? traditionalIn(passage.text, start - passage.start, end - passage.start) };
 }
 
+/** A word's verified reading, else its first entry's, in the tone style; undefined if none has one. */
+function dictionaryReading(m: TermMatch, style: ToneStyle): string | undefined {
+  const pinyin = m.pinyin ?? m.entries.find((e) => e.pinyin)?.pinyin;
+  return pinyin === undefined ? undefined : formatSyllables(pinyin.split(' '), style);
+}
+
 /**
  * The term (or lone Han character) under `offset` in `line`. Works on one line: passages never
  * cross a line break, so the hover costs the same in a 20 MB file as in a short one.
@@ -137,7 +143,9 @@ export function describePosition(
         start: m.start,
         end: m.end,
         text: m.text,
-        reading: m.pinyin ?? readingInContext(passage, m, style),
+        // The entry's own reading: pinyin-pro in context for each alternative would cost the
+        // hover several readings of the passage.
+        reading: dictionaryReading(m, style) ?? readingInContext(passage, m, style),
         entries: m.entries,
       }));
   if (word) {
