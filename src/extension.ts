@@ -1,13 +1,15 @@
 /** Activation only wires services and features together; nothing heavy loads here. */
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/services/registerCommand';
 import { DocumentScans } from './vscode/services/documentScans';
-import { EntryCommands } from './vscode/features/entries';
-import { ExchangeCommands } from './vscode/features/exchange';
 import { GlossaryService } from './vscode/services/glossaryService';
+import { registerAnnotate } from './vscode/features/annotate';
+import { EntryCommands, registerEntryCommands } from './vscode/features/entries';
+import { ExchangeCommands, registerExchangeCommands } from './vscode/features/exchange';
+import { registerExportBilingual } from './vscode/features/exportBilingual';
 import { registerHover } from './vscode/features/hover';
-import { QaDiagnostics } from './vscode/features/qa';
-import { SidecarNotes } from './vscode/features/sidecarNotes';
+import { QaDiagnostics, registerQa } from './vscode/features/qa';
+import { registerShowTerms } from './vscode/features/showTerms';
+import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNotes';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
@@ -45,24 +47,24 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   let damagedLexicon: Lexicon | undefined;
   const hoverLexicon = { lexicon: () => (damagedLexicon ? Promise.resolve(damagedLexicon) : glossary.lexicon()) };
   const scans = new DocumentScans(glossary, tasks, failures);
+  // Features that others use (and the tests see) are made here; each register… owns what it is given.
   const entries = new EntryCommands(glossary);
-  const qa = new QaDiagnostics(glossary, tasks);
   const notes = new SidecarNotes(glossary);
-  qa.sidecarNotes = (document) => notes.anchored(document);
-  notes.onDidUpdate((uri) => {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document) qa.schedule(document);
-  });
-  const exchange = new ExchangeCommands(glossary, entries, scans);
+  const qa = new QaDiagnostics(glossary, tasks, notes);
   context.subscriptions.push(
     log,
     glossary,
     scans,
+    // Before the glossary hover, as before: a note then shows below the term's hover.
+    registerSidecarNotes(notes),
     registerHover(hoverLexicon, tasks, failures),
     registerStatusBar(scans, glossary),
-    registerCommands({ scans, entries, exchange, glossary, notes }),
-    qa,
-    notes,
+    registerShowTerms(scans),
+    registerEntryCommands(entries),
+    registerExchangeCommands(new ExchangeCommands(glossary, entries, scans)),
+    registerAnnotate(glossary),
+    registerQa(qa),
+    registerExportBilingual(glossary, notes),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

@@ -3,6 +3,7 @@ import type { Passage } from '../core/text/detect';
 import type { ScanResult, ScannedMatch } from '../core/document/scan';
 import { displayWidth } from '../core/text/displayWidth';
 import { LineIndex } from '../core/text/text';
+import type { GlossaryStats } from '../core/glossary/stats';
 
 export interface ScanJson {
   passages: { start: number; end: number; text: string }[];
@@ -93,4 +94,20 @@ export function formatScanTable(text: string, result: ScanResult): string {
   const out = [header, ...rows].map((r) => padded(r).join('  ').trimEnd());
   out.push('', `${result.passages.length} Chinese passage(s), ${result.matches.length} glossary match(es)`);
   return out.join('\n');
+}
+
+/** `validate --stats`: two tables (per domain, per file) of entries and aliases, and the total. */
+export function formatStats(stats: GlossaryStats): string {
+  const rows = [...stats.domains, ...stats.files, stats.total];
+  const width = Math.max('domain'.length, ...rows.map((r) => displayWidth(r.name)));
+  const line = (name: string, entries: string | number, aliases: string | number) =>
+    `${name}${' '.repeat(width - displayWidth(name))}  ${String(entries).padStart(7)}  ${String(aliases).padStart(7)}`;
+  return [
+    line('domain', 'entries', 'aliases'),
+    ...stats.domains.map((r) => line(r.name, r.entries, r.aliases)),
+    '',
+    line('file', 'entries', 'aliases'),
+    ...stats.files.map((r) => line(r.name, r.entries, r.aliases)),
+    line(stats.total.name, stats.total.entries, stats.total.aliases),
+  ].join('\n');
 }

@@ -20,13 +20,14 @@ import { pinyinOfText } from '../core/document/pinyinText';
 import { scanMatches, scanText } from '../core/document/scan';
 import { decodeUtf8, LocatedError } from '../core/text/text';
 import { annotateText, checkText } from './annotate';
-import { formatScanTable, scanJsonChunks } from './format';
+import { formatScanTable, formatStats, scanJsonChunks } from './format';
+import { glossaryStats } from '../core/glossary/stats';
 import { streamToStdout } from './stream';
 
 const USAGE = `Usage:
   hanzi-gloss scan <file> [--glossary <path>]... [--json] [--tones marks|numbers]
   hanzi-gloss pinyin <text> [--glossary <path>]... [--tones marks|numbers]
-  hanzi-gloss validate [<glossary>...]  formats by extension, as for convert
+  hanzi-gloss validate [<glossary>...] [--stats]  formats by extension, as for convert; --stats: counts
   hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
   hanzi-gloss annotate <file> [--glossary <path>]...
   hanzi-gloss check <file> [--glossary <path>]... [--json]
@@ -124,6 +125,7 @@ function parse(args: string[]) {
       options: {
         glossary: { type: 'string', multiple: true, short: 'g' },
         json: { type: 'boolean' },
+        stats: { type: 'boolean' },
         tones: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -144,6 +146,7 @@ function run(argv: string[], out: (s: string) => void): number {
     out(USAGE);
     return 0;
   }
+  if (values.stats && command !== 'validate') throw new UsageError('--stats goes with validate only');
   switch (command) {
     case 'scan': {
       if (positionals.length !== 1) throw new UsageError('scan takes exactly one file');
@@ -180,6 +183,7 @@ function run(argv: string[], out: (s: string) => void): number {
         return 1;
       }
       out(`ok: ${files.length} glossary file(s), ${entries} entries`);
+      if (values.stats) out(formatStats(glossaryStats(glossaries)));
       return 0;
     }
     case 'convert': {

@@ -23,6 +23,24 @@ export interface QaProblem {
   readonly suggestion?: string;
 }
 
+/** What the checks tell a user (localised by the extension, English in the CLI). */
+export interface QaLabels {
+  readonly forbiddenTerm: (rendering: string, term: string, approved: string) => string;
+  /** `renderings` is the approved list, each quoted, comma-separated. */
+  readonly missingTerm: (term: string, approved: string, renderings: string) => string;
+  /** `written` as in the Chinese (1.2万), `value` in English digits (12,000). */
+  readonly numberMismatch: (written: string, value: string) => string;
+  readonly untranslated: (chinese: string) => string;
+}
+
+export const ENGLISH_QA_LABELS: QaLabels = {
+  forbiddenTerm: (bad, term, approved) => `"${bad}" is a forbidden rendering of ${term}; use "${approved}"`,
+  missingTerm: (term, approved, renderings) =>
+    `${term} (${approved}) has none of its approved renderings in the English: ${renderings}`,
+  numberMismatch: (written, value) => `${written} (${value}) is missing or different in the English`,
+  untranslated: (chinese) => `untranslated Chinese "${chinese}"`,
+};
+
 export const DEFAULT_SEVERITY: Record<QaCode, 'error' | 'warning'> = {
   'missing-term': 'warning',
   'forbidden-term': 'error',
@@ -44,6 +62,7 @@ export function checkAnnotation(
   english: string,
   lexicon: Lexicon,
   severity: Record<QaCode, 'error' | 'warning'> = DEFAULT_SEVERITY,
+  labels: QaLabels = ENGLISH_QA_LABELS,
 ): QaProblem[] {
   const problems: QaProblem[] = [];
   const passages = findPassages(chinese);
@@ -57,7 +76,7 @@ export function checkAnnotation(
         problems.push({
           code: 'forbidden-term',
           severity: severity['forbidden-term'],
-          message: `"${bad}" is a forbidden rendering of ${m.text}; use "${entry.en[0]}"`,
+          message: labels.forbiddenTerm(bad, m.text, entry.en[0]),
           start: at,
           end: at + bad.length,
           term: m.text,
@@ -71,9 +90,7 @@ export function checkAnnotation(
       problems.push({
         code: 'missing-term',
         severity: severity['missing-term'],
-        message:
-          `${m.text} (${entry.en[0]}) has none of its approved renderings in the English: ` +
-          entry.en.map((e) => `"${e}"`).join(', '),
+        message: labels.missingTerm(m.text, entry.en[0], entry.en.map((e) => `"${e}"`).join(', ')),
         term: m.text,
         suggestion: entry.en[0],
       });
@@ -90,7 +107,7 @@ export function checkAnnotation(
     problems.push({
       code: 'number-mismatch',
       severity: severity['number-mismatch'],
-      message: `${chinese.slice(n.start, n.end)} (${formatNumber(n.value)}) is missing or different in the English`,
+      message: labels.numberMismatch(chinese.slice(n.start, n.end), formatNumber(n.value)),
       term: chinese.slice(n.start, n.end),
     });
   }
@@ -105,7 +122,7 @@ export function checkAnnotation(
     problems.push({
       code: 'untranslated',
       severity: severity.untranslated,
-      message: `untranslated Chinese "${english.slice(i, end)}"`,
+      message: labels.untranslated(english.slice(i, end)),
       start: i,
       end,
       term: english.slice(i, end),

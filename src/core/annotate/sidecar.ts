@@ -6,6 +6,7 @@
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { parseJsonTree } from '../glossary/jsonGlossary';
+import { ENGLISH_JSON_LABELS, type JsonLabels } from '../glossary/labels';
 import { LineIndex, LocatedError } from '../text/text';
 
 export interface SidecarNote {
@@ -38,6 +39,27 @@ const NOTE_FIELDS: Record<keyof SidecarNote, 'string' | 'line'> = {
   chinese: 'string',
   text: 'string',
 };
+/** What a sidecar file's problems say (localised by the extension, English by default). */
+export interface SidecarLabels extends JsonLabels {
+  readonly shape: () => string;
+  readonly version: () => string;
+  /** `note` counts from 1. */
+  readonly noteNotObject: (note: number) => string;
+  readonly noteLacks: (note: number, key: string) => string;
+  readonly noteNotLine: (note: number, key: string) => string;
+  readonly noteNotString: (note: number, key: string) => string;
+}
+
+export const ENGLISH_SIDECAR_LABELS: SidecarLabels = {
+  ...ENGLISH_JSON_LABELS,
+  shape: () => 'expected {"version": 1, "notes": [...]}',
+  version: () => '"version" must be 1 (this Hanzi Gloss reads version 1 only)',
+  noteNotObject: (k) => `note ${k} must be an object with "file", "line", "chinese" and "text"`,
+  noteLacks: (k, key) => `note ${k} has no "${key}"`,
+  noteNotLine: (k, key) => `note ${k}: "${key}" must be a line number (a whole number ≥ 0)`,
+  noteNotString: (k, key) => `note ${k}: "${key}" must be a string`,
+};
+
 const isLine = (v: Node | undefined) => v?.type === 'number' && Number.isSafeInteger(v.value) && v.value >= 0;
 
 /**
@@ -45,34 +67,39 @@ const isLine = (v: Node | undefined) => v?.type === 'number' && Number.isSafeInt
  * read is an error, not skipped: the file is rewritten on the next change, and a skipped note would
  * be gone.
  */
-export function parseSidecar(text: string, file = '.hanzi-gloss/annotations.json'): SidecarNote[] {
+export function parseSidecar(
+  text: string,
+  file = '.hanzi-gloss/annotations.json',
+  labels: SidecarLabels = ENGLISH_SIDECAR_LABELS,
+): SidecarNote[] {
   if (text.trim() === '') return [];
   const lines = new LineIndex(text);
   const fail = (offset: number, reason: string): never => {
     const at = lines.at(offset);
     throw new LocatedError(file, at.line, at.column, reason);
   };
-  const { root, problems } = parseJsonTree(text, file, lines);
+  const { root, problems } = parseJsonTree(text, file, lines, labels);
   if (!root) throw problems[0];
-  const shape = 'expected {"version": 1, "notes": [...]}';
-  if (root.type !== 'object') fail(root.offset, shape);
+  if (root.type !== 'object') fail(root.offset, labels.shape());
   const version = findNodeAtLocation(root, ['version']);
   if (version && version.value !== 1) {
-    fail(version.offset, '"version" must be 1 (this Hanzi Gloss reads version 1 only)');
+    fail(version.offset, labels.version());
   }
   const notes = findNodeAtLocation(root, ['notes']);
-  if (!notes || notes.type !== 'array') fail(notes?.offset ?? root.offset, shape);
+  if (!notes || notes.type !== 'array') fail(notes?.offset ?? root.offset, labels.shape());
   return (notes?.children ?? []).map((node, k) => {
     if (node.type !== 'object') {
-      fail(node.offset, `note ${k + 1} must be an object with "file", "line", "chinese" and "text"`);
+      fail(node.offset, labels.noteNotObject(k + 1));
     }
     const out: Record<string, unknown> = {};
     for (const [key, kind] of Object.entries(NOTE_FIELDS)) {
       const value = findNodeAtLocation(node, [key]);
-      if (!value) fail(node.offset, `note ${k + 1} has no "${key}"`);
+      if (!value) fail(node.offset, labels.noteLacks(k + 1, key));
       const ok = kind === 'line' ? isLine(value) : value?.type === 'string';
-      const want = kind === 'line' ? 'a line number (a whole number ≥ 0)' : 'a string';
-      if (!ok) fail(value?.offset ?? node.offset, `note ${k + 1}: "${key}" must be ${want}`);
+      if (!ok) {
+        const reason = kind === 'line' ? labels.noteNotLine(k + 1, key) : labels.noteNotString(k + 1, key);
+        fail(value?.offset ?? node.offset, reason);
+      }
       out[key] = value?.value;
     }
     return out as unknown as SidecarNote;

@@ -10,6 +10,7 @@ import { traditionalProblem } from '../text/script';
 import { LocatedError, type LineColumn } from '../text/text';
 import { cedictPinyinToMarks } from './cedictLine';
 import type { Glossary, GlossaryEntry } from './entry';
+import { ENGLISH_GLOSSARY_LABELS, type GlossaryLabels } from './labels';
 
 /** Which value of an entry a problem is about (the JSON reader points at it). */
 export type EntryField = 'id' | 'zh' | 'traditional' | 'pinyin' | `aliases.${number}.zh` | `aliases.${number}.pinyin`;
@@ -20,23 +21,27 @@ export interface EntryProblem {
 }
 
 /** Problems with an entry's own values, in the order its fields are written. */
-export function entryProblems(entry: GlossaryEntry, checkPinyin = true): EntryProblem[] {
+export function entryProblems(
+  entry: GlossaryEntry,
+  checkPinyin = true,
+  labels: GlossaryLabels = ENGLISH_GLOSSARY_LABELS,
+): EntryProblem[] {
   const out: EntryProblem[] = [];
   // A term without Chinese has no reading to check: one problem, not two.
-  if (!containsHan(entry.zh)) out.push({ field: 'zh', reason: `"zh" must contain Chinese characters: "${entry.zh}"` });
+  if (!containsHan(entry.zh)) out.push({ field: 'zh', reason: labels.zhNotChinese(entry.zh) });
   if (entry.traditional !== undefined && out.length === 0) {
-    const form = traditionalProblem(entry.zh, entry.traditional);
+    const form = traditionalProblem(entry.zh, entry.traditional, labels.script);
     if (form) out.push({ field: 'traditional', reason: form });
   }
   if (entry.pinyin !== undefined && out.length === 0) {
-    const reading = pinyinProblem(entry.zh, entry.pinyin, checkPinyin);
+    const reading = pinyinProblem(entry.zh, entry.pinyin, checkPinyin, labels.pinyin);
     if (reading) out.push({ field: 'pinyin', reason: reading });
   }
   (entry.aliases ?? []).forEach((alias, k) => {
     if (!containsHan(alias.zh)) {
-      out.push({ field: `aliases.${k}.zh`, reason: `alias "zh" must contain Chinese characters: "${alias.zh}"` });
+      out.push({ field: `aliases.${k}.zh`, reason: labels.aliasZhNotChinese(alias.zh) });
     } else if (alias.pinyin !== undefined) {
-      const problem = pinyinProblem(alias.zh, alias.pinyin, checkPinyin);
+      const problem = pinyinProblem(alias.zh, alias.pinyin, checkPinyin, labels.pinyin);
       if (problem) out.push({ field: `aliases.${k}.pinyin`, reason: problem });
     }
   });
@@ -48,20 +53,22 @@ export class RepeatCheck {
   private readonly ids = new Map<string, number>();
   private readonly terms = new Map<string, { line: number; pinyin?: string }>();
 
+  constructor(private readonly labels: GlossaryLabels = ENGLISH_GLOSSARY_LABELS) {}
+
   /** Why `entry` (its id on `line`, its term on `zhLine`) repeats an earlier one; else it is remembered. */
   repeat(entry: GlossaryEntry, line: number, zhLine = line): EntryProblem | undefined {
     const firstId = this.ids.get(entry.id);
-    if (firstId !== undefined) return { field: 'id', reason: `duplicate id "${entry.id}" (first at line ${firstId})` };
+    if (firstId !== undefined) return { field: 'id', reason: this.labels.duplicateId(entry.id, firstId) };
     const key = `${entry.domain ?? ''}\u0000${entry.zh}`;
     const first = this.terms.get(key);
     if (first) {
-      const where = `duplicate term "${entry.zh}" in domain "${entry.domain ?? ''}" (first at line ${first.line})`;
+      const domain = entry.domain ?? '';
       // Two readings of one written form (CC-CEDICT's 行 xíng / háng) cannot become one entry.
-      const readings = first.pinyin && entry.pinyin && first.pinyin !== entry.pinyin;
-      const advice = readings
-        ? `a glossary keeps one reading per term ("${first.pinyin}" there, "${entry.pinyin}" here)`
-        : 'add another English rendering to that entry instead';
-      return { field: 'zh', reason: `${where}; ${advice}` };
+      const reason =
+        first.pinyin && entry.pinyin && first.pinyin !== entry.pinyin
+          ? this.labels.duplicateReading(entry.zh, domain, first.line, first.pinyin, entry.pinyin)
+          : this.labels.duplicateTerm(entry.zh, domain, first.line);
+      return { field: 'zh', reason };
     }
     this.ids.set(entry.id, line);
     this.terms.set(key, { line: zhLine, pinyin: entry.pinyin });
@@ -83,11 +90,12 @@ export function checkGlossary(
   positions: readonly LineColumn[] | undefined,
   file: string,
   checkPinyin = true,
+  labels: GlossaryLabels = ENGLISH_GLOSSARY_LABELS,
 ): { glossary: Glossary; problems: LocatedError[]; positions: LineColumn[] } {
   const problems: LocatedError[] = [];
   const kept: GlossaryEntry[] = [];
   const keptAt: LineColumn[] = [];
-  const repeats = new RepeatCheck();
+  const repeats = new RepeatCheck(labels);
   glossary.entries.forEach((raw, k) => {
     const at = positions?.[k] ?? { line: 1, column: 1 };
     const aliases = raw.aliases?.map((a) => (a.pinyin !== undefined ? { ...a, pinyin: marked(a.pinyin) } : a));
@@ -96,7 +104,7 @@ export function checkGlossary(
       ...(raw.pinyin !== undefined ? { pinyin: marked(raw.pinyin) } : {}),
       ...(aliases ? { aliases } : {}),
     };
-    const found = entryProblems(entry, checkPinyin);
+    const found = entryProblems(entry, checkPinyin, labels);
     const repeat = found.length === 0 ? repeats.repeat(entry, at.line) : undefined;
     for (const p of repeat ? [repeat] : found) problems.push(new LocatedError(file, at.line, at.column, p.reason));
     if (found.length > 0 || repeat) return;

@@ -9,6 +9,7 @@ import { entryProblems, RepeatCheck, type EntryField } from './checks';
 import type { Alias, Glossary, GlossaryEntry } from './entry';
 import { ENTRY_FIELDS } from './entry';
 import { fileStem } from '../text/fileName';
+import { ENGLISH_GLOSSARY_LABELS, ENGLISH_JSON_LABELS, type GlossaryLabels, type JsonLabels } from './labels';
 
 export interface GlossaryParseResult {
   /** The valid entries; an entry with a problem is left out, never half-read. */
@@ -29,6 +30,8 @@ export interface ParseOptions {
    * back to the full, positioned reading only if that fails. Keeps the index fast to load.
    */
   readonly trusted?: boolean;
+  /** What problems say (the English default unless a front end localises them). */
+  readonly labels?: GlossaryLabels;
 }
 
 const isStrings = (v: unknown): v is string[] =>
@@ -96,6 +99,7 @@ export function parseJsonTree(
   text: string,
   file: string,
   lines = new LineIndex(text),
+  labels: JsonLabels = ENGLISH_JSON_LABELS,
 ): { root?: Node; problems: LocatedError[] } {
   const problems: LocatedError[] = [];
   const fail = (offset: number, reason: string) => {
@@ -104,13 +108,13 @@ export function parseJsonTree(
   };
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    fail(deep, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    fail(deep, labels.tooDeep(MAX_JSON_DEPTH));
     return { problems };
   }
   const syntax: ParseError[] = [];
   const root = parseTree(text, syntax, { allowTrailingComma: true, disallowComments: false });
   // Only the first: the parser's later errors follow from it (a truncated file gives five).
-  if (syntax.length > 0) fail(syntax[0].offset, `JSON syntax error: ${printParseErrorCode(syntax[0].error)}`);
+  if (syntax.length > 0) fail(syntax[0].offset, labels.syntaxError(printParseErrorCode(syntax[0].error)));
   return syntax.length > 0 || !root ? { problems } : { root, problems };
 }
 
@@ -124,6 +128,7 @@ class Reader {
   constructor(
     private readonly file: string,
     text: string,
+    readonly labels: GlossaryLabels,
   ) {
     this.lines = new LineIndex(text);
   }
@@ -136,7 +141,7 @@ class Reader {
   /** Properties of an object node, reporting unknown keys; undefined (and a problem) if not an object. */
   properties(node: Node, allowed: Set<string>, what: string): Map<string, Node> | undefined {
     if (node.type !== 'object') {
-      this.fail(node.offset, `${what} must be an object`);
+      this.fail(node.offset, this.labels.mustBeObject(what));
       return undefined;
     }
     const props = new Map<string, Node>();
@@ -146,10 +151,10 @@ class Reader {
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
       if (!allowed.has(key)) {
-        this.fail(keyNode.offset, `unknown property "${key}" in ${what} (allowed: ${[...allowed].join(', ')})`);
+        this.fail(keyNode.offset, this.labels.unknownProperty(key, what, [...allowed].join(', ')));
         ok = false;
       } else if (props.has(key)) {
-        this.fail(keyNode.offset, `property "${key}" appears twice in ${what}`);
+        this.fail(keyNode.offset, this.labels.propertyTwice(key, what));
         ok = false;
       }
       props.set(key, valueNode);
@@ -162,7 +167,7 @@ class Reader {
       return required ? null : undefined;
     }
     if (node.type !== 'string' || String(node.value).trim() === '') {
-      this.fail(node.offset, `${what} must be a non-empty string`);
+      this.fail(node.offset, this.labels.nonEmptyString(what));
       return null;
     }
     return String(node.value);
@@ -171,12 +176,12 @@ class Reader {
   strings(node: Node | undefined, what: string, required: boolean): string[] | undefined | null {
     if (!node) return required ? null : undefined;
     if (node.type !== 'array' || (required && (node.children ?? []).length === 0)) {
-      this.fail(node.offset, `${what} must be ${required ? 'a non-empty' : 'an'} array of strings`);
+      this.fail(node.offset, required ? this.labels.nonEmptyStrings(what) : this.labels.strings(what));
       return null;
     }
     const out: string[] = [];
     for (const item of node.children ?? []) {
-      const s = this.string(item, `each item of ${what}`, true);
+      const s = this.string(item, this.labels.eachItemOf(what), true);
       if (typeof s !== 'string') return null;
       out.push(s.trim());
     }
@@ -189,32 +194,33 @@ export function parseGlossaryJson(text: string, file: string, options: ParseOpti
     const glossary = parseTrusted(text);
     if (glossary) return { glossary, problems: [], positions: [] };
   }
-  const reader = new Reader(file, text);
+  const labels = options.labels ?? ENGLISH_GLOSSARY_LABELS;
+  const reader = new Reader(file, text, labels);
   const fallbackName = fileStem(file, ['.json', '.jsonc']);
   if (text.trim() === '') {
-    reader.fail(0, 'empty file: expected a glossary object');
+    reader.fail(0, labels.emptyFile());
     return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   }
-  const { root, problems: syntax } = parseJsonTree(text, file, reader.lines);
+  const { root, problems: syntax } = parseJsonTree(text, file, reader.lines, labels);
   if (!root) return { glossary: { name: fallbackName, entries: [] }, problems: syntax, positions: [] };
-  const props = reader.properties(root, ROOT_KEYS, 'the glossary');
+  const props = reader.properties(root, ROOT_KEYS, labels.theGlossary());
   if (!props) return { glossary: { name: fallbackName, entries: [] }, problems: reader.problems, positions: [] };
   const name = reader.string(props.get('name'), '"name"', false) ?? fallbackName;
   const domain = reader.string(props.get('domain'), '"domain"', false) ?? undefined;
   const entriesNode = props.get('entries');
   const entries: GlossaryEntry[] = [];
   if (!entriesNode || entriesNode.type !== 'array') {
-    reader.fail(entriesNode?.offset ?? root.offset, 'the glossary needs an "entries" array');
+    reader.fail(entriesNode?.offset ?? root.offset, labels.needsEntries());
     return { glossary: { name, domain, entries }, problems: reader.problems, positions: [] };
   }
   const positions: LineColumn[] = [];
-  const repeats = new RepeatCheck();
+  const repeats = new RepeatCheck(labels);
   for (const node of entriesNode.children ?? []) {
     const read = readEntry(reader, node, domain);
     if (!read) continue;
     const { entry, where } = read;
     const at = (field: EntryField) => (where.get(field) ?? node).offset;
-    const found = entryProblems(entry, options.checkPinyin !== false);
+    const found = entryProblems(entry, options.checkPinyin !== false, labels);
     for (const p of found) reader.fail(at(p.field), p.reason);
     if (found.length > 0) continue;
     const repeat = repeats.repeat(entry, reader.lines.at(at('id')).line, reader.lines.at(at('zh')).line);
@@ -234,7 +240,7 @@ function readEntry(
   node: Node,
   glossaryDomain: string | undefined,
 ): { entry: GlossaryEntry; where: Map<EntryField, Node> } | undefined {
-  const props = reader.properties(node, ENTRY_KEYS, 'an entry');
+  const props = reader.properties(node, ENTRY_KEYS, reader.labels.anEntry());
   if (!props) return undefined;
   const before = reader.problems.length;
   const id = reader.string(props.get('id'), '"id"', true);
@@ -247,10 +253,9 @@ function readEntry(
   const category = reader.string(props.get('category'), '"category"', false);
   const note = reader.string(props.get('note'), '"note"', false);
   const ref = reader.string(props.get('ref'), '"ref"', false);
-  if (id === null && !props.has('id')) reader.fail(node.offset, 'entry needs an "id"');
-  if (zh === null && !props.has('zh')) reader.fail(node.offset, 'entry needs "zh" (the simplified Chinese term)');
-  if (en === null && !props.has('en'))
-    reader.fail(node.offset, 'entry needs "en" (English renderings, preferred first)');
+  if (id === null && !props.has('id')) reader.fail(node.offset, reader.labels.entryNeedsId());
+  if (zh === null && !props.has('zh')) reader.fail(node.offset, reader.labels.entryNeedsZh());
+  if (en === null && !props.has('en')) reader.fail(node.offset, reader.labels.entryNeedsEn());
   const where = new Map<EntryField, Node>();
   for (const field of ['id', 'zh', 'traditional', 'pinyin'] as const) {
     const value = props.get(field);
@@ -277,17 +282,17 @@ function readEntry(
 function readAliases(reader: Reader, node: Node | undefined, where: Map<EntryField, Node>): Alias[] | undefined | null {
   if (!node) return undefined;
   if (node.type !== 'array') {
-    reader.fail(node.offset, '"aliases" must be an array of { "zh", "pinyin" } objects');
+    reader.fail(node.offset, reader.labels.aliasesShape());
     return null;
   }
   const out: Alias[] = [];
   for (const item of node.children ?? []) {
-    const props = reader.properties(item, ALIAS_KEYS, 'an alias');
+    const props = reader.properties(item, ALIAS_KEYS, reader.labels.anAlias());
     if (!props) return null;
-    const zh = reader.string(props.get('zh'), 'alias "zh"', true);
-    const pinyin = reader.string(props.get('pinyin'), 'alias "pinyin"', false);
+    const zh = reader.string(props.get('zh'), reader.labels.aliasField('"zh"'), true);
+    const pinyin = reader.string(props.get('pinyin'), reader.labels.aliasField('"pinyin"'), false);
     if (!zh) {
-      if (zh === null && !props.has('zh')) reader.fail(item.offset, 'alias needs "zh"');
+      if (zh === null && !props.has('zh')) reader.fail(item.offset, reader.labels.aliasNeedsZh());
       return null;
     }
     if (pinyin === null) return null;

@@ -8,6 +8,7 @@ import { checkGlossary } from './checks';
 import type { GlossarySource, SourcedGlossary } from './entry';
 import type * as Formats from './formats';
 import { parseGlossaryJson, type GlossaryParseResult, type ParseOptions } from './jsonGlossary';
+import { ENGLISH_GLOSSARY_LABELS, type GlossaryLabels } from './labels';
 
 export interface GlossaryFile {
   /** Path or URI string, used in error messages and as the entry's source. */
@@ -38,8 +39,8 @@ export function parseGlossaryFile(text: string, path: string, options: ParseOpti
   const { formatForPath } = require('./formats') as typeof Formats;
   const format = formatForPath(path);
   if (!format || format.id === 'json') return parseGlossaryJson(text, path, options);
-  const read = format.parse(text, path);
-  const checked = checkGlossary(read.glossary, read.positions, path, options.checkPinyin !== false);
+  const read = format.parse(text, path, options.labels);
+  const checked = checkGlossary(read.glossary, read.positions, path, options.checkPinyin !== false, options.labels);
   const problems = [...read.problems, ...checked.problems];
   return { glossary: checked.glossary, problems, positions: checked.positions };
 }
@@ -48,7 +49,7 @@ export function parseGlossaryFile(text: string, path: string, options: ParseOpti
 export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {}): GlossaryParseResult {
   let text: string;
   try {
-    text = decodeUtf8(file.bytes, file.path);
+    text = decodeUtf8(file.bytes, file.path, (options.labels ?? ENGLISH_GLOSSARY_LABELS).text);
   } catch (e) {
     if (!(e instanceof LocatedError)) throw e;
     return { glossary: { name: fileStem(file.path), entries: [] }, problems: [e], positions: [] };
@@ -79,7 +80,10 @@ export function loadGlossaries(
  * Problems that only show across files of one layer: an id used twice, or the same written form
  * (a term or an alias) twice in one domain, which would make the glossary disagree with itself.
  */
-export function crossFileProblems(loaded: LoadedGlossaries): LocatedError[] {
+export function crossFileProblems(
+  loaded: LoadedGlossaries,
+  labels: GlossaryLabels = ENGLISH_GLOSSARY_LABELS,
+): LocatedError[] {
   const problems: LocatedError[] = [];
   const ids = new Map<string, string>();
   const forms = new Map<string, string>();
@@ -92,12 +96,12 @@ export function crossFileProblems(loaded: LoadedGlossaries): LocatedError[] {
       const firstId = ids.get(entry.id);
       // Within one file the parser has already dropped entries with a repeated id or term, so
       // anything repeated here is an alias or crosses files.
-      if (firstId) fail(`id "${entry.id}" is also used at ${firstId}`);
+      if (firstId) fail(labels.idAlsoAt(entry.id, firstId));
       else ids.set(entry.id, here);
       for (const form of new Set([entry.zh, ...(entry.aliases ?? []).map((a) => a.zh)])) {
         const key = `${entry.domain ?? ''}\u0000${form}`;
         const first = forms.get(key);
-        if (first) fail(`"${form}" is also a term or alias at ${first} (domain "${entry.domain ?? ''}")`);
+        if (first) fail(labels.formAlsoAt(form, first, entry.domain ?? ''));
         else forms.set(key, here);
       }
     });

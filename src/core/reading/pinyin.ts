@@ -97,16 +97,45 @@ function syllableBases(): Set<string> {
   return set;
 }
 
+/** What the pinyin checks tell a user (localised by the extension, English in the CLI). */
+export interface PinyinLabels {
+  readonly notLowerCase: (syllable: string) => string;
+  readonly toneNumber: (syllable: string) => string;
+  readonly twoToneMarks: (syllable: string) => string;
+  readonly notPinyin: (syllable: string) => string;
+  readonly notMandarin: (syllable: string) => string;
+  readonly misplacedMark: (syllable: string, expected: string) => string;
+  /** `units` reading units are needed, `han` of them Han characters. */
+  readonly syllableCount: (pinyin: string, syllables: number, zh: string, units: number, han: number) => string;
+  readonly latinAsWritten: (token: string, written: string) => string;
+}
+
+export const ENGLISH_PINYIN_LABELS: PinyinLabels = {
+  notLowerCase: (s) => `pinyin syllable "${s}" must be lower case`,
+  toneNumber: (s) => `pinyin syllable "${s}" uses a tone number; write tone marks (e.g. yā)`,
+  twoToneMarks: (s) => `pinyin syllable "${s}" has more than one tone mark`,
+  notPinyin: (s) => `"${s}" is not a pinyin syllable`,
+  notMandarin: (s) => `"${s}" is not a Mandarin syllable`,
+  misplacedMark: (s, expected) => `tone mark misplaced in "${s}" (expected "${expected}")`,
+  syllableCount: (pinyin, n, zh, units, han) =>
+    `pinyin "${pinyin}" has ${n} syllable(s) but "${zh}" needs ${units} (${han} Han character(s))`,
+  latinAsWritten: (token, written) => `pinyin token "${token}" should repeat "${written}" as written`,
+};
+
 /** Why `syllable` is not a well-formed tone-marked pinyin syllable, or undefined if it is. */
-export function syllableProblem(syllable: string, checkTable = true): string | undefined {
-  if (syllable !== syllable.toLowerCase()) return `pinyin syllable "${syllable}" must be lower case`;
+export function syllableProblem(
+  syllable: string,
+  checkTable = true,
+  labels: PinyinLabels = ENGLISH_PINYIN_LABELS,
+): string | undefined {
+  if (syllable !== syllable.toLowerCase()) return labels.notLowerCase(syllable);
   const { base, tone, marks } = splitTone(syllable);
-  if (/[1-5]$/.test(base)) return `pinyin syllable "${syllable}" uses a tone number; write tone marks (e.g. yā)`;
-  if (marks > 1) return `pinyin syllable "${syllable}" has more than one tone mark`;
-  if (!/^[a-zêü]+$/.test(base)) return `"${syllable}" is not a pinyin syllable`;
-  if (checkTable && !syllableBases().has(base)) return `"${syllable}" is not a Mandarin syllable`;
+  if (/[1-5]$/.test(base)) return labels.toneNumber(syllable);
+  if (marks > 1) return labels.twoToneMarks(syllable);
+  if (!/^[a-zêü]+$/.test(base)) return labels.notPinyin(syllable);
+  if (checkTable && !syllableBases().has(base)) return labels.notMandarin(syllable);
   if (marks === 1 && markTone(base, tone) !== syllable.normalize('NFC')) {
-    return `tone mark misplaced in "${syllable}" (expected "${markTone(base, tone)}")`;
+    return labels.misplacedMark(syllable, markTone(base, tone));
   }
   return undefined;
 }
@@ -141,7 +170,12 @@ export function readingUnits(text: string): { start: number; end: number; han: b
  * Why `pinyin` is not a valid reading of `zh`, or undefined: one syllable per Han character,
  * Latin letters and digits repeated as written (极氪009 → jí kè 009).
  */
-export function pinyinProblem(zh: string, pinyin: string, checkTable = true): string | undefined {
+export function pinyinProblem(
+  zh: string,
+  pinyin: string,
+  checkTable = true,
+  labels: PinyinLabels = ENGLISH_PINYIN_LABELS,
+): string | undefined {
   const units = readingUnits(zh);
   const tokens = pinyin
     .trim()
@@ -149,21 +183,20 @@ export function pinyinProblem(zh: string, pinyin: string, checkTable = true): st
     .filter((t) => t.length > 0);
   if (tokens.length !== units.length) {
     const han = units.filter((u) => u.han).length;
-    const needs = `${units.length} (${han} Han character(s))`;
-    return `pinyin "${pinyin}" has ${tokens.length} syllable(s) but "${zh}" needs ${needs}`;
+    return labels.syllableCount(pinyin, tokens.length, zh, units.length, han);
   }
   for (let k = 0; k < units.length; k++) {
     const unit = units[k];
     const token = tokens[k];
     if (!unit.han) {
       if (token.toLowerCase() !== zh.slice(unit.start, unit.end).toLowerCase()) {
-        return `pinyin token "${token}" should repeat "${zh.slice(unit.start, unit.end)}" as written`;
+        return labels.latinAsWritten(token, zh.slice(unit.start, unit.end));
       }
       continue;
     }
     // Without the table (trusted data on the hover's path) only the shape of the reading is checked.
     if (!checkTable) continue;
-    const problem = syllableProblem(token, checkTable);
+    const problem = syllableProblem(token, checkTable, labels);
     if (problem) return problem;
   }
   return undefined;

@@ -143,20 +143,35 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** What `traditionalProblem` tells a user (localised by the extension, English in the CLI). */
+export interface ScriptLabels {
+  readonly traditionalLength: (traditionalCount: number, zhCount: number) => string;
+  readonly notTraditionalForm: (traditional: string, simplified: string) => string;
+}
+
+export const ENGLISH_SCRIPT_LABELS: ScriptLabels = {
+  traditionalLength: (t, s) => `"traditional" must have as many characters as "zh" (${t} ≠ ${s})`,
+  notTraditionalForm: (c, s) => `"traditional" has ${c} where "zh" has ${s}: ${c} is not a traditional form of ${s}`,
+};
+
 /**
  * Why `traditional` cannot be the traditional form of the simplified term `zh`, or undefined if it
  * can: the same number of characters, each the same or one that folds to the simplified one.
  */
-export function traditionalProblem(zh: string, traditional: string): string | undefined {
+export function traditionalProblem(
+  zh: string,
+  traditional: string,
+  labels: ScriptLabels = ENGLISH_SCRIPT_LABELS,
+): string | undefined {
   const s = [...zh];
   const t = [...traditional];
-  if (s.length !== t.length) return `"traditional" must have as many characters as "zh" (${t.length} ≠ ${s.length})`;
+  if (s.length !== t.length) return labels.traditionalLength(t.length, s.length);
   const table = simplifiedFoldTable();
   for (let i = 0; i < s.length; i++) {
     const c = t[i];
     const folded = c.length === 1 ? String.fromCharCode(table[c.charCodeAt(0)] || c.charCodeAt(0)) : c;
     if (c !== s[i] && folded !== s[i]) {
-      return `"traditional" has ${c} where "zh" has ${s[i]}: ${c} is not a traditional form of ${s[i]}`;
+      return labels.notTraditionalForm(c, s[i]);
     }
   }
   return undefined;

@@ -70,17 +70,35 @@ export class LocatedError extends Error {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What `decodeUtf8` tells a user; the extension passes localised ones, the CLI the English default. */
+export interface TextLabels {
+  /** The file starts with a UTF-16 byte-order mark (`encoding` is UTF-16LE or UTF-16BE). */
+  readonly utf16Bom: (encoding: string) => string;
+  /** The whole file looks like another encoding (`like`, e.g. "GB18030"). */
+  readonly looksLike: (like: string) => string;
+  readonly invalidByte: (hex: string) => string;
+  readonly invalidByteLooksLike: (like: string, hex: string) => string;
+  readonly nulByte: () => string;
+}
+
+export const ENGLISH_TEXT_LABELS: TextLabels = {
+  utf16Bom: (encoding) => `not UTF-8 (${encoding}: it starts with a UTF-16 byte-order mark); save it as UTF-8`,
+  looksLike: (like) => `not UTF-8 (looks like ${like}); save it as UTF-8`,
+  invalidByte: (hex) => `not UTF-8: invalid byte 0x${hex}; save it as UTF-8`,
+  invalidByteLooksLike: (like, hex) => `not UTF-8 (looks like ${like}): invalid byte 0x${hex}; save it as UTF-8`,
+  nulByte: () => 'NUL byte (0x00): not a text file',
+};
+
 /**
  * Decodes UTF-8 bytes, dropping a byte-order mark so offsets match what an editor shows. Anything
  * that is not UTF-8 text is refused with where it goes wrong and what it looks like instead, rather
  * than read as U+FFFD (which would put replacement characters into glossaries and annotations).
  */
-export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
+export function decodeUtf8(bytes: Uint8Array, file = 'input', labels: TextLabels = ENGLISH_TEXT_LABELS): string {
   const bom = (a: number, b: number) => bytes[0] === a && bytes[1] === b;
   const bom16 = bom(0xff, 0xfe) ? 'UTF-16LE' : bom(0xfe, 0xff) ? 'UTF-16BE' : '';
   if (bom16) {
-    const reason = `not UTF-8 (${bom16}: it starts with a UTF-16 byte-order mark); save it as UTF-8`;
-    throw new LocatedError(file, 1, 1, reason);
+    throw new LocatedError(file, 1, 1, labels.utf16Bom(bom16));
   }
   let text: string;
   try {
@@ -93,8 +111,9 @@ export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const at = utf16 ? { line: 1, column: 1 } : lineColumnAt(before, before.length);
     const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
-    const what = utf16 ? ` (looks like ${like})` : `${like ? ` (looks like ${like})` : ''}: invalid byte 0x${hex}`;
-    throw new LocatedError(file, at.line, at.column, `not UTF-8${what}; save it as UTF-8`);
+    const reason =
+      like && utf16 ? labels.looksLike(like) : like ? labels.invalidByteLooksLike(like, hex) : labels.invalidByte(hex);
+    throw new LocatedError(file, at.line, at.column, reason);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\0');
@@ -102,7 +121,7 @@ export function decodeUtf8(bytes: Uint8Array, file = 'input'): string {
     // ASCII in UTF-16 without a byte-order mark is valid UTF-8 with a NUL after every letter.
     const like = guessUtf16(bytes);
     const at = like ? { line: 1, column: 1 } : lineColumnAt(text, nul);
-    const reason = like ? `not UTF-8 (looks like ${like}); save it as UTF-8` : 'NUL byte (0x00): not a text file';
+    const reason = like ? labels.looksLike(like) : labels.nulByte();
     throw new LocatedError(file, at.line, at.column, reason);
   }
   return text;

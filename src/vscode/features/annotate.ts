@@ -9,6 +9,8 @@ import { containsHan } from '../../core/text/detect';
 import { draftEnglish, type Draft } from '../../core/annotate/draft';
 import { markerFor } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
 
 export interface AnnotateArgs {
   /** Refresh an existing annotation without asking. */
@@ -68,4 +70,8 @@ export async function annotatePassage(glossary: GlossaryService, args: AnnotateA
   snippet.value += snippetOf(draft).value;
   await editor.insertSnippet(snippet, end);
   return draft.text;
+}
+
+export function registerAnnotate(glossary: GlossaryService): vscode.Disposable {
+  return registerCommand(Commands.annotatePassage, (args?: AnnotateArgs) => annotatePassage(glossary, args));
 }

@@ -11,12 +11,18 @@ import type { GlossaryEntry, SourcedEntry } from '../../core/glossary/entry';
 import { idFor } from '../../core/glossary/formats/common';
 import { addEntryEdits, removeEntryEdits, replaceEntryEdits } from '../../core/glossary/jsonEdit';
 import { pinyinProblem } from '../../core/reading/pinyin';
+import { pinyinLabels } from '../services/coreLabels';
 import { pinyinOfText } from '../../core/document/pinyinText';
 import { describePosition } from '../../core/document/scan';
 import type { GlossaryService } from '../services/glossaryService';
-import { editGlossaryFile } from '../services/fileWriter';
+import { GlossaryTargets, type GlossaryTarget } from './glossaryTarget';
 import { pickRenderings } from './renderingsPick';
 import { fileLabel, tell } from '../services/tellUser';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
+
+/** The pinyin check's messages in the user's language. */
+const PINYIN_LABELS = pinyinLabels(vscode.l10n);
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -31,15 +37,9 @@ export interface EntryArgs {
   readonly id?: string;
 }
 
-interface Target {
-  readonly uri: vscode.Uri;
-  readonly layer: 'workspace' | 'user';
-  readonly label: string;
-}
-
 interface Located {
   readonly entry: GlossaryEntry;
-  readonly target: Target;
+  readonly target: GlossaryTarget;
 }
 
 /** Renderings from arguments: a list as it is, a string as one rendering (names contain commas). */
@@ -47,47 +47,16 @@ const renderingsOf = (en: readonly string[] | string): string[] =>
   (typeof en === 'string' ? [en] : [...en]).map((s) => s.trim()).filter((s) => s.length > 0);
 
 export class EntryCommands {
-  constructor(private readonly glossary: GlossaryService) {}
+  /** Where entries are saved; the import command (exchange.ts) picks from the same list. */
+  readonly targets: GlossaryTargets;
 
-  targets(): Target[] {
-    const user = this.glossary.userGlossaryUri();
-    const workspace = this.glossary.workspaceGlossaryUris().filter((u) => /\.jsonc?$/i.test(u.path));
-    return [
-      ...workspace.map((uri) => ({
-        uri,
-        layer: 'workspace' as const,
-        label: vscode.l10n.t(
-          'Workspace glossary: {0}',
-          vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
-        ),
-      })),
-      {
-        uri: user,
-        layer: 'user' as const,
-        label: vscode.l10n.t('User glossary: {0}', user.scheme === 'file' ? user.fsPath : user.toString()),
-      },
-    ];
-  }
-
-  private resolveTarget(spec: string | undefined): Target | undefined {
-    if (!spec) return undefined;
-    const all = this.targets();
-    if (spec === 'workspace' || spec === 'user') return all.find((t) => t.layer === spec);
-    return all.find((t) => t.uri.toString() === spec || t.uri.fsPath === spec);
-  }
-
-  private async pickTarget(placeHolder: string): Promise<Target | undefined> {
-    const all = this.targets();
-    const picked = await vscode.window.showQuickPick(
-      all.map((t) => ({ label: t.label, target: t })),
-      { placeHolder, ignoreFocusOut: true, title: vscode.l10n.t('Hanzi Gloss: where to save the entry') },
-    );
-    return picked?.target;
+  constructor(private readonly glossary: GlossaryService) {
+    this.targets = new GlossaryTargets(glossary, vscode);
   }
 
   /** Writable entries (user and workspace layers), optionally only those for one of `terms`. */
   writableEntries(...terms: string[]): Located[] {
-    const targets = this.targets();
+    const targets = this.targets.all();
     const wanted = new Set(terms.filter((t) => t.length > 0));
     const out: Located[] = [];
     for (const file of this.glossary.editableFiles) {
@@ -141,7 +110,7 @@ export class EntryCommands {
     const pinyin = await this.ask(2, 5, title, {
       prompt: vscode.l10n.t('Pinyin with tone marks, one syllable per character (prefilled; correct it if needed)'),
       value: initial.zh === zh && initial.pinyin ? initial.pinyin : pinyinOfText(zh.trim(), lexicon),
-      validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim())),
+      validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim(), true, PINYIN_LABELS)),
     });
     if (pinyin === undefined) return undefined;
     const en = await pickRenderings(`${title} (3/5)`, initial.en ?? []);
@@ -171,7 +140,7 @@ export class EntryCommands {
     const en = renderingsOf(args.en);
     if (en.length === 0) return undefined;
     if (args.pinyin) {
-      const problem = pinyinProblem(args.zh, args.pinyin);
+      const problem = pinyinProblem(args.zh, args.pinyin, true, PINYIN_LABELS);
       if (problem) throw new Error(problem);
     }
     return {
@@ -183,13 +152,13 @@ export class EntryCommands {
     };
   }
 
-  private async write(
-    target: Target,
-    compute: (text: string) => import('../../core/glossary/jsonEdit').Edit[],
-  ): Promise<void> {
-    const text = await editGlossaryFile(target.uri, compute);
-    this.glossary.update(target.uri, target.layer, text);
-    this.glossary.rebuild();
+  /** The ids already used in `target`, so a new entry's id is unique in its file. */
+  idsIn(target: GlossaryTarget): Set<string> {
+    return new Set(
+      this.writableEntries()
+        .filter((l) => l.target.uri.toString() === target.uri.toString())
+        .map((l) => l.entry.id),
+    );
   }
 
   async add(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
@@ -198,8 +167,14 @@ export class EntryCommands {
     const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh }));
     if (!fields) return undefined;
     const target =
-      this.resolveTarget(args.target) ?? (await this.pickTarget(vscode.l10n.t('Save "{0}" in…', fields.zh)));
+      this.targets.resolve(args.target) ??
+      (await this.targets.pick(
+        vscode.l10n.t('Save "{0}" in…', fields.zh),
+        vscode.l10n.t('Hanzi Gloss: where to save the entry'),
+      ));
     if (!target) return undefined;
+    // The files' entries are known once the first load read them (a keybinding can come before any hover).
+    await this.glossary.lexicon();
     const existing = this.writableEntries(fields.zh).find(
       (l) => l.target.uri.toString() === target.uri.toString() && l.entry.zh === fields.zh,
     );
@@ -214,17 +189,12 @@ export class EntryCommands {
         if (answer !== replace) return undefined;
       }
       const entry = { ...fields, id: existing.entry.id };
-      await this.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry));
+      await this.glossary.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry));
       tell(vscode.l10n.t('Replaced {0} in {1}.', entry.zh, fileLabel(target.uri)));
       return entry;
     }
-    const taken = new Set(
-      this.writableEntries()
-        .filter((l) => l.target.uri.toString() === target.uri.toString())
-        .map((l) => l.entry.id),
-    );
-    const entry: GlossaryEntry = { id: idFor(fields, taken), ...fields };
-    await this.write(target, (text) =>
+    const entry: GlossaryEntry = { id: idFor(fields, this.idsIn(target)), ...fields };
+    await this.glossary.write(target, (text) =>
       addEntryEdits(
         text,
         entry,
@@ -246,7 +216,8 @@ export class EntryCommands {
     placeHolder: string,
     orAll: 'always' | 'without-term',
   ): Promise<Located | undefined> {
-    const target = this.resolveTarget(args.target);
+    await this.glossary.lexicon(); // the files' entries are known once the first load read them
+    const target = this.targets.resolve(args.target);
     const inTarget = (l: Located) => !target || l.target.uri.toString() === target.uri.toString();
     if (args.id) {
       return this.writableEntries(...(args.zh ? [args.zh] : []))
@@ -306,7 +277,7 @@ export class EntryCommands {
     const fields = args.en ? updates : await this.prompt(title, located.entry);
     if (!fields) return undefined;
     const entry: GlossaryEntry = { ...located.entry, ...fields, id: located.entry.id };
-    await this.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry));
+    await this.glossary.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry));
     tell(vscode.l10n.t('Updated {0} in {1}.', entry.zh, fileLabel(located.target.uri)));
     return entry;
   }
@@ -332,8 +303,16 @@ export class EntryCommands {
       );
       if (answer !== remove) return undefined;
     }
-    await this.write(located.target, (text) => removeEntryEdits(text, located.entry.id));
+    await this.glossary.write(located.target, (text) => removeEntryEdits(text, located.entry.id));
     tell(vscode.l10n.t('Removed {0} from {1}.', located.entry.zh, fileLabel(located.target.uri)));
     return located.entry;
   }
+}
+
+export function registerEntryCommands(entries: EntryCommands): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerCommand(Commands.addEntry, (args?: EntryArgs) => entries.add(args)),
+    registerCommand(Commands.editEntry, (args?: EntryArgs) => entries.edit(args)),
+    registerCommand(Commands.removeEntry, (args?: EntryArgs) => entries.remove(args)),
+  );
 }

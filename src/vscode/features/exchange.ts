@@ -7,13 +7,19 @@ import { idFor } from '../../core/glossary/formats/common';
 import type * as Formats from '../../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../../core/text/text';
+import { coreLabels } from '../services/coreLabels';
 import { withExtension } from '../../core/text/fileName';
 import { ankiNotes } from '../../core/document/anki';
 import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
 import type { EntryCommands } from './entries';
 import type { GlossaryService } from '../services/glossaryService';
-import { editGlossaryFile, writeAtomically } from '../services/fileWriter';
+import { writeAtomically } from '../services/fileWriter';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
+
+/** The core's messages (problems of an imported file) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 /** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
 function formats(): typeof Formats {
@@ -58,8 +64,8 @@ export class ExchangeCommands {
     if (!format)
       throw new Error(vscode.l10n.t('{0}: unknown glossary format (use .json .tsv .csv .tbx or .u8)', file.fsPath));
     const target = args.target
-      ? this.entries.targets().find((t) => t.layer === args.target || t.uri.toString() === args.target)
-      : await this.pickTarget();
+      ? this.entries.targets.resolve(args.target)
+      : await this.entries.targets.pick(vscode.l10n.t('Import into…'));
     if (!target) return undefined;
     return vscode.window.withProgress(
       {
@@ -69,21 +75,17 @@ export class ExchangeCommands {
       },
       async (progress, token) => {
         // The same reading and content checks as `hanzi-gloss validate` (tone numbers become marks).
-        const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath);
-        const { glossary, problems } = parseGlossaryFile(input, file.fsPath);
+        const input = decodeUtf8(await vscode.workspace.fs.readFile(file), file.fsPath, LABELS.glossary.text);
+        const { glossary, problems } = parseGlossaryFile(input, file.fsPath, { labels: LABELS.glossary });
         if (problems.length > 0) {
           const more = problems.length > 1 ? vscode.l10n.t(' (and {0} more)', problems.length - 1) : '';
           throw new Error(problems[0].message + more);
         }
         progress.report({ message: vscode.l10n.t('{0} entries', glossary.entries.length) });
-        const taken = new Set(
-          this.entries
-            .writableEntries()
-            .filter((l) => l.target.uri.toString() === target.uri.toString())
-            .map((l) => l.entry.id),
-        );
+        await this.glossary.lexicon(); // the file's ids are known once the first load read it
+        const taken = this.entries.idsIn(target);
         if (token.isCancellationRequested) return undefined;
-        const text = await editGlossaryFile(target.uri, (before) => {
+        await this.glossary.write(target, (before) => {
           let after = before;
           for (const e of glossary.entries) {
             const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
@@ -91,22 +93,12 @@ export class ExchangeCommands {
           }
           return [{ offset: 0, length: before.length, content: after }];
         });
-        this.glossary.update(target.uri, target.layer, text);
-        this.glossary.rebuild();
         void vscode.window.showInformationMessage(
           vscode.l10n.t('Imported {0} entries into {1}.', glossary.entries.length, target.label),
         );
         return glossary.entries.length;
       },
     );
-  }
-
-  private async pickTarget() {
-    const picked = await vscode.window.showQuickPick(
-      this.entries.targets().map((t) => ({ label: t.label, target: t })),
-      { placeHolder: vscode.l10n.t('Import into…'), ignoreFocusOut: true },
-    );
-    return picked?.target;
   }
 
   /** The glossaries a user can export: each user/workspace file, and the curated glossaries. */
@@ -226,4 +218,12 @@ export class ExchangeCommands {
     );
     return file;
   }
+}
+
+export function registerExchangeCommands(exchange: ExchangeCommands): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerCommand(Commands.importGlossary, (args?: ImportArgs) => exchange.importGlossary(args)),
+    registerCommand(Commands.exportGlossary, (args?: ExportArgs) => exchange.exportGlossary(args)),
+    registerCommand(Commands.exportAnki, (args?: { file?: string }) => exchange.exportAnki(args)),
+  );
 }

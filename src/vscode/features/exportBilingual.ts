@@ -4,6 +4,8 @@ import { bilingualHtml, bilingualMarkdown } from '../../core/document/bilingual'
 import { markerFor } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
 import type { SidecarNotes } from './sidecarNotes';
 import { withExtension } from '../../core/text/fileName';
 
@@ -32,4 +34,10 @@ export async function exportBilingual(
   await writeAtomically(file, content);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported the bilingual document to {0}.', file.fsPath));
   return file;
+}
+
+export function registerExportBilingual(glossary: GlossaryService, notes: SidecarNotes): vscode.Disposable {
+  return registerCommand(Commands.exportBilingual, (args?: { file?: string }) =>
+    exportBilingual(glossary, notes, args),
+  );
 }

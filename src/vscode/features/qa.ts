@@ -6,11 +6,15 @@
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
-import { checkAnnotation, type QaCode } from '../../core/annotate/qa';
+import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
+import { coreLabels } from '../services/coreLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
+
+/** The core's messages (QA findings) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
@@ -24,7 +28,16 @@ const SEVERITY = {
 } as const;
 
 /** What a quick fix needs, kept beside each diagnostic. */
-const fixes = new WeakMap<vscode.Diagnostic, { suggestion?: string; code: QaCode }>();
+interface QaFix {
+  readonly suggestion?: string;
+  readonly code: QaCode;
+}
+
+/** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
+export interface NotesToCheck {
+  anchored(document: vscode.TextDocument): Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>;
+  readonly onDidUpdate: vscode.Event<vscode.Uri>;
+}
 
 export class QaDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('hanzi-gloss-qa');
@@ -32,22 +45,24 @@ export class QaDiagnostics implements vscode.Disposable {
   private readonly checked = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly slices: TimeSlicer;
+  private readonly fixes = new WeakMap<vscode.Diagnostic, QaFix>();
   /** Fires after a document's annotations have been checked. */
   readonly onDidCheck = this.checked.event;
-
-  /** Sidecar notes of a document, checked like inline annotations (set once the notes exist). */
-  sidecarNotes:
-    | ((document: vscode.TextDocument) => Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>)
-    | undefined;
 
   constructor(
     private readonly glossary: GlossaryService,
     private readonly tasks: TaskTimer,
+    private readonly notes: NotesToCheck,
   ) {
     this.slices = new TimeSlicer(tasks);
     this.disposables.push(
       this.collection,
       this.checked,
+      // A note placed anew (added, edited, moved with its passage) is checked again.
+      notes.onDidUpdate((uri) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) this.schedule(document);
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
@@ -59,9 +74,6 @@ export class QaDiagnostics implements vscode.Disposable {
       glossary.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => this.schedule(d))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('hanziGloss')) vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
-      }),
-      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(), {
-        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
       }),
     );
     vscode.workspace.textDocuments.forEach((d) => this.schedule(d));
@@ -123,14 +135,15 @@ export class QaDiagnostics implements vscode.Disposable {
       if (!searched) return;
     }
     // Sidecar notes are checked against their passage; their problems point at the Chinese line.
-    const notes = this.sidecarNotes ? (await this.sidecarNotes(document)).filter((n) => !n.stale) : [];
+    const notes = (await this.notes.anchored(document)).filter((n) => !n.stale);
     if (document.isClosed || document.version !== version) return;
     const diagnostics: vscode.Diagnostic[] = [];
     if (notes.length > 0) {
       const lexicon = await this.glossary.lexicon();
       for (const n of notes) {
         this.tasks.measure('sidecar note check', () => {
-          for (const p of checkAnnotation(document.lineAt(n.line).text.trim(), n.note.text, lexicon)) {
+          const chinese = document.lineAt(n.line).text.trim();
+          for (const p of checkAnnotation(chinese, n.note.text, lexicon, DEFAULT_SEVERITY, LABELS.qa)) {
             const level = config.qaSeverity[p.code];
             if (level === 'off') continue;
             const d = new vscode.Diagnostic(
@@ -154,7 +167,7 @@ export class QaDiagnostics implements vscode.Disposable {
         (expired) => {
           while (k < found.length) {
             const a = found[k++];
-            for (const p of checkAnnotation(a.chinese, a.text, lexicon)) {
+            for (const p of checkAnnotation(a.chinese, a.text, lexicon, DEFAULT_SEVERITY, LABELS.qa)) {
               const level = config.qaSeverity[p.code];
               if (level === 'off') continue;
               const range =
@@ -164,7 +177,7 @@ export class QaDiagnostics implements vscode.Disposable {
               const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
               d.code = p.code;
               d.source = 'Hanzi Gloss';
-              fixes.set(d, { suggestion: p.suggestion, code: p.code });
+              this.fixes.set(d, { suggestion: p.suggestion, code: p.code });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -179,6 +192,11 @@ export class QaDiagnostics implements vscode.Disposable {
     this.checked.fire(document.uri);
   }
 
+  /** The quick fix of a diagnostic this check made, if it has one. */
+  fixOf(diagnostic: vscode.Diagnostic): QaFix | undefined {
+    return this.fixes.get(diagnostic);
+  }
+
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
@@ -186,6 +204,8 @@ export class QaDiagnostics implements vscode.Disposable {
 }
 
 class QaFixes implements vscode.CodeActionProvider {
+  constructor(private readonly qa: Pick<QaDiagnostics, 'fixOf'>) {}
+
   provideCodeActions(
     document: vscode.TextDocument,
     _range: vscode.Range,
@@ -193,7 +213,7 @@ class QaFixes implements vscode.CodeActionProvider {
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
-      const fix = fixes.get(d);
+      const fix = this.qa.fixOf(d);
       if (!fix?.suggestion) continue;
       if (fix.code === 'forbidden-term') {
         const a = new vscode.CodeAction(
@@ -218,4 +238,14 @@ class QaFixes implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+/** The checks' diagnostics and their quick fixes, in any file. */
+export function registerQa(qa: QaDiagnostics): vscode.Disposable {
+  return vscode.Disposable.from(
+    qa,
+    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new QaFixes(qa), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+  );
 }

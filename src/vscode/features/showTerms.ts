@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { DocumentTerm } from '../../core/document/termList';
 import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
 
 interface TermItem extends vscode.QuickPickItem {
   readonly term: DocumentTerm;
@@ -81,4 +83,8 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
     });
     pick.show();
   });
+}
+
+export function registerShowTerms(scans: DocumentScans): vscode.Disposable {
+  return registerCommand(Commands.showTerms, () => showTermsInDocument(scans));
 }

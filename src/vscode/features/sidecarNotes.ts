@@ -16,11 +16,17 @@ import {
   type SidecarNote,
 } from '../../core/annotate/sidecar';
 import { decodeUtf8 } from '../../core/text/text';
+import { coreLabels } from '../services/coreLabels';
 import { columnsAfterLine, displayWidth, shortenToWidth } from '../../core/text/displayWidth';
 import { markerFor } from '../services/config';
 import { fileLabel, tell } from '../services/tellUser';
 import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
+import { Commands } from '../services/ids';
+import { registerCommand } from '../services/registerCommand';
+
+/** The core's messages (problems of the sidecar file) in the user's language. */
+const LABELS = coreLabels(vscode.l10n);
 
 type NoteDecorations = Record<'fresh' | 'stale', vscode.DecorationOptions[]>;
 
@@ -37,7 +43,7 @@ export interface NoteArgs {
   readonly line?: number;
 }
 
-export class SidecarNotes implements vscode.Disposable {
+export class SidecarNotes implements vscode.HoverProvider, vscode.Disposable {
   private readonly notes = new Map<string, SidecarNote[]>(); // by folder URI
   private readonly loading = new Map<string, Promise<SidecarNote[]>>();
   /** Folders whose sidecar file does not read: it is never overwritten (its notes would be lost). */
@@ -73,7 +79,6 @@ export class SidecarNotes implements vscode.Disposable {
       this.stale,
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document))),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.languages.registerHoverProvider({ pattern: '**' }, { provideHover: (d, p) => this.hover(d, p) }),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document));
   }
@@ -102,7 +107,8 @@ export class SidecarNotes implements vscode.Disposable {
         let list: SidecarNote[] = [];
         try {
           const path = this.sidecarUri(folder).fsPath;
-          list = parseSidecar(decodeUtf8(await vscode.workspace.fs.readFile(this.sidecarUri(folder)), path), path);
+          const bytes = await vscode.workspace.fs.readFile(this.sidecarUri(folder));
+          list = parseSidecar(decodeUtf8(bytes, path, LABELS.glossary.text), path, LABELS.sidecar);
         } catch (e) {
           if (!(e instanceof vscode.FileSystemError)) {
             this.unreadable.set(key, e as Error);
@@ -197,7 +203,8 @@ export class SidecarNotes implements vscode.Disposable {
     return { fresh: decorate(false), stale: decorate(true) };
   }
 
-  private async hover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+  /** The whole note of the line under the pointer (registered by registerSidecarNotes). */
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const note = (await this.anchored(document)).find((a) => a.line === position.line);
     if (!note) return undefined;
     const md = new vscode.MarkdownString();
@@ -352,4 +359,17 @@ export class SidecarNotes implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The notes' hover beside the glossary hover (any file), and the note commands. */
+export function registerSidecarNotes(notes: SidecarNotes): vscode.Disposable {
+  return vscode.Disposable.from(
+    notes,
+    vscode.languages.registerHoverProvider({ pattern: '**' }, notes),
+    registerCommand(Commands.addNote, (args?: NoteArgs) => notes.add(args)),
+    registerCommand(Commands.editNote, (args?: NoteArgs) => notes.edit(args)),
+    registerCommand(Commands.removeNote, (args?: NoteArgs) => notes.remove(args)),
+    registerCommand(Commands.noteToInline, (args?: NoteArgs) => notes.toInline(args)),
+    registerCommand(Commands.inlineToNote, (args?: NoteArgs) => notes.toSidecar(args)),
+  );
 }

@@ -1,26 +1,15 @@
 /**
  * Safe writes to glossary files. Edits for one file run one after another (two quick additions
- * both survive). If the file is open in an editor the change is a WorkspaceEdit — undoable, and any
- * unsaved changes stay — otherwise the file is replaced atomically (writeAtomically below), so it
- * is never half-written. Nothing else is touched.
+ * both survive): the queue is the writer's own, owned by the glossary files (glossaryFiles.ts). If
+ * the file is open in an editor the change is a WorkspaceEdit — undoable, and any unsaved changes
+ * stay — otherwise the file is replaced atomically (writeAtomically below), so it is never
+ * half-written. Nothing else is touched.
  */
 import * as vscode from 'vscode';
 import { applyTextEdits, type Edit } from '../../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../../core/text/text';
 import { writeFileAtomic } from '../../node/atomicWrite';
-
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs `task` after every earlier write to the same file has finished. */
-function serialized<T>(uri: vscode.Uri, task: () => Promise<T>): Promise<T> {
-  const key = uri.toString();
-  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  queues.set(
-    key,
-    run.catch(() => undefined),
-  );
-  return run;
-}
+import { WriteQueue } from './writeQueue';
 
 async function readText(uri: vscode.Uri): Promise<string> {
   try {
@@ -57,29 +46,34 @@ export async function writeAtomically(uri: vscode.Uri, text: string): Promise<vo
   }
 }
 
-/**
- * Applies the edits that `compute` makes from the file's current text (the editor's, if open).
- * Returns the text after the edit.
- */
-export function editGlossaryFile(uri: vscode.Uri, compute: (text: string) => Edit[]): Promise<string> {
-  return serialized(uri, async () => {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document) {
-      const before = document.getText();
-      const edits = compute(before);
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of edits)
-        edit.replace(
-          uri,
-          new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
-          e.content,
-        );
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code refused the edit to ${uri.toString()}`);
-      return document.getText();
-    }
-    const before = await readText(uri);
-    const text = applyTextEdits(before, compute(before));
-    await writeAtomically(uri, text);
-    return text;
-  });
+/** Edits glossary files, one write at a time per file. */
+export class GlossaryFileWriter {
+  private readonly queue = new WriteQueue();
+
+  /**
+   * Applies the edits that `compute` makes from the file's current text (the editor's, if open).
+   * Returns the text after the edit.
+   */
+  edit(uri: vscode.Uri, compute: (text: string) => Edit[]): Promise<string> {
+    return this.queue.run(uri.toString(), async () => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) {
+        const before = document.getText();
+        const edits = compute(before);
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of edits)
+          edit.replace(
+            uri,
+            new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+            e.content,
+          );
+        if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code refused the edit to ${uri.toString()}`);
+        return document.getText();
+      }
+      const before = await readText(uri);
+      const text = applyTextEdits(before, compute(before));
+      await writeAtomically(uri, text);
+      return text;
+    });
+  }
 }

@@ -151,7 +151,15 @@ export function defineUserGlossarySuite(): void {
       await vscode.window.showTextDocument(glossaryDoc);
       await vscode.commands.executeCommand('undo');
       assert.equal(glossaryDoc.getText(), beforeAdd, 'undo removes exactly the added entry');
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // Revert acts on the active editor, and under load the focus can still be moving: make sure
+      // this document is the one reverted, or its unsaved text reaches later tests' reads.
+      for (let n = 0; glossaryDoc.isDirty && n < 5; n++) {
+        await vscode.window.showTextDocument(glossaryDoc);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        if (glossaryDoc.isDirty) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(!glossaryDoc.isDirty, 'the glossary is reverted to the file on disk');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     test('saving a glossary file on disk reloads it live', async () => {

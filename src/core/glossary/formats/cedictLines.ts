@@ -22,6 +22,7 @@ import {
   type GlossaryFormat,
 } from './common';
 import { fileStem } from '../../text/fileName';
+import { ENGLISH_GLOSSARY_LABELS } from '../labels';
 
 const LABEL = 'CC-CEDICT lines';
 /** What a line's first field may not start with unprotected: "#" starts a comment. */
@@ -80,7 +81,7 @@ function alignTokens(zh: string, numbered: string): string {
   return k === tokens.length ? out.join(' ') : numbered;
 }
 
-function parse(text: string, file: string): FormatParseResult {
+function parse(text: string, file: string, labels = ENGLISH_GLOSSARY_LABELS): FormatParseResult {
   const problems: LocatedError[] = [];
   const entries: GlossaryEntry[] = [];
   const positions: LineColumn[] = [];
@@ -90,14 +91,7 @@ function parse(text: string, file: string): FormatParseResult {
     if (raw.trim() === '' || raw.startsWith('#')) return;
     const line = parseCedictLine(raw);
     if (!line) {
-      problems.push(
-        new LocatedError(
-          file,
-          k + 1,
-          1,
-          'not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"',
-        ),
-      );
+      problems.push(new LocatedError(file, k + 1, 1, labels.formats.notCedictLine()));
       return;
     }
     const merged = addLine(entries, byZh, taken, {

@@ -6,6 +6,7 @@ import { splitTone } from '../../reading/pinyin';
 import type { LineColumn, LocatedError } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import { ENTRY_FIELDS } from '../entry';
+import type { GlossaryLabels } from '../labels';
 
 export interface FormatParseResult {
   readonly glossary: Glossary;
@@ -25,7 +26,8 @@ export interface GlossaryFormat {
   /** File name endings, lower case, with the dot. */
   readonly extensions: readonly string[];
   readonly label: string;
-  parse(text: string, file: string): FormatParseResult;
+  /** `labels` say what a problem is (the English default unless a front end localises them). */
+  parse(text: string, file: string, labels?: GlossaryLabels): FormatParseResult;
   /**
    * What parse(serialize(glossary)) gives back — the glossary reduced to what the format holds —
    * and what was lost on the way ("OmegaT TSV cannot hold aliases: dropped in 12 entries").

@@ -24,6 +24,7 @@ import {
   type GlossaryFormat,
 } from './common';
 import { fileStem } from '../../text/fileName';
+import { ENGLISH_GLOSSARY_LABELS } from '../labels';
 
 const LIST = ' | ';
 const COLUMNS = ENTRY_FIELDS;
@@ -152,7 +153,7 @@ function readRows(text: string): { rows: string[][]; starts: number[]; errors: {
   return { rows, starts, errors };
 }
 
-function parse(text: string, file: string): FormatParseResult {
+function parse(text: string, file: string, labels = ENGLISH_GLOSSARY_LABELS): FormatParseResult {
   const problems: LocatedError[] = [];
   const body = text.replace(/^\uFEFF/, '');
   const { rows, starts, errors } = readRows(body);
@@ -162,7 +163,7 @@ function parse(text: string, file: string): FormatParseResult {
   const positions: LineColumn[] = [];
   for (const e of errors) {
     const where = at(e.offset);
-    problems.push(new LocatedError(file, where.line, where.column, `CSV: ${e.message}`));
+    problems.push(new LocatedError(file, where.line, where.column, labels.formats.csvError(e.message)));
   }
   if (rows.length === 0) return { glossary: { name: 'Imported', entries: [] }, problems };
   const header = rows[0].map((h) => HEADER_NAMES[h.trim().toLowerCase()]);
@@ -179,19 +180,14 @@ function parse(text: string, file: string): FormatParseResult {
     });
     if (!cell.zh || !containsHan(cell.zh)) {
       problems.push(
-        new LocatedError(
-          file,
-          lineOfRow(rowNumber),
-          1,
-          `row ${rowNumber + 1}: the Chinese column must hold a Chinese term ("${cell.zh ?? ''}")`,
-        ),
+        new LocatedError(file, lineOfRow(rowNumber), 1, labels.formats.csvNoChinese(rowNumber + 1, cell.zh ?? '')),
       );
       return;
     }
     const en = list(cell.en ?? '');
     if (en.length === 0) {
       problems.push(
-        new LocatedError(file, lineOfRow(rowNumber), 1, `row ${rowNumber + 1}: "${cell.zh}" has no English rendering`),
+        new LocatedError(file, lineOfRow(rowNumber), 1, labels.formats.csvNoEnglish(rowNumber + 1, cell.zh)),
       );
       return;
     }

@@ -43,7 +43,7 @@ export const jsonFormat: GlossaryFormat = {
   id: 'json',
   extensions: ['.json', '.jsonc'],
   label: LABEL,
-  parse: (text, file) => parseGlossaryJson(text, file),
+  parse: (text, file, labels) => parseGlossaryJson(text, file, { labels }),
   fit,
   serialize: serializeGlossaryJson,
 };

@@ -18,6 +18,7 @@ import { LineIndex, LocatedError, type LineColumn } from '../../text/text';
 import type { Alias, Glossary, GlossaryEntry } from '../entry';
 import { fitAllFields, idFor, type FittedGlossary, type FormatParseResult, type GlossaryFormat } from './common';
 import { fileStem } from '../../text/fileName';
+import { ENGLISH_GLOSSARY_LABELS, type FormatLabels } from '../labels';
 
 type Node = Record<string, unknown>;
 
@@ -126,20 +127,20 @@ const MARKUP = new RegExp(
 );
 
 /** What the validator lets through but Hanzi Gloss refuses: a DOCTYPE internal subset, deep nesting. */
-function structureProblem(xml: string): { offset: number; reason: string } | undefined {
+function structureProblem(xml: string, labels: FormatLabels): { offset: number; reason: string } | undefined {
   let depth = 0;
   MARKUP.lastIndex = 0;
   for (let m = MARKUP.exec(xml); m; m = MARKUP.exec(xml)) {
     const token = m[0];
     if (m[1]?.includes('[')) {
       const entity = token.indexOf('<!ENTITY');
-      const reason = 'entity declarations are not allowed in a TBX glossary';
+      const reason = labels.tbxEntities();
       if (entity >= 0) return { offset: m.index + entity, reason };
-      return { offset: m.index, reason: 'a DOCTYPE internal subset ([…]) is not allowed in a TBX glossary' };
+      return { offset: m.index, reason: labels.tbxInternalSubset() };
     }
     if (token.startsWith('</')) depth--;
     else if (!token.startsWith('<!') && !token.startsWith('<?') && !token.endsWith('/>') && ++depth > MAX_XML_DEPTH) {
-      return { offset: m.index, reason: `XML nested deeper than ${MAX_XML_DEPTH} elements` };
+      return { offset: m.index, reason: labels.xmlTooDeep(MAX_XML_DEPTH) };
     }
   }
   return undefined;
@@ -147,7 +148,8 @@ function structureProblem(xml: string): { offset: number; reason: string } | und
 
 const CONCEPT_TAG = /<(conceptEntry|termEntry)\b/g;
 
-function parse(xml: string, file: string): FormatParseResult {
+function parse(xml: string, file: string, glossaryLabels = ENGLISH_GLOSSARY_LABELS): FormatParseResult {
+  const labels = glossaryLabels.formats;
   const problems: LocatedError[] = [];
   const name = fileStem(file);
   const empty = { glossary: { name, entries: [] }, problems };
@@ -161,12 +163,13 @@ function parse(xml: string, file: string): FormatParseResult {
     if (open) {
       const names = open[1].split(',').map((n) => n.trim().replace(/^"|"$/g, ''));
       const end = lines.at(xml.length);
-      const reason = `XML: the file ends inside <${names.at(-1)}> (not closed: ${names.join(', ')})`;
+      const reason = labels.xmlUnclosed(names.at(-1) ?? '', names.join(', '));
       problems.push(new LocatedError(file, end.line, end.column, reason));
-    } else problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, `XML: ${valid.err.msg}`));
+    } else
+      problems.push(new LocatedError(file, valid.err.line ?? 1, valid.err.col ?? 1, labels.xmlError(valid.err.msg)));
     return empty;
   }
-  const refused = structureProblem(xml);
+  const refused = structureProblem(xml, labels);
   if (refused) {
     const at = lines.at(refused.offset);
     problems.push(new LocatedError(file, at.line, at.column, refused.reason));
@@ -177,12 +180,12 @@ function parse(xml: string, file: string): FormatParseResult {
     doc = PARSER.parse(xml) as Node;
   } catch (e) {
     // The validator passes some files the parser then refuses ("<?xml versi1.0"?>": "Pi Tag is not closed").
-    problems.push(new LocatedError(file, 1, 1, `XML: ${(e as Error).message}`));
+    problems.push(new LocatedError(file, 1, 1, labels.xmlError((e as Error).message)));
     return empty;
   }
   const root = (doc.tbx ?? doc.martif) as Node | undefined;
   if (!root) {
-    problems.push(new LocatedError(file, 1, 1, 'not a TBX file: expected a <tbx> (v3) or <martif> (v2) root element'));
+    problems.push(new LocatedError(file, 1, 1, labels.notTbx()));
     return empty;
   }
   const header = (root.tbxHeader ?? root.martifHeader) as Node | undefined;
@@ -224,18 +227,11 @@ function parse(xml: string, file: string): FormatParseResult {
     const allowed = en.filter((t) => !/deprecated|superseded/i.test(t.status ?? ''));
     const forbidden = en.filter((t) => /deprecated|superseded/i.test(t.status ?? '')).map((t) => t.term);
     if (!main) {
-      problems.push(
-        new LocatedError(
-          file,
-          at.line,
-          at.column,
-          'concept has no Chinese term (zh, zh-Hans, zh-CN, zh-Hant, zh-TW or zh-HK)',
-        ),
-      );
+      problems.push(new LocatedError(file, at.line, at.column, labels.tbxNoChinese()));
       continue;
     }
     if (allowed.length === 0) {
-      problems.push(new LocatedError(file, at.line, at.column, `"${main.term}" has no English term that is allowed`));
+      problems.push(new LocatedError(file, at.line, at.column, labels.tbxNoEnglish(main.term)));
       continue;
     }
     allowed.sort((a, b) => Number(/preferred/i.test(b.status ?? '')) - Number(/preferred/i.test(a.status ?? '')));

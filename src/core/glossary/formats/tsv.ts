@@ -23,6 +23,7 @@ import {
   type GlossaryFormat,
 } from './common';
 import { fileStem } from '../../text/fileName';
+import { ENGLISH_GLOSSARY_LABELS } from '../labels';
 
 const LABEL = 'OmegaT TSV';
 /** The source column also starts the line, where "#" would make it a comment. */
@@ -54,7 +55,7 @@ function entriesOf(groups: Map<string, Group>): GlossaryEntry[] {
   }));
 }
 
-function parse(text: string, file: string): FormatParseResult {
+function parse(text: string, file: string, labels = ENGLISH_GLOSSARY_LABELS): FormatParseResult {
   const problems: LocatedError[] = [];
   const byTerm = new Map<string, Group>();
   const lines = splitLines(text.replace(/^\uFEFF/, ''));
@@ -63,13 +64,11 @@ function parse(text: string, file: string): FormatParseResult {
     const fields = line.split('\t').map((f, c) => unneutralise(f.trim(), c === 0 ? FIRST_STARTS : FORMULA_STARTS));
     const [zh = '', en = '', comment = ''] = fields;
     if (!containsHan(zh)) {
-      problems.push(new LocatedError(file, k + 1, 1, `the first column must be a Chinese term: "${zh}"`));
+      problems.push(new LocatedError(file, k + 1, 1, labels.formats.tsvNoChinese(zh)));
       return;
     }
     if (en === '') {
-      problems.push(
-        new LocatedError(file, k + 1, zh.length + 2, `"${zh}" has no English rendering in the second column`),
-      );
+      problems.push(new LocatedError(file, k + 1, zh.length + 2, labels.formats.tsvNoEnglish(zh)));
       return;
     }
     addLine(byTerm, zh, en, comment, k + 1);

@@ -1,0 +1,71 @@
+/**
+ * Scores how Hanzi Gloss reads the real-text set (test/fixtures/reading/real-text.json) with the
+ * full lexicon (curated + CC-CEDICT): `npm run score:reading`. Prints
+ * - the share of marked words that come out whole, as one match with exactly their bounds at every
+ *   place they stand as a word (a word with no Han character, such as GPU, also counts whole when no
+ *   match cuts into it);
+ * - junk-first senses: matches whose first English line is a redirect, a surname or a note;
+ * - matches that start or end inside a run of ASCII letters and digits (PU in GPU, 88 in 8800).
+ * Information for issue 12, not a test: it exits 0 whatever the numbers (1 only on a broken set).
+ */
+import { scanText } from '../../src/core/document/scan';
+import { cutsAsciiRun, firstEnglish, isJunk, splitPlace } from '../shared/readingScore';
+import { realTextProblems, type RealTextSet } from '../shared/realText';
+import { fixture, fullLexicon } from '../unit/fullLexicon';
+
+function main(): void {
+  const set = JSON.parse(fixture('reading/real-text.json')) as RealTextSet;
+  const problems = realTextProblems(set);
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`test/fixtures/reading/real-text.json: ${p}`);
+    process.exit(1);
+  }
+  const lexicon = fullLexicon();
+  // Why a word is not read whole: the dictionaries know it and the reader split it, or no layer has it.
+  const split: string[] = [];
+  const unknown: string[] = [];
+  const junk: string[] = [];
+  const insideAscii: string[] = [];
+  let words = 0;
+  let whole = 0;
+  let matchCount = 0;
+  for (const s of set.sentences) {
+    const { matches } = scanText(s.text, lexicon);
+    matchCount += matches.length;
+    for (const w of s.words) {
+      words++;
+      const place = splitPlace(s.text, w, s.words, matches);
+      if (place === undefined) whole++;
+      else {
+        const [a, b] = place;
+        const pieces = matches.filter((m) => m.start < b && m.end > a).map((m) => m.text);
+        const line = `${w} → ${pieces.join(' | ') || '(no match)'}`;
+        (lexicon.lookup(w).length > 0 ? split : unknown).push(line);
+      }
+    }
+    for (const m of matches) {
+      if (isJunk(firstEnglish(m))) junk.push(`${m.text}: ${firstEnglish(m)}`);
+      if (cutsAsciiRun(s.text, m)) insideAscii.push(`${m.text} in …${s.text.slice(m.start - 3, m.end + 3)}…`);
+    }
+  }
+  const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
+  console.log(`Real-text set: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
+  console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
+  console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
+  console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);
+  // The brief counts every "(Tw) …" line; those that do give an English gloss are told apart here.
+  const twGlossed = junk.filter((j) => /: \(Tw\) (?!see )/.test(j)).length;
+  console.log(`  of which "(Tw)" lines that do give English: ${twGlossed}`);
+  console.log(`Matches inside ASCII runs: ${insideAscii.length}`);
+  const list = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    console.log(`\n${title}:`);
+    for (const i of [...new Set(items)]) console.log(`  ${i}`);
+  };
+  list('Known words not read whole (word → what the reader made of it)', split);
+  list('Words in no dictionary (names, numbers with units, missing terms)', unknown);
+  list('Junk first senses', junk);
+  list('Matches inside ASCII runs', insideAscii);
+}
+
+main();

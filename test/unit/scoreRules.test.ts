@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cutsAsciiRun, isJunk, readWhole } from '../shared/readingScore';
+import { accepts } from '../shared/termbaseText';
+
+const spans = (text: string, pieces: string[]) => {
+  let at = 0;
+  return pieces.map((p) => {
+    const start = text.indexOf(p, at);
+    at = start + p.length;
+    return { start, end: at };
+  });
+};
+
+test('a marked word is whole only where one match has its bounds, at every place it stands as a word', () => {
+  const text = '买新手机和旧手机';
+  assert.equal(readWhole(text, '手机', ['手机'], spans(text, ['新', '手机', '旧', '手机'])), true);
+  // Read right once (旧手机) and wrong once (新手 | 机): not whole.
+  assert.equal(readWhole(text, '手机', ['手机'], spans(text, ['新手', '机', '旧', '手机'])), false);
+  // 压铸 inside a marked 压铸机 is not a place of its own.
+  const casting = '压铸机用于压铸';
+  assert.equal(readWhole(casting, '压铸', ['压铸机', '压铸'], spans(casting, ['压铸机', '用于', '压铸'])), true);
+});
+
+test('a word without Han characters is whole when no match cuts into it; a cut in an ASCII run is seen', () => {
+  const text = '采用GPU芯片';
+  assert.equal(readWhole(text, 'GPU', ['GPU'], spans(text, ['采用', '芯片'])), true);
+  const pu = { start: 3, end: 5 };
+  assert.equal(readWhole(text, 'GPU', ['GPU'], [pu]), false);
+  assert.equal(cutsAsciiRun(text, pu), true);
+  assert.equal(cutsAsciiRun(text, { start: 5, end: 7 }), false, '芯片 right after GPU');
+  assert.equal(cutsAsciiRun('8800吨', { start: 0, end: 2 }), true, '88 in 8800');
+});
+
+test('junk first senses are redirects, names and notes; plain senses are not', () => {
+  for (const j of ['variant of 發布|发布[fa1 bu4]', 'surname Ji', 'used in 自個兒', 'see 合肥市', '(Tw) meter']) {
+    assert.equal(isJunk(j), true, j);
+  }
+  for (const ok of ['to release; to publish', 'quantum computer', 'seed']) assert.equal(isJunk(ok), false, ok);
+});
+
+test('an English line is accepted when it holds an accepted rendering as a whole phrase', () => {
+  assert.equal(accepts('integrated circuit (IC)', ['integrated circuit']), true);
+  assert.equal(accepts('Taiwan Mobile Co., Ltd.', ['Taiwan Mobile']), true);
+  assert.equal(accepts('(bus, train etc) depot', ['automaker', 'carmaker']), false);
+  assert.equal(accepts('cast', ['casting']), false, 'a part of a word is not the phrase');
+});
