@@ -7,4 +7,5 @@ export const ENGLISH_LABELS: HoverLabels = {
   noEntry: 'No glossary entry',
   footer: 'Hanzi Gloss',
   more: (n) => `…and ${n} more`,
+  also: 'Also',
 };

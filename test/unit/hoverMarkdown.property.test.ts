@@ -97,6 +97,17 @@ const info: fc.Arbitrary<PositionInfo> = fc.record({
   traditional: text,
   reading: text,
   entries: fc.array(entry, { maxLength: 6 }),
+  // The other words under the pointer ("Also") carry glossary text too.
+  also: fc.array(
+    fc.record({
+      start: fc.constant(0),
+      end: fc.constant(1),
+      text,
+      reading: text,
+      entries: fc.array(entry, { maxLength: 2 }),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const options: fc.Arbitrary<HoverOptions> = fc.record({

@@ -41,6 +41,8 @@ export interface HoverLabels {
   readonly footer: string;
   /** "…and {0} more dictionary senses" */
   readonly more: (count: number) => string;
+  /** Heading of the other words that cover the pointer: "Also". */
+  readonly also: string;
 }
 
 export interface HoverOptions {
@@ -75,6 +77,23 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
   return lines.join('  \n');
 }
 
+/** At most this many other words are listed under "Also". */
+const MAX_ALSO = 6;
+
+/**
+ * The other words covering the pointer, one a line: the characters, the reading and the first
+ * English of the highest layer's entry, so a reader who disagrees with a boundary sees the
+ * alternatives at once.
+ */
+function alsoBlock(info: PositionInfo, labels: HoverLabels): string {
+  const lines = info.also.slice(0, MAX_ALSO).map((w) => {
+    const english = w.entries[0]?.en[0];
+    const gloss = english ? ` — ${escapeMarkdown(english)}` : '';
+    return `**${escapeMarkdown(w.text)}** _${escapeMarkdown(w.reading)}_${gloss}`;
+  });
+  return [`_${escapeMarkdown(labels.also)}:_`, ...lines].join('  \n');
+}
+
 /** Markdown for one hover: the term in both scripts and its pinyin, each entry (highest layer first), the footer. */
 export function renderHoverMarkdown(
   info: PositionInfo,
@@ -91,6 +110,7 @@ export function renderHoverMarkdown(
   for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
   if (dictionary.length > options.maxDictionaryEntries)
     parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
+  if (info.also.length > 0) parts.push(alsoBlock(info, labels));
   parts.push('---', `_${escapeMarkdown(labels.footer)}_`);
   return parts.join('\n\n');
 }

@@ -1,11 +1,12 @@
 /**
  * Scanning a whole text (the CLI, the status bar, the term list) and describing one position (the
- * hover). Both sit on detection → leftmost-longest matching → in-context pinyin.
+ * hover). Both sit on detection → the reading of each passage as words (the lexicon's
+ * segmentation) → in-context pinyin.
  */
 import { findPassages, hanWidthAt, type Passage } from '../text/detect';
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
-import { READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
+import { formatSyllables, READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
 import { foldToSimplified, traditionalIn } from '../text/script';
 
 export interface ScannedMatch extends TermMatch {
@@ -74,6 +75,17 @@ export interface PositionInfo {
   readonly traditional: string;
   readonly reading: string;
   readonly entries: readonly SourcedEntry[];
+  /** The other words of any layer that cover the position, longest first ("also"). */
+  readonly also: readonly AlsoWord[];
+}
+
+/** A word the reading did not take at the position but a dictionary or glossary has there. */
+export interface AlsoWord {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly reading: string;
+  readonly entries: readonly SourcedEntry[];
 }
 
 /**
@@ -104,6 +116,12 @@ function scriptForms(
   return { simplified, traditional: known ?? traditionalIn(passage.text, start - passage.start, end - passage.start) };
 }
 
+/** A word's verified reading, else its first entry's, in the tone style; undefined if none has one. */
+function dictionaryReading(m: TermMatch, style: ToneStyle): string | undefined {
+  const pinyin = m.pinyin ?? m.entries.find((e) => e.pinyin)?.pinyin;
+  return pinyin === undefined ? undefined : formatSyllables(pinyin.split(' '), style);
+}
+
 /**
  * The term (or lone Han character) under `offset` in `line`. Works on one line: passages never
  * cross a line break, so the hover costs the same in a 20 MB file as in a short one.
@@ -116,20 +134,30 @@ export function describePosition(
 ): PositionInfo | undefined {
   const passage = findPassages(line).find((p) => p.start <= offset && offset < p.end);
   if (!passage) return undefined;
-  // Matched over the whole passage, so the hover shows the term the scan and term list see.
-  const matches = lexicon.matchRange(line, passage.start, passage.end);
-  let index = -1;
-  for (let i = 0; i < matches.length && matches.startAt(i) <= offset; i++) if (offset < matches.endAt(i)) index = i;
-  if (index >= 0) {
-    const match = matches.at(index);
+  // Read over the whole passage, so the hover shows the word the scan and term list see.
+  const { word, also: others } = lexicon.wordsAt(line, passage.start, passage.end, offset);
+  const readAlso = (exclude: string) =>
+    others
+      .filter((m) => m.text !== exclude)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        // The entry's own reading: pinyin-pro in context for each alternative would cost the
+        // hover several readings of the passage.
+        reading: dictionaryReading(m, style) ?? readingInContext(passage, m, style),
+        entries: m.entries,
+      }));
+  if (word) {
     return {
       kind: 'term',
-      start: match.start,
-      end: match.end,
-      text: match.text,
-      ...scriptForms(passage, match.start, match.end, match.simplified, match.entries),
-      reading: readingInContext(passage, match, style),
-      entries: match.entries,
+      start: word.start,
+      end: word.end,
+      text: word.text,
+      ...scriptForms(passage, word.start, word.end, word.simplified, word.entries),
+      reading: readingInContext(passage, word, style),
+      entries: word.entries,
+      also: readAlso(word.text),
     };
   }
   // The low half of a surrogate pair belongs to the character that starts one unit earlier.
@@ -148,5 +176,6 @@ export function describePosition(
     ...scriptForms(passage, at, at + width, undefined, entries),
     reading: readingInContext(passage, { start: at, end: at + width }, style),
     entries,
+    also: readAlso(text),
   };
 }

@@ -9,10 +9,13 @@ import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry
 import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
 import { displayDictionary, type DisplayEntry } from './cedictSenses';
+import { foldWith } from '../text/foldPairs';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
-const MAGIC = 0x36434748; // "HGC6": entries in display order, redirects resolved (v5: the index checksum)
+// "HGC7": entries in display order with redirects resolved (v6), each key's word-frequency cost and
+// the folded keys (v6 of the segmentation work); v5 added the index checksum.
+const MAGIC = 0x37434748;
 const HEADER_WORDS = 8;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
@@ -35,6 +38,7 @@ function indexChecksum(words: Uint32Array): number {
 
 interface Sections {
   trie: TrieArrays;
+  costs: Uint8Array;
   keyEntryStart: Uint32Array;
   keyEntries: Uint32Array;
   entryOffset: Uint32Array;
@@ -83,8 +87,9 @@ function align4(n: number): number {
  * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node
  * its child count u16; edge code units u16; one bit per node "a key ends here" (values are
  * numbered in node order, so the bit count gives the value index); per key its entry count u8;
- * entry numbers u32 (each key's in display order, cedictSenses.ts); per entry its record length u16;
- * the records, UTF-8 "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target".
+ * per key its word cost u8 (see frequencyCosts); entry numbers u32 (each key's in display order,
+ * cedictSenses.ts); per entry its record length u16; the records, UTF-8
+ * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target".
  */
 
 const SEP = '\u001f';
@@ -97,13 +102,81 @@ function record(e: DisplayEntry): string {
   return [traditional, e.simplified, e.pinyin, e.senses.join(SEP), e.note ?? '', target].join('\t');
 }
 
-/** Builds the asset from dictionary lines: keys are both the simplified and the traditional forms. */
-export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
+/** A key's cost byte when the frequency list does not have the word. */
+export const NO_FREQUENCY = 255;
+
+/**
+ * What the build step knows beyond the dictionary: word frequencies (the counts of jieba's
+ * dictionary) and the traditional → simplified fold the lexicon matches with.
+ */
+export interface AssetExtras {
+  /** Occurrence counts by written form. */
+  readonly frequencies?: ReadonlyMap<string, number>;
+  /** The fold table (code unit → simplified code unit, 0: unchanged). */
+  readonly fold?: Uint16Array;
+}
+
+/**
+ * Each key's word cost: the negative natural log of its relative frequency, in tenths (0–254;
+ * NO_FREQUENCY when unknown). Keys are grouped by their folded form and a group shares the cost of
+ * its most frequent form (simplified or traditional, key or headword), so traditional text and its
+ * simplified form are segmented alike.
+ */
+function frequencyCosts(
+  keys: readonly string[],
+  byKey: ReadonlyMap<string, readonly number[]>,
+  entries: readonly DisplayEntry[],
+  extras: AssetExtras,
+): Uint8Array {
+  const costs = new Uint8Array(keys.length).fill(NO_FREQUENCY);
+  const frequencies = extras.frequencies;
+  if (!frequencies || frequencies.size === 0) return costs;
+  let total = 0;
+  for (const n of frequencies.values()) total += n;
+  const folded = (k: string) => (extras.fold ? (foldWith(k, extras.fold) ?? k) : k);
+  const classCount = new Map<string, number>();
+  keys.forEach((key) => {
+    const forms = [key, folded(key)];
+    for (const i of byKey.get(key) ?? []) forms.push(entries[i].simplified, entries[i].traditional);
+    let best = 0;
+    for (const f of forms) best = Math.max(best, frequencies.get(f) ?? 0);
+    const group = folded(key);
+    classCount.set(group, Math.max(classCount.get(group) ?? 0, best));
+  });
+  keys.forEach((key, k) => {
+    const count = classCount.get(folded(key)) ?? 0;
+    if (count > 0) costs[k] = Math.min(NO_FREQUENCY - 1, Math.round(10 * Math.log(total / count)));
+  });
+  return costs;
+}
+
+/**
+ * Builds the asset from dictionary lines: keys are both the simplified and the traditional forms,
+ * each with its entries in display order, and (with a fold) each key's folded form where the
+ * dictionary lacks it (乾隆 folds to 干隆): a traditional text then finds every word through the
+ * fold that its simplified form finds.
+ */
+export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExtras = {}): Uint8Array {
   const encoder = new TextEncoder();
   const display = displayDictionary(lines);
   const records = display.entries.map((e) => encoder.encode(record(e)));
-  const index = TermIndex.build([...display.keys].map(([key, list]) => [key, [...list]] as [string, number[]]));
+  const byKey = new Map<string, number[]>([...display.keys].map(([key, list]) => [key, [...list]]));
+  if (extras.fold) {
+    const fold = extras.fold;
+    const own = new Set(byKey.keys());
+    for (const [key, list] of display.keys) {
+      const f = foldWith(key, fold);
+      if (f === undefined || own.has(f)) continue;
+      const folded = byKey.get(f) ?? [];
+      for (const e of list) if (!folded.includes(e)) folded.push(e);
+      byKey.set(f, folded);
+    }
+  }
+  const index = TermIndex.build([...byKey.entries()]);
   const { rootChildren, rootBits, edgeChar } = index.arrays;
+  // TermIndex.build numbers values in the keys' sorted order; the asset numbers them in node order.
+  const sortedKeys = [...byKey.keys()].sort();
+  const keyOfValue: string[] = [];
   const nodeCount = index.nodeCount;
   const childCount = new Uint16Array(nodeCount);
   const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
@@ -116,6 +189,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     if (index.valueOfNode(n) < 0) continue;
     terminal[n >> 3] |= 1 << (n & 7);
     const list = index.valueAt(index.valueOfNode(n));
+    keyOfValue.push(sortedKeys[index.valueOfNode(n)]);
     if (list.length > 0xff) throw new Error('CC-CEDICT asset: a key has more than 255 entries');
     entryCount.push(list.length);
     flat.push(...list);
@@ -132,6 +206,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[]): Uint8Array {
     edgeChar,
     terminal,
     Uint8Array.from(entryCount),
+    frequencyCosts(keyOfValue, byKey, display.entries, extras),
     Uint32Array.from(flat),
     recordLength,
   ];
@@ -182,6 +257,7 @@ function sections(source: ByteSource): Sections {
     edgeCount * 2,
     Math.ceil(nodeCount / 8),
     keyCount,
+    keyCount,
     keyEntryCount * 4,
     entryCount * 2,
   ];
@@ -214,6 +290,7 @@ function sections(source: ByteSource): Sections {
   const edgeChar = take(u16, edgeCount, 2);
   const terminal = take(u8, Math.ceil(nodeCount / 8), 1);
   const entryCounts = take(u8, keyCount, 1);
+  const costs = take(u8, keyCount, 1);
   const keyEntries = take(u32, keyEntryCount, 4);
   const recordLength = take(u16, entryCount, 2);
   const records = pagedRecords(source, blobStart, blobBytes);
@@ -230,7 +307,7 @@ function sections(source: ByteSource): Sections {
   }
   nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;
-  return { trie: { rootChildren, rootBits, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, records };
+  return { trie: { rootChildren, rootBits, nodes, edgeChar }, costs, keyEntryStart, keyEntries, entryOffset, records };
 }
 
 function redirectTarget(stored: string): RedirectTarget {
@@ -292,5 +369,5 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
+  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), s.costs);
 }

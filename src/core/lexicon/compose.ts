@@ -33,7 +33,7 @@ export function composeLexicon(sources: LexiconSources): Lexicon {
   );
   const layers: LexiconLayer[] = [];
   for (const glossaries of [sources.workspace ?? [], sources.user ?? [], curated]) {
-    if (glossaries.length > 0) layers.push(buildLayer(glossaries));
+    if (glossaries.length > 0) layers.push(buildLayer(glossaries, simplifiedFoldTable()));
   }
   if (sources.cedict) layers.push(sources.cedict);
   return new Lexicon(layers, simplifiedFoldTable);

@@ -1,11 +1,14 @@
 /**
  * The layered lexicon: one term index per layer (workspace, user, curated, CC-CEDICT), queried
- * together so a match is the longest key of any layer, and its entries are listed highest layer
- * first. Layers are separate indexes so that one can be rebuilt (a user edits a file) without
- * touching the others.
+ * together, and the reading of a text as words: every key of every layer at every position goes
+ * into a lattice (reading/segment.ts) whose least-cost path is the text's words; a word's entries
+ * are listed highest layer first. Layers are separate indexes so that one can be rebuilt (a user
+ * edits a file) without touching the others.
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
+import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
+import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 import { TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
@@ -41,8 +44,16 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
     size: number,
     valueAt: (i: number) => KeyRecord,
     readonly kind: SourceKind,
+    /** Per value index, the key's word cost in tenths of a nat (255: unknown); none for glossaries. */
+    readonly costs?: Uint8Array,
   ) {
     super(arrays, size, valueAt);
+  }
+
+  /** The frequency cost of key number v, for the segmentation. */
+  frequencyCost(v: number): number {
+    const c = this.costs === undefined ? 255 : this.costs[v];
+    return c === 255 ? UNKNOWN_FREQUENCY_COST : c / 10;
   }
 }
 
@@ -59,16 +70,25 @@ function layerKind(glossaries: readonly SourcedGlossary[]): SourceKind {
   return kinds.has('dictionary') ? 'dictionary' : 'glossary';
 }
 
-/** Builds one layer's index from its glossaries, earlier glossaries' entries first. */
-export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer {
+/**
+ * Builds one layer's index from its glossaries, earlier glossaries' entries first. With the fold
+ * table, a term written with traditional characters is also indexed as folded, so that its
+ * traditional and simplified spellings are read as the same word.
+ */
+export function buildLayer(glossaries: readonly SourcedGlossary[], fold?: Uint16Array): LexiconLayer {
   const kind = layerKind(glossaries);
   const pairs: [string, KeyRecord][] = [];
+  const add = (zh: string, pinyin: string | undefined, sourced: SourcedEntry) => {
+    pairs.push([zh, { key: zh, pinyin, entries: [sourced] }]);
+    const folded = fold ? foldWith(zh, fold) : undefined;
+    if (folded !== undefined) pairs.push([folded, { key: folded, pinyin, entries: [sourced] }]);
+  };
   for (const { glossary, source } of glossaries) {
     for (const entry of glossary.entries) {
       const sourced: SourcedEntry = { ...entry, source };
-      pairs.push([entry.zh, { key: entry.zh, pinyin: entry.pinyin, entries: [sourced] }]);
+      add(entry.zh, entry.pinyin, sourced);
       for (const alias of entry.aliases ?? []) {
-        if (alias.zh !== entry.zh) pairs.push([alias.zh, { key: alias.zh, pinyin: alias.pinyin, entries: [sourced] }]);
+        if (alias.zh !== entry.zh) add(alias.zh, alias.pinyin, sourced);
       }
     }
   }
@@ -77,7 +97,8 @@ export function buildLayer(glossaries: readonly SourcedGlossary[]): LexiconLayer
 }
 
 function mergeRecords(a: KeyRecord, b: KeyRecord): KeyRecord {
-  return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries: [...a.entries, ...b.entries] };
+  const entries = [...a.entries, ...b.entries.filter((e) => !a.entries.includes(e))];
+  return { key: a.key, pinyin: a.pinyin ?? b.pinyin, entries };
 }
 
 /**
@@ -92,7 +113,7 @@ export function isGlossaryMatch(m: TermMatch): boolean {
 }
 
 /**
- * The leftmost-longest matches of a text, stored as integers (start, end, then each layer's value
+ * The words of a text that a dictionary or glossary has, stored as integers (start, end, then each layer's value
  * index or -1): a 20 MB document's million matches cost a few typed arrays instead of a million
  * objects for the garbage collector to copy. A match object is made only when one is read.
  */
@@ -115,8 +136,8 @@ export class TermMatches implements Iterable<TermMatch> {
     return this.count;
   }
 
-  /** Appends the match found by the lexicon's last probe. */
-  push(start: number, end: number, hits: Int32Array): void {
+  /** Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it). */
+  push(start: number, end: number, values: Int32Array, from: number): void {
     const stride = this.stride;
     if ((this.count + 1) * stride > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -127,8 +148,7 @@ export class TermMatches implements Iterable<TermMatch> {
     const d = this.data;
     d[at] = start;
     d[at + 1] = end;
-    const length = end - start;
-    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = hits[2 * l] === length ? hits[2 * l + 1] : -1;
+    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = values[from + l];
     this.count++;
   }
 
@@ -214,18 +234,45 @@ class StoredMatch implements TermMatch {
   }
 }
 
+/** Longest key the lattice collects at one position; longer keys are matched no further. */
+const MAX_KEY = 256;
+
+/** ASCII letter or digit: a key holding one matches only on the bounds of the whole ASCII run. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Width of the character at i: both halves of a surrogate pair, one unit of a lone half or of a
+ * pair the range's end cuts.
+ */
+function charWidth(text: string, i: number, end: number): number {
+  if (i + 1 >= end) return 1;
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
 export class Lexicon {
   /** Per layer, its longest hit at the last probed position and that key's value index. */
   private readonly hits: Int32Array;
-  /** Per layer, whether it is a general dictionary (read in the hot loops, hence an array). */
+  /** Per layer, whether it is a general dictionary rather than a glossary. */
   private readonly dictionary: boolean[];
   private table: Uint16Array | undefined;
+  /** The segmentation's lattice, reused from range to range. */
+  private readonly lattice = new Lattice();
+  /** Scratch of one position and layer: the keys' lengths and values, the plain walk's lengths. */
+  private readonly prefixLengths = new Int32Array(MAX_KEY);
+  private readonly prefixValues = new Int32Array(MAX_KEY);
+  private readonly atLengths = new Int32Array(MAX_KEY);
+  /** Per layer, the value index of the word being read. */
+  private readonly wordValues: Int32Array;
 
   /**
    * @param layers highest priority first
    * @param foldTable lets traditional text match simplified keys (curated entries are written in
    *   simplified); matching tries the original text and, where it has a character the table
-   *   changes, the folded one, and keeps the longer match.
+   *   changes, the folded one; where both find a key of the same length the original's is kept.
    */
   constructor(
     readonly layers: readonly LexiconLayer[],
@@ -233,6 +280,7 @@ export class Lexicon {
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
+    this.wordValues = new Int32Array(layers.length);
   }
 
   static empty(): Lexicon {
@@ -269,8 +317,10 @@ export class Lexicon {
     if (this.layers.length === 0 || start >= end) return undefined;
     const best = this.probe(text, start, end, this.fold);
     if (best === 0) return undefined;
+    const values = new Int32Array(this.layers.length);
+    for (let l = 0; l < values.length; l++) values[l] = this.hits[2 * l] === best ? this.hits[2 * l + 1] : -1;
     const found = new TermMatches(text, this);
-    found.push(start, start + best, this.hits);
+    found.push(start, start + best, values, 0);
     return found.at(0);
   }
 
@@ -302,40 +352,202 @@ export class Lexicon {
   }
 
   /**
-   * Walks [start, end) leftmost-longest and calls `found` with each match's bounds after its probe
-   * (the probe's per-layer hits are in `this.hits`). One loop for listing and for counting.
+   * Number phrases of text[start, end) as [start, end) pairs, read on the folded text so that both
+   * scripts read alike (兩台 as 两台).
    */
-  private walk(text: string, start: number, end: number, found: (start: number, end: number) => void): void {
-    if (this.layers.length === 0) return;
-    const fold = this.fold;
-    let i = start;
-    while (i < end) {
-      const best = this.probe(text, i, end, fold);
-      if (best > 0) {
-        found(i, i + best);
-        i += best;
-      } else {
-        // Past one character: both halves of a surrogate pair, but one unit of a lone half.
-        const c = text.charCodeAt(i);
-        const next = text.charCodeAt(i + 1);
-        i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  private numberSpans(text: string, start: number, end: number, fold: Uint16Array | undefined): number[] {
+    if (fold === undefined || !this.foldsNumbers(text, start, end, fold)) return numberPhrases(text, start, end);
+    const folded = foldWith(text.slice(start, end), fold) ?? text.slice(start, end);
+    return numberPhrases(folded, 0, end - start).map((offset) => offset + start);
+  }
+
+  /** Per code unit, whether the fold turns it into a character numbers are read by (兩, 萬, 臺, 噸). */
+  private numberFold: Uint8Array | undefined;
+
+  /** Whether folding text[start, end) changes a character the numbers reader looks at. */
+  private foldsNumbers(text: string, start: number, end: number, fold: Uint16Array): boolean {
+    if (!this.numberFold) {
+      this.numberFold = new Uint8Array(0x10000);
+      for (let c = 0; c < 0x10000; c++) {
+        if (fold[c] !== 0 && NUMBER_CHARACTERS.includes(String.fromCharCode(fold[c]))) this.numberFold[c] = 1;
       }
     }
+    const table = this.numberFold;
+    for (let i = start; i < end; i++) if (table[text.charCodeAt(i)] === 1) return true;
+    return false;
   }
 
   /**
-   * Leftmost-longest matches in [start, end) counted without building them: all matches, and
-   * those a glossary (not only a fallback dictionary) has.
+   * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
+   * of every layer, as written and, where the fold changes a character the walk examined, folded
+   * (a layer's own spelling is kept where both give the same length), and, where no word is one
+   * character long, the character alone at the unknown cost. A candidate's tag is its layer and
+   * value index; a word several layers have is one candidate per layer, merged when read. A key
+   * holding an ASCII letter or digit is left out unless it starts and ends where the text's ASCII
+   * run does (GPU holds no PU, 8800 no 88). A number with its unit (2台6000吨, 第二台) is kept
+   * whole as drafts read it: no word crosses its bounds, though its unit is still a word inside it
+   * (台 "unit").
+   */
+  private segment(text: string, start: number, end: number): Lattice {
+    const lattice = this.lattice;
+    lattice.reset(start, end - start);
+    const layers = this.layers;
+    const layerCount = layers.length;
+    const dictionary = this.dictionary;
+    const fold = this.fold;
+    const numbers = this.numberSpans(text, start, end, fold);
+    let phrase = 0;
+    const lengths = this.prefixLengths;
+    const values = this.prefixValues;
+    const plain = this.atLengths;
+    for (let i = start; i < end;) {
+      const width = charWidth(text, i, end);
+      let single = false;
+      // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
+      const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
+      // A word starting inside a number phrase ends inside it; one starting elsewhere may hold a
+      // whole phrase (极氪009) but not end inside one that starts after it.
+      while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
+      const inPhrase = phrase < numbers.length && numbers[phrase] < i;
+      const limit = inPhrase ? numbers[phrase + 1] : end;
+      const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+      for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
+        const layer = layers[l];
+        const glossary = !dictionary[l];
+        let plainCount = 0;
+        for (let pass = 0; pass < 2; pass++) {
+          const folded = pass === 1;
+          if (folded && (fold === undefined || !changesAny(fold, text, i, Math.min(limit, i + layer.lastDepth + 1)))) {
+            break;
+          }
+          const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values);
+          for (let h = 0; h < n; h++) {
+            const length = lengths[h];
+            const e = i + length;
+            if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
+            if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
+            if (folded) {
+              // The layer's own spelling, found by the plain walk, is kept over its folded one.
+              let seen = false;
+              for (let x = 0; x < plainCount && !seen; x++) seen = plain[x] === length;
+              if (seen) continue;
+            } else plain[plainCount++] = length;
+            if (length === width) single = true;
+            const cost = wordCost(layer.frequencyCost(values[h]), length, glossary);
+            lattice.add(i, e, cost, values[h] * layerCount + l);
+          }
+        }
+      }
+      if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+      i += width;
+    }
+    lattice.solve();
+    return lattice;
+  }
+
+  /**
+   * Per layer, the value index of the word [start, end) of the solved lattice (-1: the layer does
+   * not have it), into `this.wordValues`: the candidates of one span, one per layer, merged.
+   * `k` is one of them; the others start at the same position, so they are its neighbours.
+   */
+  private valuesOf(lattice: Lattice, k: number): Int32Array {
+    const out = this.wordValues;
+    out.fill(-1);
+    const layerCount = this.layers.length;
+    const start = lattice.startOf(k);
+    const end = lattice.endOf(k);
+    let first = k;
+    while (first > 0 && lattice.startOf(first - 1) === start) first--;
+    for (let j = first; j < lattice.size && lattice.startOf(j) === start; j++) {
+      const tag = lattice.tagOf(j);
+      if (tag === NO_TAG || lattice.endOf(j) !== end) continue;
+      const l = tag % layerCount;
+      if (out[l] < 0) out[l] = (tag - l) / layerCount;
+    }
+    return out;
+  }
+
+  /**
+   * Reads [start, end) as words and calls `found` with each word of the path that a layer has
+   * (unknown characters are steps of the path, not words) and its values per layer.
+   */
+  private walk(
+    text: string,
+    start: number,
+    end: number,
+    found: (start: number, end: number, values: Int32Array) => void,
+  ): void {
+    if (this.layers.length === 0 || start >= end) return;
+    const lattice = this.segment(text, start, end);
+    lattice.forEachOnPath((k) => {
+      if (lattice.tagOf(k) !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k));
+    });
+  }
+
+  /**
+   * Every step of the reading of [start, end) in text order, words and the rest (numbers, unknown
+   * characters), as [start, end) pairs: the steps cover the range exactly once.
+   */
+  segmentRange(text: string, start: number, end: number): Array<{ start: number; end: number; word: boolean }> {
+    const out: Array<{ start: number; end: number; word: boolean }> = [];
+    if (start >= end) return out;
+    if (this.layers.length === 0) {
+      for (let i = start; i < end; i += charWidth(text, i, end))
+        out.push({ start: i, end: i + charWidth(text, i, end), word: false });
+      return out;
+    }
+    const lattice = this.segment(text, start, end);
+    lattice.forEachOnPath((k) =>
+      out.push({ start: lattice.startOf(k), end: lattice.endOf(k), word: lattice.tagOf(k) !== NO_TAG }),
+    );
+    return out;
+  }
+
+  /**
+   * The word the reading of [start, end) has at `offset` (undefined where the path steps over a
+   * number or an unknown character there), and every other word of any layer that covers
+   * `offset`, longest first: a reader who disagrees with a boundary sees the alternatives.
+   */
+  wordsAt(text: string, start: number, end: number, offset: number): { word?: TermMatch; also: TermMatch[] } {
+    if (this.layers.length === 0 || offset < start || offset >= end) return { also: [] };
+    const lattice = this.segment(text, start, end);
+    const out = new TermMatches(text, this);
+    let chosen = -1;
+    lattice.forEachOnPath((k) => {
+      if (lattice.startOf(k) <= offset && offset < lattice.endOf(k)) chosen = k;
+    });
+    // One candidate per span (several layers give one span several), the path's first.
+    const spans: number[] = [];
+    const seen = new Set<number>();
+    const span = (k: number) => lattice.startOf(k) * (end + 1) + lattice.endOf(k);
+    if (chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG) seen.add(span(chosen));
+    for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
+      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG || seen.has(span(k))) continue;
+      seen.add(span(k));
+      spans.push(k);
+    }
+    const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
+    spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
+    const make = (k: number) => {
+      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0);
+      return out.at(out.length - 1);
+    };
+    const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
+    return { word, also: spans.map(make) };
+  }
+
+  /**
+   * Words of the reading of [start, end) counted without building them: all words, and those a
+   * glossary (not only a fallback dictionary) has.
    */
   countRange(text: string, start: number, end: number): { matches: number; glossary: number } {
     let matches = 0;
     let glossary = 0;
-    const hits = this.hits;
     const dictionary = this.dictionary;
-    this.walk(text, start, end, (s, e) => {
+    this.walk(text, start, end, (_s, _e, values) => {
       matches++;
       for (let l = 0; l < dictionary.length; l++) {
-        if (hits[2 * l] === e - s && !dictionary[l]) {
+        if (values[l] >= 0 && !dictionary[l]) {
           glossary++;
           break;
         }
@@ -350,19 +562,24 @@ export class Lexicon {
     return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
   }
 
-  /** Leftmost-longest matches inside the given passages, in text order. */
+  /** The words of the passages' reading, in text order. */
   matchPassages(text: string, passages: readonly Passage[]): TermMatches {
     const out = new TermMatches(text, this);
     for (const p of passages) this.matchRange(text, p.start, p.end, out);
     return out;
   }
 
-  /** Leftmost-longest matches in [start, end), appended to `out` (which must be over the same text). */
+  /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    const hits = this.hits;
-    this.walk(text, start, end, (s, e) => out.push(s, e, hits));
+    this.walk(text, start, end, (s, e, values) => out.push(s, e, values, 0));
     return out;
   }
+}
+
+/** Whether `end` falls strictly inside one of the phrases ([start, end) pairs) from number `from` on. */
+function endsInsidePhrase(phrases: readonly number[], from: number, end: number): boolean {
+  for (let k = from; k < phrases.length && phrases[k] < end; k += 2) if (end < phrases[k + 1]) return true;
+  return false;
 }
 
 /** Whether `fold` changes any code unit of text[from, to). */

@@ -149,6 +149,45 @@ export class TermIndex<V> {
     return bestLength;
   }
 
+  /**
+   * Every key that starts at `start` and ends at or before `end`, shortest first: their lengths go
+   * to `lengths` and their value indexes to `values` (both at least as long as the longest key);
+   * returns how many. `lastDepth` is set as by `longestAt`. The lattice of a segmentation needs
+   * every word at a position, not only the longest, and this is the same walk.
+   */
+  prefixesAt(
+    text: string,
+    start: number,
+    end: number,
+    fold: Uint16Array | undefined,
+    lengths: Int32Array,
+    values: Int32Array,
+  ): number {
+    this.lastDepth = 0;
+    let c = text.charCodeAt(start);
+    if (fold !== undefined) c = fold[c] || c;
+    if ((this.rootBits[c >>> 5] & (1 << (c & 31))) === 0) return 0;
+    let node = this.rootChildren[c];
+    let found = 0;
+    let i = start + 1;
+    for (;;) {
+      const v = this.nodes[2 * node + 1];
+      if (v >= 0 && found < lengths.length) {
+        lengths[found] = i - start;
+        values[found++] = v;
+      }
+      if (i >= end) break;
+      c = text.charCodeAt(i);
+      if (fold !== undefined) c = fold[c] || c;
+      const next = this.child(node, c);
+      if (next === 0) break;
+      node = next;
+      i++;
+    }
+    this.lastDepth = i - start;
+    return found;
+  }
+
   get nodeCount(): number {
     return this.nodes.length / 2 - 1;
   }

@@ -14,5 +14,6 @@ export function hoverLabels(): HoverLabels {
     noEntry: vscode.l10n.t('No glossary entry'),
     footer: vscode.l10n.t('Hanzi Gloss · dictionary fallback CC-CEDICT (CC BY-SA 4.0) · pinyin by pinyin-pro'),
     more: (count) => vscode.l10n.t('…and {0} more dictionary senses', count),
+    also: vscode.l10n.t('Also'),
   };
 }

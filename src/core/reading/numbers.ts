@@ -1,0 +1,181 @@
+/**
+ * Numbers as Chinese text writes them: Arabic (8800, 8,800, 1.5) and Chinese numerals (一, 两, 十二,
+ * 三千五百, 1.2万, 3亿, 第二), as values, and where a number with its classifier or unit ends. Read
+ * by the segmentation (a quantity is one word) and by drafts and QA (annotate/numbers.ts writes
+ * their English).
+ */
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 10_000, 萬: 10_000, 亿: 100_000_000, 億: 100_000_000 };
+
+export interface NumberToken {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  /** Written with Chinese numerals (一台 reads "one", 1台 reads "1"). */
+  readonly chinese: boolean;
+  /** Preceded by 第: an ordinal. */
+  readonly ordinal: boolean;
+}
+
+const NUMERAL_CHARS = new Set([...Object.keys(DIGITS), ...Object.keys(SMALL_UNITS), ...Object.keys(BIG_UNITS)]);
+
+/** Value of a run of Chinese numerals, or NaN. 十二 → 12, 三千五百 → 3500, 两万 → 20000. */
+export function chineseNumeralValue(run: string): number {
+  // 亿 groups above 万, which groups above 千/百/十: 一亿二千万 = 1 × 10⁸ + 2000 × 10⁴.
+  let yi = 0;
+  let wan = 0;
+  let section = 0;
+  let digit = -1;
+  const pending = () => section + (digit < 0 ? 0 : digit);
+  for (const ch of run) {
+    if (ch in DIGITS) {
+      digit = digit >= 0 ? digit * 10 + DIGITS[ch] : DIGITS[ch]; // 一九九八-style digit strings
+    } else if (ch in SMALL_UNITS) {
+      section += (digit < 0 ? 1 : digit) * SMALL_UNITS[ch];
+      digit = -1;
+    } else if (BIG_UNITS[ch] === 10_000) {
+      wan += (pending() || 1) * 10_000;
+      section = 0;
+      digit = -1;
+    } else if (BIG_UNITS[ch] === 100_000_000) {
+      yi = (yi + wan + pending() || 1) * 100_000_000;
+      wan = 0;
+      section = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  return yi + wan + pending();
+}
+
+/** Code units that can start a number: ASCII digits, Chinese numerals, 第. */
+const STARTS = new Uint8Array(0x10000);
+for (const ch of [...'0123456789第', ...NUMERAL_CHARS]) STARTS[ch.charCodeAt(0)] = 1;
+const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+
+/**
+ * Every number in text[start, end), in order. A 万/亿 right after an Arabic number scales it
+ * (1.2万 → 12,000). Positions that cannot start a number are passed over by one table lookup: the
+ * segmentation runs this over every passage.
+ */
+export function findNumbers(text: string, start = 0, end = text.length): NumberToken[] {
+  const out: NumberToken[] = [];
+  let i = start;
+  while (i < end) {
+    if (STARTS[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    const ordinal = text[i] === '第';
+    const from = ordinal ? i + 1 : i;
+    ARABIC.lastIndex = from;
+    const arabic = from < end ? ARABIC.exec(text) : null;
+    if (arabic && from + arabic[0].length <= end) {
+      let to = from + arabic[0].length;
+      let value = Number(arabic[0].replace(/,/g, ''));
+      if (to < end && text[to] in BIG_UNITS) {
+        value *= BIG_UNITS[text[to]];
+        to++;
+      }
+      out.push({ start: i, end: to, value, chinese: false, ordinal });
+      i = to;
+      continue;
+    }
+    let to = from;
+    while (to < end && NUMERAL_CHARS.has(text[to])) to++;
+    if (to > from) {
+      const run = text.slice(from, to);
+      const value = chineseNumeralValue(run);
+      // A lone unit character (万, 千) without digits is a word, not a number.
+      if (!Number.isNaN(value) && (run.length > 1 || run in DIGITS || ordinal)) {
+        out.push({ start: i, end: to, value, chinese: true, ordinal });
+        i = to;
+        continue;
+      }
+    }
+    i = ordinal ? i + 1 : Math.max(to, i + 1);
+  }
+  return out;
+}
+
+/** Classifiers and units: a Chinese numeral right before one of these is a quantity. */
+const MEASURES = new Set([...'台件家套条座个元吨年月日人次倍项批辆吨公斤米%％']);
+
+/**
+ * Whether a number found in Chinese text is a quantity to carry into English. Arabic numbers always
+ * are; Chinese numerals only with a measure word after them, 第 before them, or several numeral
+ * characters (十二, 三千五百): 一体化 ("integrated") contains 一 but no number.
+ */
+export function isQuantity(text: string, n: NumberToken): boolean {
+  if (!n.chinese || n.ordinal) return true;
+  if (MEASURES.has(text[n.end] ?? '')) return true;
+  return n.end - n.start > 1 && /[十拾百佰千仟万萬亿億]/.test(text.slice(n.start, n.end));
+}
+
+/** Every character other than ASCII digits that the number phrases depend on (numerals, 第, units). */
+export const NUMBER_CHARACTERS = [...NUMERAL_CHARS, '第', ...MEASURES, ...'台件家套条座个元吨'].join('');
+
+/**
+ * Classifiers and units a draft carries into English with its number (the draft engine's table
+ * gives their English): a number followed by one is one phrase, 8800吨, 三台, 第二批 aside.
+ */
+const PHRASE_UNITS = new Set([...'台件家套条座个元吨']);
+
+/**
+ * Where the number phrase starting with `n` ends, as the draft engine reads it: the number, its
+ * unit (8800吨, 三台), and for 2台6000吨 the size after the count. `next` is the number after `n`,
+ * `end` the bound of the text read (the passage's end).
+ */
+export function quantityEnd(text: string, n: NumberToken, next: NumberToken | undefined, end: number): number {
+  if (n.end >= end || !PHRASE_UNITS.has(text[n.end])) return n.end;
+  if (text[n.end] === '台' && next && !next.chinese && next.start === n.end + 1 && next.end < end) {
+    if (text[next.end] === '吨') return next.end + 1;
+  }
+  return n.end + 1;
+}
+
+/**
+ * The number phrases of text[start, end) that a draft reads as one quantity, as a flat list of
+ * [start, end) pairs in text order: Arabic numbers, ordinals, Chinese numerals before a unit or of
+ * several characters (一体化 holds none), each with its unit. The segmentation lets no word cross
+ * one (8800吨 holds no 88, 2台6000吨 no 台6).
+ */
+export function numberPhrases(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  const numbers = findNumbers(text, start, end);
+  let covered = start;
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k];
+    if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
+    const unit = text[n.end];
+    const read = !n.chinese || n.ordinal || PHRASE_UNITS.has(unit) || n.end - n.start > 1;
+    if (!read || !isQuantity(text, n)) continue;
+    covered = quantityEnd(text, n, numbers[k + 1], end);
+    out.push(n.start, covered);
+  }
+  return out;
+}

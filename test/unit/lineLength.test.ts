@@ -1,0 +1,42 @@
+/**
+ * Lines of the sources stay within 120 characters (README "Layout"): prettier wraps code, but not
+ * comments, strings or regexes, so this checks what it leaves. The one exception is a line that is
+ * nothing but a string or regex literal (an expected output, a message template that the l10n bundle
+ * check must find whole): breaking it would hide the text it compares.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+const LIMIT = 120;
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+
+/** A line holding one string, template or regex literal and at most a trailing comma or semicolon. */
+export function isLoneLiteral(line: string): boolean {
+  return /^\s*(?:(['"`]).*\1|\/.+\/[dgimsuvy]*)[,;]?$/.test(line);
+}
+
+export function longLines(text: string, limit = LIMIT): number[] {
+  return text
+    .split('\n')
+    .flatMap((line, i) => (line.length > limit && !isLoneLiteral(line) ? [i + 1] : []));
+}
+
+test('the check finds a long comment and passes a long lone literal', () => {
+  const long = 'x'.repeat(LIMIT);
+  assert.deepEqual(longLines(`// ${long}\nconst a = 1;\n  '${long}',\n`), [1]);
+  assert.deepEqual(longLines(`  /${long}/u;\n  \`${long}\`\n`), []);
+  assert.deepEqual(longLines(`  foo('${long}', bar);\n`), [1]);
+});
+
+test(`every line of src/, test/ and esbuild.mjs is at most ${LIMIT} characters`, () => {
+  const files = [...walk(join(root, 'src')), ...walk(join(root, 'test')), join(root, 'esbuild.mjs')];
+  const over = files.flatMap((f) => longLines(readFileSync(f, 'utf8')).map((n) => `${relative(root, f)}:${n}`));
+  assert.deepEqual(over, []);
+});

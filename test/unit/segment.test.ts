@@ -1,0 +1,131 @@
+/**
+ * Reading a sentence as words: the lattice and its least-cost path (reading/segment.ts), and the
+ * lexicon's segmentation over the curated glossary and CC-CEDICT with jieba's frequencies: the
+ * examples of issue 12, ASCII runs, number phrases, both scripts, the hover's "also" words.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Lattice, NO_TAG, wordCost, SINGLE_CHARACTER_PENALTY, GLOSSARY_COST } from '../../src/core/reading/segment';
+import { numberPhrases } from '../../src/core/reading/numbers';
+import { describePosition, scanText } from '../../src/core/document/scan';
+import { renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
+import { ENGLISH_LABELS } from '../shared/hoverLabels';
+import { fullLexicon } from './fullLexicon';
+
+/** The words of the reading of `text`, "|"-separated, steps that are no word marked with °. */
+function read(text: string): string {
+  const lexicon = fullLexicon();
+  return lexicon
+    .segmentRange(text, 0, text.length)
+    .map((s) => text.slice(s.start, s.end) + (s.word ? '' : '°'))
+    .join('|');
+}
+
+test('the lattice takes the path of least total cost, not the longest first word', () => {
+  const lattice = new Lattice();
+  lattice.reset(10, 3);
+  // [10,12) is cheap alone but leaves 12 to a dear step; [10,11) + [11,13) is cheaper in total.
+  lattice.add(10, 11, 4, 0);
+  lattice.add(10, 12, 3, 1);
+  lattice.add(11, 13, 4, 2);
+  lattice.add(12, 13, 20, NO_TAG);
+  assert.ok(lattice.solve());
+  const path: number[] = [];
+  lattice.forEachOnPath((k) => path.push(lattice.tagOf(k)));
+  assert.deepEqual(path, [0, 2]);
+});
+
+test('on equal cost the longer word wins, and a range no candidate covers has no path', () => {
+  const lattice = new Lattice();
+  lattice.reset(0, 2);
+  lattice.add(0, 1, 2, 0);
+  lattice.add(0, 2, 4, 1);
+  lattice.add(1, 2, 2, 2);
+  lattice.solve();
+  assert.equal(lattice.tagOf(lattice.pathAt(0)), 1);
+  lattice.reset(0, 3);
+  lattice.add(0, 1, 1, 0);
+  assert.equal(lattice.solve(), false);
+  assert.throws(() => lattice.forEachOnPath(() => undefined), /no path at offset/);
+});
+
+test('word costs: single characters penalised, glossary words capped below any two-word split', () => {
+  assert.equal(wordCost(9, 1, false), 9 + SINGLE_CHARACTER_PENALTY);
+  assert.equal(wordCost(12, 5, true), GLOSSARY_COST);
+  assert.equal(wordCost(12, 5, false), 12);
+  // 的, the most frequent word of jieba's dictionary, costs 5.2: two of them cost more than a glossary word.
+  assert.ok(2 * 5.2 > GLOSSARY_COST);
+});
+
+test('issue 12: 超导量子计算机 is 超导 | 量子计算机 (the curated term), 新手机 is 新 | 手机', () => {
+  assert.equal(read('超导量子计算机'), '超导|量子计算机');
+  assert.equal(read('新手机'), '新|手机');
+  assert.equal(read('华为发布新手机'), '华为|发布|新|手机');
+});
+
+test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Press no P)', () => {
+  assert.equal(read('已购一台8800吨'), '已购|一台|8°|8°|0°|0°|吨');
+  assert.equal(read('采用GPU芯片'), '采用|G°|P°|U°|芯片');
+  assert.ok(!read('特斯拉Giga Press压铸').split('|').includes('P'), read('特斯拉Giga Press压铸'));
+  // A key with ASCII matches where it spans the whole run.
+  assert.equal(read('一件T恤'), '一|件|T恤');
+  assert.equal(read('3D打印技术'), '3D打印|技术');
+  assert.equal(read('极氪009正式发布'), '极氪009|正式|发布');
+  assert.equal(read('德国HNB公司开模'), '德国|HNB公司|开模');
+});
+
+test("numbers with their units (the draft's units) are phrases no word crosses, as drafts read them", () => {
+  const text = '2台6000吨，第二台和三台';
+  const phrases = numberPhrases(text, 0, text.length);
+  const spans = [];
+  for (let k = 0; k < phrases.length; k += 2) spans.push(text.slice(phrases[k], phrases[k + 1]));
+  assert.deepEqual(spans, ['2台6000吨', '第二台', '三台']);
+  assert.deepEqual(numberPhrases('一体化', 0, 3), [], '一体化 holds no number');
+  // 台 and 吨 are still words inside the phrase (the curated 台 "unit"), and nothing crosses it.
+  assert.equal(read('2台6000吨'), '2°|台|6°|0°|0°|0°|吨');
+});
+
+test('traditional text is read with the boundaries of its simplified form', () => {
+  const pairs = [
+    ['華為發佈新手機，兩台8800噸壓鑄機', '华为发布新手机，两台8800吨压铸机'],
+    ['超導量子計算機', '超导量子计算机'],
+    ['臺積電將在高雄設廠', '台积电将在高雄设厂'],
+  ];
+  const bounds = (t: string) =>
+    fullLexicon()
+      .segmentRange(t, 0, t.length)
+      .map((s) => s.end);
+  for (const [traditional, simplified] of pairs) assert.deepEqual(bounds(traditional), bounds(simplified), traditional);
+});
+
+test('the hover shows the word of the reading and, under "Also", the other words covering the pointer', () => {
+  const line = '研制出超导量子计算机';
+  const at = (ch: string) => describePosition(line, line.lastIndexOf(ch), fullLexicon());
+  const ji = at('机');
+  assert.equal(ji?.text, '量子计算机');
+  assert.equal(ji?.entries[0].en[0], 'quantum computer');
+  assert.deepEqual(
+    ji?.also.map((w) => w.text),
+    ['计算机', '机'],
+  );
+  const suan = at('算');
+  assert.equal(suan?.text, '量子计算机');
+  assert.equal(suan?.also[0].text, '超导量子计算', 'the longer curated term, first');
+  assert.equal(suan?.also[0].entries[0].en[0], 'superconducting quantum computing');
+  const md = renderHoverMarkdown(suan!, ENGLISH_LABELS);
+  assert.match(md, /_Also:_  \n\*\*超导量子计算\*\* _chāo dǎo liàng zǐ jì suàn_ — superconducting quantum computing/);
+  // A number's digit is no word; a character inside the phrase still shows its entries.
+  const dun = describePosition('已购一台8800吨', 8, fullLexicon());
+  assert.equal(dun?.text, '吨');
+  assert.equal(describePosition('已购一台8800吨', 5, fullLexicon()), undefined, 'a digit has no hover');
+});
+
+test('scan, status counts and the hover agree on the words of a line', () => {
+  const line = '特斯拉采用GPU芯片研制出超导量子计算机';
+  const { matches } = scanText(line, fullLexicon());
+  assert.deepEqual(
+    matches.map((m) => m.text),
+    ['特斯拉', '采用', '芯片', '研制', '出', '超导', '量子计算机'],
+  );
+  for (const m of matches) assert.equal(describePosition(line, m.start, fullLexicon())?.text, m.text);
+});
