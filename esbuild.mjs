@@ -7,7 +7,8 @@ import { relative, sep } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-// --shipped-to=<dir>: only the shipped bundles (extension, CLI, vendor), minified, into <dir> (the benchmark measures them).
+// --shipped-to=<dir>: only the shipped bundles (extension, CLI, vendor), minified, into <dir>
+// (the benchmark measures them).
 const shippedTo = process.argv.find((a) => a.startsWith('--shipped-to='))?.slice('--shipped-to='.length);
 
 const common = {

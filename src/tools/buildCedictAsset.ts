@@ -43,6 +43,7 @@ const bytes = encodeCedictAsset(lines, { frequencies, fold: simplifiedFoldTable(
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, bytes);
 console.log(
-  `cedict: ${lines.length} entries (${skipped} malformed lines skipped), ${frequencies.size} jieba frequencies → ${out}, ` +
+  `cedict: ${lines.length} entries (${skipped} malformed lines skipped), ` +
+    `${frequencies.size} jieba frequencies → ${out}, ` +
     `${(bytes.length / 1048576).toFixed(1)} MB in ${Date.now() - started} ms`,
 );

@@ -97,7 +97,8 @@ test('TBX v2 (martif/termEntry/langSet/tig) with regional language tags and a fo
     <langSet xml:lang="zh-CN"><tig><term>压铸</term></tig></langSet>
     <langSet xml:lang="zh-TW"><tig><term>壓鑄</term></tig></langSet>
     <langSet xml:lang="en-US">
-      <ntig><termGrp><term>pressure casting</term></termGrp><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></ntig>
+      <ntig><termGrp><term>pressure casting</term></termGrp>
+        <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></ntig>
       <tig><term>die casting</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
     </langSet>
   </termEntry>

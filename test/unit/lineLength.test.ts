@@ -23,9 +23,7 @@ export function isLoneLiteral(line: string): boolean {
 }
 
 export function longLines(text: string, limit = LIMIT): number[] {
-  return text
-    .split('\n')
-    .flatMap((line, i) => (line.length > limit && !isLoneLiteral(line) ? [i + 1] : []));
+  return text.split('\n').flatMap((line, i) => (line.length > limit && !isLoneLiteral(line) ? [i + 1] : []));
 }
 
 test('the check finds a long comment and passes a long lone literal', () => {

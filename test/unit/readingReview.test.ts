@@ -174,7 +174,7 @@ test('npm run review:readings: exit 1 with the undecided lines, 0 once a decisio
   assert.match(malformed.stderr, /readings-reviewed\.tsv:2:1 expected 3 tab-separated cells/);
 });
 
-test('every reading of the shipped curated glossaries agrees with pinyin-pro and CC-CEDICT or is decided by hand', () => {
+test('every reading of the shipped curated glossaries agrees with pinyin-pro and CC-CEDICT or is decided', () => {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const { join } = require('node:path') as typeof import('node:path');
   const root = join(__dirname, '..', '..');

@@ -1,8 +1,8 @@
 /**
  * Which glossary file an added, edited or imported entry goes to: the workspace glossary files
  * configured as JSON, then the user's glossary. The one place that lists them, resolves a command
- * argument to one and asks the user; entries.ts and exchange.ts both use it. The parts of VS Code it needs are handed in (only types come from
- * `vscode`), so the unit test runs it under plain Node.
+ * argument to one and asks the user; entries.ts and exchange.ts both use it. The parts of VS Code
+ * it needs are handed in (only types come from `vscode`), so the unit test runs it under plain Node.
  */
 import type * as vscode from 'vscode';
 import type { EditableLayer } from '../services/glossaryFileStates';

@@ -11,7 +11,7 @@ const checked = (api: HanziGlossApi, uri: vscode.Uri) =>
 
 export function defineAnnotationSuite(): void {
   suite('English annotations in a real VS Code', () => {
-    test('Annotate Passage inserts the draft as a snippet, its first tab stop selected; re-running refreshes it', async () => {
+    test('Annotate Passage inserts the draft as a snippet, first tab stop selected; re-running refreshes', async () => {
       const api = await activateExtension();
       const uri = workspaceFile('annotate-me.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${LINE_2}\n\nnext paragraph\n`));
@@ -32,7 +32,7 @@ export function defineAnnotationSuite(): void {
       assert.equal(editor.document.lineCount, 5, 'no second annotation line');
     });
 
-    test('a forbidden rendering is a diagnostic; its quick fix puts the approved one and the diagnostic goes', async () => {
+    test('a forbidden rendering is a diagnostic; its quick fix puts the approved one, and it goes', async () => {
       const api = await activateExtension();
       const uri = workspaceFile('annotate-me.txt');
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -113,7 +113,7 @@ export function defineSidecarSuite(): void {
     const updated = (api: HanziGlossApi, uri: vscode.Uri) =>
       nextEvent(api.notes.onDidUpdate, (u) => u.toString() === uri.toString(), 10_000, 'sidecar update');
 
-    test('a note follows its passage when lines are inserted above, turns stale when the Chinese changes, converts to inline and back', async () => {
+    test('a note follows its passage, turns stale when the Chinese changes, converts to inline and back', async () => {
       const api = await activateExtension();
       const uri = workspaceFile('vendor-thread.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`Thread title\n${LINE_2}\nEnglish reply\n`));

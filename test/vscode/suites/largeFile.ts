@@ -80,7 +80,8 @@ export function defineLargeFileSuite(): void {
       );
       const { longestMs, longestName, longestCpuMs, longestCpuName, longestBusyMs, longestBusyName } = api.tasks;
       console.log(
-        `longest synchronous task of the extension: ${longestMs.toFixed(1)} ms of wall time (${longestName}); ${longestCpuMs.toFixed(1)} ms of process CPU time (${longestCpuName}); ` +
+        `longest synchronous task of the extension: ${longestMs.toFixed(1)} ms of wall time (${longestName}); ` +
+          `${longestCpuMs.toFixed(1)} ms of process CPU time (${longestCpuName}); ` +
           `${longestBusyMs.toFixed(1)} ms busy, the lesser of the two (${longestBusyName})`,
       );
       for (const line of api.tasks.report()) console.log(`  ${line}`);

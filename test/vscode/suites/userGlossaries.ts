@@ -134,7 +134,7 @@ export function defineUserGlossarySuite(): void {
       assert.ok(zh.includes('安徽永泰') && zh.includes('旭升集团'), zh.join());
     });
 
-    test('with the glossary open and dirty, an added entry keeps the unsaved edit, and undo restores the text', async () => {
+    test('with the glossary open and dirty, an added entry keeps the unsaved edit; undo restores it', async () => {
       const glossaryDoc = await vscode.workspace.openTextDocument(workspaceFile('.vscode/hanzi-gloss.json'));
       const editor = await vscode.window.showTextDocument(glossaryDoc);
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// unsaved note from the user\n'));
@@ -184,7 +184,7 @@ export function defineUserGlossarySuite(): void {
       assert.match(await hoverAt('极氪009'), shows);
     });
 
-    test('a malformed file gets a diagnostic at its line and column, and its last good version stays in use', async () => {
+    test('a malformed file gets a diagnostic at its line and column; its last good version stays in use', async () => {
       // Waits for the reload that read this file (a late one of the previous write may come first).
       const diagnosed = (n: number) => () => vscode.languages.getDiagnostics(userFile).length === n;
       const changed = nextEvent(api.glossary.onDidChange, diagnosed(1), 10_000, 'diagnostic');
