@@ -7,6 +7,7 @@ import { applyEdits, modify, findNodeAtLocation, type Edit, type FormattingOptio
 import type { GlossaryEntry } from './entry';
 import { entryJson, serializeGlossaryJson } from './formats/json';
 import { parseJsonTree } from './jsonGlossary';
+import { ENGLISH_EDIT_LABELS, type EditLabels } from './labels';
 
 export type { Edit } from 'jsonc-parser';
 
@@ -25,18 +26,16 @@ function formattingOf(text: string): FormattingOptions {
  * The file's syntax tree. A file that does not read as JSON (a syntax error, nesting too deep for
  * the parser) is not edited: an edit placed by a guessed tree could garble it further.
  */
-function tree(text: string): Node | undefined {
+function tree(text: string, labels: EditLabels): Node | undefined {
   const { root, problems } = parseJsonTree(text, 'glossary');
   const [p] = problems;
-  if (p) {
-    throw new Error(`the file does not read as JSON (line ${p.line}, column ${p.column}: ${p.reason}); fix it first`);
-  }
+  if (p) throw new Error(labels.notJson(p.line, p.column, p.reason));
   return root;
 }
 
 /** Index of the entry with `id` in the file's "entries" array, or -1. */
-export function entryIndex(text: string, id: string): number {
-  const root = tree(text);
+export function entryIndex(text: string, id: string, labels: EditLabels = ENGLISH_EDIT_LABELS): number {
+  const root = tree(text, labels);
   const entries = root && findNodeAtLocation(root, ['entries']);
   if (!entries || entries.type !== 'array') return -1;
   return (entries.children ?? []).findIndex(
@@ -45,26 +44,36 @@ export function entryIndex(text: string, id: string): number {
 }
 
 /** Edits that append `entry`; an empty or missing file becomes a new glossary named `name`. */
-export function addEntryEdits(text: string, entry: GlossaryEntry, name: string): Edit[] {
+export function addEntryEdits(
+  text: string,
+  entry: GlossaryEntry,
+  name: string,
+  labels: EditLabels = ENGLISH_EDIT_LABELS,
+): Edit[] {
   if (text.trim() === '')
     return [{ offset: 0, length: text.length, content: serializeGlossaryJson({ name, entries: [entry] }) }];
-  const root = tree(text);
+  const root = tree(text, labels);
   const options = { formattingOptions: root ? formattingOf(text) : FORMAT };
   if (!root || !findNodeAtLocation(root, ['entries'])) return modify(text, ['entries'], [entryJson(entry)], options);
   return modify(text, ['entries', -1], entryJson(entry), { ...options, isArrayInsertion: true });
 }
 
 /** Edits that replace the entry with `id` (which must exist). */
-export function replaceEntryEdits(text: string, id: string, entry: GlossaryEntry): Edit[] {
-  const index = entryIndex(text, id);
-  if (index < 0) throw new Error(`no entry with id "${id}"`);
+export function replaceEntryEdits(
+  text: string,
+  id: string,
+  entry: GlossaryEntry,
+  labels: EditLabels = ENGLISH_EDIT_LABELS,
+): Edit[] {
+  const index = entryIndex(text, id, labels);
+  if (index < 0) throw new Error(labels.noEntry(id));
   return modify(text, ['entries', index], entryJson(entry), { formattingOptions: formattingOf(text) });
 }
 
 /** Edits that remove the entry with `id` (which must exist). */
-export function removeEntryEdits(text: string, id: string): Edit[] {
-  const index = entryIndex(text, id);
-  if (index < 0) throw new Error(`no entry with id "${id}"`);
+export function removeEntryEdits(text: string, id: string, labels: EditLabels = ENGLISH_EDIT_LABELS): Edit[] {
+  const index = entryIndex(text, id, labels);
+  if (index < 0) throw new Error(labels.noEntry(id));
   return modify(text, ['entries', index], undefined, { formattingOptions: formattingOf(text) });
 }
 

@@ -56,7 +56,20 @@ export const ENGLISH_FORMAT_LABELS: FormatLabels = {
   notCedictLine: () => 'not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"',
 };
 
+/** Why an edit of a glossary file (add, edit, remove an entry) cannot be made. */
+export interface EditLabels {
+  readonly notJson: (line: number, column: number, reason: string) => string;
+  readonly noEntry: (id: string) => string;
+}
+
+export const ENGLISH_EDIT_LABELS: EditLabels = {
+  notJson: (line, column, reason) =>
+    `the file does not read as JSON (line ${line}, column ${column}: ${reason}); fix it first`,
+  noEntry: (id) => `no entry with id "${id}"`,
+};
+
 export interface GlossaryLabels extends JsonLabels {
+  readonly edit: EditLabels;
   readonly text: TextLabels;
   readonly formats: FormatLabels;
   readonly script: ScriptLabels;
@@ -98,6 +111,7 @@ const duplicate = (zh: string, domain: string, line: number) =>
 
 export const ENGLISH_GLOSSARY_LABELS: GlossaryLabels = {
   ...ENGLISH_JSON_LABELS,
+  edit: ENGLISH_EDIT_LABELS,
   text: ENGLISH_TEXT_LABELS,
   formats: ENGLISH_FORMAT_LABELS,
   script: ENGLISH_SCRIPT_LABELS,

@@ -11,7 +11,7 @@ import type { GlossaryEntry, SourcedEntry } from '../../core/glossary/entry';
 import { idFor } from '../../core/glossary/formats/common';
 import { addEntryEdits, removeEntryEdits, replaceEntryEdits } from '../../core/glossary/jsonEdit';
 import { pinyinProblem } from '../../core/reading/pinyin';
-import { pinyinLabels } from '../services/coreLabels';
+import { coreLabels, pinyinLabels } from '../services/coreLabels';
 import { pinyinOfText } from '../../core/document/pinyinText';
 import { describePosition } from '../../core/document/scan';
 import type { GlossaryService } from '../services/glossaryService';
@@ -23,6 +23,8 @@ import { registerCommand } from '../services/registerCommand';
 
 /** The pinyin check's messages in the user's language. */
 const PINYIN_LABELS = pinyinLabels(vscode.l10n);
+/** Why a glossary edit cannot be made, in the user's language. */
+const EDIT_LABELS = coreLabels(vscode.l10n).glossary.edit;
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -189,7 +191,7 @@ export class EntryCommands {
         if (answer !== replace) return undefined;
       }
       const entry = { ...fields, id: existing.entry.id };
-      await this.glossary.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry));
+      await this.glossary.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry, EDIT_LABELS));
       tell(vscode.l10n.t('Replaced {0} in {1}.', entry.zh, fileLabel(target.uri)));
       return entry;
     }
@@ -199,6 +201,7 @@ export class EntryCommands {
         text,
         entry,
         target.layer === 'user' ? vscode.l10n.t('My glossary') : vscode.l10n.t('Workspace glossary'),
+        EDIT_LABELS,
       ),
     );
     tell(vscode.l10n.t('Added {0} to {1}.', entry.zh, fileLabel(target.uri)));
@@ -277,7 +280,7 @@ export class EntryCommands {
     const fields = args.en ? updates : await this.prompt(title, located.entry);
     if (!fields) return undefined;
     const entry: GlossaryEntry = { ...located.entry, ...fields, id: located.entry.id };
-    await this.glossary.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry));
+    await this.glossary.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry, EDIT_LABELS));
     tell(vscode.l10n.t('Updated {0} in {1}.', entry.zh, fileLabel(located.target.uri)));
     return entry;
   }
@@ -303,7 +306,7 @@ export class EntryCommands {
       );
       if (answer !== remove) return undefined;
     }
-    await this.glossary.write(located.target, (text) => removeEntryEdits(text, located.entry.id));
+    await this.glossary.write(located.target, (text) => removeEntryEdits(text, located.entry.id, EDIT_LABELS));
     tell(vscode.l10n.t('Removed {0} from {1}.', located.entry.zh, fileLabel(located.target.uri)));
     return located.entry;
   }

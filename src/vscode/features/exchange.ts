@@ -89,7 +89,7 @@ export class ExchangeCommands {
           let after = before;
           for (const e of glossary.entries) {
             const entry: GlossaryEntry = { ...e, id: taken.has(e.id) ? idFor(e, taken) : (taken.add(e.id), e.id) };
-            after = applyTextEdits(after, addEntryEdits(after, entry, glossary.name));
+            after = applyTextEdits(after, addEntryEdits(after, entry, glossary.name, LABELS.glossary.edit));
           }
           return [{ offset: 0, length: before.length, content: after }];
         });

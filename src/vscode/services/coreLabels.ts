@@ -7,7 +7,7 @@
 import type { QaLabels } from '../../core/annotate/qa';
 import type { SidecarLabels } from '../../core/annotate/sidecar';
 import type { SettingsLabels } from '../../core/document/settings';
-import type { FormatLabels, GlossaryLabels, JsonLabels } from '../../core/glossary/labels';
+import type { EditLabels, FormatLabels, GlossaryLabels, JsonLabels } from '../../core/glossary/labels';
 import type { PinyinLabels } from '../../core/reading/pinyin';
 import type { ScriptLabels } from '../../core/text/script';
 import type { TextLabels } from '../../core/text/text';
@@ -73,8 +73,15 @@ const formats = (l10n: L10n): FormatLabels => ({
   notCedictLine: () => l10n.t('not a CC-CEDICT line: expected "TRADITIONAL SIMPLIFIED [pin1 yin1] /english/…/"'),
 });
 
+const edit = (l10n: L10n): EditLabels => ({
+  notJson: (line, column, reason) =>
+    l10n.t('the file does not read as JSON (line {0}, column {1}: {2}); fix it first', line, column, reason),
+  noEntry: (id) => l10n.t('no entry with id "{0}"', id),
+});
+
 const glossary = (l10n: L10n): GlossaryLabels => ({
   ...json(l10n),
+  edit: edit(l10n),
   text: text(l10n),
   formats: formats(l10n),
   script: script(l10n),
