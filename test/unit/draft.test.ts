@@ -160,3 +160,14 @@ test('bilingual Markdown and HTML: annotations inline or from sidecar notes, eve
   assert.match(html, /<ruby>开<rt>kāi<\/rt><\/ruby><ruby>模<rt>mú<\/rt><\/ruby>/);
   assert.ok(!html.includes('<b>'));
 });
+
+test('drafts follow the reading of the sentence, not the longest match from each character', () => {
+  // Real text: "中国超导量子计算机领先全球吗", https://www.8312345.com/TechHorizon/1336.html, and the
+  // 新手機 sentence of test/fixtures/reading/real-text.json (its source recorded there).
+  const quantum = draft('超导量子计算机把超导线路里的电流方向同时处于0和1的叠加状态当成“量子比特”。');
+  assert.match(quantum, /quantum computer/);
+  assert.doesNotMatch(quantum, /machine \(\?\)/);
+  const phone = draft('凡是想購買新手機者,可先了解2023年旗艦手機的6大趨勢再下手');
+  assert.match(phone, /cell phone/);
+  assert.doesNotMatch(phone, /new hand|novice/);
+});

@@ -186,6 +186,15 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
     if (pendingHan) pieces.push({ text: `[${pendingHan}]`, kind: 'untranslated' });
     pendingHan = '';
   };
+  // The words of the sentence's reading (the segmentation every other reader uses); where the
+  // draft's own steps (numbers, function-word phrases) leave it between two of them, the longest
+  // match from there.
+  const pathWords = new Map(
+    lexicon
+      .matchRange(chinese, 0, chinese.length)
+      .toArray()
+      .map((m) => [m.start, m]),
+  );
   let i = 0;
   while (i < chinese.length) {
     const n = numbers.get(i);
@@ -201,7 +210,7 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       i = consumed;
       continue;
     }
-    const m = lexicon.matchAt(chinese, i);
+    const m = pathWords.get(i) ?? lexicon.matchAt(chinese, i);
     const own = m?.entries.find(isGlossaryEntry);
     const phrase = own ? undefined : functionWordAt(chinese, i, lexicon);
     if (phrase && (!m || phrase.length >= m.end - m.start)) {
