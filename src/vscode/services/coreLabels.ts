@@ -79,6 +79,10 @@ const edit = (l10n: L10n): EditLabels => ({
   noEntry: (id) => l10n.t('no entry with id "{0}"', id),
 });
 
+/** A term written twice in one domain, and what to do about it (the two cases share the first part). */
+const duplicate = (l10n: L10n, zh: string, domain: string, line: number, advice: string) =>
+  l10n.t('duplicate term "{0}" in domain "{1}" (first at line {2}); {3}', zh, domain, line, advice);
+
 const glossary = (l10n: L10n): GlossaryLabels => ({
   ...json(l10n),
   edit: edit(l10n),
@@ -108,20 +112,14 @@ const glossary = (l10n: L10n): GlossaryLabels => ({
   aliasZhNotChinese: (zh) => l10n.t('alias "zh" must contain Chinese characters: "{0}"', zh),
   duplicateId: (id, line) => l10n.t('duplicate id "{0}" (first at line {1})', id, line),
   duplicateTerm: (zh, domain, line) =>
-    l10n.t(
-      'duplicate term "{0}" in domain "{1}" (first at line {2}); add another English rendering to that entry instead',
-      zh,
-      domain,
-      line,
-    ),
+    duplicate(l10n, zh, domain, line, l10n.t('add another English rendering to that entry instead')),
   duplicateReading: (zh, domain, line, first, here) =>
-    l10n.t(
-      'duplicate term "{0}" in domain "{1}" (first at line {2}); a glossary keeps one reading per term ("{3}" there, "{4}" here)',
+    duplicate(
+      l10n,
       zh,
       domain,
       line,
-      first,
-      here,
+      l10n.t('a glossary keeps one reading per term ("{0}" there, "{1}" here)', first, here),
     ),
   idAlsoAt: (id, where) => l10n.t('id "{0}" is also used at {1}', id, where),
   formAlsoAt: (form, where, domain) =>
