@@ -11,7 +11,7 @@ import type { GlossaryEntry, SourcedEntry } from '../../core/glossary/entry';
 import { idFor } from '../../core/glossary/formats/common';
 import { addEntryEdits, removeEntryEdits, replaceEntryEdits } from '../../core/glossary/jsonEdit';
 import { pinyinProblem } from '../../core/reading/pinyin';
-import { coreLabels, pinyinLabels } from '../services/coreLabels';
+import { LABELS } from '../services/userLabels';
 import { pinyinOfText } from '../../core/document/pinyinText';
 import { describePosition } from '../../core/document/scan';
 import type { GlossaryService } from '../services/glossaryService';
@@ -22,9 +22,6 @@ import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
 
 /** The pinyin check's messages in the user's language. */
-const PINYIN_LABELS = pinyinLabels(vscode.l10n);
-/** Why a glossary edit cannot be made, in the user's language. */
-const EDIT_LABELS = coreLabels(vscode.l10n).glossary.edit;
 
 /** Arguments accepted by the entry commands; with zh, en and target given nothing is asked. */
 export interface EntryArgs {
@@ -112,7 +109,8 @@ export class EntryCommands {
     const pinyin = await this.ask(2, 5, title, {
       prompt: vscode.l10n.t('Pinyin with tone marks, one syllable per character (prefilled; correct it if needed)'),
       value: initial.zh === zh && initial.pinyin ? initial.pinyin : pinyinOfText(zh.trim(), lexicon),
-      validateInput: (v) => (v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim(), true, PINYIN_LABELS)),
+      validateInput: (v) =>
+        v.trim() === '' ? undefined : pinyinProblem(zh.trim(), v.trim(), true, LABELS.glossary.pinyin),
     });
     if (pinyin === undefined) return undefined;
     const en = await pickRenderings(`${title} (3/5)`, initial.en ?? []);
@@ -142,7 +140,7 @@ export class EntryCommands {
     const en = renderingsOf(args.en);
     if (en.length === 0) return undefined;
     if (args.pinyin) {
-      const problem = pinyinProblem(args.zh, args.pinyin, true, PINYIN_LABELS);
+      const problem = pinyinProblem(args.zh, args.pinyin, true, LABELS.glossary.pinyin);
       if (problem) throw new Error(problem);
     }
     return {
@@ -191,7 +189,9 @@ export class EntryCommands {
         if (answer !== replace) return undefined;
       }
       const entry = { ...fields, id: existing.entry.id };
-      await this.glossary.write(target, (text) => replaceEntryEdits(text, existing.entry.id, entry, EDIT_LABELS));
+      await this.glossary.write(target, (text) =>
+        replaceEntryEdits(text, existing.entry.id, entry, LABELS.glossary.edit),
+      );
       tell(vscode.l10n.t('Replaced {0} in {1}.', entry.zh, fileLabel(target.uri)));
       return entry;
     }
@@ -201,7 +201,7 @@ export class EntryCommands {
         text,
         entry,
         target.layer === 'user' ? vscode.l10n.t('My glossary') : vscode.l10n.t('Workspace glossary'),
-        EDIT_LABELS,
+        LABELS.glossary.edit,
       ),
     );
     tell(vscode.l10n.t('Added {0} to {1}.', entry.zh, fileLabel(target.uri)));
@@ -280,7 +280,9 @@ export class EntryCommands {
     const fields = args.en ? updates : await this.prompt(title, located.entry);
     if (!fields) return undefined;
     const entry: GlossaryEntry = { ...located.entry, ...fields, id: located.entry.id };
-    await this.glossary.write(located.target, (text) => replaceEntryEdits(text, located.entry.id, entry, EDIT_LABELS));
+    await this.glossary.write(located.target, (text) =>
+      replaceEntryEdits(text, located.entry.id, entry, LABELS.glossary.edit),
+    );
     tell(vscode.l10n.t('Updated {0} in {1}.', entry.zh, fileLabel(located.target.uri)));
     return entry;
   }
@@ -306,7 +308,7 @@ export class EntryCommands {
       );
       if (answer !== remove) return undefined;
     }
-    await this.glossary.write(located.target, (text) => removeEntryEdits(text, located.entry.id, EDIT_LABELS));
+    await this.glossary.write(located.target, (text) => removeEntryEdits(text, located.entry.id, LABELS.glossary.edit));
     tell(vscode.l10n.t('Removed {0} from {1}.', located.entry.zh, fileLabel(located.target.uri)));
     return located.entry;
   }

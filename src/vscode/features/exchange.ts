@@ -7,7 +7,7 @@ import { idFor } from '../../core/glossary/formats/common';
 import type * as Formats from '../../core/glossary/formats';
 import { addEntryEdits, applyTextEdits } from '../../core/glossary/jsonEdit';
 import { decodeUtf8 } from '../../core/text/text';
-import { coreLabels } from '../services/coreLabels';
+import { LABELS } from '../services/userLabels';
 import { withExtension } from '../../core/text/fileName';
 import { ankiNotes } from '../../core/document/anki';
 import { readConfig } from '../services/config';
@@ -17,9 +17,6 @@ import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
-
-/** The core's messages (problems of an imported file) in the user's language. */
-const LABELS = coreLabels(vscode.l10n);
 
 /** The exchange formats (CSV and XML parsers included) load on first import or export, not at activation. */
 function formats(): typeof Formats {

@@ -7,14 +7,11 @@ import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
 import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
-import { coreLabels } from '../services/coreLabels';
+import { LABELS } from '../services/userLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
-
-/** The core's messages (QA findings) in the user's language. */
-const LABELS = coreLabels(vscode.l10n);
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */

@@ -16,7 +16,7 @@ import {
   type SidecarNote,
 } from '../../core/annotate/sidecar';
 import { decodeUtf8 } from '../../core/text/text';
-import { coreLabels } from '../services/coreLabels';
+import { LABELS } from '../services/userLabels';
 import { columnsAfterLine, displayWidth, shortenToWidth } from '../../core/text/displayWidth';
 import { markerFor } from '../services/config';
 import { fileLabel, tell } from '../services/tellUser';
@@ -24,9 +24,6 @@ import type { GlossaryService } from '../services/glossaryService';
 import { writeAtomically } from '../services/fileWriter';
 import { Commands } from '../services/ids';
 import { registerCommand } from '../services/registerCommand';
-
-/** The core's messages (problems of the sidecar file) in the user's language. */
-const LABELS = coreLabels(vscode.l10n);
 
 type NoteDecorations = Record<'fresh' | 'stale', vscode.DecorationOptions[]>;
 

@@ -10,10 +10,7 @@ import { decodeUtf8, LocatedError } from '../../core/text/text';
 import { affectsHanziGloss, readConfig } from './config';
 import { GlossaryFileWriter } from './fileWriter';
 import { GlossaryFileStates, type EditableLayer, type GlossaryFileState } from './glossaryFileStates';
-import { coreLabels } from './coreLabels';
-
-/** The core's messages (glossary problems) in the user's language. */
-const LABELS = coreLabels(vscode.l10n);
+import { LABELS } from './userLabels';
 
 export class GlossaryFiles implements vscode.Disposable {
   private readonly states = new GlossaryFileStates(LABELS.glossary);

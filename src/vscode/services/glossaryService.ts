@@ -14,10 +14,7 @@ import { composeLexicon } from '../../core/lexicon/compose';
 import { readConfig } from './config';
 import { GlossaryFiles } from './glossaryFiles';
 import type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
-import { coreLabels } from './coreLabels';
-
-/** The core's messages (glossary problems) in the user's language. */
-const LABELS = coreLabels(vscode.l10n);
+import { LABELS } from './userLabels';
 
 /** A user or workspace glossary file to write to. */
 export interface WriteTarget {
