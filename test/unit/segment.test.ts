@@ -57,8 +57,10 @@ test('word costs: single characters penalised, glossary words capped below any t
   assert.ok(2 * 5.2 > GLOSSARY_COST);
 });
 
-test('issue 12: 超导量子计算机 is 超导 | 量子计算机 (the curated term), 新手机 is 新 | 手机', () => {
-  assert.equal(read('超导量子计算机'), '超导|量子计算机');
+test('issue 12: 超导量子计算机 is the curated term, never 超导量子计算 | 机; 新手机 is 新 | 手机', () => {
+  // The curated glossary now has the whole 超导量子计算机; the greedy reading ended a word after 计算.
+  assert.equal(read('超导量子计算机'), '超导量子计算机');
+  assert.equal(read('超导量子计算机领先'), '超导量子计算机|领先');
   assert.equal(read('新手机'), '新|手机');
   assert.equal(read('华为发布新手机'), '华为|发布|新|手机');
 });
@@ -102,14 +104,15 @@ test('the hover shows the word of the reading and, under "Also", the other words
   const line = '研制出超导量子计算机';
   const at = (ch: string) => describePosition(line, line.lastIndexOf(ch), fullLexicon());
   const ji = at('机');
-  assert.equal(ji?.text, '量子计算机');
-  assert.equal(ji?.entries[0].en[0], 'quantum computer');
+  assert.equal(ji?.text, '超导量子计算机');
+  assert.equal(ji?.entries[0].en[0], 'superconducting quantum computer');
   assert.deepEqual(
     ji?.also.map((w) => w.text),
-    ['计算机', '机'],
+    ['量子计算机', '计算机', '机'],
   );
+  assert.equal(ji?.also[0].entries[0].en[0], 'quantum computer');
   const suan = at('算');
-  assert.equal(suan?.text, '量子计算机');
+  assert.equal(suan?.text, '超导量子计算机');
   assert.equal(suan?.also[0].text, '超导量子计算', 'the longer curated term, first');
   assert.equal(suan?.also[0].entries[0].en[0], 'superconducting quantum computing');
   const md = renderHoverMarkdown(suan!, ENGLISH_LABELS);
@@ -125,7 +128,7 @@ test('scan, status counts and the hover agree on the words of a line', () => {
   const { matches } = scanText(line, fullLexicon());
   assert.deepEqual(
     matches.map((m) => m.text),
-    ['特斯拉', '采用', '芯片', '研制', '出', '超导', '量子计算机'],
+    ['特斯拉', '采用', '芯片', '研制', '出', '超导量子计算机'],
   );
   for (const m of matches) assert.equal(describePosition(line, m.start, fullLexicon())?.text, m.text);
 });
