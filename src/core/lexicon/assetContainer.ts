@@ -34,6 +34,15 @@ export function wordsChecksum(words: Uint32Array, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** wordsChecksum over any bytes: their whole words (copied if not 4-aligned), then the last 0–3 bytes. */
+export function bytesChecksum(bytes: Uint8Array, seed = 0x811c9dc5): number {
+  const whole = bytes.length >>> 2;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes.subarray(0, whole * 4));
+  let h = wordsChecksum(new Uint32Array(aligned.buffer, aligned.byteOffset, whole), seed);
+  for (let i = whole * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
 /** [0, c0, c0 + c1, …]: n + 1 running totals of n counts. */
 export function prefixSums(counts: Uint8Array | Uint16Array | Uint32Array): Uint32Array {
   const out = new Uint32Array(counts.length + 1);
