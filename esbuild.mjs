@@ -143,9 +143,9 @@ const builds = [
 
 /**
  * Runs a build tool (src/tools/<name>.ts) when its output is missing or the tool (which bundles
- * the core code it uses) changed since the output was made.
+ * the core code it uses) changed since the output was made, or `always`.
  */
-async function runTool(name, output) {
+async function runTool(name, output, always = false) {
   const tool = `dist-tools/${name}.js`;
   const built = await esbuild.build({
     ...common,
@@ -161,7 +161,7 @@ async function runTool(name, output) {
     mkdirSync('dist-tools', { recursive: true });
     writeFileSync(tool, code);
   }
-  const stale = !existsSync(output) || statSync(output).mtimeMs < statSync(tool).mtimeMs;
+  const stale = always || !existsSync(output) || statSync(output).mtimeMs < statSync(tool).mtimeMs;
   if (stale) execFileSync(process.execPath, [tool, output], { stdio: ['ignore', process.stderr, process.stderr] });
 }
 
@@ -183,4 +183,6 @@ if (shippedTo) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   await runTool('buildCedictAsset', 'dist/cedict.bin');
+  // Always: its inputs are the glossary files, which change between builds.
+  await runTool('buildCuratedAsset', 'dist/curated.bin', true);
 }

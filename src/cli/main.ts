@@ -15,6 +15,7 @@ import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFil
 import type { Lexicon } from '../core/lexicon/lexicon';
 import type { SourcedGlossary } from '../core/glossary/entry';
 import { composeLexicon } from '../core/lexicon/compose';
+import { loadCurated } from '../core/lexicon/curatedAsset';
 import type { ToneStyle } from '../core/reading/pinyin';
 import { pinyinOfText } from '../core/document/pinyinText';
 import { scanMatches, scanText } from '../core/document/scan';
@@ -68,6 +69,19 @@ function writeAtomically(path: string, content: string): void {
 /** The CC-CEDICT asset beside the CLI; its records are read on lookup, so damage can show late. */
 const CEDICT_PATH = resolve(__dirname, 'cedict.bin');
 
+/** The curated layer prebuilt from glossary/ by the build; used only if built from the files beside it. */
+const CURATED_PATH = resolve(__dirname, 'curated.bin');
+
+/** An asset's bytes, or undefined if it cannot be read (the caller has a way without it). */
+function readAsset(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The curated glossary files, enumerated: what `validate` checks and the prebuilt layer must match. */
 function curatedFiles(): GlossaryFile[] {
   const dir = curatedDir();
   let names: string[];
@@ -99,7 +113,7 @@ function buildLexicon(extra: readonly string[]): Lexicon {
     if (loaded.problems.length > 0) firstProblem(loaded.problems);
     workspace = loaded.glossaries;
   }
-  const curated = loadGlossaries(curatedFiles(), 'curated', { checkPinyin: false, trusted: true });
+  const curated = loadCurated(curatedFiles(), readAsset(CURATED_PATH));
   if (curated.problems.length > 0) firstProblem(curated.problems);
   let cedict;
   try {
@@ -108,7 +122,7 @@ function buildLexicon(extra: readonly string[]): Lexicon {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${reason}); run npm run build`);
   }
-  return composeLexicon({ workspace, curated: curated.glossaries, cedict });
+  return composeLexicon({ workspace, curated: curated.curated, cedict });
 }
 
 function toneStyle(value: string | undefined): ToneStyle {

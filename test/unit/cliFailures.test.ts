@@ -12,10 +12,10 @@ import { test } from 'node:test';
 
 const root = join(__dirname, '..', '..');
 
-/** A copy of the installed layout (dist/cli.js, dist/vendor, dist/cedict.bin, glossary/). */
+/** A copy of the installed layout (dist/cli.js, dist/vendor, the assets, glossary/). */
 function install(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hanzi-gloss-install-'));
-  for (const part of ['dist/cli.js', 'dist/vendor', 'dist/cedict.bin', 'glossary']) {
+  for (const part of ['dist/cli.js', 'dist/vendor', 'dist/cedict.bin', 'dist/curated.bin', 'glossary']) {
     cpSync(join(root, part), join(dir, part), { recursive: true });
   }
   return dir;
@@ -93,4 +93,29 @@ test('text that is not UTF-8 and glossaries nested too deep are one-line errors 
   assert.equal(converted.status, 1);
   assert.equal(converted.stderr, `${expected}\nhanzi-gloss: 1 problem(s); ${join(dir, 'deep.tbx')} not written\n`);
   assert.equal(run(dir, 'validate', deep).stderr, `${expected}\nhanzi-gloss: 1 problem(s) in 1 file(s)\n`);
+});
+
+test('a glossary file edited after the build: the CLI reads the file, not the prebuilt curated layer', () => {
+  const companies = join(dir, 'glossary', 'companies.json');
+  const original = readFileSync(companies, 'utf8');
+  // The die-casting fixture's 力劲 (LK Technology); its sources are listed beside it.
+  const fixture = join(root, 'test', 'fixtures', 'diecasting-orders.txt');
+  const english = () => {
+    const r = run(dir, 'scan', fixture, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const { matches } = JSON.parse(r.stdout) as { matches: { text: string; entries: { en: string[] }[] }[] };
+    return matches.find((m) => m.text === '力劲')?.entries[0].en[0];
+  };
+  const first = english();
+  assert.ok(first, '力劲 is a curated company');
+  // Its English as written in the file, once: the edit changes that entry only.
+  const written = JSON.stringify(first);
+  assert.equal(original.split(written).length, 2, written);
+  writeFileSync(companies, original.replace(written, JSON.stringify(`${first} (edited)`)));
+  assert.equal(english(), `${first} (edited)`);
+  writeFileSync(companies, original.replace('"entries"', '"entries": 1, "more"'));
+  assert.match(oneLine(run(dir, 'pinyin', '力劲')), /companies\.json:\d+:\d+ /, 'its problem is reported');
+  writeFileSync(companies, original);
+  rmSync(join(dir, 'dist', 'curated.bin'));
+  assert.equal(english(), first, 'without the asset, from the files');
 });

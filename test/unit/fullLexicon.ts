@@ -1,10 +1,14 @@
-/** The lexicon as the CLI builds it (curated + CC-CEDICT asset + folding), shared by unit tests. */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * The lexicon as the extension and the CLI build it (the prebuilt curated layer when it matches
+ * the glossary files, else the files parsed; the CC-CEDICT asset; folding), shared by unit tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
 import type { Lexicon } from '../../src/core/lexicon/lexicon';
 import { composeLexicon } from '../../src/core/lexicon/compose';
+import { loadCurated } from '../../src/core/lexicon/curatedAsset';
+import { readGlossaryFolder } from '../../src/node/glossaryFolder';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -12,12 +16,9 @@ let cached: Lexicon | undefined;
 
 export function fullLexicon(): Lexicon {
   if (cached) return cached;
-  const dir = join(ROOT, 'glossary');
-  const files = readdirSync(dir)
-    .filter(isGlossaryFileName)
-    .sort()
-    .map((n) => ({ path: `glossary/${n}`, bytes: readFileSync(join(dir, n)) }));
-  const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
+  const files = readGlossaryFolder(join(ROOT, 'glossary'), (n) => `glossary/${n}`);
+  const assetPath = join(ROOT, 'dist', 'curated.bin');
+  const { curated } = loadCurated(files, existsSync(assetPath) ? readFileSync(assetPath) : undefined);
   cached = composeLexicon({ curated, cedict: loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin'))) });
   return cached;
 }

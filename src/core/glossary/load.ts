@@ -57,6 +57,12 @@ export function parseGlossaryBytes(file: GlossaryFile, options: ParseOptions = {
   return parseGlossaryFile(text, file.path, options);
 }
 
+/** Where a glossary file's entries come from: its layer, name and file; curated ids name the domain file. */
+export function glossarySource(layer: GlossarySource['layer'], path: string, name: string): GlossarySource {
+  const id = layer === 'curated' ? `curated:${fileStem(path)}` : path;
+  return { layer, label: name, file: path, id };
+}
+
 /** Parses glossary files of one layer; files are read in the order given. */
 export function loadGlossaries(
   files: readonly GlossaryFile[],
@@ -70,8 +76,7 @@ export function loadGlossaries(
     const { glossary, problems: fileProblems, positions: filePositions } = parseGlossaryBytes(file, options);
     problems.push(...fileProblems);
     positions.push(filePositions);
-    const id = layer === 'curated' ? `curated:${fileStem(file.path)}` : file.path;
-    glossaries.push({ glossary, source: { layer, label: glossary.name, file: file.path, id } });
+    glossaries.push({ glossary, source: glossarySource(layer, file.path, glossary.name) });
   }
   return { glossaries, problems, positions };
 }

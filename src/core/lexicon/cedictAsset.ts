@@ -5,6 +5,18 @@
  * no parsing, no per-key objects — so the index is ready in milliseconds and costs little heap.
  */
 import { TermIndex, type TrieArrays } from './termIndex';
+import {
+  bytesSource,
+  encodeContainer,
+  packTrie,
+  prefixSums,
+  readContainer,
+  trieSizes,
+  u16,
+  u32,
+  unpackTrie,
+  type ByteSource,
+} from './assetContainer';
 import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
 import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
@@ -16,7 +28,6 @@ export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDIC
 // "HGC7": entries in display order with redirects resolved (v6), each key's word-frequency cost and
 // the folded keys (v6 of the segmentation work); v5 added the index checksum.
 const MAGIC = 0x37434748;
-const HEADER_WORDS = 8;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
 export class CedictAssetError extends Error {
@@ -24,62 +35,6 @@ export class CedictAssetError extends Error {
     super(reason);
     this.name = 'CedictAssetError';
   }
-}
-
-/**
- * FNV-1a over the index part as 32-bit words (4-aligned): ~1 ms for the 3 MB that are read at start
- * anyway, and any damaged byte there would otherwise walk the trie into wrong or missing entries.
- */
-function indexChecksum(words: Uint32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
-}
-
-interface Sections {
-  trie: TrieArrays;
-  costs: Uint8Array;
-  keyEntryStart: Uint32Array;
-  keyEntries: Uint32Array;
-  entryOffset: Uint32Array;
-  /** Bytes [offset, offset + length) of the records blob. */
-  records: (offset: number, length: number) => Uint8Array;
-}
-
-/**
- * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
- * dictionary records (three quarters of the file) a page at a time when a lookup needs them.
- */
-export interface ByteSource {
-  readonly size: number;
-  /** Exactly `length` bytes from `offset`. */
-  read(offset: number, length: number): Uint8Array;
-}
-
-function bytesSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
-}
-
-const PAGE = 1 << 16;
-
-/** Records read through a cache of 64 KB pages; a record that spans two pages is read on its own. */
-function pagedRecords(source: ByteSource, blobStart: number, blobBytes: number): Sections['records'] {
-  if (source.size < blobStart + blobBytes) throw new CedictAssetError('truncated CC-CEDICT asset');
-  const pages = new Map<number, Uint8Array>();
-  return (offset, length) => {
-    const page = Math.floor(offset / PAGE);
-    if (Math.floor((offset + length - 1) / PAGE) !== page) return source.read(blobStart + offset, length);
-    let bytes = pages.get(page);
-    if (!bytes) {
-      bytes = source.read(blobStart + page * PAGE, Math.min(PAGE, blobBytes - page * PAGE));
-      pages.set(page, bytes);
-    }
-    return bytes.subarray(offset - page * PAGE, offset - page * PAGE + length);
-  };
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }
 
 /*
@@ -91,6 +46,18 @@ function align4(n: number): number {
  * cedictSenses.ts); per entry its record length u16; the records, UTF-8
  * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target".
  */
+
+export type { ByteSource } from './assetContainer';
+
+interface Sections {
+  trie: TrieArrays;
+  costs: Uint8Array;
+  keyEntryStart: Uint32Array;
+  keyEntries: Uint32Array;
+  entryOffset: Uint32Array;
+  /** Bytes [offset, offset + length) of the records blob. */
+  records: (offset: number, length: number) => Uint8Array;
+}
 
 const SEP = '\u001f';
 
@@ -173,23 +140,15 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
     }
   }
   const index = TermIndex.build([...byKey.entries()]);
-  const { rootChildren, rootBits, edgeChar } = index.arrays;
+  const trie = packTrie(index, 'CC-CEDICT');
   // TermIndex.build numbers values in the keys' sorted order; the asset numbers them in node order.
   const sortedKeys = [...byKey.keys()].sort();
   const keyOfValue: string[] = [];
-  const nodeCount = index.nodeCount;
-  const childCount = new Uint16Array(nodeCount);
-  const terminal = new Uint8Array(align4(Math.ceil(nodeCount / 8)));
   const entryCount: number[] = [];
   const flat: number[] = [];
-  for (let n = 0; n < nodeCount; n++) {
-    const count = index.childCount(n);
-    if (count > 0xffff) throw new Error('CC-CEDICT asset: a trie node has more than 65,535 children');
-    childCount[n] = count;
-    if (index.valueOfNode(n) < 0) continue;
-    terminal[n >> 3] |= 1 << (n & 7);
-    const list = index.valueAt(index.valueOfNode(n));
-    keyOfValue.push(sortedKeys[index.valueOfNode(n)]);
+  for (const v of trie.valueOrder) {
+    const list = index.valueAt(v);
+    keyOfValue.push(sortedKeys[v]);
     if (list.length > 0xff) throw new Error('CC-CEDICT asset: a key has more than 255 entries');
     entryCount.push(list.length);
     flat.push(...list);
@@ -198,116 +157,41 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
     if (r.length > 0xffff) throw new Error('CC-CEDICT asset: a record is longer than 65,535 bytes');
     return r.length;
   });
-  const blobBytes = records.reduce((n, r) => n + r.length, 0);
   const parts: ArrayBufferView[] = [
-    rootChildren,
-    rootBits,
-    childCount,
-    edgeChar,
-    terminal,
+    ...trie.parts,
     Uint8Array.from(entryCount),
     frequencyCosts(keyOfValue, byKey, display.entries, extras),
     Uint32Array.from(flat),
     recordLength,
   ];
-  let size = HEADER_WORDS * 4;
-  for (const p of parts) size += align4(p.byteLength);
-  size += blobBytes;
-  const out = new Uint8Array(size);
-  const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
-  header.set([MAGIC, nodeCount, edgeChar.length, entryCount.length, records.length, flat.length, blobBytes, 0]);
-  let at = HEADER_WORDS * 4;
-  for (const p of parts) {
-    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += align4(p.byteLength);
-  }
-  header[7] = indexChecksum(new Uint32Array(out.buffer, HEADER_WORDS * 4, (at - HEADER_WORDS * 4) / 4));
-  for (const r of records) {
-    out.set(r, at);
-    at += r.length;
-  }
-  return out;
-}
-
-/** [0, c0, c0 + c1, …]: n + 1 running totals of n counts. */
-function prefixSums(counts: Uint8Array | Uint16Array): Uint32Array {
-  const out = new Uint32Array(counts.length + 1);
-  let sum = 0;
-  for (let i = 0; i < counts.length; i++) {
-    out[i] = sum;
-    sum += counts[i];
-  }
-  out[counts.length] = sum;
-  return out;
+  const counts = [trie.nodeCount, trie.edgeCount, entryCount.length, records.length, flat.length];
+  return encodeContainer(MAGIC, counts, parts, records);
 }
 
 function sections(source: ByteSource): Sections {
-  if (source.size < HEADER_WORDS * 4) throw new CedictAssetError('truncated CC-CEDICT asset');
-  // new Uint8Array(view) copies (a Node Buffer's slice() would not): the header gets its own
-  // aligned buffer whatever the source's offset and length.
-  const header = new Uint32Array(new Uint8Array(source.read(0, HEADER_WORDS * 4)).buffer);
-  if (header[0] !== MAGIC) {
-    throw new CedictAssetError('not a Hanzi Gloss CC-CEDICT asset of this version (bad magic number); rebuild it');
-  }
-  const [, nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, blobBytes, checksum] = header;
-  const sizes = [
-    0x10000 * 4,
-    0x800 * 4,
-    nodeCount * 2,
-    edgeCount * 2,
-    Math.ceil(nodeCount / 8),
-    keyCount,
-    keyCount,
-    keyEntryCount * 4,
-    entryCount * 2,
-  ];
-  const blobStart = sizes.reduce((n, s) => n + align4(s), HEADER_WORDS * 4);
-  if (source.size < blobStart) throw new CedictAssetError('truncated CC-CEDICT asset');
-  // Typed-array views need 4-byte alignment; copy once if the source's bytes are not aligned.
-  const head = source.read(0, blobStart);
-  const data = head.byteOffset % 4 === 0 ? head : new Uint8Array(head);
-  const indexStart = HEADER_WORDS * 4;
-  const indexWords = new Uint32Array(data.buffer, data.byteOffset + indexStart, (blobStart - indexStart) / 4);
-  if (indexChecksum(indexWords) !== checksum) {
-    throw new CedictAssetError('corrupted CC-CEDICT asset (the index checksum does not match)');
-  }
-  let at = data.byteOffset + HEADER_WORDS * 4;
-  const take = <T>(
-    make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
-    length: number,
-    unit: number,
-  ): T => {
-    const view = make(data.buffer, at, length);
-    at += align4(length * unit);
-    return view;
-  };
-  const u8 = (b: ArrayBufferLike, o: number, n: number) => new Uint8Array(b, o, n);
-  const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n);
-  const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n);
-  const rootChildren = take(u32, 0x10000, 4);
-  const rootBits = take((b, o, n) => new Int32Array(b, o, n), 0x800, 4);
-  const childCount = take(u16, nodeCount, 2);
-  const edgeChar = take(u16, edgeCount, 2);
-  const terminal = take(u8, Math.ceil(nodeCount / 8), 1);
-  const entryCounts = take(u8, keyCount, 1);
-  const costs = take(u8, keyCount, 1);
-  const keyEntries = take(u32, keyEntryCount, 4);
-  const recordLength = take(u16, entryCount, 2);
-  const records = pagedRecords(source, blobStart, blobBytes);
+  const container = readContainer(
+    source,
+    { magic: MAGIC, counts: 5, what: 'CC-CEDICT' },
+    ([nodeCount, edgeCount, keyCount, entryCount, keyEntryCount]) => [
+      ...trieSizes(nodeCount, edgeCount),
+      [keyCount, 1],
+      [keyCount, 1],
+      [keyEntryCount, 4],
+      [entryCount, 2],
+    ],
+    (reason) => new CedictAssetError(reason),
+  );
+  const { parts } = container;
+  const trie = unpackTrie(parts, container.counts[0]);
   // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
-  const keyEntryStart = prefixSums(entryCounts);
-  const entryOffset = prefixSums(recordLength);
-  const nodes = new Int32Array(2 * nodeCount + 2);
-  let edge = 0;
-  let value = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    nodes[2 * n] = edge;
-    edge += childCount[n];
-    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? value++ : -1;
-  }
-  nodes[2 * nodeCount] = edge;
-  nodes[2 * nodeCount + 1] = -1;
-  return { trie: { rootChildren, rootBits, nodes, edgeChar }, costs, keyEntryStart, keyEntries, entryOffset, records };
+  return {
+    trie,
+    costs: parts[6],
+    keyEntryStart: prefixSums(parts[5]),
+    keyEntries: u32(parts[7]),
+    entryOffset: prefixSums(u16(parts[8])),
+    records: container.records,
+  };
 }
 
 function redirectTarget(stored: string): RedirectTarget {

@@ -76,20 +76,26 @@ function layerKind(glossaries: readonly SourcedGlossary[]): SourceKind {
  * traditional and simplified spellings are read as the same word.
  */
 export function buildLayer(glossaries: readonly SourcedGlossary[], fold?: Uint16Array): LexiconLayer {
-  const kind = layerKind(glossaries);
+  return layerOfEntries(sourcedEntries(glossaries), layerKind(glossaries), fold);
+}
+
+/** The glossaries' entries with their source, in order: the entry objects a layer's records hold. */
+export function sourcedEntries(glossaries: readonly SourcedGlossary[]): SourcedEntry[] {
+  return glossaries.flatMap(({ glossary, source }) => glossary.entries.map((entry) => ({ ...entry, source })));
+}
+
+/** buildLayer over entries already sourced (the prebuilt curated asset numbers these objects). */
+export function layerOfEntries(entries: readonly SourcedEntry[], kind: SourceKind, fold?: Uint16Array): LexiconLayer {
   const pairs: [string, KeyRecord][] = [];
   const add = (zh: string, pinyin: string | undefined, sourced: SourcedEntry) => {
     pairs.push([zh, { key: zh, pinyin, entries: [sourced] }]);
     const folded = fold ? foldWith(zh, fold) : undefined;
     if (folded !== undefined) pairs.push([folded, { key: folded, pinyin, entries: [sourced] }]);
   };
-  for (const { glossary, source } of glossaries) {
-    for (const entry of glossary.entries) {
-      const sourced: SourcedEntry = { ...entry, source };
-      add(entry.zh, entry.pinyin, sourced);
-      for (const alias of entry.aliases ?? []) {
-        if (alias.zh !== entry.zh) add(alias.zh, alias.pinyin, sourced);
-      }
+  for (const sourced of entries) {
+    add(sourced.zh, sourced.pinyin, sourced);
+    for (const alias of sourced.aliases ?? []) {
+      if (alias.zh !== sourced.zh) add(alias.zh, alias.pinyin, sourced);
     }
   }
   const index = TermIndex.build(pairs, mergeRecords);

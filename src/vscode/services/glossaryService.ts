@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { loadCedictLayer } from '../../core/lexicon/cedictAsset';
-import { isGlossaryFileName, loadGlossaries } from '../../core/glossary/load';
+import { isGlossaryFileName } from '../../core/glossary/load';
+import { curatedGlossariesOf, isPrebuilt, loadCurated, type CuratedGlossaries } from '../../core/lexicon/curatedAsset';
 import type { SourcedGlossary } from '../../core/glossary/entry';
 import type { Edit } from '../../core/glossary/jsonEdit';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
@@ -25,7 +26,7 @@ export interface WriteTarget {
 export class GlossaryService implements vscode.Disposable {
   private loading: Promise<Lexicon> | undefined;
   private current: Lexicon | undefined;
-  private curated: SourcedGlossary[] | undefined;
+  private curated: CuratedGlossaries | undefined;
   private cedict: LexiconLayer | undefined | null;
   private readonly files: GlossaryFiles;
   private readonly changed = new vscode.EventEmitter<Lexicon>();
@@ -33,7 +34,7 @@ export class GlossaryService implements vscode.Disposable {
   /** Fires when the lexicon is (re)built. */
   readonly onDidChange = this.changed.event;
   /** How long the first load took, for the log and the tests' timing report. */
-  stats: { curatedMs: number; cedictMs: number; keys: number } | undefined;
+  stats: { curatedMs: number; cedictMs: number; keys: number; curatedPrebuilt: boolean } | undefined;
 
   constructor(
     private readonly context: Pick<vscode.ExtensionContext, 'extensionUri' | 'globalStorageUri'>,
@@ -95,15 +96,18 @@ export class GlossaryService implements vscode.Disposable {
     const cedictMs = performance.now() - cedictStarted;
     await this.files.refresh();
     const lexicon = this.rebuild();
-    this.stats = { curatedMs, cedictMs, keys: lexicon.keyCount };
+    const curatedPrebuilt = isPrebuilt(this.curated);
+    this.stats = { curatedMs, cedictMs, keys: lexicon.keyCount, curatedPrebuilt };
     this.log.info(
-      `glossaries ready: curated ${curatedMs.toFixed(0)} ms, CC-CEDICT ${cedictMs.toFixed(0)} ms, ` +
+      `glossaries ready: curated ${curatedMs.toFixed(0)} ms (${curatedPrebuilt ? 'prebuilt' : 'parsed'}), ` +
+        `CC-CEDICT ${cedictMs.toFixed(0)} ms, ` +
         `${lexicon.keyCount} keys`,
     );
     return lexicon;
   }
 
-  private async loadCurated(): Promise<SourcedGlossary[]> {
+  /** The curated layer prebuilt (dist/curated.bin) if it was built from the shipped files, else parsed. */
+  private async loadCurated(): Promise<CuratedGlossaries> {
     const dir = vscode.Uri.joinPath(this.context.extensionUri, 'glossary');
     let listing: [string, vscode.FileType][];
     try {
@@ -120,20 +124,21 @@ export class GlossaryService implements vscode.Disposable {
       .filter(([name, type]) => type === vscode.FileType.File && isGlossaryFileName(name))
       .map(([name]) => name)
       .sort();
-    const files = await Promise.all(
-      names.map(async (name) => ({
-        path: `glossary/${name}`,
-        bytes: await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)),
-      })),
-    );
-    // Curated files are validated in CI; here only their structure is checked, to keep the first hover fast.
-    const { glossaries, problems } = loadGlossaries(files, 'curated', {
-      checkPinyin: false,
-      trusted: true,
-      labels: LABELS.glossary,
-    });
+    const assetUri = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'curated.bin');
+    const [files, asset] = await Promise.all([
+      Promise.all(
+        names.map(async (name) => ({
+          path: `glossary/${name}`,
+          bytes: await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)),
+        })),
+      ),
+      // Missing only in a checkout not built since; the files are then parsed.
+      Promise.resolve(vscode.workspace.fs.readFile(assetUri)).catch(() => undefined),
+    ]);
+    const { curated, problems, fallback } = loadCurated(files, asset, LABELS.glossary);
+    if (fallback) this.log.warn(`${assetUri.toString()}: ${fallback}; the curated glossaries were parsed instead`);
     for (const p of problems) this.log.error(p.message);
-    return glossaries;
+    return curated;
   }
 
   /** The CC-CEDICT layer from the prebuilt asset; without it the glossaries still work. */
@@ -165,7 +170,7 @@ export class GlossaryService implements vscode.Disposable {
 
   /** The curated glossaries as loaded (all domains), for export. */
   curatedGlossaries(): readonly SourcedGlossary[] {
-    return this.curated ?? [];
+    return curatedGlossariesOf(this.curated);
   }
 
   /** Problems of user/workspace glossary files, for the status bar. */
