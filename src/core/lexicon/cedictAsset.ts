@@ -4,7 +4,7 @@
  * UTF-8 records decoded only when a key is looked up. Loading it is taking views over the bytes —
  * no parsing, no per-key objects — so the index is ready in milliseconds and costs little heap.
  */
-import { TermIndex, type TrieArrays } from './termIndex';
+import { packKey, TermIndex, type TrieArrays } from './termIndex';
 import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
 import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
@@ -38,7 +38,6 @@ function indexChecksum(words: Uint32Array): number {
 
 interface Sections {
   trie: TrieArrays;
-  costs: Uint8Array;
   keyEntryStart: Uint32Array;
   keyEntries: Uint32Array;
   entryOffset: Uint32Array;
@@ -303,11 +302,12 @@ function sections(source: ByteSource): Sections {
   for (let n = 0; n < nodeCount; n++) {
     nodes[2 * n] = edge;
     edge += childCount[n];
-    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? value++ : -1;
+    // Each key's cost byte goes into its node, so the walk reads both from one cache line.
+    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? packKey(value, costs[value++]) : -1;
   }
   nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;
-  return { trie: { rootChildren, rootBits, nodes, edgeChar }, costs, keyEntryStart, keyEntries, entryOffset, records };
+  return { trie: { rootChildren, rootBits, nodes, edgeChar }, keyEntryStart, keyEntries, entryOffset, records };
 }
 
 function redirectTarget(stored: string): RedirectTarget {
@@ -369,5 +369,5 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), s.costs);
+  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
 }
