@@ -79,7 +79,7 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
   // The old folded walk read each code unit through the fold; offsets stay those of the text.
   const foldedText = foldWith(text, fold) ?? text;
   let phrase = 0;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const width = charWidth(text, i, end);
     let single = false;
     const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
@@ -118,7 +118,7 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
       choice[s] = k;
     }
   }
-  for (let p = start; p < end; ) {
+  for (let p = start; p < end;) {
     const k = choice[p - start];
     if (k < 0) throw new Error(`reference segmentation: no path at offset ${p}`);
     const { start: s, end: e, layer } = candidates[k];

@@ -76,7 +76,9 @@ const piece: fc.Arbitrary<[string, string]> = fc.oneof(
   fc.constantFrom(...['GPU', 'Giga Press', 'T恤', '3D打印', '极氪009', 'HNB', 'a', '88', 'PU'].map(same)),
   fc.constantFrom(...['，', '。', ' ', '𠀀', '\ud840', '\udc00', '（', '）', '\n'].map(same)),
 );
-const pair = fc.array(piece, { maxLength: 14 }).map((ps) => ps.map((p) => p[0]).join('') + '|' + ps.map((p) => p[1]).join(''));
+const pair = fc
+  .array(piece, { maxLength: 14 })
+  .map((ps) => ps.map((p) => p[0]).join('') + '|' + ps.map((p) => p[1]).join(''));
 
 test('generated strings in both scripts are read as the reference reads them', () => {
   fc.assert(

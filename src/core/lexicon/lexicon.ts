@@ -424,15 +424,15 @@ export class Lexicon {
       const inPhrase = phrase < numbers.length && numbers[phrase] < i;
       const limit = inPhrase ? numbers[phrase + 1] : end;
       const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+      // The first position from i on whose code unit the fold changes (Infinity: no fold).
+      const foldedAt = nextFolded === undefined ? Infinity : nextFolded[i - start];
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
         const layer = layers[l];
         let plainCount = 0;
         for (let pass = 0; pass < 2; pass++) {
           const folded = pass === 1;
           // The folded walk differs only if the fold changes a code unit the plain walk read.
-          if (folded && (nextFolded === undefined || nextFolded[i - start] >= Math.min(limit, i + layer.lastDepth + 1))) {
-            break;
-          }
+          if (folded && foldedAt >= Math.min(limit, i + layer.lastDepth + 1)) break;
           const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values, weights);
           for (let h = 0; h < n; h++) {
             const length = lengths[h];

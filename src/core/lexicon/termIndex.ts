@@ -143,7 +143,8 @@ export class TermIndex<V> {
   ) {
     ({ rootBits: this.rootBits, nodes: this.nodes, edgeChar: this.edgeChar } = arrays);
     this.rootRank = new Int32Array(this.rootBits.length);
-    for (let w = 1; w < this.rootBits.length; w++) this.rootRank[w] = this.rootRank[w - 1] + popcount(this.rootBits[w - 1]);
+    const bits = this.rootBits;
+    for (let w = 1; w < bits.length; w++) this.rootRank[w] = this.rootRank[w - 1] + popcount(bits[w - 1]);
     ({ filter: this.edgeFilter, shift: this.filterShift } = edgeFilter(this.nodes, this.edgeChar));
   }
 
