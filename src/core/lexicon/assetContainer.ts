@@ -4,7 +4,7 @@
  * bytes, a checksum over them, and a blob of records read only when a lookup needs one. The term
  * index is stored packed (a child count per node, one bit per key end) and expanded at load.
  */
-import { TermIndex, type TrieArrays } from './termIndex';
+import { NO_WEIGHT, packKey, TermIndex, type TrieArrays } from './termIndex';
 
 /**
  * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
@@ -99,7 +99,8 @@ export function trieSizes(nodeCount: number, edgeCount: number): [number, number
 }
 
 /** The walkable trie from packTrie's five sections (as readContainer gives them): a few milliseconds. */
-export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number): TrieArrays {
+/** The trie's arrays; `weights` (one byte per key, in key order) are packed into the nodes beside the values. */
+export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number, weights?: Uint8Array): TrieArrays {
   const [rootChildren, rootBits, childCount, edgeChar, terminal] = [
     u32(parts[0]),
     new Int32Array(parts[1].buffer, parts[1].byteOffset, parts[1].byteLength / 4),
@@ -113,7 +114,9 @@ export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number): Tri
   for (let n = 0; n < nodeCount; n++) {
     nodes[2 * n] = edge;
     edge += childCount[n];
-    nodes[2 * n + 1] = (terminal[n >> 3] & (1 << (n & 7))) !== 0 ? value++ : -1;
+    const key = (terminal[n >> 3] & (1 << (n & 7))) !== 0;
+    nodes[2 * n + 1] = key ? packKey(value, weights ? weights[value] : NO_WEIGHT) : -1;
+    if (key) value++;
   }
   nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;

@@ -51,7 +51,6 @@ export type { ByteSource } from './assetContainer';
 
 interface Sections {
   trie: TrieArrays;
-  costs: Uint8Array;
   keyEntryStart: Uint32Array;
   keyEntries: Uint32Array;
   entryOffset: Uint32Array;
@@ -182,11 +181,11 @@ function sections(source: ByteSource): Sections {
     (reason) => new CedictAssetError(reason),
   );
   const { parts } = container;
-  const trie = unpackTrie(parts, container.counts[0]);
+  // Each key's cost byte goes into its node, so the walk reads both from one cache line.
+  const trie = unpackTrie(parts, container.counts[0], parts[6]);
   // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
   return {
     trie,
-    costs: parts[6],
     keyEntryStart: prefixSums(parts[5]),
     keyEntries: u32(parts[7]),
     entryOffset: prefixSums(u16(parts[8])),
@@ -253,5 +252,5 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), s.costs);
+  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
 }

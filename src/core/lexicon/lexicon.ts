@@ -9,7 +9,7 @@ import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
 import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
 import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
-import { TermIndex, type TrieArrays } from './termIndex';
+import { NO_WEIGHT, TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
 
@@ -39,21 +39,26 @@ export interface TermMatch {
  * without decoding entries.
  */
 export class LexiconLayer extends TermIndex<KeyRecord> {
+  /**
+   * The segmentation's cost of a word of this layer by its weight byte (the build step's word cost
+   * in tenths of a nat, NO_WEIGHT: unknown): [0, 256) for words of several code units, [256, 512)
+   * for one. Precomputed so the lattice reads a word's cost with one load per candidate.
+   */
+  readonly wordCosts: Float64Array;
+
   constructor(
     arrays: TrieArrays,
     size: number,
     valueAt: (i: number) => KeyRecord,
     readonly kind: SourceKind,
-    /** Per value index, the key's word cost in tenths of a nat (255: unknown); none for glossaries. */
-    readonly costs?: Uint8Array,
   ) {
     super(arrays, size, valueAt);
-  }
-
-  /** The frequency cost of key number v, for the segmentation. */
-  frequencyCost(v: number): number {
-    const c = this.costs === undefined ? 255 : this.costs[v];
-    return c === 255 ? UNKNOWN_FREQUENCY_COST : c / 10;
+    this.wordCosts = new Float64Array(512);
+    for (let w = 0; w < 256; w++) {
+      const frequencyCost = w === NO_WEIGHT ? UNKNOWN_FREQUENCY_COST : w / 10;
+      this.wordCosts[w] = wordCost(frequencyCost, 2, kind === 'glossary');
+      this.wordCosts[256 + w] = wordCost(frequencyCost, 1, kind === 'glossary');
+    }
   }
 }
 
@@ -270,6 +275,13 @@ export class Lexicon {
   /** Scratch of one position and layer: the keys' lengths and values, the plain walk's lengths. */
   private readonly prefixLengths = new Int32Array(MAX_KEY);
   private readonly prefixValues = new Int32Array(MAX_KEY);
+  private readonly prefixWeights = new Int32Array(MAX_KEY);
+  /**
+   * Per position of the range being read, the first position at or after it whose code unit the
+   * fold changes (the range's end: none): whether a folded walk can differ from the plain one is
+   * then one comparison, not a scan per layer and position.
+   */
+  private nextFolded = new Int32Array(64);
   private readonly atLengths = new Int32Array(MAX_KEY);
   /** Per layer, the value index of the word being read. */
   private readonly wordValues: Int32Array;
@@ -399,13 +411,14 @@ export class Lexicon {
     lattice.reset(start, end - start);
     const layers = this.layers;
     const layerCount = layers.length;
-    const dictionary = this.dictionary;
     const fold = this.fold;
     const numbers = this.numberSpans(text, start, end, fold);
     let phrase = 0;
     const lengths = this.prefixLengths;
     const values = this.prefixValues;
+    const weights = this.prefixWeights;
     const plain = this.atLengths;
+    const nextFolded = fold === undefined ? undefined : this.foldedPositions(text, start, end, fold);
     for (let i = start; i < end;) {
       const width = charWidth(text, i, end);
       let single = false;
@@ -417,16 +430,16 @@ export class Lexicon {
       const inPhrase = phrase < numbers.length && numbers[phrase] < i;
       const limit = inPhrase ? numbers[phrase + 1] : end;
       const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+      // The first position from i on whose code unit the fold changes (Infinity: no fold).
+      const foldedAt = nextFolded === undefined ? Infinity : nextFolded[i - start];
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
         const layer = layers[l];
-        const glossary = !dictionary[l];
         let plainCount = 0;
         for (let pass = 0; pass < 2; pass++) {
           const folded = pass === 1;
-          if (folded && (fold === undefined || !changesAny(fold, text, i, Math.min(limit, i + layer.lastDepth + 1)))) {
-            break;
-          }
-          const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values);
+          // The folded walk differs only if the fold changes a code unit the plain walk read.
+          if (folded && foldedAt >= Math.min(limit, i + layer.lastDepth + 1)) break;
+          const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values, weights);
           for (let h = 0; h < n; h++) {
             const length = lengths[h];
             const e = i + length;
@@ -439,7 +452,7 @@ export class Lexicon {
               if (seen) continue;
             } else plain[plainCount++] = length;
             if (length === width) single = true;
-            const cost = wordCost(layer.frequencyCost(values[h]), length, glossary);
+            const cost = layer.wordCosts[length === 1 ? 256 + weights[h] : weights[h]];
             lattice.add(i, e, cost, values[h] * layerCount + l);
           }
         }
@@ -449,6 +462,15 @@ export class Lexicon {
     }
     lattice.solve();
     return lattice;
+  }
+
+  /** Fills `nextFolded` for text[start, end) and returns it (index 0 is `start`). */
+  private foldedPositions(text: string, start: number, end: number, fold: Uint16Array): Int32Array {
+    if (this.nextFolded.length < end - start + 1) this.nextFolded = new Int32Array(2 * (end - start + 1));
+    const next = this.nextFolded;
+    next[end - start] = end;
+    for (let i = end - 1; i >= start; i--) next[i - start] = fold[text.charCodeAt(i)] !== 0 ? i : next[i - start + 1];
+    return next;
   }
 
   /**
