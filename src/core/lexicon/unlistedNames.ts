@@ -270,3 +270,19 @@ function nameBefore(
   else if (!place) tradeStart = start;
   return { start, tradeStart, tradeEnd };
 }
+
+/**
+ * The suffixes of a run's chain text[from, to), as written, in text order (simplified keys; pass
+ * the folded text for traditional): 机械 + 有限公司.
+ */
+export function suffixPieces(folded: string): OrgSuffix[] {
+  const index = suffixes();
+  const out: OrgSuffix[] = [];
+  for (let p = 0; p < folded.length; ) {
+    const length = index.longestAt(folded, p, folded.length);
+    if (length === 0) break;
+    out.push(ORG_SUFFIXES[index.valueAt(index.lastValue)]);
+    p += length;
+  }
+  return out;
+}
