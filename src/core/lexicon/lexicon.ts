@@ -288,8 +288,11 @@ const PLACE_MARKERS = new Set(['市', '省', '县', '区', '镇']);
 /** Countries that begin names (中国铸造协会, 中華民國精密機械發展協會): the dictionary says only "China". */
 const COUNTRIES = new Set(['中国', '中华', '中华民国', '台湾', '香港', '澳门', '美国', '德国', '日本', '韩国']);
 /** A dictionary sense naming a place: the word is the name's place (宁波, 永泰 county, 台湾). */
-const PLACE_SENSE =
-  /\b(province|city|county|district|prefecture|municipality|autonomous region|Republic of|Central Plain|Taiwan|Hong Kong|Macau)\b/i;
+const PLACE_SENSE = new RegExp(
+  '\\b(province|city|county|district|prefecture|municipality|autonomous region|Republic of|Central Plain|' +
+    'Taiwan|Hong Kong|Macau)\\b',
+  'i',
+);
 /**
  * A dictionary sense that names an organisation ends so ("Bosch, German technology company",
  * "Volkswagen (automobile manufacturer)"); "to take over (a company or equity)" does not.
@@ -317,6 +320,7 @@ export class Lexicon {
   private readonly hits: Int32Array;
   /** Per layer, whether it is a general dictionary rather than a glossary. */
   private readonly dictionary: boolean[];
+  private readonly hasDictionary: boolean;
   private table: Uint16Array | undefined;
   /** The segmentation's lattice, reused from range to range. */
   private readonly lattice = new Lattice();
@@ -346,6 +350,7 @@ export class Lexicon {
     private readonly foldTable?: FoldTable,
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
+    this.hasDictionary = this.dictionary.includes(true);
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
     this.wordValues = new Int32Array(layers.length);
   }
@@ -524,7 +529,9 @@ export class Lexicon {
     const fold = this.fold;
     const numbers = this.numberSpans(text, start, end, fold);
     // Organisation-like runs no layer has (unlistedNames.ts): one candidate each, where it starts.
-    const names = (this.runs = unlistedNames(text, start, end, this.nameWords, fold));
+    // Only with a general dictionary: without its word frequencies a trade name cannot be told
+    // from the sentence's own words.
+    const names = (this.runs = this.hasDictionary ? unlistedNames(text, start, end, this.nameWords, fold) : []);
     let name = 0;
     let phrase = 0;
     const lengths = this.prefixLengths;
