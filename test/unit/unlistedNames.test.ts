@@ -89,6 +89,21 @@ test('dictionary and glossary words win, generic phrases are never names', () =>
   }
 });
 
+test('a name never reaches over another organisation or into a word holding its suffix', () => {
+  // Found by the property test: 电气研究所华中科技大学 was one "name" (its 科技 the start of 华中科技大学).
+  const text = '永文灿电气研究所华中科技大学';
+  assert.deepEqual(
+    namesOf(text).map((m) => m.text),
+    [],
+  );
+  assert.ok(
+    fullLexicon()
+      .matchRange(text, 0, text.length)
+      .toArray()
+      .some((m) => m.text === '华中科技大学'),
+  );
+});
+
 test('generic phrases and words ending in a suffix stay what they are', () => {
   for (const text of ['本公司董事会', '该公司', '汽车公司', '科技大学', '母公司股东', '子公司', '买汽车', '压铸件']) {
     assert.deepEqual(

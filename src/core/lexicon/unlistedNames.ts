@@ -158,7 +158,7 @@ export function unlistedNames(
   const index = suffixes();
   // The suffix chains, left to right; each then reaches left for its name, the rightmost first, so
   // that 芜湖兆联汽车轻量化技术有限公司 is one name (its 汽车 an industry word), not 芜湖兆联汽车 + the rest.
-  const chains: Array<{ start: number; end: number; placeName: boolean }> = [];
+  const chains: Array<{ start: number; end: number; placeName: boolean; form: boolean }> = [];
   for (let i = start; i < end;) {
     const chain = suffixChain(text, i, end, index, fold, words);
     if (chain === undefined) i++;
@@ -172,7 +172,11 @@ export function unlistedNames(
   for (let c = chains.length - 1; c >= 0; c--) {
     const chain = chains[c];
     if (chain.end > limit) continue;
-    const run = nameBefore(text, Math.max(start, chain.start - MAX_NAME), chain.start, chain.placeName, words);
+    // A name reaches left over industry words (汽车 of 兆联汽车…有限公司), never over another
+    // organisation's form (研究所, 大学, 公司).
+    let floor = Math.max(start, chain.start - MAX_NAME);
+    for (let d = c - 1; d >= 0 && chains[d].end > floor; d--) if (chains[d].form) floor = chains[d].end;
+    const run = nameBefore(text, floor, chain.start, chain.placeName, words);
     if (run === undefined || words.isKey(text, run.start, chain.end)) continue;
     runs.push({ ...run, suffixStart: chain.start, end: chain.end });
     limit = run.start;
@@ -192,7 +196,7 @@ function suffixChain(
   index: TermIndex<number>,
   fold: Uint16Array | undefined,
   words: NameWords,
-): { start: number; end: number; placeName: boolean } | undefined {
+): { start: number; end: number; placeName: boolean; form: boolean } | undefined {
   // The tail of a word (子公司, 母公司, 新能源汽车) is no suffix of a name.
   const pieces: Array<{ end: number; suffix: OrgSuffix }> = [];
   for (let p = at; pieces.length === 0 || !pieces[pieces.length - 1].suffix.final;) {
@@ -203,7 +207,7 @@ function suffixChain(
       value = index.lastValue;
     }
     if (length === 0) break;
-    if (p === at && words.wordBefore(text, p + length, Math.max(0, at - 4)).start < at) return undefined;
+    if (p === at && insideWord(text, at, at + length, words)) return undefined;
     pieces.push({ end: p + length, suffix: ORG_SUFFIXES[index.valueAt(value)] });
     p += length;
   }
@@ -214,7 +218,21 @@ function suffixChain(
     pieces.pop();
   }
   if (pieces.length === 0 || (pieces.length === 1 && pieces[0].suffix.inner)) return undefined;
-  return { start: at, end: pieces[pieces.length - 1].end, placeName: pieces.some((x) => x.suffix.placeName === true) };
+  return {
+    start: at,
+    end: pieces[pieces.length - 1].end,
+    placeName: pieces.some((x) => x.suffix.placeName === true),
+    form: pieces.some((x) => x.suffix.placeName === true || x.suffix.final === true),
+  };
+}
+
+/**
+ * Whether a word of some layer holds the suffix text[from, to) and characters before it (子公司,
+ * 华中科技大学): then the suffix is that word's, not a name's.
+ */
+function insideWord(text: string, from: number, to: number, words: NameWords): boolean {
+  for (let s = Math.max(0, from - 5); s < from; s++) if (words.longestFrom(text, s, text.length) >= to) return true;
+  return false;
 }
 
 /**
@@ -278,7 +296,7 @@ function nameBefore(
 export function suffixPieces(folded: string): OrgSuffix[] {
   const index = suffixes();
   const out: OrgSuffix[] = [];
-  for (let p = 0; p < folded.length; ) {
+  for (let p = 0; p < folded.length;) {
     const length = index.longestAt(folded, p, folded.length);
     if (length === 0) break;
     out.push(ORG_SUFFIXES[index.valueAt(index.lastValue)]);
