@@ -73,7 +73,10 @@ export function namePinyin(text: string, run: NameRun, lexicon: Lexicon): string
   let k = 0;
   const take = (from: number, to: number) => {
     const n = [...text.slice(from, to)].length;
-    const w = syllables.slice(k, k + n).map(toneless).join('');
+    const w = syllables
+      .slice(k, k + n)
+      .map(toneless)
+      .join('');
     k += n;
     if (w) words.push(capitalise(w.toLowerCase()));
   };

@@ -177,7 +177,7 @@ export function defineHoverSuite(): void {
       assert.match(text, /clamping force/);
     });
 
-    test('an organisation no glossary lists is one unit: pinyin, "not in the glossary", what its words say', async () => {
+    test('an organisation no glossary lists is one unit: pinyin, "not in the glossary", its words', async () => {
       // From 壓鑄周刊's news digest (test/fixtures/names/real-names.json, source wangluoso-3323).
       const doc = await vscode.workspace.openTextDocument({
         language: 'plaintext',
