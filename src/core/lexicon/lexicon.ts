@@ -268,6 +268,8 @@ class StoredMatch implements TermMatch {
   }
 }
 
+type NameWordClass = Omit<NameWord, 'start'>;
+
 /** Longest key the lattice collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
 
@@ -332,6 +334,8 @@ export class Lexicon {
   private readonly wordValues: Int32Array;
   /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
   private runs: NameRun[] = [];
+  /** Words and characters the unlisted-name finder has classed. */
+  private readonly nameWordCache = new Map<string, NameWordClass>();
   /** What the unlisted-name finder asks of the layers. */
   private readonly nameWords: NameWords = {
     wordBefore: (text, end, floor) => this.wordBefore(text, end, floor),
@@ -472,18 +476,39 @@ export class Lexicon {
     for (let s = Math.max(floor, end - MAX_NAME_WORD); s < end - 1; s++) {
       if (!this.isKey(text, s, end)) continue;
       const word = text.slice(s, end);
-      // A word holding 的 (有的 of 持有的) reads across a name's left edge.
-      if (/的/.test(word) || NAME_STOP_WORDS.test(this.foldTerm(word) ?? word))
-        return { start: s, kind: 'stop', cost: 0 };
-      const cost = this.dictionaryCost(word);
-      return { start: s, kind: this.nameWordKind(word, cost), cost };
+      return { start: s, ...this.classified(word, () => this.wordClass(word)) };
     }
     const ch = text.slice(end - 1, end);
     if (NAME_STOPS.has(ch) || NAME_STOPS.has(this.foldTerm(ch) ?? ch) || !/\p{Script=Han}/u.test(ch)) {
       return { start: end - 1, kind: 'stop', cost: 0 };
     }
-    const place = PLACE_MARKERS.has(this.foldTerm(ch) ?? ch);
-    return { start: end - 1, kind: place ? 'place' : 'single', cost: this.dictionaryCost(ch) };
+    return {
+      start: end - 1,
+      ...this.classified(ch, () => ({
+        kind: PLACE_MARKERS.has(this.foldTerm(ch) ?? ch) ? 'place' : 'single',
+        cost: this.dictionaryCost(ch),
+      })),
+    };
+  }
+
+  /**
+   * A word's class, worked out once: suffixes recur (公司, 科技 before every name), and classing a
+   * word decodes its dictionary entries.
+   */
+  private classified(word: string, make: () => NameWordClass): NameWordClass {
+    let known = this.nameWordCache.get(word);
+    if (known === undefined) {
+      if (this.nameWordCache.size >= 8192) this.nameWordCache.clear();
+      this.nameWordCache.set(word, (known = make()));
+    }
+    return known;
+  }
+
+  private wordClass(word: string): NameWordClass {
+    // A word holding 的 (有的 of 持有的) reads across a name's left edge.
+    if (/的/.test(word) || NAME_STOP_WORDS.test(this.foldTerm(word) ?? word)) return { kind: 'stop', cost: 0 };
+    const cost = this.dictionaryCost(word);
+    return { kind: this.nameWordKind(word, cost), cost };
   }
 
   /** What a dictionary word is to a name: its entries and its frequency decide. */

@@ -202,7 +202,11 @@ function suffixChain(
   for (let p = at; pieces.length === 0 || !pieces[pieces.length - 1].suffix.final;) {
     let length = index.longestAt(text, p, end);
     let value = index.lastValue;
-    if (fold !== undefined && index.longestAt(text, p, end, fold) > length) {
+    if (
+      fold !== undefined &&
+      folds(fold, text, p, Math.min(end, p + 6)) &&
+      index.longestAt(text, p, end, fold) > length
+    ) {
       length = index.longestAt(text, p, end, fold);
       value = index.lastValue;
     }
@@ -224,6 +228,12 @@ function suffixChain(
     placeName: pieces.some((x) => x.suffix.placeName === true),
     form: pieces.some((x) => x.suffix.placeName === true || x.suffix.final === true),
   };
+}
+
+/** Whether the fold changes a character of text[from, to): else the folded walk finds nothing new. */
+function folds(fold: Uint16Array, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (fold[text.charCodeAt(i)] !== 0) return true;
+  return false;
 }
 
 /**
