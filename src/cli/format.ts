@@ -13,6 +13,8 @@ export interface ScanJson {
     text: string;
     pinyin: string;
     entries: { zh: string; en: string[]; source: string }[];
+    /** Only on an organisation-like run no glossary has (then `entries` is empty). */
+    unlisted?: { name: string; kind: string };
   }[];
 }
 
@@ -25,7 +27,8 @@ function passageJson(p: Passage): PassageJson {
 
 function matchJson(m: ScannedMatch): MatchJson {
   const entries = m.entries.map((e) => ({ zh: e.zh, en: [...e.en], source: e.source.id }));
-  return { start: m.start, end: m.end, text: m.text, pinyin: m.reading, entries };
+  const unlisted = m.name ? { unlisted: { name: m.name.name, kind: m.name.kind } } : {};
+  return { start: m.start, end: m.end, text: m.text, pinyin: m.reading, entries, ...unlisted };
 }
 
 /** Exactly the documented keys, in the documented order. */
@@ -73,6 +76,11 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
+/** The English cell of an organisation-like run no glossary has. */
+function unlistedCell(kind: string): string {
+  return `[not in the glossary: look up its official English name]${kind ? ` … ${kind}` : ''}`;
+}
+
 export function formatScanTable(text: string, result: ScanResult): string {
   const lines = new LineIndex(text);
   const rows = result.matches.map((m) => {
@@ -82,8 +90,8 @@ export function formatScanTable(text: string, result: ScanResult): string {
       `${line}:${column}`,
       m.text,
       m.reading,
-      first ? truncate(first.en.slice(0, 3).join('; '), 60) : '',
-      first ? first.source.id : '',
+      first ? truncate(first.en.slice(0, 3).join('; '), 60) : m.name ? unlistedCell(m.name.kind) : '',
+      first ? first.source.id : m.name ? 'unlisted' : '',
     ];
   });
   const header = ['line:col', 'term', 'pinyin', 'english', 'source'];

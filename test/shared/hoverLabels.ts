@@ -8,4 +8,6 @@ export const ENGLISH_LABELS: HoverLabels = {
   footer: 'Hanzi Gloss',
   more: (n) => `…and ${n} more`,
   also: 'Also',
+  unlisted: 'Not in the glossary — look up its official English name',
+  unlistedKind: (english) => `Looks like an organisation name: … ${english}`,
 };

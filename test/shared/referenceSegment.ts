@@ -6,7 +6,7 @@
  * solve: candidates visited last to first, least cost, on equal cost the longer word. Slow by
  * design (a lookup per substring); used by test/unit/segmentReference.property.test.ts.
  */
-import type { Lexicon } from '../../src/core/lexicon/lexicon';
+import { NAME_COST, type Lexicon } from '../../src/core/lexicon/lexicon';
 import { NO_WEIGHT } from '../../src/core/lexicon/termIndex';
 import { NUMBER_CHARACTERS, numberPhrases } from '../../src/core/reading/numbers';
 import { UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../../src/core/reading/segment';
@@ -27,6 +27,9 @@ interface Candidate {
   layer: number;
   value: number;
 }
+
+/** The layer field of an unlisted name's candidate: a word of no layer. */
+const NAME_LAYER = -2;
 
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -75,6 +78,8 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
   const layerCount = lexicon.layers.length;
   if (layerCount === 0 || start >= end) return steps;
   const numbers = numberSpans(text, start, end, fold);
+  // Unlisted organisation names (added after the speed work) come from the lexicon's own finder.
+  const names = lexicon.unlistedRuns(text, start, end);
   const candidates: Candidate[] = [];
   // The old folded walk read each code unit through the fold; offsets stay those of the text.
   const foldedText = foldWith(text, fold) ?? text;
@@ -101,6 +106,11 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
       }
     }
     if (!single) candidates.push({ start: i, end: i + width, cost: UNKNOWN_CHARACTER_COST, layer: -1, value: -1 });
+    for (const { start: s, end: e } of names) {
+      if (s === i && !inPhrase && !endsInsidePhrase(numbers, later, e)) {
+        candidates.push({ start: i, end: e, cost: NAME_COST, layer: NAME_LAYER, value: -1 });
+      }
+    }
     i += width;
   }
   // Candidates are in order of their start, so visiting them last to first settles every later
@@ -130,7 +140,7 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
         }
       }
     }
-    steps.push({ start: s, end: e, word: layer >= 0, values });
+    steps.push({ start: s, end: e, word: layer >= 0 || layer === NAME_LAYER, values });
     p = e;
   }
   return steps;

@@ -9,6 +9,7 @@ import { hanWidthAt } from '../text/detect';
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { draftGloss } from '../lexicon/cedictSenses';
+import { describeUnlisted, namePinyin } from '../lexicon/unlistedEnglish';
 import { findNumbers, formatNumber, isQuantity, numberWord, ordinalWord, type NumberToken } from './numbers';
 
 export type DraftSpanKind = 'term' | 'number' | 'review' | 'untranslated';
@@ -211,6 +212,17 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       continue;
     }
     const m = pathWords.get(i) ?? lexicon.matchAt(chinese, i);
+    if (m?.unlisted) {
+      // An organisation no glossary has: its official English name is not ours to guess (宜安科技 is
+      // Eontec, not "Yi'an Technology"), so the name stays as pinyin in brackets for the reviewer to
+      // look up, and only what its words say for certain (Group, Machinery) follows, unbracketed.
+      flushHan();
+      const kind = describeUnlisted(chinese, m.unlisted, lexicon).kindShort;
+      const name = `[${namePinyin(chinese, m.unlisted, lexicon)}]`;
+      pieces.push({ text: kind ? `${name} ${kind}` : name, kind: 'review' });
+      i = m.end;
+      continue;
+    }
     const own = m?.entries.find(isGlossaryEntry);
     const phrase = own ? undefined : functionWordAt(chinese, i, lexicon);
     if (phrase && (!m || phrase.length >= m.end - m.start)) {

@@ -8,9 +8,18 @@ import { escapeMarkdown } from './hoverMarkdown';
 import { escapeHtml } from '../text/html';
 import type { Lexicon } from '../lexicon/lexicon';
 import { readText } from '../reading/pinyin';
-import { listTerms } from './termList';
+import { listTerms, type DocumentTerm } from './termList';
 
 const html = escapeHtml;
+
+/** The English cell of a term: its first entry's renderings, or for an unlisted name what to do. */
+function termEnglish(t: DocumentTerm): string {
+  if (t.unlisted) {
+    const kind = t.unlisted.kind ? ` (… ${t.unlisted.kind})` : '';
+    return `not in the glossary — look up its official English name${kind}`;
+  }
+  return (t.entries[0]?.en ?? []).join('; ');
+}
 /**
  * The hover's escaper (every ASCII punctuation mark, so ":" and "." too: markdown-it's linkify and
  * GitHub's "http://" and "www." autolinks then see no URL), plus a word joiner before "@": GitHub
@@ -41,7 +50,7 @@ export function bilingualMarkdown(
   if (terms.length > 0) {
     out.push('## Glossary terms', '', '| Chinese | Pinyin | English | Source |', '|---|---|---|---|');
     for (const t of terms) {
-      const en = (t.entries[0]?.en ?? []).map(md).join('; ');
+      const en = t.unlisted ? md(termEnglish(t)) : (t.entries[0]?.en ?? []).map(md).join('; ');
       out.push(`| ${md(t.text)} | ${md(t.reading)} | ${en} | ${md(t.entries[0]?.source.label ?? '')} |`);
     }
   }
@@ -84,7 +93,7 @@ export function bilingualHtml(
   const terms = listTerms(text, lexicon).map(
     (t) =>
       `<tr><td lang="zh-Hans">${html(t.text)}</td><td>${html(t.reading)}</td>` +
-      `<td>${html(t.entries[0]?.en.join('; ') ?? '')}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
+      `<td>${html(termEnglish(t))}</td><td>${html(t.entries[0]?.source.label ?? '')}</td></tr>`,
   );
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title>

@@ -43,6 +43,10 @@ export interface HoverLabels {
   readonly more: (count: number) => string;
   /** Heading of the other words that cover the pointer: "Also". */
   readonly also: string;
+  /** For an organisation-like run no glossary has: "Not in the glossary — look up its official English name". */
+  readonly unlisted: string;
+  /** What its words suggest: "Looks like an organisation name: … {0}" with "Machinery Co., Ltd.". */
+  readonly unlistedKind: (english: string) => string;
 }
 
 export interface HoverOptions {
@@ -104,7 +108,10 @@ export function renderHoverMarkdown(
     options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
   const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
   const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
-  if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
+  if (info.unlisted) {
+    parts.push(`_${escapeMarkdown(labels.unlisted)}_`);
+    if (info.unlisted.kind) parts.push(escapeMarkdown(labels.unlistedKind(info.unlisted.kind)));
+  } else if (info.entries.length === 0) parts.push(`_${escapeMarkdown(labels.noEntry)}_`);
   const dictionary = info.entries.filter((e) => !isGlossaryEntry(e));
   for (const entry of info.entries.filter(isGlossaryEntry)) parts.push(entryBlock(entry, info, labels));
   for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));

@@ -8,10 +8,13 @@ import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { formatSyllables, READING_SEGMENT, readingInContext, spanReadings, type ToneStyle } from '../reading/pinyin';
 import { foldToSimplified, traditionalIn } from '../text/script';
+import { describeUnlisted, type UnlistedDescription } from '../lexicon/unlistedEnglish';
 
 export interface ScannedMatch extends TermMatch {
   /** Pinyin of the matched text: the glossary's verified reading, else pinyin-pro's in context. */
   readonly reading: string;
+  /** For an organisation-like run no glossary has: the name to look up and what its words suggest. */
+  readonly name?: UnlistedDescription;
 }
 
 export interface ScanResult {
@@ -52,6 +55,7 @@ export function* scanMatches(
           pinyin: m.pinyin,
           entries: m.entries,
           reading: readings[k],
+          ...(m.unlisted ? { unlisted: m.unlisted, name: describeUnlisted(text, m.unlisted, lexicon) } : {}),
         };
       }
     }
@@ -77,6 +81,11 @@ export interface PositionInfo {
   readonly entries: readonly SourcedEntry[];
   /** The other words of any layer that cover the position, longest first ("also"). */
   readonly also: readonly AlsoWord[];
+  /**
+   * Set when the word is an organisation-like run no glossary has: shown as one name to look up,
+   * its pieces not listed under "also" (they would gloss it piece by piece).
+   */
+  readonly unlisted?: UnlistedDescription;
 }
 
 /** A word the reading did not take at the position but a dictionary or glossary has there. */
@@ -136,9 +145,10 @@ export function describePosition(
   if (!passage) return undefined;
   // Read over the whole passage, so the hover shows the word the scan and term list see.
   const { word, also: others } = lexicon.wordsAt(line, passage.start, passage.end, offset);
+  const inside = (m: TermMatch) => word?.unlisted !== undefined && m.start >= word.start && m.end <= word.end;
   const readAlso = (exclude: string) =>
     others
-      .filter((m) => m.text !== exclude)
+      .filter((m) => m.text !== exclude && !inside(m))
       .map((m) => ({
         start: m.start,
         end: m.end,
@@ -158,6 +168,7 @@ export function describePosition(
       reading: readingInContext(passage, word, style),
       entries: word.entries,
       also: readAlso(word.text),
+      ...(word.unlisted ? { unlisted: describeUnlisted(line, word.unlisted, lexicon) } : {}),
     };
   }
   // The low half of a surrogate pair belongs to the character that starts one unit earlier.

@@ -7,6 +7,7 @@ import { findPassages, type Passage } from '../text/detect';
 import type { SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { spanReadings, type ToneStyle } from '../reading/pinyin';
+import { describeUnlisted, type UnlistedDescription } from '../lexicon/unlistedEnglish';
 
 export interface LineCounts {
   readonly passages: number;
@@ -66,6 +67,8 @@ export interface DocumentTerm {
   readonly entries: readonly SourcedEntry[];
   /** Every occurrence, in text order, as offsets into the document. */
   readonly occurrences: Occurrences;
+  /** An organisation-like run no glossary has (no entries): the name to look up. */
+  readonly unlisted?: UnlistedDescription;
 }
 
 /**
@@ -73,7 +76,10 @@ export interface DocumentTerm {
  * each is read in the context of the passage it first appears in.
  */
 export class TermCollector {
-  private readonly byText = new Map<string, { first: TermMatch; passage: Passage; occurrences: Occurrences }>();
+  private readonly byText = new Map<
+    string,
+    { first: TermMatch; passage: Passage; occurrences: Occurrences; unlisted?: UnlistedDescription }
+  >();
   /** Passages holding first occurrences not yet read, with those occurrences in text order. */
   private readonly unread = new Map<Passage, TermMatch[]>();
   private readonly readings = new Map<TermMatch, string>();
@@ -85,15 +91,19 @@ export class TermCollector {
   addLine(line: string, base: number): void {
     for (const passage of findPassages(line)) {
       const matches = this.lexicon.matchRange(line, passage.start, passage.end);
-      // Most matches are CC-CEDICT-only words: skip them without making match objects.
+      // Most matches are CC-CEDICT-only words: skip them without making match objects. Unlisted
+      // organisation names are listed too: they are what a reader must look up.
       for (let i = 0; i < matches.length; i++) {
-        if (!matches.inGlossary(i)) continue;
+        const run = matches.unlistedAt(i);
+        if (!matches.inGlossary(i) && run === undefined) continue;
         const start = matches.startAt(i);
         const end = matches.endAt(i);
         const text = line.slice(start, end);
         let group = this.byText.get(text);
         if (!group) {
-          this.byText.set(text, (group = { first: matches.at(i), passage, occurrences: new Occurrences() }));
+          const unlisted = run && describeUnlisted(line, run, this.lexicon);
+          group = { first: matches.at(i), passage, occurrences: new Occurrences(), ...(unlisted ? { unlisted } : {}) };
+          this.byText.set(text, group);
           this.addUnread(group.first, passage);
         }
         group.occurrences.add(base + start, base + end);
@@ -133,11 +143,12 @@ export class TermCollector {
 
   terms(style: ToneStyle = 'marks'): DocumentTerm[] {
     this.readSome(style, () => false);
-    return [...this.byText.values()].map(({ first, occurrences }) => ({
+    return [...this.byText.values()].map(({ first, occurrences, unlisted }) => ({
       text: first.text,
       reading: this.readings.get(first) ?? '',
       entries: first.entries,
       occurrences,
+      ...(unlisted ? { unlisted } : {}),
     }));
   }
 }

@@ -8,8 +8,24 @@
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
 import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
-import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
+import {
+  GLOSSARY_COST,
+  Lattice,
+  NO_TAG,
+  UNKNOWN_CHARACTER_COST,
+  UNKNOWN_FREQUENCY_COST,
+  wordCost,
+} from '../reading/segment';
 import { NO_WEIGHT, TermIndex, type TrieArrays } from './termIndex';
+import {
+  NAME_STOP_WORDS,
+  NAME_STOPS,
+  unlistedNames,
+  type NameRun,
+  type NameWord,
+  type NameWordKind,
+  type NameWords,
+} from './unlistedNames';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
 import type { SourcedEntry, SourcedGlossary } from '../glossary/entry';
 
@@ -31,6 +47,11 @@ export interface TermMatch {
   readonly pinyin?: string;
   /** Every entry for this form, highest layer first. */
   readonly entries: readonly SourcedEntry[];
+  /**
+   * Set when the word is an organisation-like run no layer has (宁波永泰机械有限公司): it has no
+   * entries, and readers show it as one name to look up (unlistedNames.ts).
+   */
+  readonly unlisted?: NameRun;
 }
 
 /**
@@ -132,6 +153,8 @@ export class TermMatches implements Iterable<TermMatch> {
   private data: Int32Array;
   private count = 0;
   private readonly stride: number;
+  /** The unlisted names among the matches, by match number: few, so kept beside the flat rows. */
+  private readonly names = new Map<number, NameRun>();
 
   constructor(
     /** The text the offsets refer to. */
@@ -147,8 +170,12 @@ export class TermMatches implements Iterable<TermMatch> {
     return this.count;
   }
 
-  /** Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it). */
-  push(start: number, end: number, values: Int32Array, from: number): void {
+  /**
+   * Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it); an
+   * unlisted name has no layer's value and its run instead.
+   */
+  push(start: number, end: number, values: Int32Array, from: number, name?: NameRun): void {
+    if (name !== undefined) this.names.set(this.count, name);
     const stride = this.stride;
     if ((this.count + 1) * stride > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -181,7 +208,13 @@ export class TermMatches implements Iterable<TermMatch> {
     if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
     const at = i * this.stride;
     // The object keeps the current array: growing the list copies into a new one and leaves it be.
-    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 2);
+    const name = this.names.get(i);
+    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 2, name);
+  }
+
+  /** The run of match number i if it is an unlisted name; makes no object. */
+  unlistedAt(i: number): NameRun | undefined {
+    return this.names.get(i);
   }
 
   *[Symbol.iterator](): Iterator<TermMatch> {
@@ -209,6 +242,7 @@ class StoredMatch implements TermMatch {
     /** From `from`, per layer, the value index of this term (-1: the layer does not have it). */
     private readonly values: Int32Array,
     private readonly from: number,
+    readonly unlisted?: NameRun,
   ) {}
 
   get text(): string {
@@ -245,8 +279,38 @@ class StoredMatch implements TermMatch {
   }
 }
 
+type NameWordClass = Omit<NameWord, 'start'>;
+
 /** Longest key the lattice collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
+
+/**
+ * An unlisted name's cost: just above a glossary word's, so that it beats any split of its own
+ * characters into words (two words cost more) but a glossary word the name would cut still wins.
+ */
+export const NAME_COST = GLOSSARY_COST + 1;
+/** Longest word the unlisted-name finder looks for before a position. */
+const MAX_NAME_WORD = 6;
+/**
+ * Below this frequency cost a word is too common to be a trade name (时代 8.6, 国际 7.8, 激光 10.7,
+ * but 鸿图 15.7, 联大 13.3): measured on test/fixtures/names/real-names.json.
+ */
+const COMMON_WORD_COST = 11;
+/** Characters that end a place name (武汉市, 湖北省): part of the name's place. */
+const PLACE_MARKERS = new Set(['市', '省', '县', '区', '镇']);
+/** Countries that begin names (中国铸造协会, 中華民國精密機械發展協會): the dictionary says only "China". */
+const COUNTRIES = new Set(['中国', '中华', '中华民国', '台湾', '香港', '澳门', '美国', '德国', '日本', '韩国']);
+/** A dictionary sense naming a place: the word is the name's place (宁波, 永泰 county, 台湾). */
+const PLACE_SENSE = new RegExp(
+  '\\b(province|city|county|district|prefecture|municipality|autonomous region|Republic of|Central Plain|' +
+    'Taiwan|Hong Kong|Macau)\\b',
+  'i',
+);
+/**
+ * A dictionary sense that names an organisation ends so ("Bosch, German technology company",
+ * "Volkswagen (automobile manufacturer)"); "to take over (a company or equity)" does not.
+ */
+const ORGANISATION_SENSE = /\b(company|corporation|manufacturer|automaker|carmaker|bank|university|brand)\)?$/i;
 
 /** ASCII letter or digit: a key holding one matches only on the bounds of the whole ASCII run. */
 function isAsciiAlnum(c: number): boolean {
@@ -269,6 +333,7 @@ export class Lexicon {
   private readonly hits: Int32Array;
   /** Per layer, whether it is a general dictionary rather than a glossary. */
   private readonly dictionary: boolean[];
+  private readonly hasDictionary: boolean;
   private table: Uint16Array | undefined;
   /** The segmentation's lattice, reused from range to range. */
   private readonly lattice = new Lattice();
@@ -285,6 +350,16 @@ export class Lexicon {
   private readonly atLengths = new Int32Array(MAX_KEY);
   /** Per layer, the value index of the word being read. */
   private readonly wordValues: Int32Array;
+  /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
+  private runs: readonly NameRun[] = [];
+  /** Words and characters the unlisted-name finder has classed. */
+  private readonly nameWordCache = new Map<string, NameWordClass>();
+  /** What the unlisted-name finder asks of the layers. */
+  private readonly nameWords: NameWords = {
+    wordBefore: (text, end, floor) => this.wordBefore(text, end, floor),
+    longestFrom: (text, start, end) => start + (start < end ? this.probe(text, start, end, this.fold) : 0),
+    isKey: (text, start, end) => this.isKey(text, start, end),
+  };
 
   /**
    * @param layers highest priority first
@@ -297,6 +372,7 @@ export class Lexicon {
     private readonly foldTable?: FoldTable,
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
+    this.hasDictionary = this.dictionary.includes(true);
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
     this.wordValues = new Int32Array(layers.length);
   }
@@ -396,6 +472,97 @@ export class Lexicon {
   }
 
   /**
+   * Organisation-like runs no layer has in text[start, end) (unlistedNames.ts): the reading weighs
+   * each as one candidate, where it starts. Only with a general dictionary: without its word
+   * frequencies a trade name cannot be told from the sentence's own words.
+   */
+  unlistedRuns(text: string, start: number, end: number): readonly NameRun[] {
+    return this.hasDictionary ? unlistedNames(text, start, end, this.nameWords, this.fold) : [];
+  }
+
+  /** The unlisted name a lattice tag stands for, if it stands for one. */
+  private runOf(tag: number): NameRun | undefined {
+    return tag <= -2 ? this.runs[-2 - tag] : undefined;
+  }
+
+  /** Whether some layer has exactly text[start, end) as a key, as written or folded. */
+  private isKey(text: string, start: number, end: number): boolean {
+    const fold = this.fold;
+    for (const layer of this.layers) {
+      if (layer.longestAt(text, start, end) === end - start) return true;
+      if (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The longest word of any layer ending at `end` (from `floor` on, at most MAX_NAME_WORD long),
+   * else the character before `end`, with what it is to a name (unlistedNames.ts).
+   */
+  private wordBefore(text: string, end: number, floor: number): NameWord {
+    for (let s = Math.max(floor, end - MAX_NAME_WORD); s < end - 1; s++) {
+      if (!this.isKey(text, s, end)) continue;
+      const word = text.slice(s, end);
+      return { start: s, ...this.classified(word, () => this.wordClass(word)) };
+    }
+    const ch = text.slice(end - 1, end);
+    if (NAME_STOPS.has(ch) || NAME_STOPS.has(this.foldTerm(ch) ?? ch) || !/\p{Script=Han}/u.test(ch)) {
+      return { start: end - 1, kind: 'stop', cost: 0 };
+    }
+    return {
+      start: end - 1,
+      ...this.classified(ch, () => ({
+        kind: PLACE_MARKERS.has(this.foldTerm(ch) ?? ch) ? 'place' : 'single',
+        cost: this.dictionaryCost(ch),
+      })),
+    };
+  }
+
+  /**
+   * A word's class, worked out once: suffixes recur (公司, 科技 before every name), and classing a
+   * word decodes its dictionary entries.
+   */
+  private classified(word: string, make: () => NameWordClass): NameWordClass {
+    let known = this.nameWordCache.get(word);
+    if (known === undefined) {
+      if (this.nameWordCache.size >= 8192) this.nameWordCache.clear();
+      this.nameWordCache.set(word, (known = make()));
+    }
+    return known;
+  }
+
+  private wordClass(word: string): NameWordClass {
+    // A word holding 的 (有的 of 持有的) reads across a name's left edge.
+    if (/的/.test(word) || NAME_STOP_WORDS.test(this.foldTerm(word) ?? word)) return { kind: 'stop', cost: 0 };
+    const cost = this.dictionaryCost(word);
+    return { kind: this.nameWordKind(word, cost), cost };
+  }
+
+  /** What a dictionary word is to a name: its entries and its frequency decide. */
+  private nameWordKind(word: string, cost: number): NameWordKind {
+    const entries = this.lookup(word);
+    if (entries.some((e) => e.domain === 'companies' || e.source.id === 'curated:companies')) return 'known';
+    const senses = entries.filter((e) => !isGlossaryEntry(e)).flatMap((e) => e.en);
+    if (senses.some((sense) => ORGANISATION_SENSE.test(sense))) return 'known';
+    if (COUNTRIES.has(this.foldTerm(word) ?? word) || senses.some((sense) => PLACE_SENSE.test(sense))) return 'place';
+    if (entries.some(isGlossaryEntry)) return 'common';
+    return cost < COMMON_WORD_COST ? 'common' : 'rare';
+  }
+
+  /** The general dictionary's frequency cost of a key (UNKNOWN_FREQUENCY_COST if no dictionary has it). */
+  private dictionaryCost(word: string): number {
+    let cost = UNKNOWN_FREQUENCY_COST;
+    const folded = this.foldTerm(word) ?? word;
+    for (let l = 0; l < this.layers.length; l++) {
+      const layer = this.layers[l];
+      if (!this.dictionary[l] || layer.longestAt(folded, 0, folded.length) !== folded.length) continue;
+      const weight = layer.lastWeight;
+      if (weight !== NO_WEIGHT) cost = Math.min(cost, weight / 10);
+    }
+    return cost;
+  }
+
+  /**
    * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
    * of every layer, as written and, where the fold changes a character the walk examined, folded
    * (a layer's own spelling is kept where both give the same length), and, where no word is one
@@ -413,6 +580,8 @@ export class Lexicon {
     const layerCount = layers.length;
     const fold = this.fold;
     const numbers = this.numberSpans(text, start, end, fold);
+    const names = (this.runs = this.unlistedRuns(text, start, end));
+    let name = 0;
     let phrase = 0;
     const lengths = this.prefixLengths;
     const values = this.prefixValues;
@@ -458,6 +627,13 @@ export class Lexicon {
         }
       }
       if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+      for (; name < names.length && names[name].start <= i; name++) {
+        const e = names[name].end;
+        // Like any word, a name keeps out of a number phrase's inside (一汽 of 一汽铸造 stays the number's).
+        if (names[name].start === i && !inPhrase && !endsInsidePhrase(numbers, later, e)) {
+          lattice.add(i, e, NAME_COST, -2 - name);
+        }
+      }
       i += width;
     }
     lattice.solve();
@@ -488,7 +664,7 @@ export class Lexicon {
     while (first > 0 && lattice.startOf(first - 1) === start) first--;
     for (let j = first; j < lattice.size && lattice.startOf(j) === start; j++) {
       const tag = lattice.tagOf(j);
-      if (tag === NO_TAG || lattice.endOf(j) !== end) continue;
+      if (tag < 0 || lattice.endOf(j) !== end) continue;
       const l = tag % layerCount;
       if (out[l] < 0) out[l] = (tag - l) / layerCount;
     }
@@ -503,12 +679,13 @@ export class Lexicon {
     text: string,
     start: number,
     end: number,
-    found: (start: number, end: number, values: Int32Array) => void,
+    found: (start: number, end: number, values: Int32Array, name: NameRun | undefined) => void,
   ): void {
     if (this.layers.length === 0 || start >= end) return;
     const lattice = this.segment(text, start, end);
     lattice.forEachOnPath((k) => {
-      if (lattice.tagOf(k) !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k));
+      const tag = lattice.tagOf(k);
+      if (tag !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), this.runOf(tag));
     });
   }
 
@@ -557,7 +734,7 @@ export class Lexicon {
     const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
     spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
     const make = (k: number) => {
-      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0);
+      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0, this.runOf(lattice.tagOf(k)));
       return out.at(out.length - 1);
     };
     const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
@@ -573,6 +750,7 @@ export class Lexicon {
     let glossary = 0;
     const dictionary = this.dictionary;
     this.walk(text, start, end, (_s, _e, values) => {
+      // An unlisted name is a word of the reading but no glossary's term.
       matches++;
       for (let l = 0; l < dictionary.length; l++) {
         if (values[l] >= 0 && !dictionary[l]) {
@@ -599,7 +777,7 @@ export class Lexicon {
 
   /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    this.walk(text, start, end, (s, e, values) => out.push(s, e, values, 0));
+    this.walk(text, start, end, (s, e, values, name) => out.push(s, e, values, 0, name));
     return out;
   }
 }

@@ -17,6 +17,13 @@ function rangeOf(document: vscode.TextDocument, o: { start: number; end: number 
   return new vscode.Range(document.positionAt(o.start), document.positionAt(o.end));
 }
 
+/** An organisation-like run no glossary has, as the hover words it. */
+function unlistedText(term: DocumentTerm): string {
+  const message = vscode.l10n.t('Not in the glossary — look up its official English name');
+  const kind = term.unlisted?.kind;
+  return kind ? `${message} (${vscode.l10n.t('Looks like an organisation name: … {0}', kind)})` : message;
+}
+
 export async function showTermsInDocument(scans: DocumentScans): Promise<DocumentTerm | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -34,7 +41,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
     const line = document.positionAt(term.occurrences.at(0).start).line + 1;
     return {
       label: term.text,
-      description: `${term.reading} — ${first ? first.en.join('; ') : ''}`,
+      description: `${term.reading} — ${first ? first.en.join('; ') : term.unlisted ? unlistedText(term) : ''}`,
       detail: vscode.l10n.t(
         '{0} occurrence(s), first on line {1} · {2}',
         term.occurrences.length,

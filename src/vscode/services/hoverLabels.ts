@@ -15,5 +15,7 @@ export function hoverLabels(): HoverLabels {
     footer: vscode.l10n.t('Hanzi Gloss · dictionary fallback CC-CEDICT (CC BY-SA 4.0) · pinyin by pinyin-pro'),
     more: (count) => vscode.l10n.t('…and {0} more dictionary senses', count),
     also: vscode.l10n.t('Also'),
+    unlisted: vscode.l10n.t('Not in the glossary — look up its official English name'),
+    unlistedKind: (english) => vscode.l10n.t('Looks like an organisation name: … {0}', english),
   };
 }

@@ -181,5 +181,27 @@ export function defineHoverSuite(): void {
       assert.match(text, /suǒ mú lì/);
       assert.match(text, /clamping force/);
     });
+
+    test('an organisation no glossary lists is one unit: pinyin, "not in the glossary", its words', async () => {
+      // From 壓鑄周刊's news digest (test/fixtures/names/real-names.json, source wangluoso-3323).
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'plaintext',
+        content: '項目由湖北雄汽汽車零部件有限公司投資建設，投資額1.1億元\n',
+      });
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          positionOf(doc, '雄汽'),
+        )) ?? [];
+      const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')));
+      assert.ok(ours?.range, 'a Hanzi Gloss hover on the name');
+      assert.equal(doc.getText(ours.range), '湖北雄汽汽車零部件有限公司');
+      const text = plain((await glossHover(doc, positionOf(doc, '雄汽'))) ?? '');
+      assert.match(text, /\*\*湖北雄汽汽车零部件有限公司\*\* 湖北雄汽汽車零部件有限公司 — hú běi xióng qì/);
+      assert.match(text, /_Not in the glossary — look up its official English name_/);
+      assert.match(text, /Looks like an organisation name: … Automotive Parts Co\., Ltd\./);
+      assert.doesNotMatch(text, /Source: /, 'no piece of it is glossed');
+    });
   });
 }
