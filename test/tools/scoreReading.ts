@@ -1,5 +1,6 @@
 /**
- * Scores how Hanzi Gloss reads the real-text set (test/fixtures/reading/real-text.json) with the
+ * Scores how Hanzi Gloss reads the real-text sets (test/fixtures/reading/real-text.json, and the
+ * held-out held-out.json, or the sets named as arguments) with the
  * full lexicon (curated + CC-CEDICT): `npm run score:reading`. Prints
  * - the share of marked words that come out whole, as one match with exactly their bounds at every
  *   place they stand as a word (a word with no Han character, such as GPU, also counts whole when no
@@ -13,11 +14,18 @@ import { cutsAsciiRun, firstEnglish, isJunk, splitPlace } from '../shared/readin
 import { realTextProblems, type RealTextSet } from '../shared/realText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
 
+/** The sets scored: the tuning set, then the held-out one (marked before any tuning on the first). */
+const SETS = ['reading/real-text.json', 'reading/held-out.json'];
+
 function main(): void {
-  const set = JSON.parse(fixture('reading/real-text.json')) as RealTextSet;
+  for (const name of process.argv.length > 2 ? process.argv.slice(2) : SETS) score(name);
+}
+
+function score(name: string): void {
+  const set = JSON.parse(fixture(name)) as RealTextSet;
   const problems = realTextProblems(set);
   if (problems.length > 0) {
-    for (const p of problems) console.error(`test/fixtures/reading/real-text.json: ${p}`);
+    for (const p of problems) console.error(`test/fixtures/${name}: ${p}`);
     process.exit(1);
   }
   const lexicon = fullLexicon();
@@ -49,7 +57,7 @@ function main(): void {
     }
   }
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
-  console.log(`Real-text set: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
+  console.log(`\n${name}: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
   console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
   console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
   console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);
