@@ -3,7 +3,8 @@
  * tests query: the layers in priority order (workspace, user, curated, CC-CEDICT), the curated
  * domains the user switched off left out, and traditional text folded onto simplified keys.
  */
-import type { SourcedGlossary } from '../glossary/entry';
+import type { ComposedKind, GlossarySource, SourcedEntry, SourcedGlossary } from '../glossary/entry';
+import { draftGloss } from './cedictSenses';
 import { simplifiedFoldTable } from '../text/script';
 import { buildLayer, Lexicon, type LexiconLayer } from './lexicon';
 
@@ -37,4 +38,58 @@ export function composeLexicon(sources: LexiconSources): Lexicon {
   }
   if (sources.cedict) layers.push(sources.cedict);
   return new Lexicon(layers, simplifiedFoldTable);
+}
+
+/** A part of a composed word: its characters and the entries a dictionary has for them (none: unknown). */
+export interface ComposedPart {
+  readonly zh: string;
+  readonly entries: readonly SourcedEntry[];
+}
+
+/** The first English of a part's entries as a draft writes it (no note, no redirect), or undefined. */
+function partGloss(part: ComposedPart): string | undefined {
+  for (const e of part.entries) {
+    const gloss = draftGloss(e.en);
+    if (gloss) return gloss;
+  }
+  return undefined;
+}
+
+/** A part's surname sense ("surname Huang"), if one of its entries has one. */
+function surnameSense(part: ComposedPart): string | undefined {
+  for (const e of part.entries) for (const sense of e.en) if (/^surname [A-Z]/.test(sense)) return sense;
+  return undefined;
+}
+
+/**
+ * The one builder of entries the reader makes up from parts, so hover, term list, drafts and
+ * `scan --json` show them alike: never a made-up sense, only the parts' own dictionary English,
+ * and a note saying what the entry is.
+ * - 'word' (a jieba word CC-CEDICT lacks, 抢攻): the parts' glosses joined by " + ";
+ * - 'name' (黄仁勋): "personal name" and the surname's sense; the parts are surname, given name;
+ * - 'number' (2奈米, 第四代): `number` as read (an ordinal "4th") and the unit's gloss.
+ */
+export function composedEntry(
+  zh: string,
+  kind: ComposedKind,
+  parts: readonly ComposedPart[],
+  source: GlossarySource,
+  number?: string,
+): SourcedEntry {
+  const names = parts.map((p) => p.zh).join(' + ');
+  let en: string;
+  let note: string;
+  if (kind === 'name') {
+    const surname = parts.length > 0 ? surnameSense(parts[0]) : undefined;
+    en = surname ? `personal name, ${surname}` : 'personal name';
+    note = `a surname and a given name (${names}); no dictionary has the name`;
+  } else if (kind === 'number') {
+    const unit = parts.length > 0 ? (partGloss(parts[parts.length - 1]) ?? parts[parts.length - 1].zh) : '';
+    en = [number ?? zh, unit].filter((s) => s !== '').join(' ');
+    note = `a number with its unit (${names})`;
+  } else {
+    en = parts.map((p) => partGloss(p) ?? p.zh).join(' + ');
+    note = `composed of ${names}: jieba's dictionary has the word, CC-CEDICT only its parts`;
+  }
+  return { id: `${source.id}:composed:${zh}`, zh, en: [en], note, composed: kind, source };
 }

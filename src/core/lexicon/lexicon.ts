@@ -7,7 +7,9 @@
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
-import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
+import { findNumbers, NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
+import { isNameAt } from '../reading/names';
+import { composedEntry, type ComposedPart } from './compose';
 import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 import { TermIndex, type TrieArrays } from './termIndex';
 import { isGlossaryEntry, sourceKind, type SourceKind } from '../glossary/entry';
@@ -127,7 +129,7 @@ export class TermMatches implements Iterable<TermMatch> {
     private readonly text: string,
     private readonly lexicon: Lexicon,
   ) {
-    this.stride = 2 + lexicon.layers.length;
+    this.stride = 3 + lexicon.layers.length;
     // Small at first: the hover and the draft engine make a list for one passage or one match.
     this.data = new Int32Array(this.stride * 8);
   }
@@ -136,8 +138,11 @@ export class TermMatches implements Iterable<TermMatch> {
     return this.count;
   }
 
-  /** Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it). */
-  push(start: number, end: number, values: Int32Array, from: number): void {
+  /**
+   * Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it);
+   * `kind` is WORD, or NUMBER or NAME for a word the reader made (no layer has it).
+   */
+  push(start: number, end: number, values: Int32Array, from: number, kind: number = WORD): void {
     const stride = this.stride;
     if ((this.count + 1) * stride > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -148,7 +153,8 @@ export class TermMatches implements Iterable<TermMatch> {
     const d = this.data;
     d[at] = start;
     d[at + 1] = end;
-    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = values[from + l];
+    d[at + 2] = kind;
+    for (let l = 0; l < stride - 3; l++) d[at + 3 + l] = values[from + l];
     this.count++;
   }
 
@@ -162,7 +168,7 @@ export class TermMatches implements Iterable<TermMatch> {
 
   /** Whether a glossary (not only a fallback dictionary) has match number i; makes no object. */
   inGlossary(i: number): boolean {
-    return inGlossary(this.data, i * this.stride + 2, this.stride - 2, this.lexicon);
+    return inGlossary(this.data, i * this.stride + 3, this.stride - 3, this.lexicon);
   }
 
   /** Match number i, as an object. */
@@ -170,7 +176,7 @@ export class TermMatches implements Iterable<TermMatch> {
     if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
     const at = i * this.stride;
     // The object keeps the current array: growing the list copies into a new one and leaves it be.
-    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 2);
+    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 3, this.data[at + 2]);
   }
 
   *[Symbol.iterator](): Iterator<TermMatch> {
@@ -198,6 +204,8 @@ class StoredMatch implements TermMatch {
     /** From `from`, per layer, the value index of this term (-1: the layer does not have it). */
     private readonly values: Int32Array,
     private readonly from: number,
+    /** WORD, or the kind of word the reader made (NUMBER, NAME). */
+    private readonly kind: number,
   ) {}
 
   get text(): string {
@@ -225,6 +233,7 @@ class StoredMatch implements TermMatch {
   }
 
   get entries(): readonly SourcedEntry[] {
+    if (this.kind !== WORD) return [this.lexicon.madeEntry(this.text, this.kind)];
     return this.resolved.flatMap((r) => r.entries);
   }
 
@@ -234,12 +243,37 @@ class StoredMatch implements TermMatch {
   }
 }
 
+/** Kinds of a path's word: one a layer has, or one the reader made (a number with its unit, a name). */
+const WORD = 0;
+const NUMBER = 1;
+const NAME = 2;
+/** Lattice tags of the words the reader makes (layer words have tags ≥ 0, unknown characters NO_TAG). */
+const NUMBER_TAG = -2;
+const NAME_TAG = -3;
+const kindOfTag = (tag: number) => (tag === NUMBER_TAG ? NUMBER : tag === NAME_TAG ? NAME : WORD);
+
+/**
+ * A number with its unit costs as much as a common word: less than any split of it (its digits
+ * alone are unknown characters), more than a word that holds it whole (新一轮, 极氪009).
+ */
+export const NUMBER_COST = 10;
+/**
+ * A surname and a two-character given name (黄仁勋): dearer than any reading of the three by words
+ * of two characters and more (陈列室 is 陈列 | 室), cheaper than three single characters.
+ */
+export const NAME_COST = 22;
+
 /** Longest key the lattice collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
 
 /** ASCII letter or digit: a key holding one matches only on the bounds of the whole ASCII run. */
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whether offset e falls between two ASCII letters or digits (inside an ASCII run). */
+function cutsAsciiAt(text: string, e: number): boolean {
+  return e > 0 && e < text.length && isAsciiAlnum(text.charCodeAt(e - 1)) && isAsciiAlnum(text.charCodeAt(e));
 }
 
 /**
@@ -410,7 +444,11 @@ export class Lexicon {
       while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
       const inPhrase = phrase < numbers.length && numbers[phrase] < i;
       const limit = inPhrase ? numbers[phrase + 1] : end;
-      const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+      const startsPhrase = phrase < numbers.length && numbers[phrase] === i;
+      const later = startsPhrase ? phrase + 2 : phrase;
+      // The longest key found here, and whether one spans the number phrase starting here.
+      let longest = 0;
+      let phraseIsKey = false;
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
         const layer = layers[l];
         const glossary = !dictionary[l];
@@ -424,7 +462,7 @@ export class Lexicon {
           for (let h = 0; h < n; h++) {
             const length = lengths[h];
             const e = i + length;
-            if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
+            if (cutsAsciiAt(text, e)) continue;
             if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
             if (folded) {
               // The layer's own spelling, found by the plain walk, is kept over its folded one.
@@ -433,12 +471,22 @@ export class Lexicon {
               if (seen) continue;
             } else plain[plainCount++] = length;
             if (length === width) single = true;
+            if (length > longest) longest = length;
+            if (startsPhrase && e === numbers[phrase + 1]) phraseIsKey = true;
             const cost = wordCost(layer.frequencyCost(values[h]), length, glossary);
             lattice.add(i, e, cost, values[h] * layerCount + l);
           }
         }
       }
       if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+      // A number with its unit is a word (2奈米, 第四代) unless a dictionary has that very word (一轮).
+      // Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in 5G).
+      if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, numbers[phrase + 1])) {
+        lattice.add(i, numbers[phrase + 1], NUMBER_COST, NUMBER_TAG);
+      }
+      if (!inPhrase && longest <= width && this.nameAt(text, i, end, fold) && !endsInsidePhrase(numbers, later, i + 3)) {
+        lattice.add(i, i + 3, NAME_COST, NAME_TAG);
+      }
       i += width;
     }
     lattice.solve();
@@ -453,6 +501,7 @@ export class Lexicon {
   private valuesOf(lattice: Lattice, k: number): Int32Array {
     const out = this.wordValues;
     out.fill(-1);
+    if (lattice.tagOf(k) < NO_TAG) return out; // a word the reader made: no layer has it
     const layerCount = this.layers.length;
     const start = lattice.startOf(k);
     const end = lattice.endOf(k);
@@ -460,7 +509,7 @@ export class Lexicon {
     while (first > 0 && lattice.startOf(first - 1) === start) first--;
     for (let j = first; j < lattice.size && lattice.startOf(j) === start; j++) {
       const tag = lattice.tagOf(j);
-      if (tag === NO_TAG || lattice.endOf(j) !== end) continue;
+      if (tag < 0 || lattice.endOf(j) !== end) continue;
       const l = tag % layerCount;
       if (out[l] < 0) out[l] = (tag - l) / layerCount;
     }
@@ -475,12 +524,13 @@ export class Lexicon {
     text: string,
     start: number,
     end: number,
-    found: (start: number, end: number, values: Int32Array) => void,
+    found: (start: number, end: number, values: Int32Array, kind: number) => void,
   ): void {
     if (this.layers.length === 0 || start >= end) return;
     const lattice = this.segment(text, start, end);
     lattice.forEachOnPath((k) => {
-      if (lattice.tagOf(k) !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k));
+      const tag = lattice.tagOf(k);
+      if (tag !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), kindOfTag(tag));
     });
   }
 
@@ -522,14 +572,14 @@ export class Lexicon {
     const span = (k: number) => lattice.startOf(k) * (end + 1) + lattice.endOf(k);
     if (chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG) seen.add(span(chosen));
     for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
-      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG || seen.has(span(k))) continue;
+      if (lattice.endOf(k) <= offset || lattice.tagOf(k) < 0 || seen.has(span(k))) continue;
       seen.add(span(k));
       spans.push(k);
     }
     const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
     spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
     const make = (k: number) => {
-      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0);
+      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0, kindOfTag(lattice.tagOf(k)));
       return out.at(out.length - 1);
     };
     const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
@@ -556,6 +606,29 @@ export class Lexicon {
     return { matches, glossary };
   }
 
+  /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
+  private nameAt(text: string, i: number, end: number, fold: Uint16Array | undefined): boolean {
+    const at = fold === undefined ? (k: number) => text.charCodeAt(k) : (k: number) => fold[text.charCodeAt(k)] || text.charCodeAt(k);
+    return isNameAt(at, i, end);
+  }
+
+  /**
+   * The entry of a word the reader made (lexicon/compose.ts builds it from the dictionary's parts):
+   * a number with its unit (the number as read, the unit's senses), or a personal name (the
+   * surname's senses, the given name).
+   */
+  madeEntry(text: string, kind: number): SourcedEntry {
+    const folded = this.foldTerm(text) ?? text;
+    const part = (from: number, to?: number): ComposedPart => {
+      const zh = text.slice(from, to);
+      return { zh, entries: this.lookup(zh) };
+    };
+    if (kind === NAME) return composedEntry(text, 'name', [part(0, 1), part(1)], MADE_SOURCE);
+    const n = findNumbers(folded)[0];
+    const parts = n && n.end < text.length ? [part(0, n.end), part(n.end)] : [part(0)];
+    return composedEntry(text, 'number', parts, MADE_SOURCE, n ? numberAsRead(n) : undefined);
+  }
+
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
   lookup(key: string): SourcedEntry[] {
     const folded = this.foldTerm(key);
@@ -571,9 +644,21 @@ export class Lexicon {
 
   /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    this.walk(text, start, end, (s, e, values) => out.push(s, e, values, 0));
+    this.walk(text, start, end, (s, e, values, kind) => out.push(s, e, values, 0, kind));
     return out;
   }
+}
+
+/** Where the words the reader makes take their English from: the dictionary's senses of their parts. */
+const MADE_SOURCE: SourcedEntry['source'] = { layer: 'cedict', label: 'CC-CEDICT (composed)', id: 'cedict' };
+
+/** A number as a reader says it: 8,800; 1.2; an ordinal 4th. */
+function numberAsRead(n: { value: number; ordinal: boolean }): string {
+  const digits = n.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (!n.ordinal) return digits;
+  const v = n.value % 100;
+  const suffix = v >= 11 && v <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n.value % 10] ?? 'th');
+  return `${digits}${suffix}`;
 }
 
 /** Whether `end` falls strictly inside one of the phrases ([start, end) pairs) from number `from` on. */
