@@ -210,7 +210,9 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       i = consumed;
       continue;
     }
-    const m = pathWords.get(i) ?? lexicon.matchAt(chinese, i);
+    // A number word the step above did not read as a quantity (一轮) is read by its dictionary words.
+    const path = pathWords.get(i);
+    const m = (path?.entries[0]?.composed === 'number' ? undefined : path) ?? lexicon.matchAt(chinese, i);
     const own = m?.entries.find(isGlossaryEntry);
     const phrase = own ? undefined : functionWordAt(chinese, i, lexicon);
     if (phrase && (!m || phrase.length >= m.end - m.start)) {

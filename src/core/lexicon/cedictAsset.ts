@@ -10,6 +10,7 @@ import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
 import { displayDictionary, type DisplayEntry } from './cedictSenses';
 import { foldWith } from '../text/foldPairs';
+import { numberPhrases } from '../reading/numbers';
 import { composedEntry, type ComposedPart } from './compose';
 import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 
@@ -129,13 +130,19 @@ export interface AssetExtras {
   readonly wordFloor?: number;
 }
 
-/** Words counted at least `floor` times, Han characters only, of 2–8 characters, that no key has. */
+/**
+ * Words counted at least `floor` times, Han characters only, of 2–8 characters, that no key has
+ * and that are not a number with its unit.
+ */
 function jiebaOnlyWords(extras: AssetExtras, has: (key: string) => boolean): string[] {
   const floor = extras.wordFloor;
   if (floor === undefined || !extras.frequencies) return [];
   const out: string[] = [];
   for (const [word, count] of extras.frequencies) {
     if (count < floor || word.length < 2 || word.length > 8 || !/^[\u4e00-\u9fff]+$/.test(word)) continue;
+    // A number with its unit (第四代, 三期) is the reader's number word, with the number's value.
+    const numbers = numberPhrases(word, 0, word.length);
+    if (numbers.length === 2 && numbers[0] === 0 && numbers[1] === word.length) continue;
     const folded = extras.fold ? (foldWith(word, extras.fold) ?? word) : word;
     if (!has(word) && !has(folded)) out.push(folded);
   }

@@ -67,7 +67,7 @@ function surnameSense(part: ComposedPart): string | undefined {
  * and a note saying what the entry is.
  * - 'word' (a jieba word CC-CEDICT lacks, 抢攻): the parts' glosses joined by " + ";
  * - 'name' (黄仁勋): "personal name" and the surname's sense; the parts are surname, given name;
- * - 'number' (2奈米, 第四代): `number` as read (an ordinal "4th") and the unit's gloss.
+ * - 'number' (2奈米, 第四代): `number` as read (an ordinal "4th"), the unit and its first senses.
  */
 export function composedEntry(
   zh: string,
@@ -84,8 +84,10 @@ export function composedEntry(
     en = surname ? `personal name, ${surname}` : 'personal name';
     note = `a surname and a given name (${names}); no dictionary has the name`;
   } else if (kind === 'number') {
-    const unit = parts.length > 0 ? (partGloss(parts[parts.length - 1]) ?? parts[parts.length - 1].zh) : '';
-    en = [number ?? zh, unit].filter((s) => s !== '').join(' ');
+    // A unit's first sense is often not the unit's (月 "moon"): its first three senses, named.
+    const unit = parts.length > 1 ? parts[parts.length - 1] : undefined;
+    const senses = unit?.entries[0]?.en.slice(0, 3).join('; ');
+    en = unit ? `${number ?? zh} ${unit.zh}${senses ? ` (${senses})` : ''}` : (number ?? zh);
     note = `a number with its unit (${names})`;
   } else {
     en = parts.map((p) => partGloss(p) ?? p.zh).join(' + ');

@@ -626,7 +626,7 @@ export class Lexicon {
     if (kind === NAME) return composedEntry(text, 'name', [part(0, 1), part(1)], MADE_SOURCE);
     const n = findNumbers(folded)[0];
     const parts = n && n.end < text.length ? [part(0, n.end), part(n.end)] : [part(0)];
-    return composedEntry(text, 'number', parts, MADE_SOURCE, n ? numberAsRead(n) : undefined);
+    return composedEntry(text, 'number', parts, MADE_SOURCE, n ? numberAsRead(n, folded.slice(0, n.end)) : undefined);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
@@ -652,9 +652,10 @@ export class Lexicon {
 /** Where the words the reader makes take their English from: the dictionary's senses of their parts. */
 const MADE_SOURCE: SourcedEntry['source'] = { layer: 'cedict', label: 'CC-CEDICT (composed)', id: 'cedict' };
 
-/** A number as a reader says it: 8,800; 1.2; an ordinal 4th. */
-function numberAsRead(n: { value: number; ordinal: boolean }): string {
-  const digits = n.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+/** A number as a reader says it: digits as written (2024, 8,800), else its value (12,000), an ordinal 4th. */
+function numberAsRead(n: { value: number; ordinal: boolean; chinese: boolean }, written: string): string {
+  const asWritten = !n.chinese && !n.ordinal && /^[\d.,]+$/.test(written);
+  const digits = asWritten ? written : n.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
   if (!n.ordinal) return digits;
   const v = n.value % 100;
   const suffix = v >= 11 && v <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n.value % 10] ?? 'th');

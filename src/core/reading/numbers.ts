@@ -160,7 +160,8 @@ export function quantityEnd(text: string, n: NumberToken, next: NumberToken | un
  * Classifiers and units the reader keeps with a number as one word (2奈米, 第四代, 42座, 一轮),
  * beyond the draft's own (PHRASE_UNITS): single characters, then longer units, written simplified
  * (the lexicon reads numbers on the folded text, so 週年 and 公尺 are found as 周年 and 公尺). Not
- * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little".
+ * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little". Currencies stay words of their own
+ * (5.786亿 | 美元), as 元 alone does not (2500万元).
  */
 const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔']);
 const ARABIC_ONLY_UNITS = new Set([...'分点秒倍度米克升%％']);
@@ -186,10 +187,6 @@ const LONG_UNITS = [
   '小时',
   '分钟',
   '季度',
-  '美元',
-  '港元',
-  '欧元',
-  '日元',
   '万元',
   '亿元',
 ];
