@@ -454,7 +454,10 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
   const valueAt = (k: number): KeyRecord => {
     const word = jiebaWord(k);
     if (word !== undefined) {
-      return { key: word, entries: [composedEntry(word, 'word', composedParts(layer, word, jiebaWord), CEDICT_SOURCE)] };
+      return {
+        key: word,
+        entries: [composedEntry(word, 'word', composedParts(layer, word, jiebaWord), CEDICT_SOURCE)],
+      };
     }
     const entries: ReturnType<typeof entry>[] = [];
     for (let i = s.keyEntryStart[k]; i < s.keyEntryStart[k + 1]; i++) entries.push(entry(s.keyEntries[i]));
@@ -474,7 +477,11 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
  * The CC-CEDICT words a jieba word is made of: the least-cost reading of it (as the segmentation
  * scores words) by the layer's own CC-CEDICT keys, neither the whole word nor another jieba word.
  */
-function composedParts(layer: LexiconLayer, word: string, jiebaWord: (k: number) => string | undefined): ComposedPart[] {
+function composedParts(
+  layer: LexiconLayer,
+  word: string,
+  jiebaWord: (k: number) => string | undefined,
+): ComposedPart[] {
   const lattice = new Lattice();
   lattice.reset(0, word.length);
   const lengths = new Int32Array(word.length);

@@ -44,6 +44,8 @@ export function composeLexicon(sources: LexiconSources): Lexicon {
 export interface ComposedPart {
   readonly zh: string;
   readonly entries: readonly SourcedEntry[];
+  /** A number's value as read (8,800; 4th), for the pieces of a number word that are numbers. */
+  readonly reading?: string;
 }
 
 /** The first English of a part's entries as a draft writes it (no note, no redirect), or undefined. */
@@ -66,28 +68,39 @@ function surnameSense(part: ComposedPart): string | undefined {
  * `scan --json` show them alike: never a made-up sense, only the parts' own dictionary English,
  * and a note saying what the entry is.
  * - 'word' (a jieba word CC-CEDICT lacks, 抢攻): the parts' glosses joined by " + ";
- * - 'name' (黄仁勋): "personal name" and the surname's sense; the parts are surname, given name;
- * - 'number' (2奈米, 第四代): `number` as read (an ordinal "4th"), the unit and its first senses.
+ * - 'name' (黄仁勋): the surname as the dictionary romanises it, "(personal name)"; the parts are
+ *   surname and given name;
+ * - 'number' (2奈米, 第四代, 2台6000吨): each number as read (an ordinal "4th"), each unit and its
+ *   first senses.
  */
 export function composedEntry(
   zh: string,
   kind: ComposedKind,
   parts: readonly ComposedPart[],
   source: GlossarySource,
-  number?: string,
 ): SourcedEntry {
   const names = parts.map((p) => p.zh).join(' + ');
   let en: string;
   let note: string;
   if (kind === 'name') {
-    const surname = parts.length > 0 ? surnameSense(parts[0]) : undefined;
-    en = surname ? `personal name, ${surname}` : 'personal name';
+    // "surname Huang or Hwang" → "Huang (personal name)": a draft writes the name, not a note.
+    const surname =
+      parts.length > 0
+        ? surnameSense(parts[0])
+            ?.replace(/^surname /, '')
+            .split(/ or |[,;(]/)[0]
+        : undefined;
+    en = surname ? `${surname.trim()} (personal name)` : 'personal name';
     note = `a surname and a given name (${names}); no dictionary has the name`;
   } else if (kind === 'number') {
-    // A unit's first sense is often not the unit's (月 "moon"): its first three senses, named.
-    const unit = parts.length > 1 ? parts[parts.length - 1] : undefined;
-    const senses = unit?.entries[0]?.en.slice(0, 3).join('; ');
-    en = unit ? `${number ?? zh} ${unit.zh}${senses ? ` (${senses})` : ''}` : (number ?? zh);
+    // A number piece says its value; a unit its first senses, named (月 "moon; month; monthly").
+    en = parts
+      .map((p) => {
+        if (p.reading !== undefined) return p.reading;
+        const senses = p.entries[0]?.en.slice(0, 3).join('; ');
+        return senses ? `${p.zh} (${senses})` : p.zh;
+      })
+      .join(' ');
     note = `a number with its unit (${names})`;
   } else {
     en = parts.map((p) => partGloss(p) ?? p.zh).join(' + ');

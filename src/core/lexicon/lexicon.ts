@@ -176,7 +176,15 @@ export class TermMatches implements Iterable<TermMatch> {
     if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
     const at = i * this.stride;
     // The object keeps the current array: growing the list copies into a new one and leaves it be.
-    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 3, this.data[at + 2]);
+    return new StoredMatch(
+      this.data[at],
+      this.data[at + 1],
+      this.text,
+      this.lexicon,
+      this.data,
+      at + 3,
+      this.data[at + 2],
+    );
   }
 
   *[Symbol.iterator](): Iterator<TermMatch> {
@@ -234,7 +242,7 @@ class StoredMatch implements TermMatch {
 
   get entries(): readonly SourcedEntry[] {
     if (this.kind !== WORD) return [this.lexicon.madeEntry(this.text, this.kind)];
-    return this.resolved.flatMap((r) => r.entries);
+    return ownEntries(this.resolved.flatMap((r) => r.entries));
   }
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
@@ -285,6 +293,15 @@ function charWidth(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** One step of a reading: a word (of a layer, or made by the reader) or an unknown character. */
+export interface ReadingStep {
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
+  /** A word no layer has, made by the reader: a number with its unit, a personal name. */
+  readonly made?: 'number' | 'name';
 }
 
 export class Lexicon {
@@ -484,7 +501,12 @@ export class Lexicon {
       if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, numbers[phrase + 1])) {
         lattice.add(i, numbers[phrase + 1], NUMBER_COST, NUMBER_TAG);
       }
-      if (!inPhrase && longest <= width && this.nameAt(text, i, end, fold) && !endsInsidePhrase(numbers, later, i + 3)) {
+      if (
+        !inPhrase &&
+        longest <= width &&
+        this.nameAt(text, i, end, fold) &&
+        !endsInsidePhrase(numbers, later, i + 3)
+      ) {
         lattice.add(i, i + 3, NAME_COST, NAME_TAG);
       }
       i += width;
@@ -538,8 +560,8 @@ export class Lexicon {
    * Every step of the reading of [start, end) in text order, words and the rest (numbers, unknown
    * characters), as [start, end) pairs: the steps cover the range exactly once.
    */
-  segmentRange(text: string, start: number, end: number): Array<{ start: number; end: number; word: boolean }> {
-    const out: Array<{ start: number; end: number; word: boolean }> = [];
+  segmentRange(text: string, start: number, end: number): ReadingStep[] {
+    const out: ReadingStep[] = [];
     if (start >= end) return out;
     if (this.layers.length === 0) {
       for (let i = start; i < end; i += charWidth(text, i, end))
@@ -547,9 +569,11 @@ export class Lexicon {
       return out;
     }
     const lattice = this.segment(text, start, end);
-    lattice.forEachOnPath((k) =>
-      out.push({ start: lattice.startOf(k), end: lattice.endOf(k), word: lattice.tagOf(k) !== NO_TAG }),
-    );
+    lattice.forEachOnPath((k) => {
+      const tag = lattice.tagOf(k);
+      const step = { start: lattice.startOf(k), end: lattice.endOf(k), word: tag !== NO_TAG };
+      out.push(tag === NUMBER_TAG ? { ...step, made: 'number' } : tag === NAME_TAG ? { ...step, made: 'name' } : step);
+    });
     return out;
   }
 
@@ -583,7 +607,9 @@ export class Lexicon {
       return out.at(out.length - 1);
     };
     const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
-    return { word, also: spans.map(make) };
+    // A jieba word CC-CEDICT lacks (算机 in 计算机) is a reading of its own only where the path takes it.
+    const also = spans.map(make).filter((w) => !w.entries.every((e) => e.composed));
+    return { word, also };
   }
 
   /**
@@ -608,7 +634,10 @@ export class Lexicon {
 
   /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
   private nameAt(text: string, i: number, end: number, fold: Uint16Array | undefined): boolean {
-    const at = fold === undefined ? (k: number) => text.charCodeAt(k) : (k: number) => fold[text.charCodeAt(k)] || text.charCodeAt(k);
+    const at =
+      fold === undefined
+        ? (k: number) => text.charCodeAt(k)
+        : (k: number) => fold[text.charCodeAt(k)] || text.charCodeAt(k);
     return isNameAt(at, i, end);
   }
 
@@ -624,15 +653,24 @@ export class Lexicon {
       return { zh, entries: this.lookup(zh) };
     };
     if (kind === NAME) return composedEntry(text, 'name', [part(0, 1), part(1)], MADE_SOURCE);
-    const n = findNumbers(folded)[0];
-    const parts = n && n.end < text.length ? [part(0, n.end), part(n.end)] : [part(0)];
-    return composedEntry(text, 'number', parts, MADE_SOURCE, n ? numberAsRead(n, folded.slice(0, n.end)) : undefined);
+    // 2台6000吨: number, unit, number, unit.
+    const parts: ComposedPart[] = [];
+    let at = 0;
+    for (const n of findNumbers(folded)) {
+      if (n.start > at) parts.push(part(at, n.start));
+      parts.push({ ...part(n.start, n.end), reading: numberAsRead(n, folded.slice(n.start, n.end)) });
+      at = n.end;
+    }
+    if (at < text.length) parts.push(part(at));
+    return composedEntry(text, 'number', parts, MADE_SOURCE);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
   lookup(key: string): SourcedEntry[] {
     const folded = this.foldTerm(key);
-    return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
+    return ownEntries(
+      this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []),
+    );
   }
 
   /** The words of the passages' reading, in text order. */
@@ -647,6 +685,15 @@ export class Lexicon {
     this.walk(text, start, end, (s, e, values, kind) => out.push(s, e, values, 0, kind));
     return out;
   }
+}
+
+/**
+ * The entries of a word without the composed one (a jieba word's parts) where another layer has
+ * entries of its own: a glossary's 压铸 needs no "to press + to cast" under it.
+ */
+function ownEntries(entries: SourcedEntry[]): SourcedEntry[] {
+  if (entries.length < 2 || !entries.some((e) => e.composed)) return entries;
+  return entries.filter((e) => !e.composed);
 }
 
 /** Where the words the reader makes take their English from: the dictionary's senses of their parts. */

@@ -136,7 +136,6 @@ export function isQuantity(text: string, n: NumberToken): boolean {
   return n.end - n.start > 1 && /[十拾百佰千仟万萬亿億]/.test(text.slice(n.start, n.end));
 }
 
-
 /**
  * Classifiers and units a draft carries into English with its number (the draft engine's table
  * gives their English): a number followed by one is one phrase, 8800吨, 三台, 第二批 aside.
