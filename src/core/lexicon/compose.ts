@@ -97,8 +97,9 @@ export function composedEntry(
     en = parts
       .map((p) => {
         if (p.reading !== undefined) return p.reading;
+        // Named by its headword, so the English is the same in both scripts (台 for 臺).
         const senses = p.entries[0]?.en.slice(0, 3).join('; ');
-        return senses ? `${p.zh} (${senses})` : p.zh;
+        return senses ? `${p.entries[0].zh} (${senses})` : p.zh;
       })
       .join(' ');
     note = `a number with its unit (${names})`;
