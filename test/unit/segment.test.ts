@@ -119,7 +119,11 @@ test('the hover shows the word of the reading and, under "Also", the other words
   assert.equal(dun?.text, '一台8800吨');
   assert.equal(dun?.entries[0].en[0], '1 台 (unit(s); unit) 8800 吨 (t; tonne(s); tonne)');
   assert.ok(dun?.also.some((w) => w.text === '吨'));
-  assert.equal(describePosition('已购一台8800吨', 5, fullLexicon())?.text, '一台8800吨', 'a digit reads the number word');
+  assert.equal(
+    describePosition('已购一台8800吨', 5, fullLexicon())?.text,
+    '一台8800吨',
+    'a digit reads the number word',
+  );
 });
 
 test('scan, status counts and the hover agree on the words of a line', () => {
