@@ -64,7 +64,7 @@ test('issue 12: 超导量子计算机 is 超导 | 量子计算机 (the curated t
 });
 
 test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Press no P)', () => {
-  assert.equal(read('已购一台8800吨'), '已购|一台8800吨');
+  assert.equal(read('已购一台8800吨'), '已购|一台|8°|8°|0°|0°|吨');
   assert.equal(read('采用GPU芯片'), '采用|G°|P°|U°|芯片');
   assert.ok(!read('特斯拉Giga Press压铸').split('|').includes('P'), read('特斯拉Giga Press压铸'));
   // A key with ASCII matches where it spans the whole run.
@@ -81,8 +81,9 @@ test("numbers with their units (the draft's units) are phrases no word crosses, 
   for (let k = 0; k < phrases.length; k += 2) spans.push(text.slice(phrases[k], phrases[k + 1]));
   assert.deepEqual(spans, ['2台6000吨', '第二台', '三台']);
   assert.deepEqual(numberPhrases('一体化', 0, 3), [], '一体化 holds no number');
-  // The phrase is one word (its units stay words under it, for the hover's "Also"); nothing crosses it.
-  assert.equal(read('2台6000吨'), '2台6000吨');
+  // 台 and 吨 are still words inside the phrase (the curated 台 "unit"), and nothing crosses it: a
+  // phrase holding a glossary term is no number word.
+  assert.equal(read('2台6000吨'), '2°|台|6°|0°|0°|0°|吨');
 });
 
 test('traditional text is read with the boundaries of its simplified form', () => {
@@ -114,16 +115,10 @@ test('the hover shows the word of the reading and, under "Also", the other words
   assert.equal(suan?.also[0].entries[0].en[0], 'superconducting quantum computing');
   const md = renderHoverMarkdown(suan!, ENGLISH_LABELS);
   assert.match(md, /_Also:_  \n\*\*超导量子计算\*\* _chāo dǎo liàng zǐ jì suàn_ — superconducting quantum computing/);
-  // A number with its units is one word, at its digits too; its units are under "Also".
+  // A number whose unit a glossary has stays steps: the digit is no word, the unit its own.
   const dun = describePosition('已购一台8800吨', 8, fullLexicon());
-  assert.equal(dun?.text, '一台8800吨');
-  assert.equal(dun?.entries[0].en[0], '1 台 (unit(s); unit) 8800 吨 (t; tonne(s); tonne)');
-  assert.ok(dun?.also.some((w) => w.text === '吨'));
-  assert.equal(
-    describePosition('已购一台8800吨', 5, fullLexicon())?.text,
-    '一台8800吨',
-    'a digit reads the number word',
-  );
+  assert.equal(dun?.text, '吨');
+  assert.equal(describePosition('已购一台8800吨', 5, fullLexicon()), undefined, 'a digit has no hover');
 });
 
 test('scan, status counts and the hover agree on the words of a line', () => {
