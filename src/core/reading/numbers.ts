@@ -130,9 +130,10 @@ const MEASURES = new Set([...'台件家套条座个元吨年月日人次倍项�
  * are; Chinese numerals only with a measure word after them, 第 before them, or several numeral
  * characters (十二, 三千五百): 一体化 ("integrated") contains 一 but no number.
  */
-export function isQuantity(text: string, n: NumberToken): boolean {
+export function isQuantity(text: string, n: NumberToken, end: number = text.length): boolean {
   if (!n.chinese || n.ordinal) return true;
-  if (MEASURES.has(text[n.end] ?? '')) return true;
+  // Not past the end of the range read: a range's reading must not depend on text outside it.
+  if (n.end < end && MEASURES.has(text[n.end])) return true;
   return n.end - n.start > 1 && /[十拾百佰千仟万萬亿億]/.test(text.slice(n.start, n.end));
 }
 
@@ -214,7 +215,7 @@ export function numberPhrases(text: string, start: number, end: number): number[
     if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
     const unit = readingUnitLength(text, n.end, end, !n.chinese);
     const read = !n.chinese || n.ordinal || unit > 0 || n.end - n.start > 1;
-    if (!read || (unit === 0 && !isQuantity(text, n))) continue;
+    if (!read || (unit === 0 && !isQuantity(text, n, end))) continue;
     const drafted = quantityEnd(text, n, numbers[k + 1], end);
     covered = Math.max(drafted, n.end + unit);
     out.push(n.start, covered);
