@@ -69,3 +69,15 @@ export function firstEnglish(m: ScannedMatch): string {
 }
 
 export const isJunk = (english: string) => JUNK_PREFIXES.some((p) => english.toLowerCase().startsWith(p));
+
+/**
+ * Whether a match's first English is junk: a redirect, note or tag always; a surname only when
+ * some entry of the match has an English sense that is no surname (向 "surname Xiang" before "towards"
+ * is junk-first, 龚 "surname Gong", all CC-CEDICT has for the character, is not).
+ */
+export function isJunkFirst(m: ScannedMatch): boolean {
+  const first = firstEnglish(m);
+  if (!isJunk(first)) return false;
+  if (!first.toLowerCase().startsWith('surname')) return true;
+  return m.entries.some((e) => e.en.some((sense) => !isJunk(sense)));
+}

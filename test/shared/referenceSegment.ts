@@ -6,7 +6,8 @@
  * solve: candidates visited last to first, least cost, on equal cost the longer word. Slow by
  * design (a lookup per substring); used by test/unit/segmentReference.property.test.ts.
  */
-import { NAME_COST, type Lexicon } from '../../src/core/lexicon/lexicon';
+import { NAME_COST, NUMBER_COST, PERSONAL_NAME_COST, type Lexicon } from '../../src/core/lexicon/lexicon';
+import { isNameAt } from '../../src/core/reading/names';
 import { NO_WEIGHT } from '../../src/core/lexicon/termIndex';
 import { NUMBER_CHARACTERS, numberPhrases } from '../../src/core/reading/numbers';
 import { UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../../src/core/reading/segment';
@@ -28,8 +29,10 @@ interface Candidate {
   value: number;
 }
 
-/** The layer field of an unlisted name's candidate: a word of no layer. */
+/** The layer field of the candidates of words the reader makes (no layer has them). */
 const NAME_LAYER = -2;
+const NUMBER_LAYER = -3;
+const PERSON_LAYER = -4;
 
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -72,6 +75,17 @@ function keysAt(lexicon: Lexicon, l: number, text: string, i: number, limit: num
   return out;
 }
 
+/** Whether a glossary layer has a key inside text[from, to), as written or folded (by exact lookups). */
+function glossaryInside(lexicon: Lexicon, foldedText: string, text: string, from: number, to: number): boolean {
+  for (let l = 0; l < lexicon.layers.length; l++) {
+    if (lexicon.isDictionary(l)) continue;
+    for (let p = from; p < to; p++) {
+      if (keysAt(lexicon, l, text, p, to).length > 0 || keysAt(lexicon, l, foldedText, p, to).length > 0) return true;
+    }
+  }
+  return false;
+}
+
 /** The old Lexicon.segment + Lattice.solve + forEachOnPath + valuesOf, over text[start, end). */
 export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: string, start: number, end: number) {
   const steps: ReferenceStep[] = [];
@@ -91,7 +105,10 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
     while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
     const inPhrase = phrase < numbers.length && numbers[phrase] < i;
     const limit = inPhrase ? numbers[phrase + 1] : end;
-    const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+    const startsPhrase = phrase < numbers.length && numbers[phrase] === i;
+    const later = startsPhrase ? phrase + 2 : phrase;
+    let longest = 0;
+    let phraseIsKey = false;
     for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
       const glossary = !lexicon.isDictionary(l);
       const plain = keysAt(lexicon, l, text, i, limit);
@@ -101,11 +118,31 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
         if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
         if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
         if (length === width) single = true;
+        longest = Math.max(longest, length);
+        if (startsPhrase && e === numbers[phrase + 1]) phraseIsKey = true;
         const frequencyCost = weight === NO_WEIGHT ? UNKNOWN_FREQUENCY_COST : weight / 10;
         candidates.push({ start: i, end: e, cost: wordCost(frequencyCost, length, glossary), layer: l, value });
       }
     }
     if (!single) candidates.push({ start: i, end: i + width, cost: UNKNOWN_CHARACTER_COST, layer: -1, value: -1 });
+    // Number words (added after the speed work): a number phrase no key spans, no glossary key inside.
+    const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
+    const cutsAscii = (e: number) =>
+      e < text.length && isAsciiAlnum(text.charCodeAt(e - 1)) && isAsciiAlnum(text.charCodeAt(e));
+    if (
+      startsPhrase &&
+      !phraseIsKey &&
+      !insideAscii &&
+      !cutsAscii(phraseEnd) &&
+      !glossaryInside(lexicon, foldedText, text, i, phraseEnd)
+    ) {
+      candidates.push({ start: i, end: phraseEnd, cost: NUMBER_COST, layer: NUMBER_LAYER, value: -1 });
+    }
+    // Personal names: a surname and a given name where no key longer than the character starts.
+    const at = (k: number) => foldedText.charCodeAt(k);
+    if (!inPhrase && longest <= width && isNameAt(at, i, end) && !endsInsidePhrase(numbers, later, i + 3)) {
+      candidates.push({ start: i, end: i + 3, cost: PERSONAL_NAME_COST, layer: PERSON_LAYER, value: -1 });
+    }
     for (const { start: s, end: e } of names) {
       if (s === i && !inPhrase && !endsInsidePhrase(numbers, later, e)) {
         candidates.push({ start: i, end: e, cost: NAME_COST, layer: NAME_LAYER, value: -1 });
@@ -140,7 +177,7 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
         }
       }
     }
-    steps.push({ start: s, end: e, word: layer >= 0 || layer === NAME_LAYER, values });
+    steps.push({ start: s, end: e, word: layer !== -1, values });
     p = e;
   }
   return steps;

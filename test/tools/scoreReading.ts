@@ -1,23 +1,32 @@
 /**
- * Scores how Hanzi Gloss reads the real-text set (test/fixtures/reading/real-text.json) with the
+ * Scores how Hanzi Gloss reads the real-text sets (test/fixtures/reading/real-text.json, and the
+ * held-out held-out.json, or the sets named as arguments) with the
  * full lexicon (curated + CC-CEDICT): `npm run score:reading`. Prints
  * - the share of marked words that come out whole, as one match with exactly their bounds at every
  *   place they stand as a word (a word with no Han character, such as GPU, also counts whole when no
  *   match cuts into it);
- * - junk-first senses: matches whose first English line is a redirect, a surname or a note;
+ * - junk-first senses: matches whose first English line is a redirect, a note, or a surname where
+ *   the match has a plain sense too (isJunkFirst);
  * - matches that start or end inside a run of ASCII letters and digits (PU in GPU, 88 in 8800).
  * Information for issue 12, not a test: it exits 0 whatever the numbers (1 only on a broken set).
  */
 import { scanText } from '../../src/core/document/scan';
-import { cutsAsciiRun, firstEnglish, isJunk, splitPlace } from '../shared/readingScore';
+import { cutsAsciiRun, firstEnglish, isJunkFirst, splitPlace } from '../shared/readingScore';
 import { realTextProblems, type RealTextSet } from '../shared/realText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
 
+/** The sets scored: the tuning set, then the held-out one (marked before any tuning on the first). */
+const SETS = ['reading/real-text.json', 'reading/held-out.json'];
+
 function main(): void {
-  const set = JSON.parse(fixture('reading/real-text.json')) as RealTextSet;
+  for (const name of process.argv.length > 2 ? process.argv.slice(2) : SETS) score(name);
+}
+
+function score(name: string): void {
+  const set = JSON.parse(fixture(name)) as RealTextSet;
   const problems = realTextProblems(set);
   if (problems.length > 0) {
-    for (const p of problems) console.error(`test/fixtures/reading/real-text.json: ${p}`);
+    for (const p of problems) console.error(`test/fixtures/${name}: ${p}`);
     process.exit(1);
   }
   const lexicon = fullLexicon();
@@ -44,12 +53,12 @@ function main(): void {
       }
     }
     for (const m of matches) {
-      if (isJunk(firstEnglish(m))) junk.push(`${m.text}: ${firstEnglish(m)}`);
+      if (isJunkFirst(m)) junk.push(`${m.text}: ${firstEnglish(m)}`);
       if (cutsAsciiRun(s.text, m)) insideAscii.push(`${m.text} in …${s.text.slice(m.start - 3, m.end + 3)}…`);
     }
   }
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
-  console.log(`Real-text set: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
+  console.log(`\n${name}: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
   console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
   console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
   console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);

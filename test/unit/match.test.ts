@@ -74,7 +74,7 @@ test('TermIndex merges values of a repeated key', () => {
   assert.deepEqual(index.get('吨'), [1, 2]);
 });
 
-test('leftmost-longest matching across layers, entries highest layer first', () => {
+test('matching across layers, entries highest layer first; numbers with their units are words', () => {
   const lex = lexicon();
   const text = '海天：压铸机2台，压铸岛1个，力劲8000吨';
   const matches = lex.matchPassages(text, findPassages(text)).toArray();
@@ -82,18 +82,22 @@ test('leftmost-longest matching across layers, entries highest layer first', () 
     matches.map((m) => [m.text, m.start, m.end]),
     [
       ['压铸机', 3, 6],
+      ['2台', 6, 8],
       ['压铸岛', 9, 12],
+      ['1个', 12, 14],
       ['力劲', 15, 17],
+      ['8000吨', 17, 22],
     ],
   );
+  assert.equal(matches[1].entries[0].composed, 'number');
   const ya = lex.matchAt('压铸', 0);
   assert.deepEqual(
     ya?.entries.map((e) => e.en[0]),
     ['HPDC', 'die casting'],
   );
   assert.equal(ya?.pinyin, 'yā zhù', 'the verified reading comes from whichever layer has one');
-  assert.equal(matches[2].entries[0].zh, '力劲科技', 'an alias match carries its entry');
-  assert.equal(matches[2].pinyin, 'lì jìn');
+  assert.equal(matches[4].entries[0].zh, '力劲科技', 'an alias match carries its entry');
+  assert.equal(matches[4].pinyin, 'lì jìn');
 });
 
 test('matching steps over surrogate pairs whole and matches them as keys', () => {

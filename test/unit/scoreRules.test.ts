@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutsAsciiRun, isJunk, readWhole } from '../shared/readingScore';
+import { cutsAsciiRun, isJunk, isJunkFirst, readWhole } from '../shared/readingScore';
+import type { ScannedMatch } from '../../src/core/document/scan';
+import { CEDICT_SOURCE } from '../../src/core/lexicon/cedictAsset';
 import { accepts } from '../shared/termbaseText';
 
 const spans = (text: string, pieces: string[]) => {
@@ -37,6 +39,17 @@ test('junk first senses are redirects, names and notes; plain senses are not', (
     assert.equal(isJunk(j), true, j);
   }
   for (const ok of ['to release; to publish', 'quantum computer', 'seed']) assert.equal(isJunk(ok), false, ok);
+});
+
+test('a surname first is junk only where the match has a plain sense too (龚 has none; 向 has "towards")', () => {
+  const match = (...senses: string[][]) =>
+    ({
+      entries: senses.map((en, i) => ({ id: `${i}`, zh: 'x', en, source: CEDICT_SOURCE })),
+    }) as unknown as ScannedMatch;
+  assert.equal(isJunkFirst(match(['surname Gong'])), false);
+  assert.equal(isJunkFirst(match(['surname Xiang'], ['towards', 'to face'])), true);
+  assert.equal(isJunkFirst(match(['variant of 發布|发布[fa1 bu4]'])), true, 'a redirect is junk even when alone');
+  assert.equal(isJunkFirst(match(['meter (unit of length)'])), false);
 });
 
 test('an English line is accepted when it holds an accepted rendering as a whole phrase', () => {

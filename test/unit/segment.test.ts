@@ -70,7 +70,7 @@ test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Pr
   assert.equal(read('采用GPU芯片'), '采用|G°|P°|U°|芯片');
   assert.ok(!read('特斯拉Giga Press压铸').split('|').includes('P'), read('特斯拉Giga Press压铸'));
   // A key with ASCII matches where it spans the whole run.
-  assert.equal(read('一件T恤'), '一|件|T恤');
+  assert.equal(read('一件T恤'), '一件|T恤');
   assert.equal(read('3D打印技术'), '3D打印|技术');
   assert.equal(read('极氪009正式发布'), '极氪009|正式|发布');
   assert.equal(read('德国HNB公司开模'), '德国|HNB公司|开模');
@@ -83,7 +83,8 @@ test("numbers with their units (the draft's units) are phrases no word crosses, 
   for (let k = 0; k < phrases.length; k += 2) spans.push(text.slice(phrases[k], phrases[k + 1]));
   assert.deepEqual(spans, ['2台6000吨', '第二台', '三台']);
   assert.deepEqual(numberPhrases('一体化', 0, 3), [], '一体化 holds no number');
-  // 台 and 吨 are still words inside the phrase (the curated 台 "unit"), and nothing crosses it.
+  // 台 and 吨 are still words inside the phrase (the curated 台 "unit"), and nothing crosses it: a
+  // phrase holding a glossary term is no number word.
   assert.equal(read('2台6000吨'), '2°|台|6°|0°|0°|0°|吨');
 });
 
@@ -117,7 +118,7 @@ test('the hover shows the word of the reading and, under "Also", the other words
   assert.equal(suan?.also[0].entries[0].en[0], 'superconducting quantum computing');
   const md = renderHoverMarkdown(suan!, ENGLISH_LABELS);
   assert.match(md, /_Also:_  \n\*\*超导量子计算\*\* _chāo dǎo liàng zǐ jì suàn_ — superconducting quantum computing/);
-  // A number's digit is no word; a character inside the phrase still shows its entries.
+  // A number whose unit a glossary has stays steps: the digit is no word, the unit its own.
   const dun = describePosition('已购一台8800吨', 8, fullLexicon());
   assert.equal(dun?.text, '吨');
   assert.equal(describePosition('已购一台8800吨', 5, fullLexicon()), undefined, 'a digit has no hover');

@@ -26,16 +26,25 @@ function agrees(text: string, start: number, end: number): void {
   const expected = referenceSegment(lexicon, simplifiedFoldTable(), text, start, end);
   const where = `${JSON.stringify(text)} [${start}, ${end})`;
   assert.deepEqual(
-    lexicon.segmentRange(text, start, end),
+    lexicon.segmentRange(text, start, end).map(({ start: s, end: e, word }) => ({ start: s, end: e, word })),
     expected.map(({ start: s, end: e, word }) => ({ start: s, end: e, word })),
     `steps of ${where}`,
   );
-  const ids = (values: readonly number[]) =>
-    values.flatMap((v, l) => (v < 0 ? [] : lexicon.layers[l].valueAt(v).entries.map((e) => e.id)));
+  // A jieba word's composed entry is dropped where another layer has entries of its own (ownEntries).
+  const ids = (values: readonly number[]) => {
+    const entries = values.flatMap((v, l) => (v < 0 ? [] : lexicon.layers[l].valueAt(v).entries));
+    const own = entries.length > 1 && entries.some((e) => e.composed) ? entries.filter((e) => !e.composed) : entries;
+    return own.map((e) => e.id);
+  };
   const words = expected.filter((s) => s.word);
   const matches = lexicon.matchRange(text, start, end).toArray();
   assert.deepEqual(
-    matches.map((m) => [m.start, m.end, m.entries.map((e) => e.id)]),
+    // Words the reader makes (a number with its unit, a personal name) have an entry of no layer.
+    matches.map((m) => [
+      m.start,
+      m.end,
+      m.entries.filter((e) => e.composed !== 'number' && e.composed !== 'name').map((e) => e.id),
+    ]),
     words.map((s) => [s.start, s.end, ids(s.values)]),
     `words and their keys in ${where}`,
   );

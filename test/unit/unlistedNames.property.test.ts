@@ -51,7 +51,9 @@ test('with unlisted names the path covers every character exactly once, and name
             ),
           );
         [...name].forEach((c, i) => assert.ok(!NAME_STOPS.has(c) || inWord(i), `no grammar word in the name ${name}`));
-        assert.deepEqual(lexicon.lookup(m.text), [], `${m.text} is no key of any layer`);
+        // A jieba word composed of parts (宁波大学) is no word of its own: the name may stand there.
+        const own = lexicon.lookup(m.text).filter((e) => !e.composed);
+        assert.deepEqual(own, [], `${m.text} is no word of any layer`);
         assert.deepEqual(m.entries, []);
       }
     }),

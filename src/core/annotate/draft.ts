@@ -211,7 +211,9 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       i = consumed;
       continue;
     }
-    const m = pathWords.get(i) ?? lexicon.matchAt(chinese, i);
+    // A number word the step above did not read as a quantity (一轮) is read by its dictionary words.
+    const path = pathWords.get(i);
+    const m = (path?.entries[0]?.composed === 'number' ? undefined : path) ?? lexicon.matchAt(chinese, i);
     if (m?.unlisted) {
       // An organisation no glossary has: its official English name is not ours to guess (宜安科技 is
       // Eontec, not "Yi'an Technology"), so the name stays as pinyin in brackets for the reviewer to

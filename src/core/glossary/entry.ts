@@ -47,7 +47,15 @@ export interface SourcedEntry extends GlossaryEntry {
    * holds that word's senses, and this names it so readers can show whose senses they are.
    */
   readonly redirect?: RedirectTarget;
+  /**
+   * Made by the reader, not written in any dictionary: a word of jieba's dictionary that CC-CEDICT
+   * lacks ('word'), a personal name ('name') or a number with its unit ('number'). Its English is
+   * composed from its parts' dictionary senses (lexicon/compose.ts) and its note says so.
+   */
+  readonly composed?: ComposedKind;
 }
+
+export type ComposedKind = 'word' | 'name' | 'number';
 
 export interface RedirectTarget {
   readonly zh: string;

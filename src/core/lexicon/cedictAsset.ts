@@ -22,12 +22,16 @@ import { LexiconLayer, type KeyRecord } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
 import { displayDictionary, type DisplayEntry } from './cedictSenses';
 import { foldWith } from '../text/foldPairs';
+import { numberPhrases } from '../reading/numbers';
+import { composedEntry, type ComposedPart } from './compose';
+import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
-// "HGC7": entries in display order with redirects resolved (v6), each key's word-frequency cost and
-// the folded keys (v6 of the segmentation work); v5 added the index checksum.
-const MAGIC = 0x37434748;
+// "HGC8": records carry a seventh field, "j" for a word of jieba's dictionary that CC-CEDICT lacks
+// (its entry is composed from its parts when read); v7 had entries in display order with redirects
+// resolved, each key's word-frequency cost and the folded keys; v5 added the index checksum.
+const MAGIC = 0x38434748;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
 export class CedictAssetError extends Error {
@@ -44,7 +48,8 @@ export class CedictAssetError extends Error {
  * numbered in node order, so the bit count gives the value index); per key its entry count u8;
  * per key its word cost u8 (see frequencyCosts); entry numbers u32 (each key's in display order,
  * cedictSenses.ts); per entry its record length u16; the records, UTF-8
- * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target".
+ * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target<TAB>kind" (kind
+ * "j": a jieba word with no senses of its own, every other field but simplified empty).
  */
 
 export type { ByteSource } from './assetContainer';
@@ -65,8 +70,12 @@ function record(e: DisplayEntry): string {
   const target = t ? [t.traditional, t.simplified, t.pinyin, t.relation].join(SEP) : '';
   // An empty traditional field means "same as simplified" (true of about half the entries).
   const traditional = e.traditional === e.simplified ? '' : e.traditional;
-  return [traditional, e.simplified, e.pinyin, e.senses.join(SEP), e.note ?? '', target].join('\t');
+  return [traditional, e.simplified, e.pinyin, e.senses.join(SEP), e.note ?? '', target, ''].join('\t');
 }
+
+/** The record of a jieba word CC-CEDICT lacks: its written form only, composed when read. */
+const jiebaRecord = (word: string) => ['', word, '', '', '', '', JIEBA_KIND].join('\t');
+const JIEBA_KIND = 'j';
 
 /** A key's cost byte when the frequency list does not have the word. */
 export const NO_FREQUENCY = 255;
@@ -80,6 +89,30 @@ export interface AssetExtras {
   readonly frequencies?: ReadonlyMap<string, number>;
   /** The fold table (code unit → simplified code unit, 0: unchanged). */
   readonly fold?: Uint16Array;
+  /**
+   * Words of the frequency list that CC-CEDICT lacks are added as keys when counted at least this
+   * often (jieba's 3 is its count for a word listed without a corpus count); none when unset.
+   */
+  readonly wordFloor?: number;
+}
+
+/**
+ * Words counted at least `floor` times, Han characters only, of 2–8 characters, that no key has
+ * and that are not a number with its unit.
+ */
+function jiebaOnlyWords(extras: AssetExtras, has: (key: string) => boolean): string[] {
+  const floor = extras.wordFloor;
+  if (floor === undefined || !extras.frequencies) return [];
+  const out: string[] = [];
+  for (const [word, count] of extras.frequencies) {
+    if (count < floor || word.length < 2 || word.length > 8 || !/^[\u4e00-\u9fff]+$/.test(word)) continue;
+    // A number with its unit (第四代, 三期) is the reader's number word, with the number's value.
+    const numbers = numberPhrases(word, 0, word.length);
+    if (numbers.length === 2 && numbers[0] === 0 && numbers[1] === word.length) continue;
+    const folded = extras.fold ? (foldWith(word, extras.fold) ?? word) : word;
+    if (!has(word) && !has(folded)) out.push(folded);
+  }
+  return [...new Set(out)];
 }
 
 /**
@@ -91,7 +124,7 @@ export interface AssetExtras {
 function frequencyCosts(
   keys: readonly string[],
   byKey: ReadonlyMap<string, readonly number[]>,
-  entries: readonly DisplayEntry[],
+  entries: readonly { readonly simplified: string; readonly traditional: string }[],
   extras: AssetExtras,
 ): Uint8Array {
   const costs = new Uint8Array(keys.length).fill(NO_FREQUENCY);
@@ -117,6 +150,50 @@ function frequencyCosts(
 }
 
 /**
+ * Added, in tenths, to a jieba word that CC-CEDICT can read as a compound holding a word of two
+ * characters or more (成本高 = 成本 + 高, 新手机 = 新 + 手机): such a split gives the reader the
+ * dictionary's own senses, so jieba's word must be clearly likelier than the split to replace it.
+ * A jieba word CC-CEDICT can read only as single characters (抢攻, 核发, 储运) pays nothing: there
+ * the split is the weaker reading.
+ */
+export const COMPOUND_PENALTY = 60;
+
+/**
+ * The cost bytes with COMPOUND_PENALTY added to each jieba word whose least-cost reading by
+ * CC-CEDICT keys (as the segmentation scores them, unknown characters at the unknown cost) holds a
+ * word of two characters or more.
+ */
+function compoundCosts(keys: readonly string[], costs: Uint8Array, jieba: ReadonlySet<string>): Uint8Array {
+  const cost = new Map<string, number>();
+  keys.forEach((key, k) => {
+    if (!jieba.has(key)) cost.set(key, costs[k] === NO_FREQUENCY ? UNKNOWN_FREQUENCY_COST : costs[k] / 10);
+  });
+  keys.forEach((key, k) => {
+    if (!jieba.has(key)) return;
+    // best[i]: least cost of key[i…]; long[i]: whether that reading holds a word of 2+ characters.
+    const n = key.length;
+    const best = new Float64Array(n + 1).fill(Infinity);
+    const long = new Uint8Array(n + 1);
+    best[n] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      best[i] = UNKNOWN_CHARACTER_COST + best[i + 1];
+      long[i] = long[i + 1];
+      for (let j = i + 1; j <= n; j++) {
+        const c = cost.get(key.slice(i, j));
+        if (c === undefined || j - i === n) continue;
+        const total = wordCost(c, j - i, false) + best[j];
+        if (total < best[i]) {
+          best[i] = total;
+          long[i] = j - i > 1 || long[j] ? 1 : 0;
+        }
+      }
+    }
+    if (long[0]) costs[k] = Math.min(NO_FREQUENCY - 1, costs[k] + COMPOUND_PENALTY);
+  });
+  return costs;
+}
+
+/**
  * Builds the asset from dictionary lines: keys are both the simplified and the traditional forms,
  * each with its entries in display order, and (with a fold) each key's folded form where the
  * dictionary lacks it (乾隆 folds to 干隆): a traditional text then finds every word through the
@@ -127,6 +204,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
   const display = displayDictionary(lines);
   const records = display.entries.map((e) => encoder.encode(record(e)));
   const byKey = new Map<string, number[]>([...display.keys].map(([key, list]) => [key, [...list]]));
+  const entries: { simplified: string; traditional: string }[] = [...display.entries];
   if (extras.fold) {
     const fold = extras.fold;
     const own = new Set(byKey.keys());
@@ -137,6 +215,12 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
       for (const e of list) if (!folded.includes(e)) folded.push(e);
       byKey.set(f, folded);
     }
+  }
+  const jiebaWords = new Set(jiebaOnlyWords(extras, (k) => byKey.has(k)));
+  for (const word of jiebaWords) {
+    byKey.set(word, [records.length]);
+    records.push(encoder.encode(jiebaRecord(word)));
+    entries.push({ simplified: word, traditional: word });
   }
   const index = TermIndex.build([...byKey.entries()]);
   const trie = packTrie(index, 'CC-CEDICT');
@@ -159,7 +243,7 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
   const parts: ArrayBufferView[] = [
     ...trie.parts,
     Uint8Array.from(entryCount),
-    frequencyCosts(keyOfValue, byKey, display.entries, extras),
+    compoundCosts(keyOfValue, frequencyCosts(keyOfValue, byKey, entries, extras), jiebaWords),
     Uint32Array.from(flat),
     recordLength,
   ];
@@ -214,7 +298,7 @@ function countCodePoints(s: string): number {
 export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
   const s = sections(asset instanceof Uint8Array ? bytesSource(asset) : asset);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
+  const fieldsOf = (n: number): string[] => {
     // Records are read when looked up, so damage there shows only then: refuse it rather than
     // show a garbled entry.
     let fields: string[] = [];
@@ -223,10 +307,13 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     } catch {
       // not UTF-8: reported below
     }
-    const [storedTraditional, simplified, numbered, senses, note, target] = fields;
-    if (fields.length !== 6 || !simplified || !senses) {
+    if (fields.length !== 7 || !fields[1] || (!fields[3] && fields[6] !== JIEBA_KIND)) {
       throw new CedictAssetError(`corrupted CC-CEDICT asset (record ${n} is malformed)`);
     }
+    return fields;
+  };
+  const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
+    const [storedTraditional, simplified, numbered, senses, note, target] = fieldsOf(n);
     const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,
@@ -241,7 +328,20 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     };
   };
   const keyCount = s.keyEntryStart.length - 1;
+  /** The jieba word of key number k, or undefined when k is a CC-CEDICT word. */
+  const jiebaWord = (k: number): string | undefined => {
+    if (s.keyEntryStart[k + 1] - s.keyEntryStart[k] !== 1) return undefined;
+    const fields = fieldsOf(s.keyEntries[s.keyEntryStart[k]]);
+    return fields[6] === JIEBA_KIND ? fields[1] : undefined;
+  };
   const valueAt = (k: number): KeyRecord => {
+    const word = jiebaWord(k);
+    if (word !== undefined) {
+      return {
+        key: word,
+        entries: [composedEntry(word, 'word', composedParts(layer, word, jiebaWord), CEDICT_SOURCE)],
+      };
+    }
     const entries: ReturnType<typeof entry>[] = [];
     for (let i = s.keyEntryStart[k]; i < s.keyEntryStart[k + 1]; i++) entries.push(entry(s.keyEntries[i]));
     // Simplified and traditional forms of one word have the same length; either names the record.
@@ -252,5 +352,40 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  return new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
+  const layer = new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
+  return layer;
+}
+
+/**
+ * The CC-CEDICT words a jieba word is made of: the least-cost reading of it (as the segmentation
+ * scores words) by the layer's own CC-CEDICT keys, neither the whole word nor another jieba word.
+ */
+function composedParts(
+  layer: LexiconLayer,
+  word: string,
+  jiebaWord: (k: number) => string | undefined,
+): ComposedPart[] {
+  const lattice = new Lattice();
+  lattice.reset(0, word.length);
+  const lengths = new Int32Array(word.length);
+  const values = new Int32Array(word.length);
+  const weights = new Int32Array(word.length);
+  for (let i = 0; i < word.length; i++) {
+    let single = false;
+    const n = layer.prefixesAt(word, i, word.length, undefined, lengths, values, weights);
+    for (let h = 0; h < n; h++) {
+      if (lengths[h] === word.length || jiebaWord(values[h]) !== undefined) continue;
+      single ||= lengths[h] === 1;
+      lattice.add(i, i + lengths[h], layer.wordCosts[lengths[h] === 1 ? 256 + weights[h] : weights[h]], values[h]);
+    }
+    if (!single) lattice.add(i, i + 1, UNKNOWN_CHARACTER_COST, NO_TAG);
+  }
+  lattice.solve();
+  const parts: ComposedPart[] = [];
+  lattice.forEachOnPath((k) => {
+    const zh = word.slice(lattice.startOf(k), lattice.endOf(k));
+    const tag = lattice.tagOf(k);
+    parts.push({ zh, entries: tag === NO_TAG ? [] : layer.valueAt(tag).entries });
+  });
+  return parts;
 }

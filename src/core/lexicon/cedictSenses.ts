@@ -148,13 +148,28 @@ interface Split {
   redirects: { relation: string; reference: Reference; sense: string }[];
 }
 
+/** CC-CEDICT's region tag before a sense with English of its own: "(Tw) meter (unit of length)". */
+const TAIWAN = /^\(Tw\)\s+/;
+export const TAIWAN_USAGE = 'Taiwan usage';
+/** A pattern CC-CEDICT explains in quotes: used in the construction 以...為例|以...为例, "to take … as an example". */
+const CONSTRUCTION = /^used in the construction (.+?),\s*"(.+)"$/;
+
 function splitSenses(line: CedictLine): Split {
   const plain: string[] = [];
   const asides: string[] = [];
   const notes: string[] = [];
   const redirects: Split['redirects'] = [];
-  for (const sense of particleSenses(line)) {
-    if (CLASSIFIER.test(sense)) notes.push(classifierNote(sense));
+  let taiwan = 0;
+  for (const raw of particleSenses(line)) {
+    // The region tag is a marker, not part of the English: the sense is shown plain, the tag as a note.
+    const tagged = TAIWAN.test(raw) && parseRedirect(raw) === undefined;
+    const sense = tagged ? raw.replace(TAIWAN, '') : raw;
+    if (tagged) taiwan++;
+    const construction = CONSTRUCTION.exec(sense);
+    if (construction) {
+      plain.push(construction[2]);
+      notes.push(`in the construction ${construction[1]}`);
+    } else if (CLASSIFIER.test(sense)) notes.push(classifierNote(sense));
     else if (PRONUNCIATION.test(sense)) notes.push(sense);
     else {
       const redirect = parseRedirect(sense);
@@ -162,6 +177,7 @@ function splitSenses(line: CedictLine): Split {
       else (ASIDE.test(sense) ? asides : plain).push(sense);
     }
   }
+  if (taiwan > 0) notes.unshift(TAIWAN_USAGE);
   return { plain: [...plain, ...asides], notes, redirects };
 }
 

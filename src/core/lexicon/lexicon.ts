@@ -7,7 +7,9 @@
  */
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
-import { NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
+import { findNumbers, NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
+import { isNameAt } from '../reading/names';
+import { composedEntry, type ComposedPart } from './compose';
 import {
   GLOSSARY_COST,
   Lattice,
@@ -161,7 +163,7 @@ export class TermMatches implements Iterable<TermMatch> {
     private readonly text: string,
     private readonly lexicon: Lexicon,
   ) {
-    this.stride = 2 + lexicon.layers.length;
+    this.stride = 3 + lexicon.layers.length;
     // Small at first: the hover and the draft engine make a list for one passage or one match.
     this.data = new Int32Array(this.stride * 8);
   }
@@ -171,10 +173,11 @@ export class TermMatches implements Iterable<TermMatch> {
   }
 
   /**
-   * Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it); an
-   * unlisted name has no layer's value and its run instead.
+   * Appends a word: `values[from + l]` is layer l's value index of it (-1: the layer lacks it);
+   * `kind` is WORD, or NUMBER or NAME for a word the reader made (no layer has it); an unlisted
+   * organisation name has no layer's value and its run instead.
    */
-  push(start: number, end: number, values: Int32Array, from: number, name?: NameRun): void {
+  push(start: number, end: number, values: Int32Array, from: number, kind: number = WORD, name?: NameRun): void {
     if (name !== undefined) this.names.set(this.count, name);
     const stride = this.stride;
     if ((this.count + 1) * stride > this.data.length) {
@@ -186,7 +189,8 @@ export class TermMatches implements Iterable<TermMatch> {
     const d = this.data;
     d[at] = start;
     d[at + 1] = end;
-    for (let l = 0; l < stride - 2; l++) d[at + 2 + l] = values[from + l];
+    d[at + 2] = kind;
+    for (let l = 0; l < stride - 3; l++) d[at + 3 + l] = values[from + l];
     this.count++;
   }
 
@@ -200,7 +204,7 @@ export class TermMatches implements Iterable<TermMatch> {
 
   /** Whether a glossary (not only a fallback dictionary) has match number i; makes no object. */
   inGlossary(i: number): boolean {
-    return inGlossary(this.data, i * this.stride + 2, this.stride - 2, this.lexicon);
+    return inGlossary(this.data, i * this.stride + 3, this.stride - 3, this.lexicon);
   }
 
   /** Match number i, as an object. */
@@ -208,8 +212,8 @@ export class TermMatches implements Iterable<TermMatch> {
     if (i < 0 || i >= this.count) throw new RangeError(`no match ${i} (there are ${this.count})`);
     const at = i * this.stride;
     // The object keeps the current array: growing the list copies into a new one and leaves it be.
-    const name = this.names.get(i);
-    return new StoredMatch(this.data[at], this.data[at + 1], this.text, this.lexicon, this.data, at + 2, name);
+    const d = this.data;
+    return new StoredMatch(d[at], d[at + 1], this.text, this.lexicon, d, at + 3, d[at + 2], this.names.get(i));
   }
 
   /** The run of match number i if it is an unlisted name; makes no object. */
@@ -242,6 +246,8 @@ class StoredMatch implements TermMatch {
     /** From `from`, per layer, the value index of this term (-1: the layer does not have it). */
     private readonly values: Int32Array,
     private readonly from: number,
+    /** WORD, or the kind of word the reader made (NUMBER, NAME). */
+    private readonly kind: number,
     readonly unlisted?: NameRun,
   ) {}
 
@@ -270,7 +276,8 @@ class StoredMatch implements TermMatch {
   }
 
   get entries(): readonly SourcedEntry[] {
-    return this.resolved.flatMap((r) => r.entries);
+    if (this.kind !== WORD) return [this.lexicon.madeEntry(this.text, this.kind)];
+    return ownEntries(this.resolved.flatMap((r) => r.entries));
   }
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
@@ -280,6 +287,31 @@ class StoredMatch implements TermMatch {
 }
 
 type NameWordClass = Omit<NameWord, 'start'>;
+
+/** Kinds of a path's word: one a layer has, or one the reader made (a number with its unit, a name). */
+const WORD = 0;
+const NUMBER = 1;
+const NAME = 2;
+/**
+ * Lattice tags of the words the reader makes (layer words have tags ≥ 0, unknown characters
+ * NO_TAG): a number phrase, a personal name; unlisted organisation names from UNLISTED_TAG down,
+ * one per run (UNLISTED_TAG - its number).
+ */
+const NUMBER_TAG = -2;
+const NAME_TAG = -3;
+const UNLISTED_TAG = -4;
+const kindOfTag = (tag: number) => (tag === NUMBER_TAG ? NUMBER : tag === NAME_TAG ? NAME : WORD);
+
+/**
+ * A number with its unit costs as much as a common word: less than any split of it (its digits
+ * alone are unknown characters), more than a word that holds it whole (新一轮, 极氪009).
+ */
+export const NUMBER_COST = 10;
+/**
+ * A surname and a two-character given name (黄仁勋): dearer than any reading of the three by words
+ * of two characters and more (陈列室 is 陈列 | 室), cheaper than three single characters.
+ */
+export const PERSONAL_NAME_COST = 22;
 
 /** Longest key the lattice collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
@@ -317,6 +349,11 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** Whether offset e falls between two ASCII letters or digits (inside an ASCII run). */
+function cutsAsciiAt(text: string, e: number): boolean {
+  return e > 0 && e < text.length && isAsciiAlnum(text.charCodeAt(e - 1)) && isAsciiAlnum(text.charCodeAt(e));
+}
+
 /**
  * Width of the character at i: both halves of a surrogate pair, one unit of a lone half or of a
  * pair the range's end cuts.
@@ -326,6 +363,15 @@ function charWidth(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** One step of a reading: a word (of a layer, or made by the reader) or an unknown character. */
+export interface ReadingStep {
+  readonly start: number;
+  readonly end: number;
+  readonly word: boolean;
+  /** A word no layer has, made by the reader: a number with its unit, a personal name. */
+  readonly made?: 'number' | 'name';
 }
 
 export class Lexicon {
@@ -357,7 +403,7 @@ export class Lexicon {
   /** What the unlisted-name finder asks of the layers. */
   private readonly nameWords: NameWords = {
     wordBefore: (text, end, floor) => this.wordBefore(text, end, floor),
-    longestFrom: (text, start, end) => start + (start < end ? this.probe(text, start, end, this.fold) : 0),
+    longestFrom: (text, start, end) => start + (start < end ? this.longestOwnKey(text, start, end) : 0),
     isKey: (text, start, end) => this.isKey(text, start, end),
   };
 
@@ -482,15 +528,25 @@ export class Lexicon {
 
   /** The unlisted name a lattice tag stands for, if it stands for one. */
   private runOf(tag: number): NameRun | undefined {
-    return tag <= -2 ? this.runs[-2 - tag] : undefined;
+    return tag <= UNLISTED_TAG ? this.runs[UNLISTED_TAG - tag] : undefined;
   }
 
   /** Whether some layer has exactly text[start, end) as a key, as written or folded. */
+  /** The longest key from `start` that is a word of its own (not a jieba word composed of parts). */
+  private longestOwnKey(text: string, start: number, end: number): number {
+    for (let n = this.probe(text, start, end, this.fold); n > 0; n--) if (this.isKey(text, start, start + n)) return n;
+    return 0;
+  }
+
   private isKey(text: string, start: number, end: number): boolean {
     const fold = this.fold;
     for (const layer of this.layers) {
-      if (layer.longestAt(text, start, end) === end - start) return true;
-      if (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start) return true;
+      const hit =
+        layer.longestAt(text, start, end) === end - start ||
+        (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start);
+      // A jieba word CC-CEDICT lacks (同为, 惠通) has no meaning of its own: for a name it is
+      // characters, as the name finder was measured on.
+      if (hit && !layer.valueAt(layer.lastValue).entries.every((e) => e.composed)) return true;
     }
     return false;
   }
@@ -598,7 +654,11 @@ export class Lexicon {
       while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
       const inPhrase = phrase < numbers.length && numbers[phrase] < i;
       const limit = inPhrase ? numbers[phrase + 1] : end;
-      const later = phrase < numbers.length && numbers[phrase] === i ? phrase + 2 : phrase;
+      const startsPhrase = phrase < numbers.length && numbers[phrase] === i;
+      const later = startsPhrase ? phrase + 2 : phrase;
+      // The longest key found here, and whether one spans the number phrase starting here.
+      let longest = 0;
+      let phraseIsKey = false;
       // The first position from i on whose code unit the fold changes (Infinity: no fold).
       const foldedAt = nextFolded === undefined ? Infinity : nextFolded[i - start];
       for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
@@ -612,7 +672,7 @@ export class Lexicon {
           for (let h = 0; h < n; h++) {
             const length = lengths[h];
             const e = i + length;
-            if (isAsciiAlnum(text.charCodeAt(e - 1)) && e < text.length && isAsciiAlnum(text.charCodeAt(e))) continue;
+            if (cutsAsciiAt(text, e)) continue;
             if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
             if (folded) {
               // The layer's own spelling, found by the plain walk, is kept over its folded one.
@@ -621,17 +681,41 @@ export class Lexicon {
               if (seen) continue;
             } else plain[plainCount++] = length;
             if (length === width) single = true;
+            if (length > longest) longest = length;
+            if (startsPhrase && e === numbers[phrase + 1]) phraseIsKey = true;
             const cost = layer.wordCosts[length === 1 ? 256 + weights[h] : weights[h]];
             lattice.add(i, e, cost, values[h] * layerCount + l);
           }
         }
       }
       if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+      // A number with its unit is a word (2奈米, 第四代) unless a dictionary has that very word (一轮).
+      // Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in 5G); a
+      // glossary's unit inside it (the curated 台 "unit", 吨 "t") keeps the phrase as steps instead,
+      // so the glossary term is read and counted where it stands.
+      const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
+      if (
+        startsPhrase &&
+        !phraseIsKey &&
+        !insideAscii &&
+        !cutsAsciiAt(text, phraseEnd) &&
+        !this.glossaryInside(text, i, phraseEnd, fold)
+      ) {
+        lattice.add(i, phraseEnd, NUMBER_COST, NUMBER_TAG);
+      }
+      if (
+        !inPhrase &&
+        longest <= width &&
+        this.nameAt(text, i, end, fold) &&
+        !endsInsidePhrase(numbers, later, i + 3)
+      ) {
+        lattice.add(i, i + 3, PERSONAL_NAME_COST, NAME_TAG);
+      }
       for (; name < names.length && names[name].start <= i; name++) {
         const e = names[name].end;
         // Like any word, a name keeps out of a number phrase's inside (一汽 of 一汽铸造 stays the number's).
         if (names[name].start === i && !inPhrase && !endsInsidePhrase(numbers, later, e)) {
-          lattice.add(i, e, NAME_COST, -2 - name);
+          lattice.add(i, e, NAME_COST, UNLISTED_TAG - name);
         }
       }
       i += width;
@@ -657,6 +741,7 @@ export class Lexicon {
   private valuesOf(lattice: Lattice, k: number): Int32Array {
     const out = this.wordValues;
     out.fill(-1);
+    if (lattice.tagOf(k) < NO_TAG) return out; // a word the reader made: no layer has it
     const layerCount = this.layers.length;
     const start = lattice.startOf(k);
     const end = lattice.endOf(k);
@@ -679,13 +764,14 @@ export class Lexicon {
     text: string,
     start: number,
     end: number,
-    found: (start: number, end: number, values: Int32Array, name: NameRun | undefined) => void,
+    found: (start: number, end: number, values: Int32Array, kind: number, name: NameRun | undefined) => void,
   ): void {
     if (this.layers.length === 0 || start >= end) return;
     const lattice = this.segment(text, start, end);
     lattice.forEachOnPath((k) => {
       const tag = lattice.tagOf(k);
-      if (tag !== NO_TAG) found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), this.runOf(tag));
+      if (tag === NO_TAG) return;
+      found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), kindOfTag(tag), this.runOf(tag));
     });
   }
 
@@ -693,8 +779,8 @@ export class Lexicon {
    * Every step of the reading of [start, end) in text order, words and the rest (numbers, unknown
    * characters), as [start, end) pairs: the steps cover the range exactly once.
    */
-  segmentRange(text: string, start: number, end: number): Array<{ start: number; end: number; word: boolean }> {
-    const out: Array<{ start: number; end: number; word: boolean }> = [];
+  segmentRange(text: string, start: number, end: number): ReadingStep[] {
+    const out: ReadingStep[] = [];
     if (start >= end) return out;
     if (this.layers.length === 0) {
       for (let i = start; i < end; i += charWidth(text, i, end))
@@ -702,9 +788,11 @@ export class Lexicon {
       return out;
     }
     const lattice = this.segment(text, start, end);
-    lattice.forEachOnPath((k) =>
-      out.push({ start: lattice.startOf(k), end: lattice.endOf(k), word: lattice.tagOf(k) !== NO_TAG }),
-    );
+    lattice.forEachOnPath((k) => {
+      const tag = lattice.tagOf(k);
+      const step = { start: lattice.startOf(k), end: lattice.endOf(k), word: tag !== NO_TAG };
+      out.push(tag === NUMBER_TAG ? { ...step, made: 'number' } : tag === NAME_TAG ? { ...step, made: 'name' } : step);
+    });
     return out;
   }
 
@@ -728,17 +816,22 @@ export class Lexicon {
     if (chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG) seen.add(span(chosen));
     for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
       if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG || seen.has(span(k))) continue;
+      // Words the reader makes (numbers, personal names) are readings of the path only.
+      if (lattice.tagOf(k) === NUMBER_TAG || lattice.tagOf(k) === NAME_TAG) continue;
       seen.add(span(k));
       spans.push(k);
     }
     const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
     spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
     const make = (k: number) => {
-      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0, this.runOf(lattice.tagOf(k)));
+      const tag = lattice.tagOf(k);
+      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0, kindOfTag(tag), this.runOf(tag));
       return out.at(out.length - 1);
     };
     const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
-    return { word, also: spans.map(make) };
+    // A jieba word CC-CEDICT lacks (算机 in 计算机) is a reading of its own only where the path takes it.
+    const also = spans.map(make).filter((w) => !w.entries.every((e) => e.composed));
+    return { word, also };
   }
 
   /**
@@ -762,10 +855,58 @@ export class Lexicon {
     return { matches, glossary };
   }
 
+  /** Whether a glossary layer has a key inside text[from, to) (as written or folded). */
+  private glossaryInside(text: string, from: number, to: number, fold: Uint16Array | undefined): boolean {
+    for (let l = 0; l < this.layers.length; l++) {
+      if (this.dictionary[l]) continue;
+      const layer = this.layers[l];
+      for (let p = from; p < to; p++) {
+        if (layer.longestAt(text, p, to) > 0 || (fold !== undefined && layer.longestAt(text, p, to, fold) > 0))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
+  private nameAt(text: string, i: number, end: number, fold: Uint16Array | undefined): boolean {
+    const at =
+      fold === undefined
+        ? (k: number) => text.charCodeAt(k)
+        : (k: number) => fold[text.charCodeAt(k)] || text.charCodeAt(k);
+    return isNameAt(at, i, end);
+  }
+
+  /**
+   * The entry of a word the reader made (lexicon/compose.ts builds it from the dictionary's parts):
+   * a number with its unit (the number as read, the unit's senses), or a personal name (the
+   * surname's senses, the given name).
+   */
+  madeEntry(text: string, kind: number): SourcedEntry {
+    const folded = this.foldTerm(text) ?? text;
+    const part = (from: number, to?: number): ComposedPart => {
+      const zh = text.slice(from, to);
+      return { zh, entries: this.lookup(zh) };
+    };
+    if (kind === NAME) return composedEntry(text, 'name', [part(0, 1), part(1)], MADE_SOURCE);
+    // 2台6000吨: number, unit, number, unit.
+    const parts: ComposedPart[] = [];
+    let at = 0;
+    for (const n of findNumbers(folded)) {
+      if (n.start > at) parts.push(part(at, n.start));
+      parts.push({ ...part(n.start, n.end), reading: numberAsRead(n, folded.slice(n.start, n.end)) });
+      at = n.end;
+    }
+    if (at < text.length) parts.push(part(at));
+    return composedEntry(text, 'number', parts, MADE_SOURCE);
+  }
+
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
   lookup(key: string): SourcedEntry[] {
     const folded = this.foldTerm(key);
-    return this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []);
+    return ownEntries(
+      this.layers.flatMap((layer) => (layer.get(key) ?? (folded ? layer.get(folded) : undefined))?.entries ?? []),
+    );
   }
 
   /** The words of the passages' reading, in text order. */
@@ -777,9 +918,31 @@ export class Lexicon {
 
   /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    this.walk(text, start, end, (s, e, values, name) => out.push(s, e, values, 0, name));
+    this.walk(text, start, end, (s, e, values, kind, name) => out.push(s, e, values, 0, kind, name));
     return out;
   }
+}
+
+/**
+ * The entries of a word without the composed one (a jieba word's parts) where another layer has
+ * entries of its own: a glossary's 压铸 needs no "to press + to cast" under it.
+ */
+function ownEntries(entries: SourcedEntry[]): SourcedEntry[] {
+  if (entries.length < 2 || !entries.some((e) => e.composed)) return entries;
+  return entries.filter((e) => !e.composed);
+}
+
+/** Where the words the reader makes take their English from: the dictionary's senses of their parts. */
+const MADE_SOURCE: SourcedEntry['source'] = { layer: 'cedict', label: 'CC-CEDICT (composed)', id: 'cedict' };
+
+/** A number as a reader says it: digits as written (2024, 8,800), else its value (12,000), an ordinal 4th. */
+function numberAsRead(n: { value: number; ordinal: boolean; chinese: boolean }, written: string): string {
+  const asWritten = !n.chinese && !n.ordinal && /^[\d.,]+$/.test(written);
+  const digits = asWritten ? written : n.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (!n.ordinal) return digits;
+  const v = n.value % 100;
+  const suffix = v >= 11 && v <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n.value % 10] ?? 'th');
+  return `${digits}${suffix}`;
 }
 
 /** Whether `end` falls strictly inside one of the phrases ([start, end) pairs) from number `from` on. */

@@ -130,14 +130,12 @@ const MEASURES = new Set([...'台件家套条座个元吨年月日人次倍项�
  * are; Chinese numerals only with a measure word after them, 第 before them, or several numeral
  * characters (十二, 三千五百): 一体化 ("integrated") contains 一 but no number.
  */
-export function isQuantity(text: string, n: NumberToken): boolean {
+export function isQuantity(text: string, n: NumberToken, end: number = text.length): boolean {
   if (!n.chinese || n.ordinal) return true;
-  if (MEASURES.has(text[n.end] ?? '')) return true;
+  // Not past the end of the range read: a range's reading must not depend on text outside it.
+  if (n.end < end && MEASURES.has(text[n.end])) return true;
   return n.end - n.start > 1 && /[十拾百佰千仟万萬亿億]/.test(text.slice(n.start, n.end));
 }
-
-/** Every character other than ASCII digits that the number phrases depend on (numerals, 第, units). */
-export const NUMBER_CHARACTERS = [...NUMERAL_CHARS, '第', ...MEASURES, ...'台件家套条座个元吨'].join('');
 
 /**
  * Classifiers and units a draft carries into English with its number (the draft engine's table
@@ -159,10 +157,54 @@ export function quantityEnd(text: string, n: NumberToken, next: NumberToken | un
 }
 
 /**
- * The number phrases of text[start, end) that a draft reads as one quantity, as a flat list of
- * [start, end) pairs in text order: Arabic numbers, ordinals, Chinese numerals before a unit or of
- * several characters (一体化 holds none), each with its unit. The segmentation lets no word cross
- * one (8800吨 holds no 88, 2台6000吨 no 台6).
+ * Classifiers and units the reader keeps with a number as one word (2奈米, 第四代, 42座, 一轮),
+ * beyond the draft's own (PHRASE_UNITS): single characters, then longer units, written simplified
+ * (the lexicon reads numbers on the folded text, so 週年 and 公尺 are found as 周年 and 公尺). Not
+ * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little". Currencies stay words of their own
+ * (5.786亿 | 美元), as 元 alone does not (2500万元).
+ */
+const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔']);
+const ARABIC_ONLY_UNITS = new Set([...'分点秒倍度米克升%％']);
+const LONG_UNITS = [
+  '平方公里',
+  '平方公尺',
+  '平方米',
+  '立方米',
+  '纳米',
+  '奈米',
+  '微米',
+  '毫米',
+  '厘米',
+  '公分',
+  '公尺',
+  '公里',
+  '公斤',
+  '千克',
+  '千米',
+  '英寸',
+  '周年',
+  '月份',
+  '小时',
+  '分钟',
+  '季度',
+  '万元',
+  '亿元',
+];
+
+/** Length of the unit a reading number word takes at `at` (0: none). */
+function readingUnitLength(text: string, at: number, end: number, arabic: boolean): number {
+  for (const u of LONG_UNITS) if (at + u.length <= end && text.startsWith(u, at)) return u.length;
+  if (at >= end) return 0;
+  const c = text[at];
+  return READING_UNITS.has(c) || (arabic && ARABIC_ONLY_UNITS.has(c)) ? 1 : 0;
+}
+
+/**
+ * The number phrases of text[start, end) that the reader keeps whole, as a flat list of [start,
+ * end) pairs in text order: Arabic numbers, ordinals, Chinese numerals before a unit or of several
+ * characters (一体化 holds none), each with its unit (the draft's, 2台6000吨, or a reading unit,
+ * 2奈米, 第四代, 一轮). The segmentation lets no word cross one (8800吨 holds no 88, 2台6000吨 no
+ * 台6) and reads each as one word.
  */
 export function numberPhrases(text: string, start: number, end: number): number[] {
   const out: number[] = [];
@@ -171,11 +213,25 @@ export function numberPhrases(text: string, start: number, end: number): number[
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k];
     if (n.start < covered) continue; // the size of 2台6000吨, already in the phrase before it
-    const unit = text[n.end];
-    const read = !n.chinese || n.ordinal || PHRASE_UNITS.has(unit) || n.end - n.start > 1;
-    if (!read || !isQuantity(text, n)) continue;
-    covered = quantityEnd(text, n, numbers[k + 1], end);
+    const unit = readingUnitLength(text, n.end, end, !n.chinese);
+    const read = !n.chinese || n.ordinal || unit > 0 || n.end - n.start > 1;
+    if (!read || (unit === 0 && !isQuantity(text, n, end))) continue;
+    const drafted = quantityEnd(text, n, numbers[k + 1], end);
+    covered = Math.max(drafted, n.end + unit);
     out.push(n.start, covered);
   }
   return out;
 }
+
+/** Every character other than ASCII digits that the number phrases depend on (numerals, 第, units). */
+export const NUMBER_CHARACTERS = [
+  ...new Set([
+    ...NUMERAL_CHARS,
+    '第',
+    ...MEASURES,
+    ...PHRASE_UNITS,
+    ...READING_UNITS,
+    ...ARABIC_ONLY_UNITS,
+    ...LONG_UNITS.join(''),
+  ]),
+].join('');
