@@ -380,6 +380,8 @@ export class Lexicon {
   /** Per layer, whether it is a general dictionary rather than a glossary. */
   private readonly dictionary: boolean[];
   private readonly hasDictionary: boolean;
+  /** Per layer and value index: 0 not yet known, 1 a word of its own, 2 a jieba word composed of parts. */
+  private readonly composedKeys: Int8Array[];
   private table: Uint16Array | undefined;
   /** The segmentation's lattice, reused from range to range. */
   private readonly lattice = new Lattice();
@@ -419,6 +421,7 @@ export class Lexicon {
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hasDictionary = this.dictionary.includes(true);
+    this.composedKeys = layers.map((l) => new Int8Array(l.size));
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
     this.wordValues = new Int32Array(layers.length);
   }
@@ -540,15 +543,23 @@ export class Lexicon {
 
   private isKey(text: string, start: number, end: number): boolean {
     const fold = this.fold;
-    for (const layer of this.layers) {
+    for (let l = 0; l < this.layers.length; l++) {
+      const layer = this.layers[l];
       const hit =
         layer.longestAt(text, start, end) === end - start ||
         (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start);
       // A jieba word CC-CEDICT lacks (同为, 惠通) has no meaning of its own: for a name it is
       // characters, as the name finder was measured on.
-      if (hit && !layer.valueAt(layer.lastValue).entries.every((e) => e.composed)) return true;
+      if (hit && !this.isComposedKey(l, layer.lastValue)) return true;
     }
     return false;
+  }
+
+  /** Whether value v of layer l is a jieba word composed of parts; decoded once, then remembered. */
+  private isComposedKey(l: number, v: number): boolean {
+    const known = this.composedKeys[l];
+    if (known[v] === 0) known[v] = this.layers[l].valueAt(v).entries.every((e) => e.composed) ? 2 : 1;
+    return known[v] === 2;
   }
 
   /**
