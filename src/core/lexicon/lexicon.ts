@@ -881,12 +881,19 @@ export class Lexicon {
 
   /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
   private nameAt(text: string, i: number, end: number, fold: Uint16Array | undefined): boolean {
-    const at =
-      fold === undefined
-        ? (k: number) => text.charCodeAt(k)
-        : (k: number) => fold[text.charCodeAt(k)] || text.charCodeAt(k);
-    return isNameAt(at, i, end);
+    // One reader of the folded code units for every call: a closure per position would be garbage
+    // at every character of a 20 MB document.
+    this.nameText = text;
+    this.nameFold = fold;
+    return isNameAt(this.foldedCodeAt, i, end);
   }
+
+  private nameText = '';
+  private nameFold: Uint16Array | undefined;
+  private readonly foldedCodeAt = (k: number): number => {
+    const c = this.nameText.charCodeAt(k);
+    return (this.nameFold !== undefined && this.nameFold[c]) || c;
+  };
 
   /**
    * The entry of a word the reader made (lexicon/compose.ts builds it from the dictionary's parts):
