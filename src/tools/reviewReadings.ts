@@ -4,10 +4,11 @@
  * it) and prints each disagreement that glossary/readings-reviewed.tsv has not decided. Exit code 1
  * while any is undecided (or the decisions file is malformed), else 0.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cedictPinyinToMarks, parseCedictLine } from '../core/glossary/cedictLine';
-import { isGlossaryFileName, loadGlossaries } from '../core/glossary/load';
+import { loadGlossaries } from '../core/glossary/load';
+import { readGlossaryFolder } from '../node/glossaryFolder';
 import {
   formatDisagreement,
   parseReadingDecisions,
@@ -21,10 +22,7 @@ const dir = process.argv[2] ?? 'glossary';
 const decisionsPath = join(dir, 'readings-reviewed.tsv');
 
 function main(): number {
-  const files = readdirSync(dir)
-    .filter(isGlossaryFileName)
-    .sort()
-    .map((name) => ({ path: relative(process.cwd(), join(dir, name)), bytes: readFileSync(join(dir, name)) }));
+  const files = readGlossaryFolder(dir, (name) => relative(process.cwd(), join(dir, name)));
   const loaded = loadGlossaries(files, 'curated');
   if (loaded.problems.length > 0) {
     for (const p of loaded.problems) console.error(p.message);

@@ -288,6 +288,9 @@ class StoredMatch implements TermMatch {
 
 type NameWordClass = Omit<NameWord, 'start'>;
 
+/** A layer's composed-key marks before the first question about them. */
+const EMPTY_MARKS = new Int8Array(0);
+
 /** Kinds of a path's word: one a layer has, or one the reader made (a number with its unit, a name). */
 const WORD = 0;
 const NUMBER = 1;
@@ -421,7 +424,7 @@ export class Lexicon {
   ) {
     this.dictionary = layers.map((l) => l.kind === 'dictionary');
     this.hasDictionary = this.dictionary.includes(true);
-    this.composedKeys = layers.map((l) => new Int8Array(l.size));
+    this.composedKeys = layers.map(() => EMPTY_MARKS);
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
     this.wordValues = new Int32Array(layers.length);
   }
@@ -557,6 +560,8 @@ export class Lexicon {
 
   /** Whether value v of layer l is a jieba word composed of parts; decoded once, then remembered. */
   private isComposedKey(l: number, v: number): boolean {
+    // Made on the first question (a name finder's), not with every lexicon a glossary edit builds.
+    if (this.composedKeys[l] === EMPTY_MARKS) this.composedKeys[l] = new Int8Array(this.layers[l].size);
     const known = this.composedKeys[l];
     if (known[v] === 0) known[v] = this.layers[l].valueAt(v).entries.every((e) => e.composed) ? 2 : 1;
     return known[v] === 2;
