@@ -172,6 +172,37 @@ export function defineHoverSuite(): void {
       );
     });
 
+    test('words the reader makes: a personal name and a jieba word are one unit, from their parts', async () => {
+      // Sentences of test/fixtures/reading/real-text.json (sources wenweipo-h20 and 8891-foxconn-nidec).
+      const lines = [
+        '日前,英偉達CEO黃仁勳在北京訪問期間宣布,美國政府已批准H20芯片恢復對華出口。',
+        '為了搶攻電動車市場,鴻海與裕隆兩大集團合資成立「鴻華先進」',
+      ];
+      const uri = workspaceFile('reading-made-words.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${lines.join('\n')}\n`));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const rangeAt = async (needle: string) => {
+        const hovers =
+          (await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            doc.uri,
+            positionOf(doc, needle),
+          )) ?? [];
+        const ours = hovers.find((h) =>
+          h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')),
+        );
+        return ours?.range && doc.getText(ours.range);
+      };
+      const atRen = plain((await glossHover(doc, positionOf(doc, '仁'))) ?? '');
+      assert.match(atRen, /Huang \(personal name\)/);
+      assert.match(atRen, /\*\*黄仁勋\*\* 黃仁勳 — huáng rén xūn/, 'the name, not 仁 "humane", is the word');
+      assert.equal(await rangeAt('仁'), '黃仁勳');
+      const atGong = plain((await glossHover(doc, positionOf(doc, '攻'))) ?? '');
+      assert.match(atGong, /to knock against \+ to attack/);
+      assert.match(atGong, /composed of 抢 \+ 攻/);
+      assert.equal(await rangeAt('攻'), '搶攻');
+    });
+
     test('works in any language: a Chinese comment in a TypeScript file', async () => {
       const doc = await vscode.workspace.openTextDocument({
         language: 'typescript',
