@@ -12,7 +12,7 @@ import { jsonFormat } from '../../src/core/glossary/formats/json';
 import { parseGlossaryJson } from '../../src/core/glossary/jsonGlossary';
 import { decodePhraseTable, encodePhraseTable, packS2tw, unpackS2tw } from '../../src/core/text/phraseTable';
 import { describePosition } from '../../src/core/document/scan';
-import { foldToSimplified, s2twConverter, toTraditional, traditionalIn } from '../../src/core/text/script';
+import { buildS2tw, foldToSimplified, s2twConverter, toTraditional, traditionalIn } from '../../src/core/text/script';
 import { traditionalProblem } from '../../src/core/text/script';
 import { openccS2twTables } from '../../src/tools/openccS2twTables';
 import { fixture, fullLexicon } from './fullLexicon';
@@ -198,4 +198,16 @@ test('property: on phrase-rich random text the converter is opencc-js’s own cn
     }),
     { numRuns: 10_000 },
   );
+});
+
+test('built a step at a time (as the extension warms it in time slices), the converter is the same', () => {
+  const build = buildS2tw(unpackS2tw(PACKED));
+  let steps = 0;
+  let step = build.next();
+  for (; !step.done; step = build.next()) steps++;
+  // Tens of thousands of words over many steps: no single step holds the thread for the whole build.
+  assert.ok(steps > 30, `${steps} steps`);
+  const whole = s2twConverter(unpackS2tw(PACKED));
+  const text = foldToSimplified(fixture('traditional-phrases.txt')) ?? fixture('traditional-phrases.txt');
+  assert.equal(step.value(text), whole(text));
 });

@@ -15,7 +15,13 @@ import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    timeout: 30_000,
+    reporter: 'spec',
+    grep: process.env.HANZI_GLOSS_GREP,
+  });
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   defineHoverSuite();
   defineSenseOrderSuite();

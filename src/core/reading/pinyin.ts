@@ -17,6 +17,17 @@ function pinyinPro(text: string, options: { type: 'array' | 'all' }): unknown {
   return options.type === 'all' ? pro.pinyin(text, { type: 'all' }) : pro.pinyin(text, { type: 'array' });
 }
 
+/**
+ * Loads pinyin-pro ahead of the first reading, in two steps the caller can time apart: `'module'`
+ * evaluates its dictionary (a 320 kB module), `'index'` makes it build its phrase index (its first
+ * call does that).
+ */
+export function loadPinyin(step: 'module' | 'index'): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pro ??= require('pinyin-pro') as typeof PinyinPro;
+  if (step === 'index') pro.pinyin('长行', { type: 'array' });
+}
+
 export type ToneStyle = 'marks' | 'numbers';
 
 /** One reading unit of a text: a Han character (with its syllable) or a run of Latin letters/digits. */

@@ -63,11 +63,10 @@ export function encodePhraseTable(phrases: string, characters: string): string {
   return out.join('|');
 }
 
-/** The phrase table `encodePhraseTable` was given, as [phrase, traditional] pairs in its order. */
-export function decodePhrasePairs(encoded: string, characters: string): [string, string][] {
+/** The phrase table `encodePhraseTable` was given, as [phrase, traditional] pairs in its order, one at a time. */
+export function* phrasePairs(encoded: string, characters: string): Generator<[string, string], void, void> {
   const chars = characterTable(characters);
   const units = new Uint16Array(0x10000);
-  const out: [string, string][] = [];
   let prior = '';
   let at = 0;
   while (at < encoded.length) {
@@ -89,11 +88,15 @@ export function decodePhrasePairs(encoded: string, characters: string): [string,
       to = '';
       for (let i = 0; i < from.length; i++) to += String.fromCharCode(units[i]);
     }
-    out.push([from, to]);
+    yield [from, to];
     prior = from;
     at = stop + 1;
   }
-  return out;
+}
+
+/** The phrase table `encodePhraseTable` was given, as [phrase, traditional] pairs in its order. */
+export function decodePhrasePairs(encoded: string, characters: string): [string, string][] {
+  return Array.from(phrasePairs(encoded, characters));
 }
 
 /** The phrase table `encodePhraseTable` was given, in opencc-js's "from to|…" form. */
@@ -127,12 +130,15 @@ export function packS2tw(t: S2twTables): string {
   return SECTIONS.map((k) => (k === 'stPhrases' ? encodePhraseTable(t.stPhrases, t.stCharacters) : t[k])).join('\n');
 }
 
-/** The packed tables, STPhrases as pairs (opencc-js takes them so, and need not split a string). */
-export function unpackS2tw(packed: string): S2twTables<[string, string][]> {
+/**
+ * The packed tables, STPhrases as pairs decoded as they are iterated (so that a converter can be
+ * built a slice at a time; each iteration decodes afresh).
+ */
+export function unpackS2tw(packed: string): S2twTables<Iterable<[string, string]>> {
   const parts = packed.split('\n');
   if (parts.length !== SECTIONS.length) {
     throw new Error(`OpenCC tables: ${parts.length} sections, expected ${SECTIONS.length}`);
   }
   const t = Object.fromEntries(SECTIONS.map((k, i) => [k, parts[i]])) as Record<(typeof SECTIONS)[number], string>;
-  return { ...t, stPhrases: decodePhrasePairs(t.stPhrases, t.stCharacters) };
+  return { ...t, stPhrases: { [Symbol.iterator]: () => phrasePairs(t.stPhrases, t.stCharacters) } };
 }

@@ -37,22 +37,58 @@ export function foldToSimplified(text: string): string | undefined {
   return foldWith(text, simplifiedFoldTable());
 }
 
+/** Words added to OpenCC's tries between two yields of `buildS2tw` (about a millisecond). */
+const WORDS_PER_STEP = 1500;
+
+type Pairs = string | Iterable<[string, string]>;
+
 /**
  * OpenCC's s2tw conversion (opencc-js's preset: normalise compatibility ideographs, segment by the
  * phrase table, convert each segment by phrases then characters, then by Taiwan's variants), over
  * opencc-js's tries. The preset builds the 49,000-phrase trie twice, once to segment and once to
  * convert (0.3 s, 40 MB); here one trie does both, and a set of the phrase keys tells a phrase
- * segment from a run of characters (0.13 s, 22 MB). A unit test checks the output against
+ * segment from a run of characters (0.15 s, 22 MB). A unit test checks the output against
  * opencc-js's own converter.
+ *
+ * Built a step at a time: each `next()` adds about WORDS_PER_STEP words, so that the extension can
+ * build it in time slices while the editor is idle; the generator returns the converter.
  */
-export function s2twConverter(t: S2twTables<string | [string, string][]>): ConverterFunction {
-  const phrases = [pairsOf(t.stPhrases), pairsOf(t.stPhrasesGenerated)];
+export function* buildS2tw(t: S2twTables<Pairs>): Generator<void, ConverterFunction, void> {
+  let added = 0;
+  // opencc-js's loadDictGroup loads a group's tables last to first, so the first table's word wins.
+  function* load(trie: Trie, tables: Pairs[], keys?: Set<string>): Generator<void, void, void> {
+    for (const table of [...tables].reverse()) {
+      for (const [from, to] of pairsOf(table)) {
+        trie.addWord(from, to);
+        keys?.add(from);
+        if (++added % WORDS_PER_STEP === 0) yield;
+      }
+    }
+  }
   const convert = new Trie();
-  convert.loadDictGroup([...phrases, t.stCharacters]);
-  const phraseKeys = new Set(phrases.flatMap((d) => d.map(([from]) => from)));
+  const phraseKeys = new Set<string>();
+  yield* load(convert, [t.stCharacters]);
+  yield* load(convert, [t.stPhrases, t.stPhrasesGenerated], phraseKeys);
   const variants = new Trie();
-  variants.loadDictGroup([t.twVariantsPhrases, t.twVariants]);
-  const normalize = ConverterFactory([t.cjkCompatibility]);
+  yield* load(variants, [t.twVariantsPhrases, t.twVariants]);
+  return s2twWith(convert, phraseKeys, variants, ConverterFactory([t.cjkCompatibility]));
+}
+
+/** `buildS2tw` run to its end in one go. */
+export function s2twConverter(t: S2twTables<Pairs>): ConverterFunction {
+  const build = buildS2tw(t);
+  for (;;) {
+    const step = build.next();
+    if (step.done) return step.value;
+  }
+}
+
+function s2twWith(
+  convert: Trie,
+  phraseKeys: Set<string>,
+  variants: Trie,
+  normalize: ConverterFunction,
+): ConverterFunction {
   return (input) => {
     const s = normalize(input);
     const out: string[] = [];
@@ -105,13 +141,45 @@ function descriptionEnd(s: string, i: number): number {
   return end;
 }
 
-const pairsOf = (d: string | [string, string][]): [string, string][] =>
-  typeof d === 'string' ? d.split('|').map((item) => item.split(' ') as [string, string]) : d;
+function* pairsOf(d: Pairs): Iterable<[string, string]> {
+  if (typeof d !== 'string') {
+    yield* d;
+    return;
+  }
+  for (const item of d.split('|')) yield item.split(' ') as [string, string];
+}
+
+let building: Generator<void, ConverterFunction, void> | undefined;
+
+/**
+ * Builds the traditional converter until `expired()` says stop; true once it is built. The
+ * extension calls it in idle time slices, so that neither the first hover nor one long task pays
+ * for OpenCC's tables (0.25 s in one go). A failure (a missing vendor file) is thrown, and the
+ * next call starts again.
+ */
+export function buildTraditional(expired: () => boolean): boolean {
+  if (traditionalizer) return true;
+  try {
+    // The vendor file (large) is required here, on the first conversion or warm-up.
+    building ??= buildS2tw(unpackS2tw((require('hanzi-gloss:opencc-s2tw') as { default: string }).default));
+    for (;;) {
+      const step = building.next();
+      if (step.done) {
+        traditionalizer = step.value;
+        building = undefined;
+        return true;
+      }
+      if (expired()) return false;
+    }
+  } catch (e) {
+    building = undefined;
+    throw e;
+  }
+}
 
 function converter(): ConverterFunction {
-  // The vendor file (large) is required here, on the first conversion.
-  traditionalizer ??= s2twConverter(unpackS2tw((require('hanzi-gloss:opencc-s2tw') as { default: string }).default));
-  return traditionalizer;
+  if (!traditionalizer) buildTraditional(() => false);
+  return traditionalizer!;
 }
 
 /** Taiwan-standard traditional form of a simplified text, phrase by phrase (OpenCC s2tw). */

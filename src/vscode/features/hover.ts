@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import { commandLink, renderHoverMarkdown } from '../../core/document/hoverMarkdown';
 import { describePosition } from '../../core/document/scan';
-import { toTraditional } from '../../core/text/script';
+import { buildTraditional } from '../../core/text/script';
+import { loadPinyin } from '../../core/reading/pinyin';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { CedictAssetError } from '../../core/lexicon/cedictAsset';
 import type { InstallFailures } from '../services/installFailures';
 import { languageEnabled, readConfig, type HanziGlossConfig } from '../services/config';
 import type { TaskTimer } from '../services/taskTimer';
+import { hostClock, TimeSlicer } from '../services/timeSlices';
 import type { GlossaryService } from '../services/glossaryService';
 import { hoverLabels } from '../services/hoverLabels';
 import { Commands } from '../services/ids';
@@ -117,30 +119,58 @@ export class HanziHoverProvider implements vscode.HoverProvider {
 
 const WARM_DELAY_MS = 1500;
 
+/** The first line with Han characters among the first 200 of the visible editors, if any. */
+function visibleChineseLine(): string | undefined {
+  for (const e of vscode.window.visibleTextEditors) {
+    for (let line = 0; line < Math.min(e.document.lineCount, 200); line++) {
+      const text = e.document.lineAt(line).text;
+      if (HAN.test(text)) return text;
+    }
+  }
+  return undefined;
+}
+
 /**
- * Every hover shows the term's traditional form, and OpenCC's phrase tables take a few hundred
- * milliseconds to read the first time. They are read once, while the editor is idle shortly after
- * Chinese text first becomes visible, so that the first hover does not pay for them.
+ * Every hover shows a term's traditional form and its pinyin, and the first of each costs a
+ * one-time load: OpenCC's phrase tables (0.25 s to build in one go) and pinyin-pro's dictionary
+ * (a 320 kB module, then its phrase index). They are loaded once, while the editor is idle shortly
+ * after Chinese text first becomes visible, so that the first hover does not pay for them: the
+ * tables a time slice at a time, pinyin-pro in its two steps (it cannot be sliced further), then
+ * one reading of a visible line. Each step is measured like any task.
  */
-function warmTraditionalWhenChineseIsVisible(failures: InstallFailures): vscode.Disposable {
+function warmReadingWhenChineseIsVisible(
+  glossary: Pick<GlossaryService, 'lexicon'>,
+  tasks: TaskTimer,
+  failures: InstallFailures,
+): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const slices = new TimeSlicer(tasks);
+  const warm = async (): Promise<void> => {
+    const stopped = () => disposed;
+    if (!(await slices.run('warm-up: traditional tables slice', buildTraditional, stopped))) return;
+    tasks.measureLoad('one-time load: pinyin-pro module', () => loadPinyin('module'));
+    await hostClock.yield();
+    tasks.measureLoad('one-time load: pinyin-pro index', () => loadPinyin('index'));
+    const lexicon = await glossary.lexicon();
+    const line = visibleChineseLine();
+    const at = line?.search(HAN) ?? -1;
+    if (disposed || line === undefined || at < 0) return;
+    tasks.measure('warm-up: first reading', () => describePosition(line.slice(0, 2 * WINDOW), at, lexicon, 'marks'));
+  };
   const check = (): void => {
-    if (timer) return;
-    const chinese = vscode.window.visibleTextEditors.some((e) =>
-      HAN.test(e.document.getText(new vscode.Range(0, 0, Math.min(e.document.lineCount, 200), 0))),
-    );
-    const warm = (): void => {
-      try {
-        toTraditional('签');
-      } catch (e) {
-        if (!failures.report(e)) throw e;
-      }
-    };
-    if (chinese) timer = setTimeout(warm, WARM_DELAY_MS);
+    if (timer || visibleChineseLine() === undefined) return;
+    timer = setTimeout(() => {
+      warm().catch((e: unknown) => {
+        // A broken installation is told to the user; anything else is a bug, for the log.
+        if (!failures.report(e)) console.error('Hanzi Gloss: warming up failed', e);
+      });
+    }, WARM_DELAY_MS);
   };
   const listener = vscode.window.onDidChangeVisibleTextEditors(check);
   check();
   return new vscode.Disposable(() => {
+    disposed = true;
     listener.dispose();
     if (timer) clearTimeout(timer);
   });
@@ -154,5 +184,5 @@ export function registerHover(
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
   const hovers = new HanziHoverProvider(glossary, tasks, failures);
   const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, hovers);
-  return vscode.Disposable.from(provider, warmTraditionalWhenChineseIsVisible(failures));
+  return vscode.Disposable.from(provider, warmReadingWhenChineseIsVisible(glossary, tasks, failures));
 }
