@@ -63,6 +63,18 @@ export function splitPlace(
   return (own.length > 0 ? own : places(text, word)).find((p) => !exact(p));
 }
 
+/**
+ * Whether text[a, b) lies inside one match that is a glossary term (workspace, user or curated):
+ * the marked 同比 inside the curated 同比增长 is not split, it is part of a longer verified term the
+ * hover shows first (with 同比 on its "also" line). A second figure beside "read whole", since
+ * the marks were made before the termbase grew its compounds.
+ */
+export function insideGlossaryTerm(a: number, b: number, matches: readonly ScannedMatch[]): boolean {
+  return matches.some(
+    (m) => m.start <= a && b <= m.end && m.end - m.start > b - a && m.entries.some((e) => e.source.layer !== 'cedict'),
+  );
+}
+
 /** The first English line of a match: what the hover shows first. */
 export function firstEnglish(m: ScannedMatch): string {
   return m.entries[0]?.en[0] ?? '';

@@ -11,7 +11,7 @@
  * Information for issue 12, not a test: it exits 0 whatever the numbers (1 only on a broken set).
  */
 import { scanText } from '../../src/core/document/scan';
-import { cutsAsciiRun, firstEnglish, isJunkFirst, splitPlace } from '../shared/readingScore';
+import { cutsAsciiRun, firstEnglish, insideGlossaryTerm, isJunkFirst, splitPlace } from '../shared/readingScore';
 import { realTextProblems, type RealTextSet } from '../shared/realText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
 
@@ -37,6 +37,7 @@ function score(name: string): void {
   const insideAscii: string[] = [];
   let words = 0;
   let whole = 0;
+  let inTerm = 0;
   let matchCount = 0;
   for (const s of set.sentences) {
     const { matches } = scanText(s.text, lexicon);
@@ -47,6 +48,7 @@ function score(name: string): void {
       if (place === undefined) whole++;
       else {
         const [a, b] = place;
+        if (insideGlossaryTerm(a, b, matches)) inTerm++;
         const pieces = matches.filter((m) => m.start < b && m.end > a).map((m) => m.text);
         const line = `${w} → ${pieces.join(' | ') || '(no match)'}`;
         (lexicon.lookup(w).length > 0 ? split : unknown).push(line);
@@ -61,6 +63,10 @@ function score(name: string): void {
   console.log(`\n${name}: ${set.sentences.length} sentences, ${set.sources.length} sources, ${matchCount} matches`);
   console.log(`Marked words read whole: ${whole} / ${words} (${pct(whole, words)})`);
   console.log(`  not whole though a dictionary has the word: ${split.length}; in no dictionary: ${unknown.length}`);
+  console.log(
+    `  of those, inside one longer glossary term (not split): ${inTerm}; ` +
+      `whole or inside a glossary term: ${whole + inTerm} / ${words} (${pct(whole + inTerm, words)})`,
+  );
   console.log(`Junk-first senses: ${junk.length} of ${matchCount} matches (${pct(junk.length, matchCount)})`);
   // The brief counts every "(Tw) …" line; those that do give an English gloss are told apart here.
   const twGlossed = junk.filter((j) => /: \(Tw\) (?!see )/.test(j)).length;

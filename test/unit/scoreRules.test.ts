@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cutsAsciiRun, isJunk, isJunkFirst, readWhole } from '../shared/readingScore';
+import { cutsAsciiRun, insideGlossaryTerm, isJunk, isJunkFirst, readWhole } from '../shared/readingScore';
 import type { ScannedMatch } from '../../src/core/document/scan';
 import { CEDICT_SOURCE } from '../../src/core/lexicon/cedictAsset';
 import { accepts } from '../shared/termbaseText';
@@ -57,4 +57,15 @@ test('an English line is accepted when it holds an accepted rendering as a whole
   assert.equal(accepts('Taiwan Mobile Co., Ltd.', ['Taiwan Mobile']), true);
   assert.equal(accepts('(bus, train etc) depot', ['automaker', 'carmaker']), false);
   assert.equal(accepts('cast', ['casting']), false, 'a part of a word is not the phrase');
+});
+
+test('a marked word inside one longer glossary term counts as not split; inside a CC-CEDICT word it does not', () => {
+  const term = (start: number, end: number, layer: 'curated' | 'cedict') =>
+    ({ start, end, entries: [{ source: { layer } }] }) as unknown as ScannedMatch;
+  // 同比 (0–2) inside the curated 同比增长 (0–4): not split; inside a CC-CEDICT 同比增长 it would be.
+  assert.equal(insideGlossaryTerm(0, 2, [term(0, 4, 'curated')]), true);
+  assert.equal(insideGlossaryTerm(0, 2, [term(0, 4, 'cedict')]), false);
+  // The same bounds are "whole", not "inside"; a term that only overlaps does not hold the word.
+  assert.equal(insideGlossaryTerm(0, 2, [term(0, 2, 'curated')]), false);
+  assert.equal(insideGlossaryTerm(1, 3, [term(0, 2, 'curated'), term(2, 4, 'curated')]), false);
 });
