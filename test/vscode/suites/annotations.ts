@@ -86,6 +86,10 @@ export function defineAnnotationSuite(): void {
         codes.some((c) => c.startsWith('missing-term:')),
         'Tuopu Group is missing',
       );
+      // 9,000 is written only in the English (the Chinese has 8800吨): a warning at the number.
+      const extra = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'extra-number');
+      assert.equal(extra && editor.document.getText(extra.range), '9,000', codes.join(' | '));
+      assert.equal(extra?.severity, vscode.DiagnosticSeverity.Warning);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
