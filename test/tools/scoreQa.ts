@@ -9,7 +9,7 @@
  * whatever the figures (1 only on a broken corpus).
  */
 import { checkAnnotation, type QaProblem } from '../../src/core/annotate/qa';
-import { injectionProblems, NEW_QA_CODES, qaCorpusCounts, qaCorpusProblems, type QaCorpus } from '../shared/qaCorpus';
+import { injectionProblems, newQaCodes, qaCorpusCounts, qaCorpusProblems, type QaCorpus } from '../shared/qaCorpus';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
@@ -60,7 +60,7 @@ function main(): void {
   const total = [...caught.values()].reduce((a, b) => a + b, 0);
   console.log(`Catches: ${total} / ${n} injected errors reported with their code (${pct(total, n)})`);
   for (const [code, k] of Object.entries(counts.byCode)) {
-    const note = NEW_QA_CODES.includes(code) ? ' (a new code: not raised by checkAnnotation yet)' : '';
+    const note = newQaCodes().includes(code) ? ' (a new code: not raised by checkAnnotation yet)' : '';
     console.log(`  ${code}: ${caught.get(code) ?? 0} / ${k} (${pct(caught.get(code) ?? 0, k)})${note}`);
   }
   console.log('\nCommonest false-alarm causes (code, term or rendering: problems):');

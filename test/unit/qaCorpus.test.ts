@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   injectionProblems,
+  newQaCodes,
   qaCorpusCounts,
   qaCorpusProblems,
-  QA_CORPUS_CODES,
+  QA_INJECTION_CODES,
   type QaCorpus,
 } from '../shared/qaCorpus';
 import { fixture, fullLexicon } from './fullLexicon';
@@ -24,7 +25,14 @@ test('the QA corpus is big enough: ≥ 80 lines, ≥ a third from traditional so
   const counts = qaCorpusCounts(set);
   assert.ok(counts.lines >= 80, `${counts.lines} lines`);
   assert.ok(counts.traditional * 3 >= counts.lines, `${counts.traditional} of ${counts.lines} traditional`);
-  for (const code of QA_CORPUS_CODES) assert.ok((counts.byCode[code] ?? 0) >= 10, `${code}: ${counts.byCode[code]}`);
+  for (const code of QA_INJECTION_CODES) assert.ok((counts.byCode[code] ?? 0) >= 10, `${code}: ${counts.byCode[code]}`);
+});
+
+test('the codes the corpus labels are those checkAnnotation raises, but for the one new code, extra-number', () => {
+  assert.deepEqual(
+    newQaCodes().filter((c) => c !== 'extra-number'),
+    [],
+  );
 });
 
 test('every injected variant holds the error its code names', () => {
@@ -52,7 +60,7 @@ test('the checks see an unlisted source, Chinese in the English, an unknown code
   assert.deepEqual(qaCorpusProblems(broken), [
     'lines[0]: en has Chinese left in',
     'lines[1]: source "c" not listed',
-    `lines[1]: injected code "typo" is not one of ${QA_CORPUS_CODES.join(', ')}`,
+    `lines[1]: injected code "typo" is not one of ${QA_INJECTION_CODES.join(', ')}`,
     'lines[1]: injected en is the same as en',
     'lines[2]: untranslated, but no Chinese in it',
     'source b: no line uses it',
