@@ -109,3 +109,37 @@ test('property: a quantity written in English digits, with or without separators
     { numRuns: 2000 },
   );
 });
+
+test('Taiwan and trade-press figures: 成, ROC years, a spaced 萬, 億 and 萬 in one number, Latin units', () => {
+  const lines: [string, string][] = [
+    // tpex-solar-chain (test/fixtures/qa/corpus.json): 九成 is 90 %, 兩大類 two categories
+    [
+      '矽晶、薄膜等兩大類,共占約近九成市場',
+      'two broad categories, crystalline silicon and thin film, with nearly 90% of the market',
+    ],
+    // ltn-renewables-paper: a range of tenths
+    ['每日最高可供應全國約三至四成的用電', 'up to about 30 to 40 per cent of daily electricity use'],
+    // moneydj / colamg-tyc-agm: ROC years
+    ['94年全球筆記型電腦產量約將成長16.6%', 'global notebook output is expected to grow by about 16.6% in 2005'],
+    ['召開112年股東常會', 'held its 2023 annual general meeting'],
+    // smartcpa-tsmc: a space before 萬
+    ['無塵室面積將超過 16 萬平方公尺', 'more than 160,000 square metres of cleanroom space'],
+    // 15億2158萬 read as one number, written rounded in English
+    ['營收15億2158萬元', 'revenue of 1.522 billion yuan'],
+    // hengbang-expo-2026, allnews-cht-5g: units in Latin letters are quantities
+    ['抗拉强度普遍提升至280MPa以上', 'tensile strength has generally risen above 280 MPa'],
+  ];
+  for (const [zh, en] of lines) assert.deepEqual(problemsOf(zh, en), { missing: [], extra: [] }, en);
+  // The same figures changed are found, both ways.
+  assert.deepEqual(problemsOf('抗拉强度普遍提升至280MPa以上', 'risen above 260 MPa'), {
+    missing: ['280'],
+    extra: ['260'],
+  });
+  assert.deepEqual(problemsOf('3.5GHz及28GHz頻段', 'the 3.5 GHz and 26 GHz bands'), { missing: ['28'], extra: ['26'] });
+  assert.deepEqual(problemsOf('召開112年股東常會', 'held its 2022 AGM'), { missing: ['112'], extra: ['2022'] });
+  // A cardinal number word the Chinese lacks is extra; "one of" and ordinals are not.
+  assert.deepEqual(problemsOf('特斯拉已经拥有9000吨级别的压铸机', 'Tesla already has three 9,000-tonne machines'), {
+    missing: [],
+    extra: ['three'],
+  });
+});

@@ -50,6 +50,8 @@ export interface EnglishNumber {
   readonly start: number;
   readonly end: number;
   readonly kind: EnglishNumberKind;
+  /** A cardinal number word from two up (two, twenty-five, a dozen, a hundred): may be extra. */
+  readonly cardinal?: boolean;
 }
 
 const TEENS = ['eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -79,8 +81,13 @@ const WORD_VALUES = new Map<string, number>([
   ['both', 2],
   ['pair', 2],
   ['twin', 2],
+  // 两倍 is "twice", "double"
+  ['twice', 2],
+  ['double', 2],
 ]);
 /** Months (January, Sept.) are 1–12: 2024年3月 is "March 2024". "May" only capitalised (it is a verb). */
+/** Number words that count things (two … ninety, dozen): not one, ordinals, both/pair/twin/twice/double. */
+const CARDINALS = new Set([...WORDS.slice(2), ...TEENS, ...TENS, 'dozen']);
 const MONTH_VALUES = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1])));
 const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
 
@@ -111,20 +118,25 @@ export function findEnglishNumbers(text: string): EnglishNumber[] {
     let end = start + m[0].length;
     let value: number;
     let kind: EnglishNumberKind = 'word';
+    let cardinal = false;
     const g = m.groups ?? {};
     if (g.digits !== undefined) {
       value = Number(g.digits.replace(/,/g, ''));
       const suffix = m[0].slice(g.digits.length).toLowerCase();
       if (suffix in SCALES) value *= SCALES[suffix];
       // A5 or 5G: digits joined to letters are a code's, unless the letters are the suffix read.
-      const joined = LETTER.test(text[start - 1] ?? '') || (suffix === '' && LETTER.test(text[end] ?? ''));
+      // COVID-19 and Euro-6 are names too.
+      const before = text[start - 1] === '-' ? text[start - 2] : text[start - 1];
+      const joined = LETTER.test(before ?? '') || (suffix === '' && LETTER.test(text[end] ?? ''));
       kind = joined ? 'code' : 'digits';
     } else if (g.word !== undefined) {
       const [tens, unit] = g.word.toLowerCase().split('-');
       value = WORD_VALUES.get(tens)! + (unit ? WORDS.indexOf(unit) : 0);
+      cardinal = CARDINALS.has(tens);
       // "a dozen" (the article is part of it) is 12; "dozens" is no number (the \b stops at "dozen").
     } else if (g.scaleword !== undefined) {
       value = SCALES[g.scaleword.split(/\s+/)[1].toLowerCase()];
+      cardinal = true;
     } else {
       // A month is capitalised (march, dec and may are words); May before a verb is the verb.
       if (!/^[A-Z]/.test(m[0]) || (m[0] === 'May' && /^\s+(?:be|have|not|also|need)\b/.test(text.slice(end)))) continue;
@@ -141,7 +153,7 @@ export function findEnglishNumbers(text: string): EnglishNumber[] {
         end += again[0].length;
       }
     }
-    out.push({ value, start, end, kind });
+    out.push(cardinal ? { value, start, end, kind, cardinal } : { value, start, end, kind });
   }
   return out;
 }
