@@ -1,7 +1,8 @@
 /**
  * Terminology checks of annotation lines as diagnostics, recomputed after the user pauses typing
  * (in time slices, so long documents never block), with quick fixes: replace a forbidden rendering
- * with the approved one; append a missing term for the user to place.
+ * with the approved one; insert a missing term's approved rendering at the cursor, or put it in
+ * place of the selected words.
  */
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
@@ -200,12 +201,19 @@ export class QaDiagnostics implements vscode.Disposable {
   }
 }
 
+/** `text` to insert at `at` of `line`, with a space on each side where a word would touch it. */
+function padded(line: string, at: number, text: string): string {
+  const before = at > 0 && /\S/.test(line[at - 1]) ? ' ' : '';
+  const after = at < line.length && /\S/.test(line[at]) ? ' ' : '';
+  return `${before}${text}${after}`;
+}
+
 class QaFixes implements vscode.CodeActionProvider {
   constructor(private readonly qa: Pick<QaDiagnostics, 'fixOf'>) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
-    _range: vscode.Range,
+    range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -223,12 +231,21 @@ class QaFixes implements vscode.CodeActionProvider {
         a.isPreferred = true;
         actions.push(a);
       } else if (fix.code === 'missing-term') {
+        // Where the user is: the selection (the words to replace) or the cursor, if on the
+        // annotation's line; else the end of that line.
+        const line = document.lineAt(d.range.start.line).range;
+        const here = line.contains(range) ? range : new vscode.Range(line.end, line.end);
         const a = new vscode.CodeAction(
-          vscode.l10n.t('Append "{0}" to place it', fix.suggestion),
+          here.isEmpty
+            ? vscode.l10n.t('Insert "{0}" here', fix.suggestion)
+            : vscode.l10n.t('Replace "{0}" with "{1}"', document.getText(here), fix.suggestion),
           vscode.CodeActionKind.QuickFix,
         );
         a.edit = new vscode.WorkspaceEdit();
-        a.edit.insert(document.uri, document.lineAt(d.range.start.line).range.end, ` ${fix.suggestion}`);
+        const spaced = here.isEmpty
+          ? padded(document.lineAt(here.start.line).text, here.start.character, fix.suggestion)
+          : fix.suggestion;
+        a.edit.replace(document.uri, here, spaced);
         a.diagnostics = [d];
         actions.push(a);
       }

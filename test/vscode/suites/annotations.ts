@@ -90,6 +90,23 @@ export function defineAnnotationSuite(): void {
       const extra = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'extra-number');
       assert.equal(extra && editor.document.getText(extra.range), '9,000', codes.join(' | '));
       assert.equal(extra?.severity, vscode.DiagnosticSeverity.Warning);
+      // With the Chinese left in selected, the missing term's fix puts its approved rendering there.
+      const at = editor.document.lineAt(1).text.indexOf('拓普');
+      const selected = new vscode.Range(1, at, 1, at + 2);
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          selected,
+        )) ?? [];
+      const put = actions.find((a) => a.title === 'Replace "拓普" with "Ningbo Tuopu Group Co., Ltd."');
+      assert.ok(put?.edit, actions.map((a) => a.title).join(', '));
+      const again = checked(api, uri);
+      assert.ok(await vscode.workspace.applyEdit(put.edit));
+      await again;
+      assert.match(editor.document.lineAt(1).text, /^EN: Bühler AG: Ningbo Tuopu Group Co., Ltd. 1 unit/);
+      const left = vscode.languages.getDiagnostics(uri).map((d) => `${d.code}:${d.message}`);
+      assert.ok(!left.some((c) => c.startsWith('untranslated') || /Tuopu/.test(c)), left.join(' | '));
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
