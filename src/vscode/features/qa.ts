@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
+import { foldToSimplified } from '../../core/text/script';
 import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
 import { LABELS } from '../services/userLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
+import { Commands } from '../services/ids';
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
@@ -29,6 +31,10 @@ const SEVERITY = {
 interface QaFix {
   readonly suggestion?: string;
   readonly code: QaCode;
+  /** The Chinese term concerned, as written. */
+  readonly term?: string;
+  /** Its simplified form, the glossary's key. */
+  readonly simplified?: string;
 }
 
 /** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
@@ -175,7 +181,8 @@ export class QaDiagnostics implements vscode.Disposable {
               const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
               d.code = p.code;
               d.source = 'Hanzi Gloss';
-              this.fixes.set(d, { suggestion: p.suggestion, code: p.code });
+              const simplified = p.term === undefined ? undefined : (foldToSimplified(p.term) ?? p.term);
+              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term, simplified });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -248,6 +255,21 @@ class QaFixes implements vscode.CodeActionProvider {
         a.edit.replace(document.uri, here, spaced);
         a.diagnostics = [d];
         actions.push(a);
+        // The words selected are the user's rendering of the term: make it an approved one.
+        const words = here.isEmpty ? '' : document.getText(here).trim();
+        if (words !== '' && fix.term && !containsHan(words)) {
+          const approve = new vscode.CodeAction(
+            vscode.l10n.t('Add "{0}" as an approved rendering of {1}', words, fix.term),
+            vscode.CodeActionKind.QuickFix,
+          );
+          approve.command = {
+            command: Commands.approveRendering,
+            title: approve.title,
+            arguments: [{ zh: fix.simplified ?? fix.term, rendering: words }],
+          };
+          approve.diagnostics = [d];
+          actions.push(approve);
+        }
       }
     }
     return actions;

@@ -110,6 +110,44 @@ export function defineAnnotationSuite(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    test('Add as approved rendering: the selected words go to the workspace glossary and the diagnostic goes', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('approve-me.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压室\nEN: cold-chamber sleeve\n'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await checked(api, uri);
+      const missing = () =>
+        vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'missing-term' && /压室/.test(d.message));
+      assert.equal(missing().length, 1, 'the curated 压室 is "shot sleeve"');
+      const words = new vscode.Range(1, 4, 1, 23);
+      assert.equal(editor.document.getText(words), 'cold-chamber sleeve');
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, words)) ??
+        [];
+      const approve = actions.find((a) => a.title === 'Add "cold-chamber sleeve" as an approved rendering of 压室');
+      assert.ok(approve?.command, actions.map((a) => a.title).join(', '));
+      const rechecked = checked(api, uri);
+      const entry = await vscode.commands.executeCommand<{ id: string; en: string[]; forbidden?: string[] }>(
+        approve.command.command,
+        ...(approve.command.arguments ?? []),
+      );
+      await rechecked;
+      assert.deepEqual(missing(), []);
+      const saved = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.vscode/hanzi-gloss.json'))),
+      ) as { entries: { zh: string; en: string[]; forbidden?: string[] }[] };
+      const written = saved.entries.find((e) => e.zh === '压室');
+      assert.deepEqual(written?.en, ['shot sleeve', 'shot chamber', 'cold-chamber sleeve']);
+      // What the curated entry forbids is kept: "pressure chamber" is still flagged.
+      assert.deepEqual(written?.forbidden, ['pressure chamber', 'pressing room']);
+      const flagged = checked(api, uri);
+      await editor.edit((b) => b.replace(editor.document.lineAt(1).range, 'EN: pressure chamber'));
+      await flagged;
+      assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'forbidden-term'));
+      await vscode.commands.executeCommand('hanziGloss.removeEntry', { id: entry?.id, target: 'workspace' });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     test('Export Bilingual Document writes HTML with ruby pinyin and the annotations', async () => {
       const uri = workspaceFile('bilingual.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸<工厂>\nEN: die casting <plant>\n'));
