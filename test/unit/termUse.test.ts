@@ -38,7 +38,8 @@ test('a term the Chinese has three times and the English renders once is under-c
     "Tesla ordered the world's first 8,000-tonne die-casting machine; the die-casting machine is key to the Cybertruck, and the largest die-casting machine in the world.";
   assert.ok(!undercounted(termUses(ZH, natural, fullLexicon(), plain)).some((u) => u.term === '压铸机'));
   // A term not rendered at all is the missing-term check's, not a count problem.
-  assert.deepEqual(undercounted(termUses(ZH, 'Tesla ordered a press.', fullLexicon(), plain)), []);
+  const unrendered = undercounted(termUses(ZH, 'Tesla ordered a press.', fullLexicon(), plain));
+  assert.ok(!unrendered.some((u) => u.term === '压铸机'));
 });
 
 test('one term rendered two ways across a file: the annotations using the rarer rendering are reported', () => {
