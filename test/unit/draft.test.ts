@@ -98,7 +98,7 @@ test('check: forbidden term, with the approved rendering as the fix', () => {
 });
 
 test('check: missing term', () => {
-  const problems = checkAnnotation('德国HNB公司开模', 'HNB of Germany makes the die', fullLexicon());
+  const problems = checkAnnotation('德国HNB公司开模', 'HNB of Germany supplies the die', fullLexicon());
   const missing = problems.filter((p) => p.code === 'missing-term').map((p) => p.term);
   assert.deepEqual(missing, ['开模']);
   assert.equal(problems.find((p) => p.code === 'missing-term')?.severity, 'warning');

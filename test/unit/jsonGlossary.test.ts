@@ -52,7 +52,7 @@ test('missing and mistyped fields point at the entry or the value', () => {
 
 test('unknown properties are errors, so typos are caught', () => {
   assert.deepEqual(problemsOf('{"entries": [{"id": "a", "zh": "压铸", "en": ["x"], "englsh": ["y"]}]}'), [
-    'g.json:1:51 unknown property "englsh" in an entry (allowed: id, zh, traditional, pinyin, en, forbidden, domain, category, note, aliases, ref)',
+    'g.json:1:51 unknown property "englsh" in an entry (allowed: id, zh, traditional, pinyin, en, forbidden, exact, domain, category, note, aliases, ref)',
   ]);
 });
 

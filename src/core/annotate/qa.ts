@@ -1,12 +1,15 @@
 /**
  * Terminology checks of an English annotation against the Chinese it annotates, as a translation
- * QA tool does: a glossary term whose approved English is missing, a forbidden rendering used, a
+ * QA tool does: a glossary term whose approved English is missing, a forbidden rendering used (both
+ * through one matcher that accepts inflected, respelt and hyphenated forms: termMatch.ts), a
  * number missing or different (8800 = 8,800, 两 = 2, 1.2万 = 12,000) or only in the English
  * (numberCheck.ts), Chinese left in the English.
  */
 import { findPassages, hanWidthAt } from '../text/detect';
 import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
-import { isGlossaryEntry } from '../glossary/entry';
+import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
+import { isExact, renderingText } from '../glossary/rendering';
+import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
 import { pairNumbers } from './numberCheck';
 
@@ -54,13 +57,11 @@ export const DEFAULT_SEVERITY: Record<QaCode, 'error' | 'warning'> = {
   untranslated: 'error',
 };
 
-function indexOfPhrase(haystack: string, phrase: string): number {
-  const escaped = phrase
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+');
-  const m = new RegExp(`(^|[^\\p{L}\\p{N}])(${escaped})(?=$|[^\\p{L}\\p{N}])`, 'iu').exec(haystack);
-  return m ? m.index + m[1].length : -1;
+/** Where `bad` occurs and no approved rendering covers it ("quantum cryptography" in "post-quantum cryptography"). */
+function forbiddenAt(text: EnglishText, entry: GlossaryEntry, bad: string, approved: TextSpan[]): TextSpan | undefined {
+  return text
+    .findAll(bad, isExact(entry, bad))
+    .find((f) => !approved.some((a) => a.start <= f.start && f.end <= a.end));
 }
 
 export function checkAnnotation(
@@ -72,33 +73,37 @@ export function checkAnnotation(
 ): QaProblem[] {
   const problems: QaProblem[] = [];
   const passages = findPassages(chinese);
+  const text = new EnglishText(english);
   for (const m of lexicon.matchPassages(chinese, passages)) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
     if (!entry) continue;
+    const approved = entry.en.flatMap((en) => text.findAll(en, isExact(entry, en)));
+    const preferred = renderingText(entry.en[0]);
     for (const bad of entry.forbidden ?? []) {
-      const at = indexOfPhrase(english, bad);
-      if (at >= 0) {
+      const at = forbiddenAt(text, entry, bad, approved);
+      if (at) {
         problems.push({
           code: 'forbidden-term',
           severity: severity['forbidden-term'],
-          message: labels.forbiddenTerm(bad, m.text, entry.en[0]),
-          start: at,
-          end: at + bad.length,
+          message: labels.forbiddenTerm(renderingText(bad), m.text, preferred),
+          start: at.start,
+          end: at.end,
           term: m.text,
-          suggestion: entry.en[0],
+          suggestion: preferred,
         });
       }
     }
     // Measure words and units are rendered through numbers (2台 → "2 units", 6000吨 → "6,000 t").
     if (entry.category === 'measure') continue;
-    if (!entry.en.some((en) => indexOfPhrase(english, en) >= 0)) {
+    if (approved.length === 0) {
+      const renderings = entry.en.map((e) => `"${renderingText(e)}"`).join(', ');
       problems.push({
         code: 'missing-term',
         severity: severity['missing-term'],
-        message: labels.missingTerm(m.text, entry.en[0], entry.en.map((e) => `"${e}"`).join(', ')),
+        message: labels.missingTerm(m.text, preferred, renderings),
         term: m.text,
-        suggestion: entry.en[0],
+        suggestion: preferred,
       });
     }
   }

@@ -10,10 +10,18 @@ import { traditionalProblem } from '../text/script';
 import { LocatedError, type LineColumn } from '../text/text';
 import { cedictPinyinToMarks } from './cedictLine';
 import type { Glossary, GlossaryEntry } from './entry';
+import { isExact, markerFault, renderingsOf } from './rendering';
 import { ENGLISH_GLOSSARY_LABELS, type GlossaryLabels } from './labels';
 
 /** Which value of an entry a problem is about (the JSON reader points at it). */
-export type EntryField = 'id' | 'zh' | 'traditional' | 'pinyin' | `aliases.${number}.zh` | `aliases.${number}.pinyin`;
+export type EntryField =
+  | 'id'
+  | 'zh'
+  | 'traditional'
+  | 'pinyin'
+  | `${'en' | 'forbidden' | 'exact'}.${number}`
+  | `aliases.${number}.zh`
+  | `aliases.${number}.pinyin`;
 
 export interface EntryProblem {
   readonly field: EntryField;
@@ -37,6 +45,7 @@ export function entryProblems(
     const reading = pinyinProblem(entry.zh, entry.pinyin, checkPinyin, labels.pinyin);
     if (reading) out.push({ field: 'pinyin', reason: reading });
   }
+  out.push(...renderingProblems(entry, labels));
   (entry.aliases ?? []).forEach((alias, k) => {
     if (!containsHan(alias.zh)) {
       out.push({ field: `aliases.${k}.zh`, reason: labels.aliasZhNotChinese(alias.zh) });
@@ -44,6 +53,22 @@ export function entryProblems(
       const problem = pinyinProblem(alias.zh, alias.pinyin, checkPinyin, labels.pinyin);
       if (problem) out.push({ field: `aliases.${k}.pinyin`, reason: problem });
     }
+  });
+  return out;
+}
+
+/** Stem markers that cannot be read, and "exact" items that name no rendering of the entry. */
+function renderingProblems(entry: GlossaryEntry, labels: GlossaryLabels): EntryProblem[] {
+  const out: EntryProblem[] = [];
+  const all = renderingsOf(entry);
+  for (const field of ['en', 'forbidden'] as const) {
+    (entry[field] ?? []).forEach((r, k) => {
+      const fault = markerFault(r, isExact(entry, r));
+      if (fault) out.push({ field: `${field}.${k}`, reason: labels[fault](r) });
+    });
+  }
+  (entry.exact ?? []).forEach((r, k) => {
+    if (!all.includes(r)) out.push({ field: `exact.${k}`, reason: labels.exactNotRendering(r) });
   });
   return out;
 }

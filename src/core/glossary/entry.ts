@@ -20,6 +20,11 @@ export interface GlossaryEntry {
   readonly en: readonly string[];
   /** English renderings to avoid (checked by the annotation QA). */
   readonly forbidden?: readonly string[];
+  /**
+   * Renderings (of `en` or `forbidden`) the QA matches exactly as written: names and codes. Others
+   * match inflected, respelt and hyphenated forms, or up to a stem marker "|" (rendering.ts).
+   */
+  readonly exact?: readonly string[];
   readonly domain?: string;
   readonly category?: string;
   readonly note?: string;
@@ -105,6 +110,7 @@ export const ENTRY_FIELDS = [
   'pinyin',
   'en',
   'forbidden',
+  'exact',
   'domain',
   'category',
   'note',

@@ -61,6 +61,7 @@ function parseTrusted(text: string): Glossary | undefined {
       ...str('traditional'),
       ...str('pinyin'),
       ...(isStrings(raw.forbidden) ? { forbidden: raw.forbidden } : {}),
+      ...(isStrings(raw.exact) ? { exact: raw.exact } : {}),
       ...(entryDomain ? { domain: entryDomain } : {}),
       ...str('category'),
       ...str('note'),
@@ -249,6 +250,7 @@ function readEntry(
   const pinyin = reader.string(props.get('pinyin'), '"pinyin"', false);
   const en = reader.strings(props.get('en'), '"en"', true);
   const forbidden = reader.strings(props.get('forbidden'), '"forbidden"', false);
+  const exact = reader.strings(props.get('exact'), '"exact"', false);
   const domain = reader.string(props.get('domain'), '"domain"', false);
   const category = reader.string(props.get('category'), '"category"', false);
   const note = reader.string(props.get('note'), '"note"', false);
@@ -261,6 +263,10 @@ function readEntry(
     const value = props.get(field);
     if (value) where.set(field, value);
   }
+  // Each rendering's own node, for problems with its notation (a misplaced stem marker, "exact").
+  for (const field of ['en', 'forbidden', 'exact'] as const) {
+    (props.get(field)?.children ?? []).forEach((item, k) => where.set(`${field}.${k}`, item));
+  }
   const aliases = readAliases(reader, props.get('aliases'), where);
   if (reader.problems.length > before || !id || !zh || !en || aliases === null) return undefined;
   const entry: GlossaryEntry = {
@@ -270,6 +276,7 @@ function readEntry(
     ...(traditional ? { traditional } : {}),
     ...(pinyin ? { pinyin } : {}),
     ...(forbidden ? { forbidden } : {}),
+    ...(exact ? { exact } : {}),
     ...((domain ?? glossaryDomain) ? { domain: domain ?? glossaryDomain } : {}),
     ...(category ? { category } : {}),
     ...(note ? { note } : {}),

@@ -97,6 +97,11 @@ export interface GlossaryLabels extends JsonLabels {
   // The content checks of every format.
   readonly zhNotChinese: (zh: string) => string;
   readonly aliasZhNotChinese: (zh: string) => string;
+  // A rendering's stem marker or exact flag that cannot be read (glossary/rendering.ts).
+  readonly markerStartsWord: (rendering: string) => string;
+  readonly twoMarkers: (rendering: string) => string;
+  readonly markerInExact: (rendering: string) => string;
+  readonly exactNotRendering: (rendering: string) => string;
   readonly duplicateId: (id: string, firstLine: number) => string;
   readonly duplicateTerm: (zh: string, domain: string, firstLine: number) => string;
   /** The same term again with another reading (`first` there, `here` here). */
@@ -136,6 +141,10 @@ export const ENGLISH_GLOSSARY_LABELS: GlossaryLabels = {
   aliasNeedsZh: () => 'alias needs "zh"',
   zhNotChinese: (zh) => `"zh" must contain Chinese characters: "${zh}"`,
   aliasZhNotChinese: (zh) => `alias "zh" must contain Chinese characters: "${zh}"`,
+  markerStartsWord: (r) => `stem marker "|" at the start of a word in "${r}": the part before it is what must match`,
+  twoMarkers: (r) => `two stem markers "|" in one word of "${r}": a word has at most one`,
+  markerInExact: (r) => `"${r}" has a stem marker "|" but is listed in "exact", which matches as written`,
+  exactNotRendering: (r) => `"exact" lists "${r}", which is not one of the renderings in "en" or "forbidden"`,
   duplicateId: (id, line) => `duplicate id "${id}" (first at line ${line})`,
   duplicateTerm: (zh, domain, line) =>
     `${duplicate(zh, domain, line)}; add another English rendering to that entry instead`,

@@ -110,6 +110,11 @@ const glossary = (l10n: L10n): GlossaryLabels => ({
   aliasNeedsZh: () => l10n.t('alias needs "zh"'),
   zhNotChinese: (zh) => l10n.t('"zh" must contain Chinese characters: "{0}"', zh),
   aliasZhNotChinese: (zh) => l10n.t('alias "zh" must contain Chinese characters: "{0}"', zh),
+  markerStartsWord: (r) =>
+    l10n.t('stem marker "|" at the start of a word in "{0}": the part before it is what must match', r),
+  twoMarkers: (r) => l10n.t('two stem markers "|" in one word of "{0}": a word has at most one', r),
+  markerInExact: (r) => l10n.t('"{0}" has a stem marker "|" but is listed in "exact", which matches as written', r),
+  exactNotRendering: (r) => l10n.t('"exact" lists "{0}", which is not one of the renderings in "en" or "forbidden"', r),
   duplicateId: (id, line) => l10n.t('duplicate id "{0}" (first at line {1})', id, line),
   duplicateTerm: (zh, domain, line) =>
     duplicate(l10n, zh, domain, line, l10n.t('add another English rendering to that entry instead')),

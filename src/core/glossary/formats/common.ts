@@ -115,6 +115,7 @@ const FIELD_NAMES: Record<keyof GlossaryEntry, string> = {
   pinyin: 'pinyin',
   en: 'English renderings',
   forbidden: 'forbidden renderings',
+  exact: 'exact-match flags',
   domain: 'domains',
   category: 'categories',
   note: 'notes',
@@ -163,6 +164,7 @@ function mapTexts(e: GlossaryEntry, f: (text: string) => string): GlossaryEntry 
     traditional: one(e.traditional),
     pinyin: one(e.pinyin),
     forbidden: many(e.forbidden),
+    exact: exactOf(many(e.exact), en, many(e.forbidden)),
     domain: one(e.domain),
     category: one(e.category),
     note: one(e.note),
@@ -171,6 +173,13 @@ function mapTexts(e: GlossaryEntry, f: (text: string) => string): GlossaryEntry 
   };
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return { id: f(e.id).trim(), zh, en, ...defined };
+}
+
+/** The exact-match list once each, only the texts still among the renderings (none left: no list). */
+function exactOf(exact: string[] | undefined, en: string[], forbidden: string[] | undefined): string[] | undefined {
+  const renderings = new Set([...en, ...(forbidden ?? [])]);
+  const out = [...new Set(exact ?? [])].filter((r) => renderings.has(r));
+  return out.length > 0 ? out : undefined;
 }
 
 /** The entry's id if it is still there and unique, else one made as a reader makes it. */

@@ -58,6 +58,9 @@ const HEADER_NAMES: Record<string, Column> = {
   forbidden: 'forbidden',
   'do not use': 'forbidden',
   禁用: 'forbidden',
+  exact: 'exact',
+  'exact match': 'exact',
+  精确匹配: 'exact',
   domain: 'domain',
   subject: 'domain',
   领域: 'domain',
@@ -193,6 +196,7 @@ function parse(text: string, file: string, labels = ENGLISH_GLOSSARY_LABELS): Fo
     }
     const aliases = rawItems(cell.aliases ?? '').flatMap((item) => parseAlias(item) ?? []);
     const forbidden = list(cell.forbidden ?? '');
+    const exact = list(cell.exact ?? '');
     const entry: GlossaryEntry = {
       id:
         cell.id && !taken.has(cell.id)
@@ -203,6 +207,7 @@ function parse(text: string, file: string, labels = ENGLISH_GLOSSARY_LABELS): Fo
       ...(cell.traditional ? { traditional: cell.traditional } : {}),
       ...(cell.pinyin ? { pinyin: cell.pinyin } : {}),
       ...(forbidden.length > 0 ? { forbidden } : {}),
+      ...(exact.length > 0 ? { exact } : {}),
       ...(cell.domain ? { domain: cell.domain } : {}),
       ...(cell.category ? { category: cell.category } : {}),
       ...(cell.note ? { note: cell.note } : {}),
@@ -234,6 +239,7 @@ function serialize(glossary: Glossary): string {
       e.pinyin ?? '',
       joinList(e.en),
       joinList(e.forbidden ?? []),
+      joinList(e.exact ?? []),
       e.domain ?? '',
       e.category ?? '',
       e.note ?? '',

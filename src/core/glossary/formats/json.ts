@@ -13,6 +13,7 @@ export function entryJson(e: GlossaryEntry): Record<string, unknown> {
   if (e.pinyin) out.pinyin = e.pinyin;
   out.en = [...e.en];
   if (e.forbidden?.length) out.forbidden = [...e.forbidden];
+  if (e.exact?.length) out.exact = [...e.exact];
   if (e.domain) out.domain = e.domain;
   if (e.category) out.category = e.category;
   if (e.note) out.note = e.note;

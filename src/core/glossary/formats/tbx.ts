@@ -6,7 +6,8 @@
  * subset (entity declarations) is refused outright: a glossary never needs one, and entities are how
  * XML files attack. Text that only mentions "<!ENTITY" (in a comment, a CDATA section) is fine.
  *
- * Every field has a place: the category is a concept note "category: …", and a note of the entry's
+ * Every field has a place: the category is a concept note "category: …", a rendering in "exact" has
+ * the term-level note "match: exact", and a note of the entry's
  * own that would read as one (or that starts with "note: ") is written as "note: …", the prefix the
  * reader removes. Carriage returns, and tabs and line breaks in attributes, are written as character
  * references, which XML's line-end and attribute normalisation leave alone. XML 1.0 cannot hold the
@@ -50,7 +51,12 @@ interface TermInfo {
   term: string;
   status?: string;
   pronunciation?: string;
+  /** The term's note "match: exact": the QA matches it as written (the entry's "exact"). */
+  exact?: boolean;
 }
+
+/** The term-level note that marks a rendering as matched exactly (TBX-Basic has no data category for it). */
+const EXACT_NOTE = 'match: exact';
 
 /** v3 termSec, v2 tig (term + termNote) and v2 ntig (termGrp/term + termNote). */
 function termsOf(langNode: Node): TermInfo[] {
@@ -64,6 +70,7 @@ function termsOf(langNode: Node): TermInfo[] {
       if (type === 'administrativeStatus') info.status = text(note);
       if (type === 'pronunciation') info.pronunciation = text(note);
     }
+    if (asArray(notesFrom.note as unknown[]).some((n) => text(n) === EXACT_NOTE)) info.exact = true;
     out.push(info);
   };
   for (const sec of asArray(langNode.termSec as Node | Node[])) read(sec, sec);
@@ -226,6 +233,7 @@ function parse(xml: string, file: string, glossaryLabels = ENGLISH_GLOSSARY_LABE
     const main = zh[0] ?? zhHant[0];
     const allowed = en.filter((t) => !/deprecated|superseded/i.test(t.status ?? ''));
     const forbidden = en.filter((t) => /deprecated|superseded/i.test(t.status ?? '')).map((t) => t.term);
+    const exact = en.filter((t) => t.exact).map((t) => t.term);
     if (!main) {
       problems.push(new LocatedError(file, at.line, at.column, labels.tbxNoChinese()));
       continue;
@@ -247,6 +255,7 @@ function parse(xml: string, file: string, glossaryLabels = ENGLISH_GLOSSARY_LABE
       ...(zhHant[0] && zh[0] ? { traditional: zhHant[0].term } : {}),
       ...(main.pronunciation ? { pinyin: main.pronunciation } : {}),
       ...(forbidden.length > 0 ? { forbidden } : {}),
+      ...(exact.length > 0 ? { exact: [...new Set(exact)] } : {}),
       ...(domain ? { domain: text(domain) } : {}),
       ...(category ? { category } : {}),
       ...(note ? { note } : {}),
@@ -267,8 +276,19 @@ const NOT_XML_WHAT = 'control characters, U+FFFE, U+FFFF or unpaired surrogates 
 /** Not a Char of XML 1.0 (§2.2): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates. */
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Every field has a place: all but what XML 1.0 cannot hold. */
-const fit = (glossary: Glossary): FittedGlossary => fitAllFields(glossary, LABEL, NOT_XML_CHAR, NOT_XML_WHAT);
+/**
+ * Every field has a place: all but what XML 1.0 cannot hold. "exact" is a flag on each term, so it
+ * comes back in the order of the renderings.
+ */
+function fit(glossary: Glossary): FittedGlossary {
+  const fitted = fitAllFields(glossary, LABEL, NOT_XML_CHAR, NOT_XML_WHAT);
+  const entries = fitted.glossary.entries.map((e) => {
+    if (!e.exact) return e;
+    const exact = [...new Set([...e.en, ...(e.forbidden ?? [])])].filter((r) => e.exact!.includes(r));
+    return { ...e, exact };
+  });
+  return { ...fitted, glossary: { ...fitted.glossary, entries } };
+}
 
 /** Text for element content: markup characters and CR (which parsers turn into LF) as references. */
 const xmlText = (s: string): string =>
@@ -297,11 +317,16 @@ function serialize(glossary: Glossary): string {
     ];
     if (e.traditional) langSec.push({ '@_xml:lang': 'zh-Hant', termSec: [{ term: t(e.traditional) }] });
     const admitted = (k: number) => status(k === 0 ? 'preferredTerm-admn-sts' : 'admittedTerm-admn-sts');
+    const exact = (term: string) => (e.exact?.includes(term) ? { note: [EXACT_NOTE] } : {});
     langSec.push({
       '@_xml:lang': 'en',
       termSec: [
-        ...e.en.map((term, k) => ({ term: t(term), termNote: [admitted(k)] })),
-        ...(e.forbidden ?? []).map((term) => ({ term: t(term), termNote: [status('deprecatedTerm-admn-sts')] })),
+        ...e.en.map((term, k) => ({ term: t(term), termNote: [admitted(k)], ...exact(term) })),
+        ...(e.forbidden ?? []).map((term) => ({
+          term: t(term),
+          termNote: [status('deprecatedTerm-admn-sts')],
+          ...exact(term),
+        })),
       ],
     });
     const notes = [...(e.category ? [CATEGORY + e.category] : []), ...(e.note ? [ownNote(e.note)] : [])];

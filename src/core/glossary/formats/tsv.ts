@@ -110,7 +110,7 @@ function fit(glossary: Glossary): FittedGlossary {
   return { glossary: { name: glossary.name, entries }, lost: losses.lines() };
 }
 
-const TSV_DROPS = ['traditional', 'pinyin', 'forbidden', 'domain', 'category', 'aliases', 'ref'] as const;
+const TSV_DROPS = ['traditional', 'pinyin', 'forbidden', 'exact', 'domain', 'category', 'aliases', 'ref'] as const;
 
 function serialize(glossary: Glossary): string {
   const out: string[] = [];
