@@ -110,7 +110,7 @@ export function defineAnnotationSuite(): void {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
-    test('Add as approved rendering: the selected words go to the workspace glossary and the diagnostic goes', async () => {
+    test('Add as approved rendering: the words go to the workspace glossary, the diagnostic goes', async () => {
       const api = await activateExtension();
       const uri = workspaceFile('approve-me.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压室\nEN: cold-chamber sleeve\n'));
