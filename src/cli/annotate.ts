@@ -2,7 +2,7 @@
 import { annotatedLines, DEFAULT_MARKERS } from '../core/annotate/annotations';
 import { draftEnglish } from '../core/annotate/draft';
 import type { Lexicon } from '../core/lexicon/lexicon';
-import { checkAnnotation, type QaProblem } from '../core/annotate/qa';
+import { checkAnnotation, checkConsistency, type QaProblem } from '../core/annotate/qa';
 
 const MARKER = DEFAULT_MARKERS.plaintext;
 
@@ -32,11 +32,18 @@ export interface LocatedProblem extends QaProblem {
 export function checkText(text: string, lexicon: Lexicon): LocatedProblem[] {
   const lines = text.split(/\r?\n/);
   const out: LocatedProblem[] = [];
-  for (const a of annotatedLines(lines, MARKER)) {
-    if (!a.annotation) continue;
+  const annotated = annotatedLines(lines, MARKER).flatMap((a) =>
+    a.annotation ? [{ ...a, annotation: a.annotation }] : [],
+  );
+  for (const a of annotated) {
     for (const p of checkAnnotation(a.chinese, a.annotation.text, lexicon)) {
       out.push({ ...p, line: a.annotation.line + 1, column: a.annotation.column + (p.start ?? 0) + 1 });
     }
   }
-  return out;
+  // Across the file: a term rendered one way here and another way there.
+  const file = annotated.map((a) => ({ key: a.annotation, chinese: a.chinese, english: a.annotation.text }));
+  for (const { key, problem } of checkConsistency(file, lexicon)) {
+    out.push({ ...problem, line: key.line + 1, column: key.column + 1 });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -26,6 +26,8 @@ function main(): void {
   }
   const counts = qaCorpusCounts(set);
   const alarms: string[] = [];
+  // Correct lines with an error or warning (information, e.g. term-count, is a reviewer's hint).
+  let flagged = 0;
   const causes = new Map<string, number>();
   const alarmsByCode = new Map<string, number>();
   const caught = new Map<string, number>();
@@ -33,6 +35,7 @@ function main(): void {
   set.lines.forEach((l, i) => {
     const good = checkAnnotation(l.zh, l.en, lexicon);
     const label = `#${i} (${l.source}) ${l.zh}`;
+    if (good.some((p) => p.severity !== 'information')) flagged++;
     if (good.length > 0) {
       alarms.push(`${label}\n    ${l.en}\n${good.map((p) => `    → ${describe(p)}`).join('\n')}`);
       for (const code of new Set(good.map((p) => p.code))) alarmsByCode.set(code, (alarmsByCode.get(code) ?? 0) + 1);
@@ -56,6 +59,7 @@ function main(): void {
       `${counts.sources} sources`,
   );
   console.log(`False alarms: ${alarms.length} / ${n} correct lines raise a problem (${pct(alarms.length, n)})`);
+  console.log(`  of which an error or warning: ${flagged} / ${n} (${pct(flagged, n)}); the rest information only`);
   for (const [code, k] of [...alarmsByCode].sort((a, b) => b[1] - a[1])) console.log(`  ${code}: ${k} lines`);
   const total = [...caught.values()].reduce((a, b) => a + b, 0);
   console.log(`Catches: ${total} / ${n} injected errors reported with their code (${pct(total, n)})`);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inconsistencies, termUses, undercounted, type RenderingFinder } from '../../src/core/annotate/termUse';
+import { checkAnnotation, checkConsistency } from '../../src/core/annotate/qa';
 import { fullLexicon } from './fullLexicon';
 
 const plain: RenderingFinder = (english, _entry, rendering) => {
@@ -67,5 +68,39 @@ test('one term rendered two ways across a file: the annotations using the rarer 
   assert.deepEqual(
     inconsistencies(one).filter((f) => f.term === '压铸机'),
     [],
+  );
+});
+
+test('with the QA matcher: term-count and inconsistent-rendering are information, at the right annotations', () => {
+  const lexicon = fullLexicon();
+  const counted = checkAnnotation(
+    ZH,
+    'Tesla ordered the first 8,000-tonne die-casting machine, the biggest of all.',
+    lexicon,
+  );
+  const count = counted.find((p) => p.code === 'term-count' && p.term === '压铸机');
+  assert.equal(count?.severity, 'information');
+  assert.equal(count?.message, '压铸机 occurs 3 times in the Chinese, its renderings 1 in the English');
+  // Inflected forms count: "die-casting machines" is the QA matcher's "die-casting machine".
+  const file = [
+    {
+      key: 'a',
+      chinese: '设备与模具投入:单台9000吨级压铸机价格高昂',
+      english: 'single 9,000-tonne die-casting machines',
+    },
+    { key: 'b', chinese: '首创9000吨级压铸机生产Pickup货箱', english: 'the first 9,000-tonne die-casting machine' },
+    { key: 'c', chinese: '这台压铸机重达410吨', english: 'The DCM weighs 410 tonnes' },
+  ];
+  const found = checkConsistency(file, lexicon).filter((f) => f.problem.term === '压铸机');
+  assert.deepEqual(
+    found.map((f) => [f.key, f.problem.code, f.problem.severity, f.problem.message]),
+    [
+      [
+        'c',
+        'inconsistent-rendering',
+        'information',
+        '压铸机 is rendered differently in this file: "die-casting machine" (2), "DCM" (1)',
+      ],
+    ],
   );
 });

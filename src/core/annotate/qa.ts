@@ -12,12 +12,23 @@ import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
 import { pairNumbers } from './numberCheck';
+import { inconsistencies, termUses, undercounted, type RenderingFinder } from './termUse';
 
-export type QaCode = 'missing-term' | 'forbidden-term' | 'number-mismatch' | 'extra-number' | 'untranslated';
+export type QaCode =
+  | 'missing-term'
+  | 'forbidden-term'
+  | 'number-mismatch'
+  | 'extra-number'
+  | 'term-count'
+  | 'inconsistent-rendering'
+  | 'untranslated';
+
+/** How much a problem matters; `information` for what a reviewer may want to look at. */
+export type QaSeverity = 'error' | 'warning' | 'information';
 
 export interface QaProblem {
   readonly code: QaCode;
-  readonly severity: 'error' | 'warning';
+  readonly severity: QaSeverity;
   readonly message: string;
   /** Offsets into the English where the problem is, if it is at one place. */
   readonly start?: number;
@@ -37,6 +48,10 @@ export interface QaLabels {
   readonly numberMismatch: (written: string, value: string) => string;
   /** `written` as in the English (8,000). */
   readonly extraNumber: (written: string) => string;
+  /** The term occurs `count` times in the Chinese, an approved rendering `rendered` times in the English. */
+  readonly termCount: (term: string, count: number, rendered: number) => string;
+  /** `renderings`: each rendering used with its number of annotations, e.g. "die-casting machine" (4), "DCM" (1). */
+  readonly inconsistentRendering: (term: string, renderings: string) => string;
   readonly untranslated: (chinese: string) => string;
 }
 
@@ -46,16 +61,25 @@ export const ENGLISH_QA_LABELS: QaLabels = {
     `${term} (${approved}) has none of its approved renderings in the English: ${renderings}`,
   numberMismatch: (written, value) => `${written} (${value}) is missing or different in the English`,
   extraNumber: (written) => `${written} is in the English but not in the Chinese`,
+  termCount: (term, count, rendered) =>
+    `${term} occurs ${count} times in the Chinese, its renderings ${rendered} in the English`,
+  inconsistentRendering: (term, renderings) => `${term} is rendered differently in this file: ${renderings}`,
   untranslated: (chinese) => `untranslated Chinese "${chinese}"`,
 };
 
-export const DEFAULT_SEVERITY: Record<QaCode, 'error' | 'warning'> = {
+export const DEFAULT_SEVERITY: Record<QaCode, QaSeverity> = {
   'missing-term': 'warning',
   'forbidden-term': 'error',
   'number-mismatch': 'error',
   'extra-number': 'warning',
+  'term-count': 'information',
+  'inconsistent-rendering': 'information',
   untranslated: 'error',
 };
+
+/** Where a rendering of `entry` occurs in `english`: the QA matcher, for the key-term and consistency checks. */
+export const findRendering: RenderingFinder = (english, entry, rendering) =>
+  new EnglishText(english).findAll(rendering, isExact(entry, rendering));
 
 /** Where `bad` occurs and no approved rendering covers it ("quantum cryptography" in "post-quantum cryptography"). */
 function forbiddenAt(text: EnglishText, entry: GlossaryEntry, bad: string, approved: TextSpan[]): TextSpan | undefined {
@@ -68,7 +92,7 @@ export function checkAnnotation(
   chinese: string,
   english: string,
   lexicon: Lexicon,
-  severity: Record<QaCode, 'error' | 'warning'> = DEFAULT_SEVERITY,
+  severity: Record<QaCode, QaSeverity> = DEFAULT_SEVERITY,
   labels: QaLabels = ENGLISH_QA_LABELS,
 ): QaProblem[] {
   const problems: QaProblem[] = [];
@@ -106,6 +130,16 @@ export function checkAnnotation(
         suggestion: preferred,
       });
     }
+  }
+  // Key-term count: a term the English renders, but fewer times than the Chinese has it.
+  const find: RenderingFinder = (_english, entry, rendering) => text.findAll(rendering, isExact(entry, rendering));
+  for (const u of undercounted(termUses(chinese, english, lexicon, find))) {
+    problems.push({
+      code: 'term-count',
+      severity: severity['term-count'],
+      message: labels.termCount(u.term, u.count, u.rendered),
+      term: u.term,
+    });
   }
   const numbers = pairNumbers(chinese, english);
   for (const n of numbers.missing) {
@@ -146,4 +180,36 @@ export function checkAnnotation(
     i = end;
   }
   return problems;
+}
+
+/** An annotation of a file for the consistency check: the caller's key for it, its Chinese and English. */
+export interface FileAnnotation<K> {
+  readonly key: K;
+  readonly chinese: string;
+  readonly english: string;
+}
+
+/**
+ * Consistency across a file: a glossary term rendered with different approved renderings in
+ * different annotations, reported at each annotation that uses a rarer one, with every rendering
+ * and how many annotations use it.
+ */
+export function checkConsistency<K>(
+  annotations: readonly FileAnnotation<K>[],
+  lexicon: Lexicon,
+  severity: Record<QaCode, QaSeverity> = DEFAULT_SEVERITY,
+  labels: QaLabels = ENGLISH_QA_LABELS,
+): { key: K; problem: QaProblem }[] {
+  const uses = annotations.map((a) => ({ key: a.key, uses: termUses(a.chinese, a.english, lexicon, findRendering) }));
+  return inconsistencies(uses).flatMap((found) => {
+    const listed = found.renderings.map((r) => `"${renderingText(r.rendering)}" (${r.annotations})`).join(', ');
+    const problem: QaProblem = {
+      code: 'inconsistent-rendering',
+      severity: severity['inconsistent-rendering'],
+      message: labels.inconsistentRendering(found.term, listed),
+      term: found.term,
+      suggestion: renderingText(found.renderings[0].rendering),
+    };
+    return found.keys.map((key) => ({ key, problem }));
+  });
 }

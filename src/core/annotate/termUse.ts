@@ -47,14 +47,18 @@ export function termUses(chinese: string, english: string, lexicon: Lexicon, fin
     else byEntry.set(entry.id, { term: m.text, entry, count: 1 });
   }
   return [...byEntry.values()].map(({ term, entry, count }) => {
-    const spans: Span[] = [];
+    // A place in the English belongs to the first rendering found there: "die-casting machine" and
+    // "die casting machine" are one rendering to the matcher, and "DCM" inside a longer one is no use.
+    const claimed: Span[] = [];
     const renderings: string[] = [];
     for (const rendering of entry.en) {
-      const found = find(english, entry, rendering);
-      if (found.length > 0) renderings.push(rendering);
-      spans.push(...found);
+      const own = find(english, entry, rendering).filter(
+        (f) => !claimed.some((c) => f.start < c.end && c.start < f.end),
+      );
+      if (own.length > 0) renderings.push(rendering);
+      claimed.push(...own);
     }
-    return { term, entry, count, rendered: distinctSpans(spans), renderings };
+    return { term, entry, count, rendered: distinctSpans(claimed), renderings };
   });
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
 import { foldToSimplified } from '../../core/text/script';
-import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
+import { checkAnnotation, checkConsistency, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
 import { LABELS } from '../services/userLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
@@ -192,6 +192,21 @@ export class QaDiagnostics implements vscode.Disposable {
         outdated,
       );
       if (!checked) return;
+      // Across the file: one term rendered differently in different annotations (information).
+      const level = config.qaSeverity['inconsistent-rendering'];
+      if (level !== 'off') {
+        const file = found.map((a) => ({ key: a, chinese: a.chinese, english: a.text }));
+        const inconsistent = this.tasks.measure('annotation consistency', () =>
+          checkConsistency(file, lexicon, DEFAULT_SEVERITY, LABELS.qa),
+        );
+        for (const { key: a, problem } of inconsistent) {
+          const range = new vscode.Range(a.line, a.column, a.line, document.lineAt(a.line).text.length);
+          const d = new vscode.Diagnostic(range, problem.message, SEVERITY[level]);
+          d.code = problem.code;
+          d.source = 'Hanzi Gloss';
+          diagnostics.push(d);
+        }
+      }
     }
     this.collection.set(document.uri, diagnostics);
     this.checked.fire(document.uri);

@@ -138,6 +138,10 @@ const qa = (l10n: L10n): QaLabels => ({
     l10n.t('{0} ({1}) has none of its approved renderings in the English: {2}', term, approved, renderings),
   numberMismatch: (written, value) => l10n.t('{0} ({1}) is missing or different in the English', written, value),
   extraNumber: (written) => l10n.t('{0} is in the English but not in the Chinese', written),
+  termCount: (term, count, rendered) =>
+    l10n.t('{0} occurs {1} times in the Chinese, its renderings {2} in the English', term, count, rendered),
+  inconsistentRendering: (term, renderings) =>
+    l10n.t('{0} is rendered differently in this file: {1}', term, renderings),
   untranslated: (chinese) => l10n.t('untranslated Chinese "{0}"', chinese),
 });
 
