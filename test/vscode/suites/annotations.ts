@@ -133,10 +133,11 @@ export function defineAnnotationSuite(): void {
       );
       await rechecked;
       assert.deepEqual(missing(), []);
-      const saved = JSON.parse(
-        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.vscode/hanzi-gloss.json'))),
-      ) as { entries: { zh: string; en: string[]; forbidden?: string[] }[] };
-      const written = saved.entries.find((e) => e.zh === '压室');
+      // Written to the workspace layer's file (whichever it is in this run), as the reload read it from disk.
+      const file = api.glossary.editableFiles.find(
+        (f) => f.layer === 'workspace' && f.good?.glossary.entries.some((e) => e.zh === '压室'),
+      );
+      const written = file?.good?.glossary.entries.find((e) => e.zh === '压室');
       assert.deepEqual(written?.en, ['shot sleeve', 'shot chamber', 'cold-chamber sleeve']);
       // What the curated entry forbids is kept: "pressure chamber" is still flagged.
       assert.deepEqual(written?.forbidden, ['pressure chamber', 'pressing room']);
