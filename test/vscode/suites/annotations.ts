@@ -9,6 +9,10 @@ const LINE_2 =
 const checked = (api: HanziGlossApi, uri: vscode.Uri) =>
   nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
 
+/** Replaces the annotation line (line 1) of the editor's document. */
+const b = (editor: vscode.TextEditor, text: string) =>
+  editor.edit((e) => e.replace(editor.document.lineAt(1).range, text));
+
 export function defineAnnotationSuite(): void {
   suite('English annotations in a real VS Code', () => {
     test('Annotate Passage inserts the draft as a snippet, first tab stop selected; re-running refreshes', async () => {
@@ -85,6 +89,30 @@ export function defineAnnotationSuite(): void {
       assert.ok(
         codes.some((c) => c.startsWith('missing-term:')),
         'Tuopu Group is missing',
+      );
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    test('inflected and hyphenated English raises nothing; an inflected forbidden rendering still does', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('qa-forms.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸机和模温机\nEN: x\n'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await api.glossary.lexicon();
+      const line = (english: string) => b(editor, `EN: ${english}`);
+      const natural = checked(api, uri);
+      await line('die-casting machines and mould temperature controllers');
+      await natural;
+      const messages = () => vscode.languages.getDiagnostics(uri).map((d) => `${d.code}: ${d.message}`);
+      assert.deepEqual(messages(), [], 'approved "die-casting machine" and "mould temperature controller"');
+      const wrong = checked(api, uri);
+      await line('die-casting machines and mold-temperature machines');
+      await wrong;
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, editor.document.getText(d.range)]),
+        [['forbidden-term', 'mold-temperature machines']],
+        messages().join(' | '),
       );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
