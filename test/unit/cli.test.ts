@@ -165,6 +165,8 @@ test('annotate adds a draft after each Chinese line without one; check reports p
     [
       ['missing-term', 2, 5, '开模'],
       ['number-mismatch', 2, 5, '8800'],
+      // the changed number is also one the Chinese does not have
+      ['extra-number', 2, 9, '8,000'],
       ['untranslated', 2, 22, '开模'],
     ],
   );

@@ -2,16 +2,18 @@
  * Terminology checks of an English annotation against the Chinese it annotates, as a translation
  * QA tool does: a glossary term whose approved English is missing, a forbidden rendering used (both
  * through one matcher that accepts inflected, respelt and hyphenated forms: termMatch.ts), a
- * number missing or different (8800 = 8,800, 两 = 2, 1.2万 = 12,000), Chinese left in the English.
+ * number missing or different (8800 = 8,800, 两 = 2, 1.2万 = 12,000) or only in the English
+ * (numberCheck.ts), Chinese left in the English.
  */
 import { findPassages, hanWidthAt } from '../text/detect';
 import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
 import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
 import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
-import { findEnglishNumbers, findNumbers, formatNumber, isQuantity } from './numbers';
+import { formatNumber } from './numbers';
+import { pairNumbers } from './numberCheck';
 
-export type QaCode = 'missing-term' | 'forbidden-term' | 'number-mismatch' | 'untranslated';
+export type QaCode = 'missing-term' | 'forbidden-term' | 'number-mismatch' | 'extra-number' | 'untranslated';
 
 export interface QaProblem {
   readonly code: QaCode;
@@ -33,6 +35,8 @@ export interface QaLabels {
   readonly missingTerm: (term: string, approved: string, renderings: string) => string;
   /** `written` as in the Chinese (1.2万), `value` in English digits (12,000). */
   readonly numberMismatch: (written: string, value: string) => string;
+  /** `written` as in the English (8,000). */
+  readonly extraNumber: (written: string) => string;
   readonly untranslated: (chinese: string) => string;
 }
 
@@ -41,6 +45,7 @@ export const ENGLISH_QA_LABELS: QaLabels = {
   missingTerm: (term, approved, renderings) =>
     `${term} (${approved}) has none of its approved renderings in the English: ${renderings}`,
   numberMismatch: (written, value) => `${written} (${value}) is missing or different in the English`,
+  extraNumber: (written) => `${written} is in the English but not in the Chinese`,
   untranslated: (chinese) => `untranslated Chinese "${chinese}"`,
 };
 
@@ -48,6 +53,7 @@ export const DEFAULT_SEVERITY: Record<QaCode, 'error' | 'warning'> = {
   'missing-term': 'warning',
   'forbidden-term': 'error',
   'number-mismatch': 'error',
+  'extra-number': 'warning',
   untranslated: 'error',
 };
 
@@ -112,19 +118,24 @@ export function checkAnnotation(
       });
     }
   }
-  const english_numbers = findEnglishNumbers(english);
-  const used = new Set<number>();
-  for (const n of findNumbers(chinese).filter((x) => isQuantity(chinese, x))) {
-    const k = english_numbers.findIndex((e, idx) => !used.has(idx) && Math.abs(e.value - n.value) < 1e-9);
-    if (k >= 0) {
-      used.add(k);
-      continue;
-    }
+  const numbers = pairNumbers(chinese, english);
+  for (const n of numbers.missing) {
     problems.push({
       code: 'number-mismatch',
       severity: severity['number-mismatch'],
       message: labels.numberMismatch(chinese.slice(n.start, n.end), formatNumber(n.value)),
       term: chinese.slice(n.start, n.end),
+    });
+  }
+  for (const e of numbers.extra) {
+    const written = english.slice(e.start, e.end);
+    problems.push({
+      code: 'extra-number',
+      severity: severity['extra-number'],
+      message: labels.extraNumber(written),
+      start: e.start,
+      end: e.end,
+      term: written,
     });
   }
   for (let i = 0; i < english.length;) {

@@ -209,6 +209,55 @@ export class EntryCommands {
   }
 
   /**
+   * Adds `rendering` to the approved renderings of `zh` in the workspace glossary (a QA quick fix):
+   * to its entry there, or to a new entry overriding the one the reader shows now, whose reading,
+   * renderings, note, domain, category and forbidden renderings it copies, so that nothing the
+   * curated entry says is lost. A rendering on the forbidden list is taken off it. Undoable like
+   * every glossary write.
+   */
+  async approveRendering(args: { zh?: string; rendering?: string } = {}): Promise<GlossaryEntry | undefined> {
+    const zh = args.zh?.trim();
+    const rendering = args.rendering?.trim();
+    if (!zh || !rendering || !containsHan(zh)) return undefined;
+    const target = this.targets.resolve('workspace');
+    if (!target) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to keep a workspace glossary.'));
+      return undefined;
+    }
+    const lexicon = await this.glossary.lexicon();
+    const existing = this.writableEntries(zh).find(
+      (l) => l.target.uri.toString() === target.uri.toString() && l.entry.zh === zh,
+    );
+    const base: Omit<GlossaryEntry, 'id'> | undefined =
+      existing?.entry ?? lexicon.lookup(zh).find((e) => e.source.layer !== 'cedict') ?? lexicon.lookup(zh)[0];
+    const same = (a: string) => a.toLowerCase() === rendering.toLowerCase();
+    const forbidden = (base?.forbidden ?? []).filter((f) => !same(f));
+    const fields: Omit<GlossaryEntry, 'id'> = {
+      zh,
+      ...(base?.pinyin ? { pinyin: base.pinyin } : {}),
+      en: [...(base?.en ?? []).filter((e) => !same(e)), rendering],
+      ...(forbidden.length > 0 ? { forbidden } : {}),
+      ...(base?.domain ? { domain: base.domain } : {}),
+      ...(base?.category ? { category: base.category } : {}),
+      ...(base?.note ? { note: base.note } : {}),
+    };
+    if (existing) {
+      const entry: GlossaryEntry = { ...existing.entry, ...fields, id: existing.entry.id };
+      await this.glossary.write(target, (text) =>
+        replaceEntryEdits(text, existing.entry.id, entry, LABELS.glossary.edit),
+      );
+      tell(vscode.l10n.t('"{0}" is now an approved rendering of {1} in {2}.', rendering, zh, fileLabel(target.uri)));
+      return entry;
+    }
+    const entry: GlossaryEntry = { id: idFor(fields, this.idsIn(target)), ...fields };
+    await this.glossary.write(target, (text) =>
+      addEntryEdits(text, entry, vscode.l10n.t('Workspace glossary'), LABELS.glossary.edit),
+    );
+    tell(vscode.l10n.t('"{0}" is now an approved rendering of {1} in {2}.', rendering, zh, fileLabel(target.uri)));
+    return entry;
+  }
+
+  /**
    * The entry to edit or remove: by id, else among the entries of the term given or under the
    * cursor (no question when there is one). Without such entries, `orAll` offers every writable
    * entry: always for remove, for edit only when no term is at the cursor (editing a term of
@@ -318,6 +367,9 @@ export function registerEntryCommands(entries: EntryCommands): vscode.Disposable
   return vscode.Disposable.from(
     registerCommand(Commands.addEntry, (args?: EntryArgs) => entries.add(args)),
     registerCommand(Commands.editEntry, (args?: EntryArgs) => entries.edit(args)),
+    registerCommand(Commands.approveRendering, (args?: { zh?: string; rendering?: string }) =>
+      entries.approveRendering(args),
+    ),
     registerCommand(Commands.removeEntry, (args?: EntryArgs) => entries.remove(args)),
   );
 }

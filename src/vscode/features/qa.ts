@@ -1,17 +1,20 @@
 /**
  * Terminology checks of annotation lines as diagnostics, recomputed after the user pauses typing
  * (in time slices, so long documents never block), with quick fixes: replace a forbidden rendering
- * with the approved one; append a missing term for the user to place.
+ * with the approved one; insert a missing term's approved rendering at the cursor, or put it in
+ * place of the selected words.
  */
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
+import { foldToSimplified } from '../../core/text/script';
 import { checkAnnotation, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
 import { LABELS } from '../services/userLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
+import { Commands } from '../services/ids';
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
@@ -28,6 +31,10 @@ const SEVERITY = {
 interface QaFix {
   readonly suggestion?: string;
   readonly code: QaCode;
+  /** The Chinese term concerned, as written. */
+  readonly term?: string;
+  /** Its simplified form, the glossary's key. */
+  readonly simplified?: string;
 }
 
 /** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
@@ -174,7 +181,8 @@ export class QaDiagnostics implements vscode.Disposable {
               const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
               d.code = p.code;
               d.source = 'Hanzi Gloss';
-              this.fixes.set(d, { suggestion: p.suggestion, code: p.code });
+              const simplified = p.term === undefined ? undefined : (foldToSimplified(p.term) ?? p.term);
+              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term, simplified });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -200,12 +208,19 @@ export class QaDiagnostics implements vscode.Disposable {
   }
 }
 
+/** `text` to insert at `at` of `line`, with a space on each side where a word would touch it. */
+function padded(line: string, at: number, text: string): string {
+  const before = at > 0 && /\S/.test(line[at - 1]) ? ' ' : '';
+  const after = at < line.length && /\S/.test(line[at]) ? ' ' : '';
+  return `${before}${text}${after}`;
+}
+
 class QaFixes implements vscode.CodeActionProvider {
   constructor(private readonly qa: Pick<QaDiagnostics, 'fixOf'>) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
-    _range: vscode.Range,
+    range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -223,14 +238,38 @@ class QaFixes implements vscode.CodeActionProvider {
         a.isPreferred = true;
         actions.push(a);
       } else if (fix.code === 'missing-term') {
+        // Where the user is: the selection (the words to replace) or the cursor, if on the
+        // annotation's line; else the end of that line.
+        const line = document.lineAt(d.range.start.line).range;
+        const here = line.contains(range) ? range : new vscode.Range(line.end, line.end);
         const a = new vscode.CodeAction(
-          vscode.l10n.t('Append "{0}" to place it', fix.suggestion),
+          here.isEmpty
+            ? vscode.l10n.t('Insert "{0}" here', fix.suggestion)
+            : vscode.l10n.t('Replace "{0}" with "{1}"', document.getText(here), fix.suggestion),
           vscode.CodeActionKind.QuickFix,
         );
         a.edit = new vscode.WorkspaceEdit();
-        a.edit.insert(document.uri, document.lineAt(d.range.start.line).range.end, ` ${fix.suggestion}`);
+        const spaced = here.isEmpty
+          ? padded(document.lineAt(here.start.line).text, here.start.character, fix.suggestion)
+          : fix.suggestion;
+        a.edit.replace(document.uri, here, spaced);
         a.diagnostics = [d];
         actions.push(a);
+        // The words selected are the user's rendering of the term: make it an approved one.
+        const words = here.isEmpty ? '' : document.getText(here).trim();
+        if (words !== '' && fix.term && !containsHan(words)) {
+          const approve = new vscode.CodeAction(
+            vscode.l10n.t('Add "{0}" as an approved rendering of {1}', words, fix.term),
+            vscode.CodeActionKind.QuickFix,
+          );
+          approve.command = {
+            command: Commands.approveRendering,
+            title: approve.title,
+            arguments: [{ zh: fix.simplified ?? fix.term, rendering: words }],
+          };
+          approve.diagnostics = [d];
+          actions.push(approve);
+        }
       }
     }
     return actions;

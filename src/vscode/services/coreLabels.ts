@@ -137,6 +137,7 @@ const qa = (l10n: L10n): QaLabels => ({
   missingTerm: (term, approved, renderings) =>
     l10n.t('{0} ({1}) has none of its approved renderings in the English: {2}', term, approved, renderings),
   numberMismatch: (written, value) => l10n.t('{0} ({1}) is missing or different in the English', written, value),
+  extraNumber: (written) => l10n.t('{0} is in the English but not in the Chinese', written),
   untranslated: (chinese) => l10n.t('untranslated Chinese "{0}"', chinese),
 });
 

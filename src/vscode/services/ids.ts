@@ -7,6 +7,8 @@ export const Commands = {
   addEntry: 'hanziGloss.addEntry',
   editEntry: 'hanziGloss.editEntry',
   removeEntry: 'hanziGloss.removeEntry',
+  /** Internal (a QA quick fix): adds a rendering to a term's approved ones in the workspace glossary. */
+  approveRendering: 'hanziGloss.approveRendering',
   importGlossary: 'hanziGloss.importGlossary',
   exportGlossary: 'hanziGloss.exportGlossary',
   exportAnki: 'hanziGloss.exportAnki',

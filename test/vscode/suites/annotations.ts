@@ -10,7 +10,7 @@ const checked = (api: HanziGlossApi, uri: vscode.Uri) =>
   nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
 
 /** Replaces the annotation line (line 1) of the editor's document. */
-const b = (editor: vscode.TextEditor, text: string) =>
+const setAnnotation = (editor: vscode.TextEditor, text: string) =>
   editor.edit((e) => e.replace(editor.document.lineAt(1).range, text));
 
 export function defineAnnotationSuite(): void {
@@ -90,6 +90,27 @@ export function defineAnnotationSuite(): void {
         codes.some((c) => c.startsWith('missing-term:')),
         'Tuopu Group is missing',
       );
+      // 9,000 is written only in the English (the Chinese has 8800吨): a warning at the number.
+      const extra = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'extra-number');
+      assert.equal(extra && editor.document.getText(extra.range), '9,000', codes.join(' | '));
+      assert.equal(extra?.severity, vscode.DiagnosticSeverity.Warning);
+      // With the Chinese left in selected, the missing term's fix puts its approved rendering there.
+      const at = editor.document.lineAt(1).text.indexOf('拓普');
+      const selected = new vscode.Range(1, at, 1, at + 2);
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          selected,
+        )) ?? [];
+      const put = actions.find((a) => a.title === 'Replace "拓普" with "Ningbo Tuopu Group Co., Ltd."');
+      assert.ok(put?.edit, actions.map((a) => a.title).join(', '));
+      const again = checked(api, uri);
+      assert.ok(await vscode.workspace.applyEdit(put.edit));
+      await again;
+      assert.match(editor.document.lineAt(1).text, /^EN: Bühler AG: Ningbo Tuopu Group Co., Ltd. 1 unit/);
+      const left = vscode.languages.getDiagnostics(uri).map((d) => `${d.code}:${d.message}`);
+      assert.ok(!left.some((c) => c.startsWith('untranslated') || /Tuopu/.test(c)), left.join(' | '));
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
@@ -99,7 +120,7 @@ export function defineAnnotationSuite(): void {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸机和模温机\nEN: x\n'));
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await api.glossary.lexicon();
-      const line = (english: string) => b(editor, `EN: ${english}`);
+      const line = (english: string) => setAnnotation(editor, `EN: ${english}`);
       const natural = checked(api, uri);
       await line('die-casting machines and mould temperature controllers');
       await natural;
@@ -110,11 +131,55 @@ export function defineAnnotationSuite(): void {
       await wrong;
       const diagnostics = vscode.languages.getDiagnostics(uri);
       assert.deepEqual(
-        diagnostics.map((d) => [d.code, editor.document.getText(d.range)]),
-        [['forbidden-term', 'mold-temperature machines']],
+        diagnostics.filter((d) => d.code === 'forbidden-term').map((d) => editor.document.getText(d.range)),
+        ['mold-temperature machines'],
+        messages().join(' | '),
+      );
+      // 模温机 now lacks an approved rendering too; 压铸机 still has one.
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'missing-term').map((d) => /压铸机|模温机/.exec(d.message)?.[0]),
+        ['模温机'],
         messages().join(' | '),
       );
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    test('Add as approved rendering: the words go to the workspace glossary, the diagnostic goes', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('approve-me.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压室\nEN: cold-chamber sleeve\n'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await checked(api, uri);
+      const missing = () =>
+        vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'missing-term' && /压室/.test(d.message));
+      assert.equal(missing().length, 1, 'the curated 压室 is "shot sleeve"');
+      const words = new vscode.Range(1, 4, 1, 23);
+      assert.equal(editor.document.getText(words), 'cold-chamber sleeve');
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, words)) ??
+        [];
+      const approve = actions.find((a) => a.title === 'Add "cold-chamber sleeve" as an approved rendering of 压室');
+      assert.ok(approve?.command, actions.map((a) => a.title).join(', '));
+      const rechecked = checked(api, uri);
+      const entry = await vscode.commands.executeCommand<{ id: string; en: string[]; forbidden?: string[] }>(
+        approve.command.command,
+        ...(approve.command.arguments ?? []),
+      );
+      await rechecked;
+      assert.deepEqual(missing(), []);
+      const saved = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('.vscode/hanzi-gloss.json'))),
+      ) as { entries: { zh: string; en: string[]; forbidden?: string[] }[] };
+      const written = saved.entries.find((e) => e.zh === '压室');
+      assert.deepEqual(written?.en, ['shot sleeve', 'shot chamber', 'cold-chamber sleeve']);
+      // What the curated entry forbids is kept: "pressure chamber" is still flagged.
+      assert.deepEqual(written?.forbidden, ['pressure chamber', 'pressing room']);
+      const flagged = checked(api, uri);
+      await editor.edit((b) => b.replace(editor.document.lineAt(1).range, 'EN: pressure chamber'));
+      await flagged;
+      assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.code === 'forbidden-term'));
+      await vscode.commands.executeCommand('hanziGloss.removeEntry', { id: entry?.id, target: 'workspace' });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     test('Export Bilingual Document writes HTML with ruby pinyin and the annotations', async () => {

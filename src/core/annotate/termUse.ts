@@ -1,0 +1,126 @@
+/**
+ * How the glossary terms of annotated Chinese are rendered in their English, for the two checks a
+ * key-term QA tool (Xbench, Trados' Terminology Verifier) makes beyond "is the term there":
+ * - key-term count: a term that occurs more often in the Chinese than its approved renderings in
+ *   the English (两台压铸机…另一台压铸机 with "die-casting machine" once), as information;
+ * - consistency: one Chinese term rendered with different approved renderings in the annotations
+ *   of one file (压铸机 as "die-casting machine" in one line, "DCM" in another), as information,
+ *   with the renderings and how often each is used.
+ * Finding a rendering in English is the QA matcher's job; it is passed in, so that both checks
+ * accept exactly what the missing-term check accepts.
+ */
+import { findPassages } from '../text/detect';
+import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
+import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where `rendering` (an approved or forbidden rendering of `entry`) occurs in `english`. */
+export type RenderingFinder = (english: string, entry: GlossaryEntry, rendering: string) => readonly Span[];
+
+/** One glossary term of the Chinese and what the English does with it. */
+export interface TermUse {
+  /** The term as the Chinese writes it, and its entry's id (the key of consistency). */
+  readonly term: string;
+  readonly entry: GlossaryEntry;
+  /** How often the Chinese has it. */
+  readonly count: number;
+  /** How often an approved rendering occurs in the English (overlaps counted once). */
+  readonly rendered: number;
+  /** The approved renderings the English uses, each once, in the entry's order. */
+  readonly renderings: readonly string[];
+}
+
+/** The glossary terms of `chinese` (one per entry) and how `english` renders each. */
+export function termUses(chinese: string, english: string, lexicon: Lexicon, find: RenderingFinder): TermUse[] {
+  const byEntry = new Map<string, { term: string; entry: GlossaryEntry; count: number }>();
+  for (const m of lexicon.matchPassages(chinese, findPassages(chinese))) {
+    if (!isGlossaryMatch(m)) continue;
+    const entry = m.entries.find(isGlossaryEntry);
+    // Measure words are rendered through their numbers (2台 → "2 units"); the number check has them.
+    if (!entry || entry.category === 'measure') continue;
+    const seen = byEntry.get(entry.id);
+    if (seen) seen.count++;
+    else byEntry.set(entry.id, { term: m.text, entry, count: 1 });
+  }
+  return [...byEntry.values()].map(({ term, entry, count }) => {
+    const spans: Span[] = [];
+    const renderings: string[] = [];
+    for (const rendering of entry.en) {
+      const found = find(english, entry, rendering);
+      if (found.length > 0) renderings.push(rendering);
+      spans.push(...found);
+    }
+    return { term, entry, count, rendered: distinctSpans(spans), renderings };
+  });
+}
+
+/** How many places `spans` mark, a span inside or overlapping another counting once ("DCM" in …). */
+function distinctSpans(spans: Span[]): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let count = 0;
+  let end = -1;
+  for (const s of sorted) {
+    if (s.start >= end) count++;
+    end = Math.max(end, s.end);
+  }
+  return count;
+}
+
+/** A term the Chinese has more often than the English renders it (only where it is rendered at all). */
+export function undercounted(uses: readonly TermUse[]): TermUse[] {
+  return uses.filter((u) => u.rendered > 0 && u.rendered < u.count);
+}
+
+/** One annotation of a file: its place (the caller's key) and its term uses. */
+export interface AnnotationUses<K> {
+  readonly key: K;
+  readonly uses: readonly TermUse[];
+}
+
+export interface Inconsistency<K> {
+  readonly term: string;
+  readonly entry: GlossaryEntry;
+  /** Each rendering used, with how many annotations use it, the commonest first. */
+  readonly renderings: readonly { rendering: string; annotations: number }[];
+  /** The annotations that use a rendering other than the commonest. */
+  readonly keys: readonly K[];
+}
+
+/**
+ * Terms rendered with different approved renderings across the annotations of one file. The
+ * commonest rendering (the entry's order breaks a tie) is taken as the file's choice; the
+ * annotations using another are reported.
+ */
+export function inconsistencies<K>(annotations: readonly AnnotationUses<K>[]): Inconsistency<K>[] {
+  const byEntry = new Map<string, { term: string; entry: GlossaryEntry; users: Map<string, K[]> }>();
+  for (const { key, uses } of annotations) {
+    for (const u of uses) {
+      let group = byEntry.get(u.entry.id);
+      if (!group) byEntry.set(u.entry.id, (group = { term: u.term, entry: u.entry, users: new Map() }));
+      for (const r of u.renderings) {
+        const keys = group.users.get(r) ?? [];
+        if (!keys.includes(key)) keys.push(key);
+        group.users.set(r, keys);
+      }
+    }
+  }
+  const out: Inconsistency<K>[] = [];
+  for (const { term, entry, users } of byEntry.values()) {
+    if (users.size < 2) continue;
+    const order = (r: string) => entry.en.indexOf(r);
+    const renderings = [...users]
+      .map(([rendering, keys]) => ({ rendering, annotations: keys.length }))
+      .sort((a, b) => b.annotations - a.annotations || order(a.rendering) - order(b.rendering));
+    const chosen = renderings[0].rendering;
+    const keys = [...users].filter(([r]) => r !== chosen).flatMap(([, k]) => k);
+    // An annotation that also uses the chosen rendering is consistent enough.
+    const chosenKeys = users.get(chosen) ?? [];
+    const reported = [...new Set(keys)].filter((k) => !chosenKeys.includes(k));
+    if (reported.length > 0) out.push({ term, entry, renderings, keys: reported });
+  }
+  return out;
+}
