@@ -6,6 +6,7 @@
  * a person to finish, not machine translation.
  */
 import { hanWidthAt } from '../text/detect';
+import { renderingText } from '../glossary/rendering';
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { draftGloss } from '../lexicon/cedictSenses';
@@ -161,6 +162,10 @@ const LEGAL_FORM =
  * ("Tuopu Group", "LK Technology") over a bare short form, falling back to the official name.
  */
 function rendering(entry: SourcedEntry): string {
+  return renderingText(companyRendering(entry));
+}
+
+function companyRendering(entry: SourcedEntry): string {
   if (entry.domain !== 'companies') return entry.en[0];
   const plain = entry.en.filter((e) => !LEGAL_FORM.test(e.trim()));
   const multi = plain.filter((e) => /\s/.test(e.trim())).sort((a, b) => a.length - b.length);

@@ -81,11 +81,25 @@ export const DEFAULT_SEVERITY: Record<QaCode, QaSeverity> = {
 export const findRendering: RenderingFinder = (english, entry, rendering) =>
   new EnglishText(english).findAll(rendering, isExact(entry, rendering));
 
-/** Where `bad` occurs and no approved rendering covers it ("quantum cryptography" in "post-quantum cryptography"). */
-function forbiddenAt(text: EnglishText, entry: GlossaryEntry, bad: string, approved: TextSpan[]): TextSpan | undefined {
-  return text
-    .findAll(bad, isExact(entry, bad))
-    .find((f) => !approved.some((a) => a.start <= f.start && f.end <= a.end));
+/** Where an entry's renderings are in the English: approved ones, and forbidden ones no approved one covers. */
+export interface TermFindings {
+  readonly approved: readonly TextSpan[];
+  readonly forbidden: readonly { readonly rendering: string; readonly at: TextSpan }[];
+}
+
+/**
+ * One matcher for both checks. A forbidden rendering inside an approved one is not reported
+ * ("quantum cryptography" in "post-quantum cryptography"); its first other occurrence is.
+ */
+export function findTerm(text: EnglishText, entry: GlossaryEntry): TermFindings {
+  const approved = entry.en.flatMap((en) => text.findAll(en, isExact(entry, en)));
+  const forbidden = (entry.forbidden ?? []).flatMap((rendering) => {
+    const at = text
+      .findAll(rendering, isExact(entry, rendering))
+      .find((f) => !approved.some((a) => a.start <= f.start && f.end <= a.end));
+    return at ? [{ rendering, at }] : [];
+  });
+  return { approved, forbidden };
 }
 
 export function checkAnnotation(
@@ -102,25 +116,22 @@ export function checkAnnotation(
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
     if (!entry) continue;
-    const approved = entry.en.flatMap((en) => text.findAll(en, isExact(entry, en)));
+    const found = findTerm(text, entry);
     const preferred = renderingText(entry.en[0]);
-    for (const bad of entry.forbidden ?? []) {
-      const at = forbiddenAt(text, entry, bad, approved);
-      if (at) {
-        problems.push({
-          code: 'forbidden-term',
-          severity: severity['forbidden-term'],
-          message: labels.forbiddenTerm(renderingText(bad), m.text, preferred),
-          start: at.start,
-          end: at.end,
-          term: m.text,
-          suggestion: preferred,
-        });
-      }
+    for (const { rendering, at } of found.forbidden) {
+      problems.push({
+        code: 'forbidden-term',
+        severity: severity['forbidden-term'],
+        message: labels.forbiddenTerm(renderingText(rendering), m.text, preferred),
+        start: at.start,
+        end: at.end,
+        term: m.text,
+        suggestion: preferred,
+      });
     }
     // Measure words and units are rendered through numbers (2台 → "2 units", 6000吨 → "6,000 t").
     if (entry.category === 'measure') continue;
-    if (approved.length === 0) {
+    if (found.approved.length === 0) {
       const renderings = entry.en.map((e) => `"${renderingText(e)}"`).join(', ');
       problems.push({
         code: 'missing-term',

@@ -82,6 +82,9 @@ function inflectional(rest: string, common: string): boolean {
   return rest.length > 1 && rest[0] === common.at(-1) && INFLECTIONS.has(rest.slice(1));
 }
 
+/** Words that look like another word's plural but are words of their own. */
+const NOT_PLURALS = new Set(['news', 'goods', 'arms', 'means', 'species', 'series', 'glasses', 'savings']);
+
 const stems = new Map<string, string>();
 function stemOf(word: string): string {
   let s = stems.get(word);
@@ -97,6 +100,10 @@ function stemOf(word: string): string {
 /** True if `a` and `b` (lower case) are inflected forms of one word. */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
+  // A plural -s or -es the stemmer leaves on: acronyms (LLMs, PVs), -us and -eau (buses, bureaus).
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  const plural = long === `${short}s` || long === `${short}es`;
+  if (plural && short.length >= 2 && /\p{L}/u.test(short) && !NOT_PLURALS.has(long)) return true;
   if (/\d/.test(a) || /\d/.test(b) || stemOf(a) !== stemOf(b)) return false;
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
@@ -106,24 +113,35 @@ export function sameWord(a: string, b: string): boolean {
 
 const anySame = (as: readonly string[], bs: readonly string[]) => as.some((a) => bs.some((b) => sameWord(a, b)));
 
-/** A run of words as one closed word ("die" "casting" → "diecasting"), if only space or hyphens join them. */
-function closed(run: readonly Word[]): string[] | undefined {
-  if (run.slice(1).some((w) => !LOOSE.test(w.before)) || run.slice(0, -1).some((w) => w.prefix)) return undefined;
-  const head = run
-    .slice(0, -1)
-    .map((w) => w.forms[0])
-    .join('');
-  return run.at(-1)!.forms.map((f) => head + f);
+/**
+ * One word against a run of words it closes up ("diecastings" against "die" "casting"): the word
+ * must start with the run's head exactly, and what follows must be a form of the run's last word,
+ * so that an inflection cannot reach across the join ("doorring" is not "door" + a doubled r + ing).
+ */
+function closedMatch(one: Word, run: readonly Word[], oneIsRendering: boolean): boolean {
+  if (run.slice(1).some((w) => !LOOSE.test(w.before)) || run.slice(0, -1).some((w) => w.prefix)) return false;
+  const head = run.slice(0, -1);
+  const heads = new Set([head.map((w) => w.forms[0]).join(''), head.map((w) => w.surface.toLowerCase()).join('')]);
+  const last = run.at(-1)!;
+  for (const form of one.forms) {
+    for (const h of heads) {
+      if (!form.startsWith(h) || form.length === h.length) continue;
+      const rest = form.slice(h.length);
+      if (oneIsRendering && one.prefix ? last.forms.some((f) => f.startsWith(rest)) : false) return true;
+      if (!oneIsRendering && last.prefix ? rest.startsWith(last.forms[0]) : false) return true;
+      if (!one.prefix && !last.prefix && anySame(formsOf(rest), last.forms)) return true;
+    }
+  }
+  return false;
 }
 
-/** A rendering's word (or closed run) against a text's word (or closed run). */
+/** A rendering's word (or run) against a text's word (or run); one side is a single word. */
 function wordsMatch(rendering: readonly Word[], text: readonly Word[]): boolean {
-  const r = rendering.length === 1 ? rendering[0].forms : closed(rendering);
-  const t = text.length === 1 ? text[0].forms : closed(text);
-  if (!r || !t) return false;
-  const last = rendering.at(-1)!;
-  if (last.prefix) return t.some((f) => f.startsWith(r[0]));
-  return anySame(r, t);
+  if (rendering.length > 1) return closedMatch(text[0], rendering, false);
+  if (text.length > 1) return closedMatch(rendering[0], text, true);
+  const r = rendering[0];
+  if (r.prefix) return text[0].forms.some((f) => f.startsWith(r.forms[0]));
+  return anySame(r.forms, text[0].forms);
 }
 
 /** Separators before two aligned groups agree: both loose (space, hyphen) or the same punctuation. */

@@ -4,6 +4,7 @@
  * link, a command URI, an image or HTML; only the fixed layout around it is Markdown.
  */
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
+import { renderingText } from '../glossary/rendering';
 import type { PositionInfo } from './scan';
 
 /**
@@ -72,7 +73,7 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
   const target = entry.redirect;
   const forms = target && (target.traditional === target.zh ? target.zh : `${target.zh} ${target.traditional}`);
   const via = target ? `→ ${escapeMarkdown(forms!)} _${escapeMarkdown(target.pinyin)}_: ` : '';
-  lines.push(`${reading}${via}${entry.en.map(escapeMarkdown).join(' · ')}${full}`);
+  lines.push(`${reading}${via}${entry.en.map((e) => escapeMarkdown(renderingText(e))).join(' · ')}${full}`);
   const meta = [entry.category, entry.note].filter((s): s is string => !!s).map(escapeMarkdown);
   if (meta.length > 0) lines.push(`_${meta.join(' — ')}_`);
   const layer = labels.layers[entry.source.layer];

@@ -9,6 +9,10 @@ const LINE_2 =
 const checked = (api: HanziGlossApi, uri: vscode.Uri) =>
   nextEvent(api.qa.onDidCheck, (u) => u.toString() === uri.toString(), 10_000, 'annotation check');
 
+/** Replaces the annotation line (line 1) of the editor's document. */
+const setAnnotation = (editor: vscode.TextEditor, text: string) =>
+  editor.edit((e) => e.replace(editor.document.lineAt(1).range, text));
+
 export function defineAnnotationSuite(): void {
   suite('English annotations in a real VS Code', () => {
     test('Annotate Passage inserts the draft as a snippet, first tab stop selected; re-running refreshes', async () => {
@@ -107,6 +111,36 @@ export function defineAnnotationSuite(): void {
       assert.match(editor.document.lineAt(1).text, /^EN: Bühler AG: Ningbo Tuopu Group Co., Ltd. 1 unit/);
       const left = vscode.languages.getDiagnostics(uri).map((d) => `${d.code}:${d.message}`);
       assert.ok(!left.some((c) => c.startsWith('untranslated') || /Tuopu/.test(c)), left.join(' | '));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    test('inflected and hyphenated English raises nothing; an inflected forbidden rendering still does', async () => {
+      const api = await activateExtension();
+      const uri = workspaceFile('qa-forms.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸机和模温机\nEN: x\n'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await api.glossary.lexicon();
+      const line = (english: string) => setAnnotation(editor, `EN: ${english}`);
+      const natural = checked(api, uri);
+      await line('die-casting machines and mould temperature controllers');
+      await natural;
+      const messages = () => vscode.languages.getDiagnostics(uri).map((d) => `${d.code}: ${d.message}`);
+      assert.deepEqual(messages(), [], 'approved "die-casting machine" and "mould temperature controller"');
+      const wrong = checked(api, uri);
+      await line('die-casting machines and mold-temperature machines');
+      await wrong;
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'forbidden-term').map((d) => editor.document.getText(d.range)),
+        ['mold-temperature machines'],
+        messages().join(' | '),
+      );
+      // 模温机 now lacks an approved rendering too; 压铸机 still has one.
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'missing-term').map((d) => /压铸机|模温机/.exec(d.message)?.[0]),
+        ['模温机'],
+        messages().join(' | '),
+      );
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
