@@ -12,7 +12,7 @@ import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
 import { pairNumbers } from './numberCheck';
-import { inconsistencies, termUses, undercounted, type RenderingFinder } from './termUse';
+import { inconsistencies, termUses, undercounted, usesOf, type GlossaryTerm, type RenderingFinder } from './termUse';
 
 export type QaCode =
   | 'missing-term'
@@ -112,10 +112,12 @@ export function checkAnnotation(
   const problems: QaProblem[] = [];
   const passages = findPassages(chinese);
   const text = new EnglishText(english);
+  const terms: GlossaryTerm[] = [];
   for (const m of lexicon.matchPassages(chinese, passages)) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
     if (!entry) continue;
+    terms.push({ term: m.text, entry });
     const found = findTerm(text, entry);
     const preferred = renderingText(entry.en[0]);
     for (const { rendering, at } of found.forbidden) {
@@ -144,7 +146,7 @@ export function checkAnnotation(
   }
   // Key-term count: a term the English renders, but fewer times than the Chinese has it.
   const find: RenderingFinder = (_english, entry, rendering) => text.findAll(rendering, isExact(entry, rendering));
-  for (const u of undercounted(termUses(chinese, english, lexicon, find))) {
+  for (const u of undercounted(usesOf(terms, english, find))) {
     problems.push({
       code: 'term-count',
       severity: severity['term-count'],

@@ -34,17 +34,37 @@ export interface TermUse {
   readonly renderings: readonly string[];
 }
 
-/** The glossary terms of `chinese` (one per entry) and how `english` renders each. */
-export function termUses(chinese: string, english: string, lexicon: Lexicon, find: RenderingFinder): TermUse[] {
-  const byEntry = new Map<string, { term: string; entry: GlossaryEntry; count: number }>();
+/** A glossary term as the Chinese writes it at one place, with the entry it was read with. */
+export interface GlossaryTerm {
+  readonly term: string;
+  readonly entry: GlossaryEntry;
+}
+
+/** The glossary terms of `chinese`, one per place, as the QA reads them (matches with a glossary entry). */
+export function glossaryTerms(chinese: string, lexicon: Lexicon): GlossaryTerm[] {
+  const out: GlossaryTerm[] = [];
   for (const m of lexicon.matchPassages(chinese, findPassages(chinese))) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
+    if (entry) out.push({ term: m.text, entry });
+  }
+  return out;
+}
+
+/** The glossary terms of `chinese` (one per entry) and how `english` renders each. */
+export function termUses(chinese: string, english: string, lexicon: Lexicon, find: RenderingFinder): TermUse[] {
+  return usesOf(glossaryTerms(chinese, lexicon), english, find);
+}
+
+/** How `english` renders each entry of `terms` (the glossary terms of its Chinese, one per place). */
+export function usesOf(terms: readonly GlossaryTerm[], english: string, find: RenderingFinder): TermUse[] {
+  const byEntry = new Map<string, { term: string; entry: GlossaryEntry; count: number }>();
+  for (const { term, entry } of terms) {
     // Measure words are rendered through their numbers (2台 → "2 units"); the number check has them.
-    if (!entry || entry.category === 'measure') continue;
+    if (entry.category === 'measure') continue;
     const seen = byEntry.get(entry.id);
     if (seen) seen.count++;
-    else byEntry.set(entry.id, { term: m.text, entry, count: 1 });
+    else byEntry.set(entry.id, { term, entry, count: 1 });
   }
   return [...byEntry.values()].map(({ term, entry, count }) => {
     // A place in the English belongs to the first rendering found there: "die-casting machine" and
@@ -52,26 +72,16 @@ export function termUses(chinese: string, english: string, lexicon: Lexicon, fin
     const claimed: Span[] = [];
     const renderings: string[] = [];
     for (const rendering of entry.en) {
-      const own = find(english, entry, rendering).filter(
-        (f) => !claimed.some((c) => f.start < c.end && c.start < f.end),
-      );
-      if (own.length > 0) renderings.push(rendering);
-      claimed.push(...own);
+      let used = false;
+      for (const f of find(english, entry, rendering)) {
+        if (claimed.some((c) => f.start < c.end && c.start < f.end)) continue;
+        claimed.push(f);
+        used = true;
+      }
+      if (used) renderings.push(rendering);
     }
-    return { term, entry, count, rendered: distinctSpans(claimed), renderings };
+    return { term, entry, count, rendered: claimed.length, renderings };
   });
-}
-
-/** How many places `spans` mark, a span inside or overlapping another counting once ("DCM" in …). */
-function distinctSpans(spans: Span[]): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  let count = 0;
-  let end = -1;
-  for (const s of sorted) {
-    if (s.start >= end) count++;
-    end = Math.max(end, s.end);
-  }
-  return count;
 }
 
 /** A term the Chinese has more often than the English renders it (only where it is rendered at all). */
