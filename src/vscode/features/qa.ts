@@ -33,8 +33,6 @@ interface QaFix {
   readonly code: QaCode;
   /** The Chinese term concerned, as written. */
   readonly term?: string;
-  /** Its simplified form, the glossary's key. */
-  readonly simplified?: string;
 }
 
 /** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
@@ -181,8 +179,7 @@ export class QaDiagnostics implements vscode.Disposable {
               const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
               d.code = p.code;
               d.source = 'Hanzi Gloss';
-              const simplified = p.term === undefined ? undefined : (foldToSimplified(p.term) ?? p.term);
-              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term, simplified });
+              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -280,7 +277,8 @@ class QaFixes implements vscode.CodeActionProvider {
           approve.command = {
             command: Commands.approveRendering,
             title: approve.title,
-            arguments: [{ zh: fix.simplified ?? fix.term, rendering: words }],
+            // The glossary's key is the simplified form.
+            arguments: [{ zh: foldToSimplified(fix.term) ?? fix.term, rendering: words }],
           };
           approve.diagnostics = [d];
           actions.push(approve);
