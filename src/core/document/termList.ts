@@ -94,21 +94,45 @@ export class TermCollector {
       // Most matches are CC-CEDICT-only words: skip them without making match objects. Unlisted
       // organisation names are listed too: they are what a reader must look up.
       for (let i = 0; i < matches.length; i++) {
+        if (matches.isNumberAt(i)) {
+          this.addUnits(line, base, passage, matches.startAt(i), matches.endAt(i));
+          continue;
+        }
         const run = matches.unlistedAt(i);
         if (!matches.inGlossary(i) && run === undefined) continue;
-        const start = matches.startAt(i);
-        const end = matches.endAt(i);
-        const text = line.slice(start, end);
-        let group = this.byText.get(text);
-        if (!group) {
+        this.addOccurrence(line, base, passage, matches.startAt(i), matches.endAt(i), () => {
           const unlisted = run && describeUnlisted(line, run, this.lexicon);
-          group = { first: matches.at(i), passage, occurrences: new Occurrences(), ...(unlisted ? { unlisted } : {}) };
-          this.byText.set(text, group);
-          this.addUnread(group.first, passage);
-        }
-        group.occurrences.add(base + start, base + end);
+          return { first: matches.at(i), ...(unlisted ? { unlisted } : {}) };
+        });
       }
     }
+  }
+
+  /** A number word's glossary units (吨 of 6000吨, 台 of 2台): terms of the glossary where they stand. */
+  private addUnits(line: string, base: number, passage: Passage, start: number, end: number): void {
+    const units = this.lexicon.glossaryWordsInside(line, start, end);
+    for (let k = 0; k < units.length; k += 2) {
+      const [s, e] = [units[k], units[k + 1]];
+      this.addOccurrence(line, base, passage, s, e, () => ({ first: this.lexicon.matchRange(line, s, e).at(0) }));
+    }
+  }
+
+  private addOccurrence(
+    line: string,
+    base: number,
+    passage: Passage,
+    start: number,
+    end: number,
+    firstOf: () => { first: TermMatch; unlisted?: UnlistedDescription },
+  ): void {
+    const text = line.slice(start, end);
+    let group = this.byText.get(text);
+    if (!group) {
+      group = { ...firstOf(), passage, occurrences: new Occurrences() };
+      this.byText.set(text, group);
+      this.addUnread(group.first, passage);
+    }
+    group.occurrences.add(base + start, base + end);
   }
 
   /**

@@ -216,6 +216,11 @@ export class TermMatches implements Iterable<TermMatch> {
     return new StoredMatch(d[at], d[at + 1], this.text, this.lexicon, d, at + 3, d[at + 2], this.names.get(i));
   }
 
+  /** Whether match number i is a number with its unit (a word the reader made); makes no object. */
+  isNumberAt(i: number): boolean {
+    return this.data[i * this.stride + 2] === NUMBER;
+  }
+
   /** The run of match number i if it is an unlisted name; makes no object. */
   unlistedAt(i: number): NameRun | undefined {
     return this.names.get(i);
@@ -852,9 +857,11 @@ export class Lexicon {
     let matches = 0;
     let glossary = 0;
     const dictionary = this.dictionary;
-    this.walk(text, start, end, (_s, _e, values) => {
+    this.walk(text, start, end, (s, e, values, kind) => {
       // An unlisted name is a word of the reading but no glossary's term.
       matches++;
+      // A number word's glossary units (the curated 吨 of 6000吨) are the glossary's terms there.
+      if (kind === NUMBER) glossary += this.glossaryWordsInside(text, s, e).length / 2;
       for (let l = 0; l < dictionary.length; l++) {
         if (values[l] >= 0 && !dictionary[l]) {
           glossary++;
@@ -863,6 +870,32 @@ export class Lexicon {
       }
     });
     return { matches, glossary };
+  }
+
+  /**
+   * The glossary words inside text[start, end) (a number word: 台 and 吨 of 2台6000吨), as flat
+   * [start, end) pairs, longest first from each position, as written or folded; digits are none.
+   */
+  glossaryWordsInside(text: string, start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let p = start; p < end;) {
+      let longest = 0;
+      for (let l = 0; l < this.layers.length; l++) {
+        if (this.dictionary[l]) continue;
+        const layer = this.layers[l];
+        longest = Math.max(longest, layer.longestAt(text, p, end));
+        if (this.fold !== undefined) longest = Math.max(longest, layer.longestAt(text, p, end, this.fold));
+      }
+      if (
+        longest > 0 &&
+        !cutsAsciiAt(text, p + longest) &&
+        !(p > 0 && isAsciiAlnum(text.charCodeAt(p)) && isAsciiAlnum(text.charCodeAt(p - 1)))
+      ) {
+        out.push(p, p + longest);
+        p += longest;
+      } else p++;
+    }
+    return out;
   }
 
   /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
@@ -902,7 +935,10 @@ export class Lexicon {
       at = n.end;
     }
     if (at < text.length) parts.push(part(at));
-    return composedEntry(text, 'number', parts, MADE_SOURCE);
+    // The English of a unit a glossary has comes from that glossary: the word's source says so.
+    const unit = parts.find((p) => p.reading === undefined && p.entries[0] && p.entries[0].source.layer !== 'cedict');
+    const from = unit?.entries[0].source;
+    return composedEntry(text, 'number', parts, from ? { ...from, label: `${from.label} (composed)` } : MADE_SOURCE);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */

@@ -41,7 +41,7 @@ export function defineHoverSuite(): void {
       // 台 as a measure word: no entry fixes its form, so the phrase converter decides (臺).
       const again = performance.now();
       const unit = plain((await glossHover(document, positionOf(document, '3台').translate(0, 1))) ?? '');
-      assert.match(unit, /\*\*台\*\* 臺 — tái/);
+      assert.match(unit, /\*\*3台\*\* 3臺 — 3 tái/);
       const next = performance.now() - again;
       console.log(`first hover that converts: ${first.toFixed(0)} ms; the next: ${next.toFixed(0)} ms`);
     });
@@ -97,7 +97,9 @@ export function defineHoverSuite(): void {
       const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')));
       assert.equal(ours?.range && document.getText(ours.range), '2台6000吨');
       const atDun = plain((await glossHover(document, at.translate(0, 6))) ?? '');
-      assert.match(atDun, /2 台 \(unit\b[^)]*\) 6000 吨 \(t\b/);
+      assert.match(atDun, /2 台 \(unit.*\) 6000 吨 \(t\b/);
+      const curatedUnits = /Source: Curated glossary · Curated · [^\n]*\(composed\)/;
+      assert.match(atDun, curatedUnits, "the English is the curated units'");
       assert.match(atDun, /_Also:_ {2}\n\*\*吨\*\* _dūn_ — t\b/);
     });
 
