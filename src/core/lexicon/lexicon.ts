@@ -921,24 +921,24 @@ export class Lexicon {
    */
   madeEntry(text: string, kind: number): SourcedEntry {
     const folded = this.foldTerm(text) ?? text;
-    const part = (from: number, to?: number): ComposedPart => {
-      const zh = text.slice(from, to);
+    const part = (of: string, from: number, to?: number): ComposedPart => {
+      const zh = of.slice(from, to);
       return { zh, entries: this.lookup(zh) };
     };
-    if (kind === NAME) return composedEntry(text, 'name', [part(0, 1), part(1)], MADE_SOURCE);
-    // 2台6000吨: number, unit, number, unit.
+    if (kind === NAME) return composedEntry(text, 'name', [part(text, 0, 1), part(text, 1)], MADE_SOURCE);
+    // 2台6000吨: number, unit, number, unit; named in simplified, so both scripts show the same entry.
     const parts: ComposedPart[] = [];
     let at = 0;
     for (const n of findNumbers(folded)) {
-      if (n.start > at) parts.push(part(at, n.start));
-      parts.push({ ...part(n.start, n.end), reading: numberAsRead(n, folded.slice(n.start, n.end)) });
+      if (n.start > at) parts.push(part(folded, at, n.start));
+      parts.push({ ...part(folded, n.start, n.end), reading: numberAsRead(n, folded.slice(n.start, n.end)) });
       at = n.end;
     }
-    if (at < text.length) parts.push(part(at));
+    if (at < folded.length) parts.push(part(folded, at));
     // The English of a unit a glossary has comes from that glossary: the word's source says so.
     const unit = parts.find((p) => p.reading === undefined && p.entries[0] && p.entries[0].source.layer !== 'cedict');
     const from = unit?.entries[0].source;
-    return composedEntry(text, 'number', parts, from ? { ...from, label: `${from.label} (composed)` } : MADE_SOURCE);
+    return composedEntry(folded, 'number', parts, from ? { ...from, label: `${from.label} (composed)` } : MADE_SOURCE);
   }
 
   /** Entries for exactly `key` (or its simplified form), highest layer first. */
