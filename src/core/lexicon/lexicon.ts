@@ -399,6 +399,12 @@ export class Lexicon {
    */
   private nextFolded = new Int32Array(64);
   private readonly atLengths = new Int32Array(MAX_KEY);
+  /** Scratch of `longestOwnKey`, apart from the lattice's: the name finder runs between its uses. */
+  private readonly ownLengths = new Int32Array(MAX_KEY);
+  private readonly ownValues = new Int32Array(MAX_KEY);
+  private readonly ownFoldedLengths = new Int32Array(MAX_KEY);
+  private readonly ownFoldedValues = new Int32Array(MAX_KEY);
+  private readonly ownWeights = new Int32Array(MAX_KEY);
   /** Per layer, the value index of the word being read. */
   private readonly wordValues: Int32Array;
   /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
@@ -537,25 +543,43 @@ export class Lexicon {
     return tag <= UNLISTED_TAG ? this.runs[UNLISTED_TAG - tag] : undefined;
   }
 
-  /** Whether some layer has exactly text[start, end) as a key, as written or folded. */
-  /** The longest key from `start` that is a word of its own (not a jieba word composed of parts). */
+  /**
+   * The longest key from `start` (not past `end`) that is a word of its own, not a jieba word
+   * composed of parts (0: none). Per layer one walk as written and, where the fold changes a code
+   * unit that walk read, one folded; at a length both walks find, the layer's own spelling (the
+   * plain walk's key) decides. The name finder asks this at and around every suffix it meets.
+   */
   private longestOwnKey(text: string, start: number, end: number): number {
-    for (let n = this.probe(text, start, end, this.fold); n > 0; n--) if (this.isKey(text, start, start + n)) return n;
-    return 0;
-  }
-
-  private isKey(text: string, start: number, end: number): boolean {
+    if (start >= end) return 0;
     const fold = this.fold;
+    const lengths = this.ownLengths;
+    const values = this.ownValues;
+    const foldedLengths = this.ownFoldedLengths;
+    const foldedValues = this.ownFoldedValues;
+    const weights = this.ownWeights;
+    let best = 0;
     for (let l = 0; l < this.layers.length; l++) {
       const layer = this.layers[l];
-      const hit =
-        layer.longestAt(text, start, end) === end - start ||
-        (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start);
-      // A jieba word CC-CEDICT lacks (同为, 惠通) has no meaning of its own: for a name it is
-      // characters, as the name finder was measured on.
-      if (hit && !this.isComposedKey(l, layer.lastValue)) return true;
+      const n = layer.prefixesAt(text, start, end, undefined, lengths, values, weights);
+      const m =
+        fold !== undefined && changesAny(fold, text, start, Math.min(end, start + layer.lastDepth + 1))
+          ? layer.prefixesAt(text, start, end, fold, foldedLengths, foldedValues, weights)
+          : 0;
+      for (let h = n - 1; h >= 0 && lengths[h] > best; h--) {
+        if (!this.isComposedKey(l, values[h])) best = lengths[h];
+      }
+      for (let h = m - 1; h >= 0 && foldedLengths[h] > best; h--) {
+        let plain = false;
+        for (let x = 0; x < n && !plain; x++) plain = lengths[x] === foldedLengths[h];
+        if (!plain && !this.isComposedKey(l, foldedValues[h])) best = foldedLengths[h];
+      }
     }
-    return false;
+    return best;
+  }
+
+  /** Whether some layer has exactly text[start, end) as a word of its own, as written or folded. */
+  private isKey(text: string, start: number, end: number): boolean {
+    return end > start && this.longestOwnKey(text, start, end) === end - start;
   }
 
   /** Whether value v of layer l is a jieba word composed of parts; decoded once, then remembered. */

@@ -160,6 +160,13 @@ export function unlistedNames(
   // that 芜湖兆联汽车轻量化技术有限公司 is one name (its 汽车 an industry word), not 芜湖兆联汽车 + the rest.
   const chains: Array<{ start: number; end: number; placeName: boolean; form: boolean }> = [];
   for (let i = start; i < end;) {
+    // Most characters start no suffix, as written or folded: one bit answers (the finder runs at
+    // every position of every passage).
+    const c = text.charCodeAt(i);
+    if (!index.startsKeys(c) && (fold === undefined || fold[c] === 0 || !index.startsKeys(fold[c]))) {
+      i++;
+      continue;
+    }
     const chain = suffixChain(text, i, end, index, fold, words);
     if (chain === undefined) i++;
     else {
