@@ -218,7 +218,6 @@ function suffixChain(
       value = index.lastValue;
     }
     if (length === 0) break;
-    if (p === at && insideWord(text, at, at + length, words)) return undefined;
     pieces.push({ end: p + length, suffix: ORG_SUFFIXES[index.valueAt(value)] });
     p += length;
   }
@@ -229,6 +228,9 @@ function suffixChain(
     pieces.pop();
   }
   if (pieces.length === 0 || (pieces.length === 1 && pieces[0].suffix.inner)) return undefined;
+  // Asked last, of a chain that would otherwise stand: it walks the lexicon at five positions.
+  const first = pieces[0].end;
+  if (insideWord(text, at, first, words)) return undefined;
   return {
     start: at,
     end: pieces[pieces.length - 1].end,

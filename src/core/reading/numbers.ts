@@ -79,6 +79,11 @@ for (const ch of [...'0123456789第', ...NUMERAL_CHARS]) STARTS[ch.charCodeAt(0)
 const NUMERAL = new Uint8Array(0x10000);
 for (const ch of NUMERAL_CHARS) NUMERAL[ch.charCodeAt(0)] = 1;
 const ORDINAL = '第'.charCodeAt(0);
+/** DIGITS by code unit (-1: not a digit). */
+const DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(DIGITS)) DIGIT_VALUE[ch.charCodeAt(0)] = v;
+const BIG_UNIT = new Uint8Array(0x10000);
+for (const ch of Object.keys(BIG_UNITS)) BIG_UNIT[ch.charCodeAt(0)] = 1;
 const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -103,8 +108,8 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
     const arabic = from < end && isDigit(text.charCodeAt(from)) ? ARABIC.exec(text) : null;
     if (arabic && from + arabic[0].length <= end) {
       let to = from + arabic[0].length;
-      let value = Number(arabic[0].replace(/,/g, ''));
-      if (to < end && text[to] in BIG_UNITS) {
+      let value = Number(arabic[0].includes(',') ? arabic[0].replace(/,/g, '') : arabic[0]);
+      if (to < end && BIG_UNIT[text.charCodeAt(to)] === 1) {
         value *= BIG_UNITS[text[to]];
         to++;
       }
@@ -114,7 +119,15 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
     }
     let to = from;
     while (to < end && NUMERAL[text.charCodeAt(to)] === 1) to++;
-    if (to > from) {
+    // One numeral alone (一 of 一些, 统一) is most runs: its value is the table's, or it is a unit.
+    if (to === from + 1 && !ordinal) {
+      const digit = DIGIT_VALUE[text.charCodeAt(from)];
+      if (digit >= 0) {
+        out.push({ start: i, end: to, value: digit, chinese: true, ordinal });
+        i = to;
+        continue;
+      }
+    } else if (to > from) {
       const run = text.slice(from, to);
       const value = chineseNumeralValue(run);
       // A lone unit character (万, 千) without digits is a word, not a number.
