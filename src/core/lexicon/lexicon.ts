@@ -74,6 +74,11 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
     size: number,
     valueAt: (i: number) => KeyRecord,
     readonly kind: SourceKind,
+    /**
+     * Whether key i is a jieba word composed of parts, told without composing it (the asset
+     * knows it from the record's kind); without it, the record is decoded and its entries asked.
+     */
+    readonly composedAt?: (i: number) => boolean,
   ) {
     super(arrays, size, valueAt);
     this.wordCosts = new Float64Array(512);
@@ -587,7 +592,11 @@ export class Lexicon {
     // Made on the first question (a name finder's), not with every lexicon a glossary edit builds.
     if (this.composedKeys[l] === EMPTY_MARKS) this.composedKeys[l] = new Int8Array(this.layers[l].size);
     const known = this.composedKeys[l];
-    if (known[v] === 0) known[v] = this.layers[l].valueAt(v).entries.every((e) => e.composed) ? 2 : 1;
+    if (known[v] === 0) {
+      const layer = this.layers[l];
+      const composed = layer.composedAt ? layer.composedAt(v) : layer.valueAt(v).entries.every((e) => e.composed);
+      known[v] = composed ? 2 : 1;
+    }
     return known[v] === 2;
   }
 
