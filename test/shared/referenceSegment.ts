@@ -75,17 +75,6 @@ function keysAt(lexicon: Lexicon, l: number, text: string, i: number, limit: num
   return out;
 }
 
-/** Whether a glossary layer has a key inside text[from, to), as written or folded (by exact lookups). */
-function glossaryInside(lexicon: Lexicon, foldedText: string, text: string, from: number, to: number): boolean {
-  for (let l = 0; l < lexicon.layers.length; l++) {
-    if (lexicon.isDictionary(l)) continue;
-    for (let p = from; p < to; p++) {
-      if (keysAt(lexicon, l, text, p, to).length > 0 || keysAt(lexicon, l, foldedText, p, to).length > 0) return true;
-    }
-  }
-  return false;
-}
-
 /** The old Lexicon.segment + Lattice.solve + forEachOnPath + valuesOf, over text[start, end). */
 export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: string, start: number, end: number) {
   const steps: ReferenceStep[] = [];
@@ -125,17 +114,11 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
       }
     }
     if (!single) candidates.push({ start: i, end: i + width, cost: UNKNOWN_CHARACTER_COST, layer: -1, value: -1 });
-    // Number words (added after the speed work): a number phrase no key spans, no glossary key inside.
+    // Number words (added after the speed work): a number phrase no key spans, its unit inside it.
     const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
     const cutsAscii = (e: number) =>
       e < text.length && isAsciiAlnum(text.charCodeAt(e - 1)) && isAsciiAlnum(text.charCodeAt(e));
-    if (
-      startsPhrase &&
-      !phraseIsKey &&
-      !insideAscii &&
-      !cutsAscii(phraseEnd) &&
-      !glossaryInside(lexicon, foldedText, text, i, phraseEnd)
-    ) {
+    if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAscii(phraseEnd)) {
       candidates.push({ start: i, end: phraseEnd, cost: NUMBER_COST, layer: NUMBER_LAYER, value: -1 });
     }
     // Personal names: a surname and a given name where no key longer than the character starts.

@@ -76,8 +76,6 @@ test('the die-casting fixture: every company and industry term has the right Eng
     力劲: ['lì jìn', /LK Technology/],
     HNB公司: ['HNB gōng sī', /HNB/],
     压铸: ['yā zhù', /^die casting/],
-    台: ['tái', /unit/],
-    吨: ['dūn', /\bt\b|tonne/],
     在谈: ['zài tán', /under negotiation/],
     已购: ['yǐ gòu', /purchased/],
     草签: ['cǎo qiān', /initialled|preliminary/],
@@ -100,6 +98,9 @@ test('the die-casting fixture: every company and industry term has the right Eng
     assert.equal(g.pinyin, pinyin, `${term} reading`);
     assert.match(g.en, en, `${term} English`);
   }
+  // A number with its unit is one word, its English from the curated units (台 "unit", 吨 "t").
+  assert.match(gloss.get('2台6000吨')?.en ?? '', /^2 台 \(unit\b.*\) 6000 吨 \(t\b/);
+  assert.match(gloss.get('8000吨')?.en ?? '', /^8000 吨 \(t\b/);
 });
 
 test('the trusted fast path reads the curated files exactly as the full reader does', () => {

@@ -108,8 +108,13 @@ test('a passage joins Chinese runs only across short stretches that are not Engl
     fc.property(text, (s) => {
       for (const p of findPassages(s)) {
         const chars = [...p.text];
-        const ends = chinese.test(chars[0]) && chinese.test(chars[chars.length - 1]);
+        // A passage may start with a number or Latin token written against its first Chinese character.
+        const token = /^[A-Za-z0-9](?:[A-Za-z0-9]|[.,](?=[0-9]))*/.exec(p.text)?.[0] ?? '';
+        const first = [...p.text.slice(token.length)][0] ?? '';
+        const ends = chinese.test(first) && chinese.test(chars[chars.length - 1]);
         assert.ok(ends, `${JSON.stringify(p.text)} has loose ends`);
+        const before = s[p.start - 1] ?? '';
+        if (token !== '') assert.ok(!/[A-Za-z\u00c0-\u024f]/.test(before), `${JSON.stringify(p.text)} cuts a word`);
         for (const run of p.text.split(new RegExp(`(?:${chinese.source})+`, 'u')).filter((r) => r !== '')) {
           assert.ok(run.length <= 32 && JOINING.test(run), `joined across ${JSON.stringify(run)}`);
           const words = (run.match(/[A-Za-z\u00c0-\u024f0-9]+/g) ?? []).filter((w) => LATIN.test(w)).length;

@@ -14,9 +14,24 @@ test('plain English never forms a passage', () => {
 });
 
 test('digits and Latin letters between Han characters join the passage', () => {
-  assert.deepEqual(texts('2台6000吨'), ['台6000吨']);
+  assert.deepEqual(texts('2台6000吨'), ['2台6000吨']);
   assert.deepEqual(texts('吉利：极氪009是自己压铸'), ['吉利：极氪009是自己压铸']);
   assert.deepEqual(texts('德国HNB公司开模'), ['德国HNB公司开模']);
+});
+
+test('a number or Latin token written against the first Chinese character belongs to the passage', () => {
+  // Real lines: the held-out reading set (2024年…, SK海力士…), a TrendForce headline (3D…).
+  assert.deepEqual(texts('2024年全球半导体产能扩张持续推进'), ['2024年全球半导体产能扩张持续推进']);
+  assert.deepEqual(texts('Revenue: 15.8亿元, up'), ['15.8亿元']);
+  assert.deepEqual(texts('SK海力士宣布'), ['SK海力士宣布']);
+  assert.deepEqual(texts('1,200台'), ['1,200台']);
+  // After a space, or glued to a longer Latin run (a path, an address), the token stays outside.
+  assert.deepEqual(texts('in 2024 年'), ['年']);
+  assert.deepEqual(texts('docs/v2压铸'), ['压铸']);
+  assert.deepEqual(texts('Done. 3台'), ['3台']);
+  assert.deepEqual(texts('end.3台'), ['台']);
+  // Never into the passage before.
+  assert.deepEqual(texts('压铸8800吨'), ['压铸8800吨']);
 });
 
 test('offsets are UTF-16 offsets into the original text', () => {
@@ -116,7 +131,8 @@ test('the Han marks outside the ideographic planes (U+16FE2–16FE3, U+16FF0–1
 });
 
 test('a Latin run that only an ideographic space joined is not part of the passage', () => {
-  assert.deepEqual(texts('\u3000a⺀'), ['⺀']);
+  assert.deepEqual(texts('\u3000a\u3000⺀'), ['⺀']);
+  assert.deepEqual(texts('\u3000a⺀'), ['a⺀'], 'written against it, the letter belongs to the passage');
   assert.deepEqual(texts('压铸b\u3000'), ['压铸']);
   assert.deepEqual(texts('\u3000HNB\u3000公司'), ['公司']);
 });

@@ -94,13 +94,9 @@ function referenceCost(text: string, layers: string[][], start: number, end: num
       const ok = (keys.has(s) || keys.has(fold(s))) && !(isAlnum(text[i]) && isAlnum(text[i - 1])) && !cutsRun(e);
       return ok && !crossesPhrase(i, e);
     };
-    // Every layer here is a glossary: a key inside the phrase keeps it as steps.
-    let keyInside = false;
-    for (let p = i; p < phraseEnd && !keyInside; p++)
-      for (let e = p + 1; e <= phraseEnd && !keyInside; e++)
-        keyInside = keys.has(text.slice(p, e)) || keys.has(fold(text.slice(p, e)));
+    // A number phrase is a word though a glossary key lies inside it.
     const numberOk = !keyAt(phraseEnd) && !(isAlnum(text[i]) && isAlnum(text[i - 1])) && !cutsRun(phraseEnd);
-    if (phraseEnd > 0 && numberOk && !keyInside) {
+    if (phraseEnd > 0 && numberOk) {
       b = Math.min(b, NUMBER_COST + best[phraseEnd - start]);
     }
     const insidePhrase = phrases.some((p, k) => k % 2 === 0 && p < i && i < phrases[k + 1]);

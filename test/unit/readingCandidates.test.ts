@@ -42,8 +42,8 @@ test('number words: ordinals with their unit, numbers with the reader’s units;
   // Currencies stay words of their own after the number.
   assert.deepEqual(phrases('3亿美元'), ['3亿']);
   assert.equal(read('第三代芯片'), '第三代<number>|芯片');
-  // A glossary term inside the phrase (the curated 纳米, 台) keeps it as steps, the term a word.
-  assert.equal(read('7纳米制程'), '7°|纳米|制程');
+  // A glossary unit inside the phrase (the curated 纳米) leaves it one word.
+  assert.equal(read('7纳米制程'), '7纳米<number>|制程');
   // A word that holds the phrase whole is still read (极氪009), and 5 is no word inside 5G.
   assert.ok(!read('5G手机').includes('<number>'), read('5G手机'));
 });

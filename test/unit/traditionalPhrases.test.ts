@@ -72,9 +72,9 @@ test('the hover shows 簽 for 签 in 已签合同 and 草签, and the text’s o
   assert.deepEqual([signed?.text, signed?.traditional], ['已签合同', '已簽合同']);
   const initialled = describePosition('上周草签了框架协议', 2, lexicon);
   assert.deepEqual([initialled?.text, initialled?.traditional], ['草签', '草簽']);
-  // A lone measure word after a number: no entry fixes it, the Taiwan standard says 臺.
+  // A measure word after a number: no entry fixes it, the Taiwan standard says 臺.
   const units = describePosition('年产压铸机超过5000台', '年产压铸机超过5000台'.indexOf('台'), lexicon);
-  assert.deepEqual([units?.text, units?.traditional], ['台', '臺']);
+  assert.deepEqual([units?.text, units?.traditional], ['5000台', '5000臺']);
   // Text written in traditional shows itself, even where conversion would say otherwise.
   const own = describePosition('雙方已簽合同', 3, lexicon);
   assert.deepEqual([own?.simplified, own?.traditional], ['已签合同', '已簽合同']);

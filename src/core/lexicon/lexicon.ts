@@ -790,18 +790,12 @@ export class Lexicon {
         }
       }
       if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
-      // A number with its unit is a word (2奈米, 第四代) unless a dictionary has that very word (一轮).
-      // Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in 5G); a
-      // glossary's unit inside it (the curated 台 "unit", 吨 "t") keeps the phrase as steps instead,
-      // so the glossary term is read and counted where it stands.
+      // A number with its unit is a word (2奈米, 6000吨, 第四代) unless a dictionary has that very word
+      // (一轮). Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in
+      // 5G). A glossary's unit inside it (the curated 吨 "t") gives the phrase its English and is
+      // offered under "Also" in the hover.
       const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
-      if (
-        startsPhrase &&
-        !phraseIsKey &&
-        !insideAscii &&
-        !cutsAsciiAt(text, phraseEnd) &&
-        !this.glossaryInside(text, i, phraseEnd, fold)
-      ) {
+      if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, phraseEnd)) {
         lattice.add(i, phraseEnd, NUMBER_COST, NUMBER_TAG);
       }
       if (
@@ -954,19 +948,6 @@ export class Lexicon {
       }
     });
     return { matches, glossary };
-  }
-
-  /** Whether a glossary layer has a key inside text[from, to) (as written or folded). */
-  private glossaryInside(text: string, from: number, to: number, fold: Uint16Array | undefined): boolean {
-    for (let l = 0; l < this.layers.length; l++) {
-      if (this.dictionary[l]) continue;
-      const layer = this.layers[l];
-      for (let p = from; p < to; p++) {
-        if (layer.longestAt(text, p, to) > 0 || (fold !== undefined && layer.longestAt(text, p, to, fold) > 0))
-          return true;
-      }
-    }
-    return false;
   }
 
   /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */

@@ -200,7 +200,7 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
       if (k < 0 || k >= n) break;
       j = k;
     }
-    if (hasHan) pushTrimmed(passages, text, start, end);
+    if (hasHan) pushTrimmed(passages, text, start, end, passages.length > 0 ? passages[passages.length - 1].end : from);
     i = end;
   }
   return passages;
@@ -210,7 +210,7 @@ export function findPassages(text: string, from = 0, to = text.length): Passage[
  * Ideographic spaces at either end are layout, not text; once they are gone, a joining run (Latin
  * letters, digits) that they held between Chinese characters no longer joins anything either.
  */
-function pushTrimmed(out: Passage[], text: string, start: number, end: number): void {
+function pushTrimmed(out: Passage[], text: string, start: number, end: number, floor: number): void {
   for (;;) {
     while (start < end && text.charCodeAt(start) === 0x3000) start++;
     while (start < end && chineseWidth(text, start) === 0) start++;
@@ -221,7 +221,46 @@ function pushTrimmed(out: Passage[], text: string, start: number, end: number): 
     while (end > start && !endsChinese(text, end)) end--;
     if (end <= start || text.charCodeAt(end - 1) !== 0x3000) break;
   }
-  if (end > start) out.push({ start, end, text: text.slice(start, end) });
+  if (end <= start) return;
+  if (chineseWidth(text, start) !== 0) start = attachedStart(text, start, floor);
+  out.push({ start, end, text: text.slice(start, end) });
+}
+
+/**
+ * Where a passage that starts with a Chinese character really starts: a number or Latin token written
+ * against it (2024年, 15.8亿元, SK海力士, 3D打印 at the start of a line) belongs to it, as the same token
+ * does between Chinese characters; a token after a space, or glued to more Latin text (a URL, a file
+ * name), does not. Never before `floor` (the range's start or the previous passage's end).
+ */
+function attachedStart(text: string, start: number, floor: number): number {
+  let k = start;
+  while (k > floor && start - k < MAX_JOIN_LENGTH) {
+    const c = text.charCodeAt(k - 1);
+    if (isAsciiLetter(c) || isDigit(c)) k--;
+    // A decimal point or thousands comma inside a number (15.8亿, 1,200台), not one ending a sentence.
+    else if (
+      (c === 0x2e || c === 0x2c) &&
+      k - 1 > floor &&
+      isDigit(text.charCodeAt(k - 2)) &&
+      isDigit(text.charCodeAt(k))
+    )
+      k--;
+    else break;
+  }
+  if (k === start) return start;
+  // The token must stand on its own: what precedes it is no letter, digit or joining mark of a longer run.
+  const before = k > 0 ? text.charCodeAt(k - 1) : 0x20;
+  if (
+    k > floor &&
+    (isLatinLetter(before) ||
+      before === 0x2f ||
+      before === 0x5f ||
+      before === 0x2d ||
+      before === 0x2e ||
+      before === 0x40)
+  )
+    return start;
+  return k;
 }
 
 /** Whether text[end - 1] closes a Chinese character (a BMP one, or the low half of a pair). */

@@ -82,7 +82,23 @@ export function defineHoverSuite(): void {
     test('English text and digits get no Hanzi Gloss hover', async () => {
       const forum = (await openFixture('forum-thread.txt')).document;
       assert.equal(await glossHover(forum, positionOf(forum, 'scientific')), undefined);
-      assert.equal(await glossHover(document, positionOf(document, '6000')), undefined);
+      const code = await vscode.workspace.openTextDocument({
+        language: 'typescript',
+        content: 'const tonnage = 6000; // 锁模力6000吨\n',
+      });
+      assert.equal(await glossHover(code, positionOf(code, '6000')), undefined, 'digits outside Chinese');
+    });
+
+    test('a number with its unit is one word, its English from the curated unit, the unit under "Also"', async () => {
+      // The fixture's first line (the seed's forum thread): 2台6000吨 is "2 units of 6,000 t".
+      const at = positionOf(document, '2台6000吨');
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at)) ?? [];
+      const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('Hanzi Gloss')));
+      assert.equal(ours?.range && document.getText(ours.range), '2台6000吨');
+      const atDun = plain((await glossHover(document, at.translate(0, 6))) ?? '');
+      assert.match(atDun, /2 台 \(unit\b[^)]*\) 6000 吨 \(t\b/);
+      assert.match(atDun, /_Also:_ {2}\n\*\*吨\*\* _dūn_ — t\b/);
     });
 
     test('languages.exclude turns the hover off for that language, and back on', async () => {
