@@ -80,3 +80,23 @@ test('the shipped asset read a page at a time gives the same entries as read who
   assert.ok(bytesRead - headBytes <= 8 * 65536 * 2, `${bytesRead - headBytes} bytes of records read for 8 lookups`);
   assert.throws(() => file.read(file.size - 1, 2), /outside the file/);
 });
+
+test('the asset tells a jieba word composed of parts from a CC-CEDICT word without composing it', () => {
+  const layer = loadCedictLayer(readFileSync(join(__dirname, '..', '..', 'dist', 'cedict.bin')));
+  const composedAt = layer.composedAt;
+  assert.ok(composedAt, 'the CC-CEDICT layer answers composedAt');
+  // Both kinds, as the entries say: 算机 (of 计算机) and 压铸 are jieba words CC-CEDICT lacks, 北京 its own.
+  const kinds = new Map<boolean, number>();
+  for (let k = 0; k < layer.size; k += 61) {
+    const composed = layer.valueAt(k).entries.every((e) => e.composed);
+    assert.equal(composedAt(k), composed, `key ${k} (${layer.valueAt(k).key})`);
+    kinds.set(composed, (kinds.get(composed) ?? 0) + 1);
+  }
+  assert.ok((kinds.get(true) ?? 0) > 100 && (kinds.get(false) ?? 0) > 100, `both kinds sampled: ${[...kinds]}`);
+  assert.equal(layer.longestAt('算机', 0), 2);
+  assert.equal(composedAt(layer.lastValue), true, '算机');
+  assert.equal(layer.longestAt('压铸', 0), 2);
+  assert.equal(composedAt(layer.lastValue), true, '压铸');
+  assert.equal(layer.longestAt('北京', 0), 2);
+  assert.equal(composedAt(layer.lastValue), false, '北京');
+});

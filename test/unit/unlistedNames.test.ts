@@ -158,3 +158,26 @@ test('a draft keeps the name as pinyin in brackets, and QA finds nothing missing
   );
   assert.equal(draftEnglish('收购厦芝精密51%股权', lexicon).text.includes('[Shazhi] Precision'), true);
 });
+
+test('the name finder answers alike however its lexicon was used before (its own-key lengths kept per range)', () => {
+  const shared = fullLexicon();
+  // A lexicon of the same layers that has read nothing: what the kept lengths must agree with.
+  const fresh = () => shared.withLayers(() => true);
+  const sentences = data.sentences.map((s) => s.text);
+  let runs = 0;
+  for (const order of [sentences, [...sentences].reverse()]) {
+    for (const text of order) {
+      // Whole, and cut inside it, so that a length kept for one bound is asked with another.
+      for (const [start, end] of [
+        [0, text.length],
+        [0, Math.floor(text.length / 2)],
+        [3, text.length - 1],
+      ]) {
+        const found = shared.unlistedRuns(text, start, end);
+        assert.deepEqual(found, fresh().unlistedRuns(text, start, end), `${JSON.stringify(text)} [${start}, ${end})`);
+        runs += found.length;
+      }
+    }
+  }
+  assert.ok(runs > 20, `${runs} names found`);
+});

@@ -352,7 +352,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     const pinyin = readings.size === 1 && countCodePoints(key) > 1 ? entries[0].pinyin : undefined;
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
-  const layer = new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE));
+  const composedAt = (k: number) => jiebaWord(k) !== undefined;
+  const layer = new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), composedAt);
   return layer;
 }
 

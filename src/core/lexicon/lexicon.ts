@@ -74,6 +74,11 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
     size: number,
     valueAt: (i: number) => KeyRecord,
     readonly kind: SourceKind,
+    /**
+     * Whether key i is a jieba word composed of parts, told without composing it (the asset
+     * knows it from the record's kind); without it, the record is decoded and its entries asked.
+     */
+    readonly composedAt?: (i: number) => boolean,
   ) {
     super(arrays, size, valueAt);
     this.wordCosts = new Float64Array(512);
@@ -323,6 +328,9 @@ export const PERSONAL_NAME_COST = 22;
 
 /** Longest key the lattice collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
+/** Positions whose own-key lengths the name finder keeps (a power of 2), and lengths kept per position. */
+const OWN_SLOTS = 64;
+const OWN_PER_SLOT = 8;
 
 /**
  * An unlisted name's cost: just above a glossary word's, so that it beats any split of its own
@@ -404,6 +412,18 @@ export class Lexicon {
    */
   private nextFolded = new Int32Array(64);
   private readonly atLengths = new Int32Array(MAX_KEY);
+  /** Scratch of `longestOwnKey`, apart from the lattice's: the name finder runs between its uses. */
+  private readonly ownLengths = new Int32Array(MAX_KEY);
+  private readonly ownValues = new Int32Array(MAX_KEY);
+  private readonly ownFoldedLengths = new Int32Array(MAX_KEY);
+  private readonly ownFoldedValues = new Int32Array(MAX_KEY);
+  private readonly ownWeights = new Int32Array(MAX_KEY);
+  private readonly ownFlags = new Uint8Array(MAX_KEY + 1);
+  private readonly ownScratch = new Int32Array(MAX_KEY);
+  /** `longestOwnKey`'s answers by position (slot: position mod OWN_SLOTS) for the range being read. */
+  private readonly ownSlotAt = new Int32Array(OWN_SLOTS).fill(-1);
+  private readonly ownSlotCount = new Int32Array(OWN_SLOTS);
+  private readonly ownSlotLengths = new Int32Array(OWN_SLOTS * OWN_PER_SLOT);
   /** Per layer, the value index of the word being read. */
   private readonly wordValues: Int32Array;
   /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
@@ -534,7 +554,9 @@ export class Lexicon {
    * frequencies a trade name cannot be told from the sentence's own words.
    */
   unlistedRuns(text: string, start: number, end: number): readonly NameRun[] {
-    return this.hasDictionary ? unlistedNames(text, start, end, this.nameWords, this.fold) : [];
+    if (!this.hasDictionary) return [];
+    this.ownSlotAt.fill(-1);
+    return unlistedNames(text, start, end, this.nameWords, this.fold);
   }
 
   /** The unlisted name a lattice tag stands for, if it stands for one. */
@@ -542,25 +564,84 @@ export class Lexicon {
     return tag <= UNLISTED_TAG ? this.runs[UNLISTED_TAG - tag] : undefined;
   }
 
-  /** Whether some layer has exactly text[start, end) as a key, as written or folded. */
-  /** The longest key from `start` that is a word of its own (not a jieba word composed of parts). */
+  /**
+   * The longest key from `start` (not past `end`) that is a word of its own, not a jieba word
+   * composed of parts (0: none). The name finder asks this, and whether a span is such a key, at
+   * and around every suffix it meets, at the same few positions again and again (its suffix, the
+   * five before it, each word it steps left over): the lengths from a position are worked out once
+   * per range read (`unlistedRuns` forgets them) and every bound answered from them.
+   */
   private longestOwnKey(text: string, start: number, end: number): number {
-    for (let n = this.probe(text, start, end, this.fold); n > 0; n--) if (this.isKey(text, start, start + n)) return n;
+    if (start >= end) return 0;
+    const slot = start & (OWN_SLOTS - 1);
+    let lengths: Int32Array = this.ownSlotLengths;
+    let from = slot * OWN_PER_SLOT;
+    let count: number;
+    if (this.ownSlotAt[slot] === start) count = this.ownSlotCount[slot];
+    else {
+      count = this.ownKeyLengths(text, start);
+      if (count <= OWN_PER_SLOT) {
+        this.ownSlotLengths.set(this.ownScratch.subarray(0, count), from);
+        this.ownSlotAt[slot] = start;
+        this.ownSlotCount[slot] = count;
+      } else {
+        lengths = this.ownScratch;
+        from = 0;
+      }
+    }
+    for (let k = count - 1; k >= 0; k--) if (lengths[from + k] <= end - start) return lengths[from + k];
     return 0;
   }
 
-  private isKey(text: string, start: number, end: number): boolean {
+  /**
+   * The lengths of the keys from `start` to the text's end that are words of their own, shortest
+   * first, into `ownScratch`; returns how many. Per layer one walk as written and, where the fold
+   * changes a code unit that walk read, one folded; at a length both walks find, the layer's own
+   * spelling (the plain walk's key) decides. A shorter bound would find the same keys, shorter.
+   */
+  private ownKeyLengths(text: string, start: number): number {
     const fold = this.fold;
+    const end = text.length;
+    const lengths = this.ownLengths;
+    const values = this.ownValues;
+    const foldedLengths = this.ownFoldedLengths;
+    const foldedValues = this.ownFoldedValues;
+    const weights = this.ownWeights;
+    // Own lengths as flags by length: few, and a key is at most MAX_KEY long.
+    const own = this.ownFlags;
+    let longest = 0;
     for (let l = 0; l < this.layers.length; l++) {
       const layer = this.layers[l];
-      const hit =
-        layer.longestAt(text, start, end) === end - start ||
-        (fold !== undefined && layer.longestAt(text, start, end, fold) === end - start);
-      // A jieba word CC-CEDICT lacks (同为, 惠通) has no meaning of its own: for a name it is
-      // characters, as the name finder was measured on.
-      if (hit && !this.isComposedKey(l, layer.lastValue)) return true;
+      const n = layer.prefixesAt(text, start, end, undefined, lengths, values, weights);
+      const m =
+        fold !== undefined && changesAny(fold, text, start, Math.min(end, start + layer.lastDepth + 1))
+          ? layer.prefixesAt(text, start, end, fold, foldedLengths, foldedValues, weights)
+          : 0;
+      for (let h = 0; h < n; h++) {
+        if (this.isComposedKey(l, values[h])) continue;
+        own[lengths[h]] = 1;
+        if (lengths[h] > longest) longest = lengths[h];
+      }
+      for (let h = 0; h < m; h++) {
+        let plain = false;
+        for (let x = 0; x < n && !plain; x++) plain = lengths[x] === foldedLengths[h];
+        if (plain || this.isComposedKey(l, foldedValues[h])) continue;
+        own[foldedLengths[h]] = 1;
+        if (foldedLengths[h] > longest) longest = foldedLengths[h];
+      }
     }
-    return false;
+    let count = 0;
+    for (let length = 1; length <= longest; length++) {
+      if (own[length] === 0) continue;
+      own[length] = 0;
+      this.ownScratch[count++] = length;
+    }
+    return count;
+  }
+
+  /** Whether some layer has exactly text[start, end) as a word of its own, as written or folded. */
+  private isKey(text: string, start: number, end: number): boolean {
+    return end > start && this.longestOwnKey(text, start, end) === end - start;
   }
 
   /** Whether value v of layer l is a jieba word composed of parts; decoded once, then remembered. */
@@ -568,7 +649,11 @@ export class Lexicon {
     // Made on the first question (a name finder's), not with every lexicon a glossary edit builds.
     if (this.composedKeys[l] === EMPTY_MARKS) this.composedKeys[l] = new Int8Array(this.layers[l].size);
     const known = this.composedKeys[l];
-    if (known[v] === 0) known[v] = this.layers[l].valueAt(v).entries.every((e) => e.composed) ? 2 : 1;
+    if (known[v] === 0) {
+      const layer = this.layers[l];
+      const composed = layer.composedAt ? layer.composedAt(v) : layer.valueAt(v).entries.every((e) => e.composed);
+      known[v] = composed ? 2 : 1;
+    }
     return known[v] === 2;
   }
 

@@ -232,6 +232,11 @@ export class TermIndex<V> {
     return found;
   }
 
+  /** Whether some key starts with code unit c (as the text reads it: fold first). */
+  startsKeys(c: number): boolean {
+    return (this.rootBits[c >>> 5] & (1 << (c & 31))) !== 0;
+  }
+
   get nodeCount(): number {
     return this.nodes.length / 2 - 1;
   }

@@ -160,6 +160,13 @@ export function unlistedNames(
   // that 芜湖兆联汽车轻量化技术有限公司 is one name (its 汽车 an industry word), not 芜湖兆联汽车 + the rest.
   const chains: Array<{ start: number; end: number; placeName: boolean; form: boolean }> = [];
   for (let i = start; i < end;) {
+    // Most characters start no suffix, as written or folded: one bit answers (the finder runs at
+    // every position of every passage).
+    const c = text.charCodeAt(i);
+    if (!index.startsKeys(c) && (fold === undefined || fold[c] === 0 || !index.startsKeys(fold[c]))) {
+      i++;
+      continue;
+    }
     const chain = suffixChain(text, i, end, index, fold, words);
     if (chain === undefined) i++;
     else {
@@ -211,7 +218,6 @@ function suffixChain(
       value = index.lastValue;
     }
     if (length === 0) break;
-    if (p === at && insideWord(text, at, at + length, words)) return undefined;
     pieces.push({ end: p + length, suffix: ORG_SUFFIXES[index.valueAt(value)] });
     p += length;
   }
@@ -222,6 +228,9 @@ function suffixChain(
     pieces.pop();
   }
   if (pieces.length === 0 || (pieces.length === 1 && pieces[0].suffix.inner)) return undefined;
+  // Asked last, of a chain that would otherwise stand: it walks the lexicon at five positions.
+  const first = pieces[0].end;
+  if (insideWord(text, at, first, words)) return undefined;
   return {
     start: at,
     end: pieces[pieces.length - 1].end,

@@ -75,7 +75,17 @@ export function chineseNumeralValue(run: string): number {
 /** Code units that can start a number: ASCII digits, Chinese numerals, 第. */
 const STARTS = new Uint8Array(0x10000);
 for (const ch of [...'0123456789第', ...NUMERAL_CHARS]) STARTS[ch.charCodeAt(0)] = 1;
+/** NUMERAL_CHARS by code unit: the scan reads code units, making no one-character strings. */
+const NUMERAL = new Uint8Array(0x10000);
+for (const ch of NUMERAL_CHARS) NUMERAL[ch.charCodeAt(0)] = 1;
+const ORDINAL = '第'.charCodeAt(0);
+/** DIGITS by code unit (-1: not a digit). */
+const DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(DIGITS)) DIGIT_VALUE[ch.charCodeAt(0)] = v;
+const BIG_UNIT = new Uint8Array(0x10000);
+for (const ch of Object.keys(BIG_UNITS)) BIG_UNIT[ch.charCodeAt(0)] = 1;
 const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Every number in text[start, end), in order. A 万/亿 right after an Arabic number scales it
@@ -90,14 +100,16 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
       i++;
       continue;
     }
-    const ordinal = text[i] === '第';
+    const ordinal = text.charCodeAt(i) === ORDINAL;
     const from = ordinal ? i + 1 : i;
     ARABIC.lastIndex = from;
-    const arabic = from < end ? ARABIC.exec(text) : null;
+    // Chinese numerals are most of the starts (一 is among the commonest characters): the regex
+    // runs only where it can match, on a digit.
+    const arabic = from < end && isDigit(text.charCodeAt(from)) ? ARABIC.exec(text) : null;
     if (arabic && from + arabic[0].length <= end) {
       let to = from + arabic[0].length;
-      let value = Number(arabic[0].replace(/,/g, ''));
-      if (to < end && text[to] in BIG_UNITS) {
+      let value = Number(arabic[0].includes(',') ? arabic[0].replace(/,/g, '') : arabic[0]);
+      if (to < end && BIG_UNIT[text.charCodeAt(to)] === 1) {
         value *= BIG_UNITS[text[to]];
         to++;
       }
@@ -106,8 +118,16 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
       continue;
     }
     let to = from;
-    while (to < end && NUMERAL_CHARS.has(text[to])) to++;
-    if (to > from) {
+    while (to < end && NUMERAL[text.charCodeAt(to)] === 1) to++;
+    // One numeral alone (一 of 一些, 统一) is most runs: its value is the table's, or it is a unit.
+    if (to === from + 1 && !ordinal) {
+      const digit = DIGIT_VALUE[text.charCodeAt(from)];
+      if (digit >= 0) {
+        out.push({ start: i, end: to, value: digit, chinese: true, ordinal });
+        i = to;
+        continue;
+      }
+    } else if (to > from) {
       const run = text.slice(from, to);
       const value = chineseNumeralValue(run);
       // A lone unit character (万, 千) without digits is a word, not a number.
@@ -191,10 +211,16 @@ const LONG_UNITS = [
   '亿元',
 ];
 
+/** First code units of LONG_UNITS: after most numbers none follows, and one lookup says so. */
+const LONG_UNIT_STARTS = new Uint8Array(0x10000);
+for (const u of LONG_UNITS) LONG_UNIT_STARTS[u.charCodeAt(0)] = 1;
+
 /** Length of the unit a reading number word takes at `at` (0: none). */
 function readingUnitLength(text: string, at: number, end: number, arabic: boolean): number {
-  for (const u of LONG_UNITS) if (at + u.length <= end && text.startsWith(u, at)) return u.length;
   if (at >= end) return 0;
+  if (LONG_UNIT_STARTS[text.charCodeAt(at)] === 1) {
+    for (const u of LONG_UNITS) if (at + u.length <= end && text.startsWith(u, at)) return u.length;
+  }
   const c = text[at];
   return READING_UNITS.has(c) || (arabic && ARABIC_ONLY_UNITS.has(c)) ? 1 : 0;
 }
