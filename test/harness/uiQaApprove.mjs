@@ -100,7 +100,7 @@ export async function qaApproveScenario({ page, results, workspace, scenario, op
       await shown('purchase of giant 9,000 t die-casting machines and the die trials');
       await waitProblems((rows) => rows.length === 0, 'no problem after typing "die-casting machines"');
       // Stays clear (a late check would show here).
-      await page.waitForTimeout(1000);
+      await page.waitForTimeout(600);
       assert.deepEqual(await problemsOfFile(), []);
       await shot('2-no-problem');
 

@@ -183,7 +183,7 @@ export function defineAnnotationSuite(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
-    test('a forbidden rendering can be approved, offered once; Undo puts the entry back unless it changed', async () => {
+    test('a forbidden rendering can be approved, offered once; Undo puts it back unless it changed', async () => {
       const api = await activateExtension();
       // The corpus's Wencan line (vzkoo.com, 2022-12-13) with its injected error: 试模 as "test model".
       const corpus = JSON.parse(
