@@ -224,7 +224,10 @@ export function defineAnnotationSuite(): void {
         ).includes(approve),
       );
       const glossaryUri = api.glossary.workspaceGlossaryUris().find((u) => /\.jsonc?$/i.test(u.path))!;
+      // An earlier test may have left the glossary open in an editor: its text is the newest then.
       const read = async () => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossaryUri.toString());
+        if (open) return open.getText();
         try {
           return new TextDecoder().decode(await vscode.workspace.fs.readFile(glossaryUri));
         } catch {
