@@ -14,6 +14,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './codeServer.mjs';
+import { qaApproveScenario } from './uiQaApprove.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -30,8 +31,11 @@ const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 let passed = 0;
 let failed = 0;
+// HANZI_GLOSS_GREP (as for the extension-host suite): only the scenarios whose name contains it.
+const grep = process.env.HANZI_GLOSS_GREP;
 
 async function scenario(name, body) {
+  if (grep && !name.includes(grep)) return;
   const started = Date.now();
   try {
     await body();
@@ -461,11 +465,14 @@ try {
       await problem.first().waitFor({ state: 'detached', timeout: 15_000 });
     },
   );
+
+  await qaApproveScenario({ page, results, workspace, scenario, openFile });
 } finally {
   await browser.close();
   await server.stop();
 }
-if (passed > 0 && failed === 0) copyFileSync(join(results, 'hover-yazhu.png'), join(results, 'readme-hover.png'));
+if (passed > 0 && failed === 0 && !grep)
+  copyFileSync(join(results, 'hover-yazhu.png'), join(results, 'readme-hover.png'));
 console.log(`UI screenshots: ${results} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log(`ui: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -95,6 +95,8 @@ test('check: forbidden term, with the approved rendering as the fix', () => {
   assert.equal('CNY 1 billion yuan'.slice(forbidden.start, forbidden.end).toLowerCase(), 'billion yuan');
   assert.equal(forbidden.severity, 'error');
   assert.ok(forbidden.suggestion);
+  // The forbidden rendering as the glossary lists it, for the fix that approves it.
+  assert.equal(forbidden.rendering, 'billion yuan');
 });
 
 test('check: missing term', () => {

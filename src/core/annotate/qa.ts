@@ -37,6 +37,8 @@ export interface QaProblem {
   readonly term?: string;
   /** For forbidden-term: the approved rendering to put instead; for missing-term: the one to add. */
   readonly suggestion?: string;
+  /** For forbidden-term: the forbidden rendering found, as the glossary lists it (a fix may approve it). */
+  readonly rendering?: string;
 }
 
 /** What the checks tell a user (localised by the extension, English in the CLI). */
@@ -129,6 +131,7 @@ export function checkAnnotation(
         end: at.end,
         term: m.text,
         suggestion: preferred,
+        rendering,
       });
     }
     // Measure words and units are rendered through numbers (2台 → "2 units", 6000吨 → "6,000 t").

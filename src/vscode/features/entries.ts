@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { containsHan } from '../../core/text/detect';
 import type { GlossaryEntry, SourcedEntry } from '../../core/glossary/entry';
-import { idFor } from '../../core/glossary/formats/common';
+import { canonical, idFor } from '../../core/glossary/formats/common';
 import { addEntryEdits, removeEntryEdits, replaceEntryEdits } from '../../core/glossary/jsonEdit';
 import { pinyinProblem } from '../../core/reading/pinyin';
 import { LABELS } from '../services/userLabels';
@@ -41,6 +41,22 @@ interface Located {
   readonly target: GlossaryTarget;
 }
 
+/** What an approval wrote, kept until it is undone: the entry it wrote and the one it replaced, if any. */
+interface Approval {
+  readonly target: GlossaryTarget;
+  readonly written: GlossaryEntry;
+  readonly previous?: GlossaryEntry;
+}
+
+/** Arguments of the approve command and of its undo. */
+export interface ApprovalArgs {
+  readonly zh?: string;
+  readonly rendering?: string;
+}
+
+const approvalKey = (zh: string, rendering: string) => `${zh}\n${rendering.toLowerCase()}`;
+const sameEntry = (a: GlossaryEntry, b: GlossaryEntry) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
 /** Renderings from arguments: a list as it is, a string as one rendering (names contain commas). */
 const renderingsOf = (en: readonly string[] | string): string[] =>
   (typeof en === 'string' ? [en] : [...en]).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -48,6 +64,8 @@ const renderingsOf = (en: readonly string[] | string): string[] =>
 export class EntryCommands {
   /** Where entries are saved; the import command (exchange.ts) picks from the same list. */
   readonly targets: GlossaryTargets;
+  /** Approvals that can still be undone, by term and rendering. */
+  private readonly approvals = new Map<string, Approval>();
 
   constructor(private readonly glossary: GlossaryService) {
     this.targets = new GlossaryTargets(glossary, vscode);
@@ -212,10 +230,10 @@ export class EntryCommands {
    * Adds `rendering` to the approved renderings of `zh` in the workspace glossary (a QA quick fix):
    * to its entry there, or to a new entry overriding the one the reader shows now, whose reading,
    * renderings, note, domain, category and forbidden renderings it copies, so that nothing the
-   * curated entry says is lost. A rendering on the forbidden list is taken off it. Undoable like
-   * every glossary write.
+   * curated entry says is lost. A rendering on the forbidden list is taken off it. The message saying
+   * so has an Undo button (undoApproval).
    */
-  async approveRendering(args: { zh?: string; rendering?: string } = {}): Promise<GlossaryEntry | undefined> {
+  async approveRendering(args: ApprovalArgs = {}): Promise<GlossaryEntry | undefined> {
     const zh = args.zh?.trim();
     const rendering = args.rendering?.trim();
     if (!zh || !rendering || !containsHan(zh)) return undefined;
@@ -246,15 +264,73 @@ export class EntryCommands {
       await this.glossary.write(target, (text) =>
         replaceEntryEdits(text, existing.entry.id, entry, LABELS.glossary.edit),
       );
-      tell(vscode.l10n.t('"{0}" is now an approved rendering of {1} in {2}.', rendering, zh, fileLabel(target.uri)));
+      this.approved(zh, rendering, { target, written: entry, previous: existing.entry });
       return entry;
     }
     const entry: GlossaryEntry = { id: idFor(fields, this.idsIn(target)), ...fields };
     await this.glossary.write(target, (text) =>
       addEntryEdits(text, entry, vscode.l10n.t('Workspace glossary'), LABELS.glossary.edit),
     );
-    tell(vscode.l10n.t('"{0}" is now an approved rendering of {1} in {2}.', rendering, zh, fileLabel(target.uri)));
+    this.approved(zh, rendering, { target, written: entry });
     return entry;
+  }
+
+  /** Keeps what an approval wrote and says so, with an Undo button (through the undo command). */
+  private approved(zh: string, rendering: string, approval: Approval): void {
+    this.approvals.set(approvalKey(zh, rendering), approval);
+    const undo = vscode.l10n.t('Undo');
+    const message = vscode.l10n.t(
+      '"{0}" is now an approved rendering of {1} in {2}.',
+      rendering,
+      zh,
+      fileLabel(approval.target.uri),
+    );
+    void vscode.window.showInformationMessage(message, undo).then((choice) => {
+      if (choice !== undo) return;
+      // A failure is shown by the command itself (registerCommand).
+      void vscode.commands
+        .executeCommand(Commands.undoApproveRendering, { zh, rendering })
+        .then(undefined, () => undefined);
+    });
+  }
+
+  /**
+   * Undoes the approval of `rendering` for `zh`: the workspace glossary's entry goes back to what it
+   * was (or away, if the approval made it), the rest of the file as it is now. Refused, with a
+   * message, when the entry has changed since (an edit of the user's is never overwritten).
+   * Returns whether it was undone.
+   */
+  async undoApproval(args: ApprovalArgs = {}): Promise<boolean> {
+    const zh = args.zh?.trim();
+    const rendering = args.rendering?.trim();
+    const approval = zh && rendering ? this.approvals.get(approvalKey(zh, rendering)) : undefined;
+    if (!zh || !rendering || !approval) return false;
+    this.approvals.delete(approvalKey(zh, rendering));
+    const { target, written, previous } = approval;
+    await this.glossary.lexicon();
+    const now = this.writableEntries(written.zh).find(
+      (l) => l.target.uri.toString() === target.uri.toString() && l.entry.id === written.id,
+    );
+    if (!now || !sameEntry(now.entry, written)) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} has changed in {1} since "{2}" was approved; not undone.',
+          zh,
+          fileLabel(target.uri),
+          rendering,
+        ),
+      );
+      return false;
+    }
+    await this.glossary.write(target, (text) =>
+      previous
+        ? replaceEntryEdits(text, written.id, previous, LABELS.glossary.edit)
+        : removeEntryEdits(text, written.id, LABELS.glossary.edit),
+    );
+    tell(
+      vscode.l10n.t('"{0}" is no longer an approved rendering of {1} in {2}.', rendering, zh, fileLabel(target.uri)),
+    );
+    return true;
   }
 
   /**
@@ -367,9 +443,8 @@ export function registerEntryCommands(entries: EntryCommands): vscode.Disposable
   return vscode.Disposable.from(
     registerCommand(Commands.addEntry, (args?: EntryArgs) => entries.add(args)),
     registerCommand(Commands.editEntry, (args?: EntryArgs) => entries.edit(args)),
-    registerCommand(Commands.approveRendering, (args?: { zh?: string; rendering?: string }) =>
-      entries.approveRendering(args),
-    ),
+    registerCommand(Commands.approveRendering, (args?: ApprovalArgs) => entries.approveRendering(args)),
+    registerCommand(Commands.undoApproveRendering, (args?: ApprovalArgs) => entries.undoApproval(args)),
     registerCommand(Commands.removeEntry, (args?: EntryArgs) => entries.remove(args)),
   );
 }

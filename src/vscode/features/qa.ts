@@ -1,13 +1,14 @@
 /**
  * Terminology checks of annotation lines as diagnostics, recomputed after the user pauses typing
  * (in time slices, so long documents never block), with quick fixes: replace a forbidden rendering
- * with the approved one; insert a missing term's approved rendering at the cursor, or put it in
- * place of the selected words.
+ * with the approved one, or approve it; insert a missing term's approved rendering at the cursor, or
+ * put it in place of the selected words, or approve those words.
  */
 import * as vscode from 'vscode';
 import { annotationText } from '../../core/annotate/annotations';
 import { containsHan } from '../../core/text/detect';
 import { foldToSimplified } from '../../core/text/script';
+import { renderingText } from '../../core/glossary/rendering';
 import { checkAnnotation, checkConsistency, DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
 import { LABELS } from '../services/userLabels';
 import { languageEnabled, markerFor, readConfig } from '../services/config';
@@ -33,6 +34,8 @@ interface QaFix {
   readonly code: QaCode;
   /** The Chinese term concerned, as written. */
   readonly term?: string;
+  /** For forbidden-term: the forbidden rendering as the glossary lists it. */
+  readonly rendering?: string;
 }
 
 /** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
@@ -179,7 +182,7 @@ export class QaDiagnostics implements vscode.Disposable {
               const d = new vscode.Diagnostic(range, p.message, SEVERITY[level]);
               d.code = p.code;
               d.source = 'Hanzi Gloss';
-              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term });
+              this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term, rendering: p.rendering });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -227,6 +230,22 @@ function padded(line: string, at: number, text: string): string {
   return `${before}${text}${after}`;
 }
 
+/** "Add … as an approved rendering of …": a write to the workspace glossary (approveRendering). */
+function approveAction(d: vscode.Diagnostic, term: string, rendering: string): vscode.CodeAction {
+  const a = new vscode.CodeAction(
+    vscode.l10n.t('Add "{0}" as an approved rendering of {1}', renderingText(rendering), term),
+    vscode.CodeActionKind.QuickFix,
+  );
+  a.command = {
+    command: Commands.approveRendering,
+    title: a.title,
+    // The glossary's key is the simplified form.
+    arguments: [{ zh: foldToSimplified(term) ?? term, rendering }],
+  };
+  a.diagnostics = [d];
+  return a;
+}
+
 class QaFixes implements vscode.CodeActionProvider {
   constructor(private readonly qa: Pick<QaDiagnostics, 'fixOf'>) {}
 
@@ -236,9 +255,16 @@ class QaFixes implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    for (const d of context.diagnostics) {
+    const fixes = context.diagnostics.flatMap((d) => {
       const fix = this.qa.fixOf(d);
-      if (!fix?.suggestion) continue;
+      return fix ? [{ d, fix }] : [];
+    });
+    // Where a forbidden rendering of a term is, its own fixes serve; the same term's missing-term
+    // fixes for those words (offered when the Problems panel asks with the forbidden words' range)
+    // would repeat them.
+    const forbiddenAt = fixes.filter(({ fix }) => fix.code === 'forbidden-term');
+    for (const { d, fix } of fixes) {
+      if (!fix.suggestion) continue;
       if (fix.code === 'forbidden-term') {
         const a = new vscode.CodeAction(
           vscode.l10n.t('Replace with "{0}"', fix.suggestion),
@@ -249,11 +275,14 @@ class QaFixes implements vscode.CodeActionProvider {
         a.diagnostics = [d];
         a.isPreferred = true;
         actions.push(a);
+        // The translator may mean it: the rendering moves from the forbidden list to the approved.
+        if (fix.term && fix.rendering) actions.push(approveAction(d, fix.term, fix.rendering));
       } else if (fix.code === 'missing-term') {
         // Where the user is: the selection (the words to replace) or the cursor, if on the
         // annotation's line; else the end of that line.
         const line = document.lineAt(d.range.start.line).range;
         const here = line.contains(range) ? range : new vscode.Range(line.end, line.end);
+        if (!here.isEmpty && forbiddenAt.some((f) => f.fix.term === fix.term && f.d.range.isEqual(here))) continue;
         const a = new vscode.CodeAction(
           here.isEmpty
             ? vscode.l10n.t('Insert "{0}" here', fix.suggestion)
@@ -269,20 +298,7 @@ class QaFixes implements vscode.CodeActionProvider {
         actions.push(a);
         // The words selected are the user's rendering of the term: make it an approved one.
         const words = here.isEmpty ? '' : document.getText(here).trim();
-        if (words !== '' && fix.term && !containsHan(words)) {
-          const approve = new vscode.CodeAction(
-            vscode.l10n.t('Add "{0}" as an approved rendering of {1}', words, fix.term),
-            vscode.CodeActionKind.QuickFix,
-          );
-          approve.command = {
-            command: Commands.approveRendering,
-            title: approve.title,
-            // The glossary's key is the simplified form.
-            arguments: [{ zh: foldToSimplified(fix.term) ?? fix.term, rendering: words }],
-          };
-          approve.diagnostics = [d];
-          actions.push(approve);
-        }
+        if (words !== '' && fix.term && !containsHan(words)) actions.push(approveAction(d, fix.term, words));
       }
     }
     return actions;

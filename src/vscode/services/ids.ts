@@ -9,6 +9,8 @@ export const Commands = {
   removeEntry: 'hanziGloss.removeEntry',
   /** Internal (a QA quick fix): adds a rendering to a term's approved ones in the workspace glossary. */
   approveRendering: 'hanziGloss.approveRendering',
+  /** Internal (the Undo button of that fix's message): puts the workspace glossary's entry back. */
+  undoApproveRendering: 'hanziGloss.undoApproveRendering',
   importGlossary: 'hanziGloss.importGlossary',
   exportGlossary: 'hanziGloss.exportGlossary',
   exportAnki: 'hanziGloss.exportAnki',

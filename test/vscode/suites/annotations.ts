@@ -189,6 +189,86 @@ export function defineAnnotationSuite(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    test('a forbidden rendering can be approved, offered once; Undo puts it back unless it changed', async () => {
+      const api = await activateExtension();
+      // The corpus's Wencan line (vzkoo.com, 2022-12-13) with its injected error: 试模 as "test model".
+      const corpus = JSON.parse(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('qa/corpus.json'))),
+      );
+      const line = corpus.lines.find((l: { source: string }) => l.source === 'vzkoo-wencan-2022');
+      assert.equal(line.injected.code, 'forbidden-term');
+      const uri = workspaceFile('approve-forbidden.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${line.zh}\nEN: ${line.injected.en}\n`));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await checked(api, uri);
+      const ofShiMu = () => vscode.languages.getDiagnostics(uri).filter((d) => /试模/.test(d.message));
+      const forbidden = ofShiMu().find((d) => d.code === 'forbidden-term');
+      assert.ok(
+        forbidden,
+        ofShiMu()
+          .map((d) => d.message)
+          .join(' | '),
+      );
+      assert.equal(editor.document.getText(forbidden.range), 'test model');
+      const titles = async (range: vscode.Range) =>
+        (
+          (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ??
+          []
+        ).map((a) => a.title);
+      const approve = 'Add "test model" as an approved rendering of 试模';
+      // As the Problems panel asks (the problem's range): the forbidden rendering's fixes, each once.
+      const fromPanel = await titles(forbidden.range);
+      assert.deepEqual(
+        fromPanel.filter((t) => /die trial|test model/.test(t)),
+        ['Replace with "die trial"', approve],
+        fromPanel.join(' | '),
+      );
+      // As Ctrl+. with the cursor in the words asks: offered too.
+      assert.ok(
+        (
+          await titles(new vscode.Range(1, forbidden.range.start.character + 2, 1, forbidden.range.start.character + 2))
+        ).includes(approve),
+      );
+      const glossaryUri = api.glossary.workspaceGlossaryUris().find((u) => /\.jsonc?$/i.test(u.path))!;
+      // An earlier test may have left the glossary open in an editor: its text is the newest then.
+      const read = async () => {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === glossaryUri.toString());
+        if (open) return open.getText();
+        try {
+          return new TextDecoder().decode(await vscode.workspace.fs.readFile(glossaryUri));
+        } catch {
+          return undefined;
+        }
+      };
+      const entriesOf = (text: string | undefined) => (text ? JSON.parse(text).entries : []);
+      const before = await read();
+      const approved = checked(api, uri);
+      const args = { zh: '试模', rendering: 'test model' };
+      const entry = await vscode.commands.executeCommand<{ id: string; en: string[]; forbidden?: string[] }>(
+        'hanziGloss.approveRendering',
+        args,
+      );
+      await approved;
+      assert.deepEqual(entry?.en, ['die trial', 'tool tryout', 'sampling', 'test model']);
+      assert.deepEqual(entry?.forbidden, ['trial model'], 'taken off the forbidden list, the rest kept');
+      assert.deepEqual(ofShiMu(), [], 'neither forbidden nor missing now');
+      // Undo: the file's entries as before, the problem back.
+      const undone = checked(api, uri);
+      assert.equal(await vscode.commands.executeCommand('hanziGloss.undoApproveRendering', args), true);
+      await undone;
+      assert.deepEqual(entriesOf(await read()), entriesOf(before));
+      assert.ok(ofShiMu().some((d) => d.code === 'forbidden-term'));
+      assert.equal(await vscode.commands.executeCommand('hanziGloss.undoApproveRendering', args), false, 'once');
+      // An approval whose entry the user has edited since is not undone: the edit stays.
+      const again = await vscode.commands.executeCommand<{ id: string }>('hanziGloss.approveRendering', args);
+      const mine = ['die trial', 'test model', 'trial run'];
+      await vscode.commands.executeCommand('hanziGloss.editEntry', { id: again?.id, en: mine, target: 'workspace' });
+      assert.equal(await vscode.commands.executeCommand('hanziGloss.undoApproveRendering', args), false);
+      assert.deepEqual(entriesOf(await read()).find((e: { zh: string }) => e.zh === '试模')?.en, mine);
+      await vscode.commands.executeCommand('hanziGloss.removeEntry', { id: again?.id, target: 'workspace' });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     test('Export Bilingual Document writes HTML with ruby pinyin and the annotations', async () => {
       const uri = workspaceFile('bilingual.txt');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('压铸<工厂>\nEN: die casting <plant>\n'));
