@@ -250,3 +250,15 @@ test('real passages: a reviewer-accepted rendering, pluralised, hyphenated or re
   assert.ok(tried >= 150, `${tried} variants tried`);
   assert.ok(matched / tried >= 0.97, `${matched}/${tried} found; missed: ${misses.join('; ')}`);
 });
+
+test('a figure between the words of a rendering: "up 13.4% year on year" is "up year on year"', () => {
+  assert.equal(found('exports were up 13.4% year on year', 'up year on year'), 'up 13.4% year on year');
+  assert.equal(found('profit fell, down 8 per cent year on year', 'down year on year'), 'down 8 per cent year on year');
+  // Only a figure: other words between still break the rendering, and it cannot start with one.
+  assert.equal(found('up sharply year on year', 'up year on year'), undefined);
+  assert.equal(found('13.4% year on year', 'up year on year'), undefined);
+  // QA corpus lines (udn-machinery-tariff, mygp-wencan-2025): 年增 and 同比下降 are rendered.
+  assert.deepEqual(missing('出口值27.93億美元、年增13.4%', 'exports worth US$2.793 billion, up 13.4% year on year'), []);
+  assert.deepEqual(missing('同比下降8.88%', 'down 8.88% year on year'), []);
+  assert.deepEqual(missing('同比下降8.88%', 'down 8.88%'), ['同比下降']);
+});
