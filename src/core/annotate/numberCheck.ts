@@ -169,8 +169,11 @@ function englishValuesOf(
 /** A currency marker before an English amount (US$, NT$, HK$, $, ¥, €, £, RMB, CNY, USD…). */
 const CURRENCY_BEFORE = /(?:\b[A-Z]{1,3}\$|\$|[¥￥€£]|\b(?:RMB|CNY|USD|NTD|TWD|HKD|EUR|JPY|yuan|renminbi))\s*$/;
 /** A currency word after an English amount ("yuan", "dollars", "New Taiwan dollars", "RMB"). */
-const CURRENCY_AFTER =
-  /^\s*(?:yuan|renminbi|RMB|CNY|USD|NTD|TWD|HKD|EUR|JPY|euros?|yen|(?:US|U\.S\.|NT|HK|New Taiwan|Hong Kong|Taiwan)?\s*dollars?)\b/i;
+const CURRENCY_AFTER = new RegExp(
+  String.raw`^\s*(?:yuan|renminbi|RMB|CNY|USD|NTD|TWD|HKD|EUR|JPY|euros?|yen|` +
+    String.raw`(?:US|U\.S\.|NT|HK|New Taiwan|Hong Kong|Taiwan)?\s*dollars?)\b`,
+  'i',
+);
 /** Chinese units that are currencies: 元 (亿元, 万元, 美元), 币 (新台币, 港币), 圆. */
 const CURRENCY_UNIT = /[元币幣圆圓]/u;
 

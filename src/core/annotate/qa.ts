@@ -14,7 +14,15 @@ import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
 import { amountOf, pairNumbers } from './numberCheck';
-import { inconsistencies, termUses, undercounted, usesOf, type GlossaryTerm, type RenderingFinder } from './termUse';
+import {
+  inconsistencies,
+  isKeyTerm,
+  termUses,
+  undercounted,
+  usesOf,
+  type GlossaryTerm,
+  type RenderingFinder,
+} from './termUse';
 
 export type QaCode =
   | 'missing-term'
@@ -146,8 +154,8 @@ export function checkAnnotation(
         suggestion: preferred,
       });
     }
-    // Measure words and units are rendered through numbers (2台 → "2 units", 6000吨 → "6,000 t").
-    if (entry.category === 'measure') continue;
+    // Measure words (2台 → "2 units") and general vocabulary (今年, 公司) are no key terms.
+    if (!isKeyTerm(entry)) continue;
     if (found.approved.length === 0 && !amount) {
       const renderings = entry.en.map((e) => `"${renderingText(e)}"`).join(', ');
       problems.push({

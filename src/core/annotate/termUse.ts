@@ -37,6 +37,18 @@ export interface TermUse {
   readonly renderings: readonly string[];
 }
 
+/**
+ * Whether the QA asks for an entry's approved English (missing-term, key-term count, consistency).
+ * Two categories hold no key terms: measure words and units (台, 吨), rendered through their numbers
+ * (2台 → "2 units"), and general vocabulary ("general": 今年, 公司, 机台, 龙头), everyday words kept
+ * for the hover and drafts whose English a careful translator chooses by context: the company's
+ * name or "it" for 公司, "in January" for 今年元月, "lathes" for the 机台 that are lathes. The
+ * forbidden renderings of every entry are still checked.
+ */
+export function isKeyTerm(entry: GlossaryEntry): boolean {
+  return entry.category !== 'measure' && entry.category !== 'general';
+}
+
 /** A glossary term as the Chinese writes it at one place, with the entry it was read with. */
 export interface GlossaryTerm {
   readonly term: string;
@@ -63,8 +75,7 @@ export function termUses(chinese: string, english: string, lexicon: Lexicon, fin
 export function usesOf(terms: readonly GlossaryTerm[], english: string, find: RenderingFinder): TermUse[] {
   const byEntry = new Map<string, { term: string; entry: GlossaryEntry; count: number }>();
   for (const { term, entry } of terms) {
-    // Measure words are rendered through their numbers (2台 → "2 units"); the number check has them.
-    if (entry.category === 'measure') continue;
+    if (!isKeyTerm(entry)) continue;
     const seen = byEntry.get(entry.id);
     if (seen) seen.count++;
     else byEntry.set(entry.id, { term, entry, count: 1 });
