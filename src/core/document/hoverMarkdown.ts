@@ -93,7 +93,7 @@ const MAX_ALSO = 6;
 function alsoBlock(info: PositionInfo, labels: HoverLabels): string {
   const lines = info.also.slice(0, MAX_ALSO).map((w) => {
     const english = w.entries[0]?.en[0];
-    const gloss = english ? ` — ${escapeMarkdown(english)}` : '';
+    const gloss = english ? ` — ${escapeMarkdown(renderingText(english))}` : '';
     return `**${escapeMarkdown(w.text)}** _${escapeMarkdown(w.reading)}_${gloss}`;
   });
   return [`_${escapeMarkdown(labels.also)}:_`, ...lines].join('  \n');

@@ -19,6 +19,11 @@ export function renderingText(rendering: string): string {
   return rendering.includes(STEM_MARKER) ? rendering.split(STEM_MARKER).join('') : rendering;
 }
 
+/** Renderings as a term list, export or hover shows them: "; "-joined, stem markers removed. */
+export function shownRenderings(renderings: readonly string[]): string {
+  return renderings.map(renderingText).join('; ');
+}
+
 /** What can be wrong with a rendering's stem markers (the names of their labels). */
 export type MarkerFault = 'markerStartsWord' | 'twoMarkers' | 'markerInExact';
 
