@@ -91,7 +91,7 @@ export function formatScanTable(text: string, result: ScanResult): string {
       `${line}:${column}`,
       m.text,
       m.reading,
-      first ? truncate(shownRenderings(first.en.slice(0, 3)), 60) : m.name ? unlistedCell(m.name.kind) : '',
+      first ? truncate(shownRenderings(first, 3), 60) : m.name ? unlistedCell(m.name.kind) : '',
       first ? first.source.id : m.name ? 'unlisted' : '',
     ];
   });

@@ -16,7 +16,11 @@ const entry: SourcedEntry = {
 };
 
 test('term lists and exports show renderings without stem markers', () => {
-  assert.equal(shownRenderings(entry.en), 'die-casting machine; DCM');
+  assert.equal(shownRenderings(entry), 'die-casting machine; DCM');
+  // A dictionary sense's "|" is a reference's (traditional|simplified), not a stem marker.
+  const sense = '; capital Lhasa 拉薩市|拉萨市[La1 sa4 Shi4]';
+  const cedict = { ...entry, en: [sense], source: { label: 'CC-CEDICT', layer: 'cedict' as const, id: 'cedict' } };
+  assert.equal(shownRenderings(cedict), sense);
   const notes = ankiNotes([{ text: '压铸机', reading: 'yā zhù jī', entries: [entry] }]);
   assert.ok(notes.includes('die-casting machine; DCM'), notes);
   assert.ok(!notes.includes('|'), notes);

@@ -17,7 +17,7 @@ export function ankiNotes(terms: readonly Pick<DocumentTerm, 'text' | 'reading' 
   const lines = ['#separator:tab', '#html:true', '#columns:Front\tBack'];
   for (const t of terms) {
     const e = t.entries[0];
-    const english = field(e ? shownRenderings(e.en) : '');
+    const english = field(e ? shownRenderings(e) : '');
     const source = e ? `<br><small>${field(e.source.label)}</small>` : '';
     lines.push(`${field(t.text)}\t${field(t.reading)}<br>${english}${source}`);
   }

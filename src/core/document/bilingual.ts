@@ -5,7 +5,7 @@
  */
 import { annotatedLines } from '../annotate/annotations';
 import { escapeMarkdown } from './hoverMarkdown';
-import { renderingText, shownRenderings } from '../glossary/rendering';
+import { shownList, shownRenderings } from '../glossary/rendering';
 import { escapeHtml } from '../text/html';
 import type { Lexicon } from '../lexicon/lexicon';
 import { readText } from '../reading/pinyin';
@@ -19,7 +19,7 @@ function termEnglish(t: DocumentTerm): string {
     const kind = t.unlisted.kind ? ` (… ${t.unlisted.kind})` : '';
     return `not in the glossary — look up its official English name${kind}`;
   }
-  return shownRenderings(t.entries[0]?.en ?? []);
+  return t.entries[0] ? shownRenderings(t.entries[0]) : '';
 }
 /**
  * The hover's escaper (every ASCII punctuation mark, so ":" and "." too: markdown-it's linkify and
@@ -51,7 +51,7 @@ export function bilingualMarkdown(
   if (terms.length > 0) {
     out.push('## Glossary terms', '', '| Chinese | Pinyin | English | Source |', '|---|---|---|---|');
     for (const t of terms) {
-      const en = t.unlisted ? md(termEnglish(t)) : (t.entries[0]?.en ?? []).map((e) => md(renderingText(e))).join('; ');
+      const en = t.unlisted ? md(termEnglish(t)) : (t.entries[0] ? shownList(t.entries[0]) : []).map(md).join('; ');
       out.push(`| ${md(t.text)} | ${md(t.reading)} | ${en} | ${md(t.entries[0]?.source.label ?? '')} |`);
     }
   }
