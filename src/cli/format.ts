@@ -3,6 +3,7 @@ import type { Passage } from '../core/text/detect';
 import type { ScanResult, ScannedMatch } from '../core/document/scan';
 import { displayWidth } from '../core/text/displayWidth';
 import { LineIndex } from '../core/text/text';
+import { shownRenderings } from '../core/glossary/rendering';
 import type { GlossaryStats } from '../core/glossary/stats';
 
 export interface ScanJson {
@@ -90,7 +91,7 @@ export function formatScanTable(text: string, result: ScanResult): string {
       `${line}:${column}`,
       m.text,
       m.reading,
-      first ? truncate(first.en.slice(0, 3).join('; '), 60) : m.name ? unlistedCell(m.name.kind) : '',
+      first ? truncate(shownRenderings(first, 3), 60) : m.name ? unlistedCell(m.name.kind) : '',
       first ? first.source.id : m.name ? 'unlisted' : '',
     ];
   });

@@ -143,3 +143,29 @@ test('Taiwan and trade-press figures: 成, ROC years, a spaced 萬, 億 and 萬 
     extra: ['three'],
   });
 });
+
+test('a unit written into an amount is rendered by the English amount: 28.03亿元 = 2.803 billion yuan', () => {
+  const lexicon = fullLexicon();
+  const raised = (zh: string, en: string) =>
+    checkAnnotation(zh, en, lexicon)
+      .filter((p) => ['missing-term', 'forbidden-term', 'number-mismatch'].includes(p.code))
+      .map((p) => `${p.code} ${p.term}`);
+  // QA corpus lines: mygp-wencan-2025, beawan-wencan-2025q1, udn-ase-nanzi-2026, udn-machinery-tariff.
+  const revenue = '营收端:2025年上半年实现营业收入28.03亿元,同比下降8.88%。';
+  assert.deepEqual(raised(revenue, 'Revenue: in H1 2025 revenue was 2.803 billion yuan, down 8.88% year on year.'), []);
+  assert.deepEqual(raised(revenue, 'Revenue: in H1 2025 revenue was RMB 2.803 billion, down 8.88% year on year.'), []);
+  assert.deepEqual(raised('营业收入1311万元', 'revenue of 13.11 million yuan'), []);
+  assert.deepEqual(raised('斥資178億元興建', 'spending NT$17.8 billion to build'), []);
+  assert.deepEqual(raised('出口值27.93億美元', 'exports worth $2.793 billion'), []);
+  // The amount wrong: billion yuan is 亿元's forbidden rendering there, the unit is not rendered,
+  // and the number is missing.
+  assert.deepEqual(raised(revenue, 'Revenue: in H1 2025 revenue was 28.03 billion yuan, down 8.88% year on year.'), [
+    'forbidden-term 亿元',
+    'missing-term 亿元',
+    'number-mismatch 28.03亿',
+  ]);
+  // The amount right but no currency said: the unit is not rendered.
+  assert.deepEqual(raised(revenue, 'Revenue: in H1 2025 revenue was 2.803 billion, down 8.88% year on year.'), [
+    'missing-term 亿元',
+  ]);
+});

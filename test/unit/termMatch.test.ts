@@ -250,3 +250,42 @@ test('real passages: a reviewer-accepted rendering, pluralised, hyphenated or re
   assert.ok(tried >= 150, `${tried} variants tried`);
   assert.ok(matched / tried >= 0.97, `${matched}/${tried} found; missed: ${misses.join('; ')}`);
 });
+
+test('a figure between the words of a rendering: "up 13.4% year on year" is "up year on year"', () => {
+  assert.equal(found('exports were up 13.4% year on year', 'up year on year'), 'up 13.4% year on year');
+  assert.equal(found('profit fell, down 8 per cent year on year', 'down year on year'), 'down 8 per cent year on year');
+  // Only a figure: other words between still break the rendering, and it cannot start with one.
+  assert.equal(found('up sharply year on year', 'up year on year'), undefined);
+  assert.equal(found('13.4% year on year', 'up year on year'), undefined);
+  // QA corpus lines (udn-machinery-tariff, mygp-wencan-2025): 年增 and 同比下降 are rendered.
+  assert.deepEqual(missing('出口值27.93億美元、年增13.4%', 'exports worth US$2.793 billion, up 13.4% year on year'), []);
+  assert.deepEqual(missing('同比下降8.88%', 'down 8.88% year on year'), []);
+  assert.deepEqual(missing('同比下降8.88%', 'down 8.88%'), ['同比下降']);
+});
+
+test('general vocabulary is no key term: never missing, its forbidden renderings still caught', () => {
+  const lexicon = fullLexicon();
+  // QA corpus lines (8red-huawei-5g, chinatimes-machinery-2021-01, udn-ase-nanzi-2026, thu-goodway-2014).
+  assert.deepEqual(
+    missing('华为在今年3月份宣布,公司在电子设计自动化(EDA)工具方面取得了突破', 'In March Huawei announced EDA tools'),
+    [],
+  );
+  assert.deepEqual(missing('今年元月機械出口', 'machinery exports in January'), []);
+  assert.deepEqual(missing('全球半導體封測龍頭', "the world's leading semiconductor packaging and testing company"), []);
+  assert.deepEqual(missing('車床連結特殊夾治具機台', 'lathes linked to special jigs and fixtures'), []);
+  const dragon = checkAnnotation('封測龍頭', 'the packaging and testing dragon head', lexicon);
+  assert.deepEqual(
+    dragon.filter((p) => p.code === 'forbidden-term').map((p) => p.term),
+    ['龍頭'],
+  );
+  // A key term of the same lines is still required.
+  assert.deepEqual(missing('全球半導體封測龍頭', "the world's leading semiconductor company"), ['封測']);
+});
+
+test('curated renderings a careful translator uses: 导入 introduce, 采购 bought, 热处理 heat-treated', () => {
+  // QA corpus lines: ettoday-hota, thu-goodway-2014, fhyanbao-wencan, chaoshiw-lk-40.
+  assert.deepEqual(missing('導入40條智慧化線性滑軌生產線', 'introduce 40 smart linear guide production lines'), []);
+  assert.deepEqual(missing('向程泰採購30台自動化生產線', 'bought 30 automated production lines from Goodway'), []);
+  assert.deepEqual(missing('产品可以用于热处理', 'the castings can be heat-treated'), []);
+  assert.deepEqual(missing('全球首台套', "the world's first of its kind"), []);
+});

@@ -4,9 +4,11 @@
  * million yuan, 2024年3月 = March 2024), and every number the English writes in digits needs a
  * Chinese one. Number words, months and codes (A380, Q3, 5G) pair with a Chinese number when they
  * can but are never "extra": "one of the largest", "H1" and "second" are idiom, not quantities.
+ * A unit written into an amount (亿元 in 28.03亿元) is rendered by the English amount (amountOf).
  */
 import { foldToSimplified } from '../text/script';
 import { findEnglishNumbers, findNumbers, isQuantity, type EnglishNumber, type NumberToken } from './numbers';
+import type { TextSpan } from './termMatch';
 
 export interface NumberPairing {
   /** Chinese quantities no English number has the value of, in text order. */
@@ -18,6 +20,8 @@ export interface NumberPairing {
    * months or both/pair, which are idiom as often as quantities.
    */
   readonly extra: readonly EnglishNumber[];
+  /** Each Chinese number the English has, with the English number of that value (in Chinese order). */
+  readonly paired: readonly { readonly chinese: NumberToken; readonly english: EnglishNumber }[];
 }
 
 /**
@@ -32,6 +36,7 @@ export function pairNumbers(text: string, english: string): NumberPairing {
   const used = new Uint8Array(ours.length);
   const theirs = chineseNumbers(chinese);
   const missing: NumberToken[] = [];
+  const paired: { chinese: NumberToken; english: EnglishNumber }[] = [];
   const pairs = (k: number, values: readonly number[]) =>
     values.some((v) => oursValues[k].values.some((w) => Math.abs(w - v) <= oursValues[k].tolerance));
   // Quantities first, so that a Chinese 一 of 之一 cannot take the English "one" a 一台 needs.
@@ -55,17 +60,22 @@ export function pairNumbers(text: string, english: string): NumberPairing {
       if (!quantity && n.chinese && n.value === 1 && ours[k].kind === 'digits') continue;
       if (best < 0 || rank(ours[k]) < rank(ours[best])) best = k;
     }
-    if (best >= 0) used[best] = 1;
+    if (best >= 0) {
+      used[best] = 1;
+      paired.push({ chinese: n, english: ours[best] });
+      continue;
+    }
     // A value the Chinese repeats may be written once (2024年2月20日至2024年3月19日 is "from 20
     // February to 19 March 2024"): only a value the English never writes is missing. 一 before a
     // classifier is often English's article (一次 "a time", 一大利多 "a big boost"): never missing.
-    else if (quantity && !(n.chinese && !n.ordinal && n.value === 1) && !ours.some((_, k) => pairs(k, values))) {
-      missing.push(n);
-    }
+    const again = ours.findIndex((_, k) => pairs(k, values));
+    if (again >= 0) paired.push({ chinese: n, english: ours[again] });
+    else if (quantity && !(n.chinese && !n.ordinal && n.value === 1)) missing.push(n);
   }
   missing.sort((a, b) => a.start - b.start);
+  paired.sort((a, b) => a.chinese.start - b.chinese.start);
   const extra = ours.filter((e, k) => !used[k] && (e.kind === 'digits' || e.cardinal));
-  return { missing, extra };
+  return { missing, extra, paired };
 }
 
 const rank = (e: EnglishNumber) => (e.kind === 'digits' ? 0 : e.kind === 'code' ? 1 : 2);
@@ -154,4 +164,44 @@ function englishValuesOf(
   if (!next || own || !ENGLISH_RANGE_MARK.test(text.slice(e.end, next.start))) return { values: [e.value], tolerance };
   const scale = ENGLISH_SCALE.exec(text.slice(next.start, next.end));
   return { values: scale ? [e.value, e.value * ENGLISH_SCALE_OF[scale[1].toLowerCase()]] : [e.value], tolerance };
+}
+
+/** A currency marker before an English amount (US$, NT$, HK$, $, ¥, €, £, RMB, CNY, USD…). */
+const CURRENCY_BEFORE = /(?:\b[A-Z]{1,3}\$|\$|[¥￥€£]|\b(?:RMB|CNY|USD|NTD|TWD|HKD|EUR|JPY|yuan|renminbi))\s*$/;
+/** A currency word after an English amount ("yuan", "dollars", "New Taiwan dollars", "RMB"). */
+const CURRENCY_AFTER = new RegExp(
+  String.raw`^\s*(?:yuan|renminbi|RMB|CNY|USD|NTD|TWD|HKD|EUR|JPY|euros?|yen|` +
+    String.raw`(?:US|U\.S\.|NT|HK|New Taiwan|Hong Kong|Taiwan)?\s*dollars?)\b`,
+  'i',
+);
+/** Chinese units that are currencies: 元 (亿元, 万元, 美元), 币 (新台币, 港币), 圆. */
+const CURRENCY_UNIT = /[元币幣圆圓]/u;
+
+/** A glossary term's place in the Chinese. */
+export interface TermPlace {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * The English that renders `term` when the term is the unit of a Chinese amount the English has:
+ * the term shares the amount's characters (the 亿 of 亿元 in 28.03亿元 is the number's scale) or, a
+ * currency, follows it (27.93億美元). The converted amount says the unit: 28.03亿元 is "2.803
+ * billion yuan", "RMB 2.803 billion" or, in Taiwan, "NT$2.803 billion", so "100 million yuan" is
+ * not to be looked for, and "billion yuan" (亿元's forbidden rendering, for 28.03 billion yuan) is
+ * right there. A currency also needs a currency marker beside the English amount. Returns the
+ * English amount with its currency word, or undefined.
+ */
+export function amountOf(pairing: NumberPairing, english: string, term: TermPlace): TextSpan | undefined {
+  const currency = CURRENCY_UNIT.test(term.text);
+  for (const { chinese: n, english: e } of pairing.paired) {
+    const shares = n.start < term.end && term.start < n.end;
+    if (!shares && !(currency && n.end === term.start)) continue;
+    if (!currency) return { start: e.start, end: e.end };
+    const after = CURRENCY_AFTER.exec(english.slice(e.end));
+    if (after) return { start: e.start, end: e.end + after[0].length };
+    if (CURRENCY_BEFORE.test(english.slice(Math.max(0, e.start - 12), e.start))) return { start: e.start, end: e.end };
+  }
+  return undefined;
 }

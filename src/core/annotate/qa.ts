@@ -3,16 +3,26 @@
  * QA tool does: a glossary term whose approved English is missing, a forbidden rendering used (both
  * through one matcher that accepts inflected, respelt and hyphenated forms: termMatch.ts), a
  * number missing or different (8800 = 8,800, 两 = 2, 1.2万 = 12,000) or only in the English
- * (numberCheck.ts), Chinese left in the English.
+ * (numberCheck.ts), Chinese left in the English. A unit written into an amount (亿元 in 28.03亿元) is
+ * rendered by the English amount the number check pairs with it ("2.803 billion yuan", "NT$2.803
+ * billion"): its approved renderings are not looked for, and its forbidden ones not inside the amount.
  */
 import { findPassages, hanWidthAt } from '../text/detect';
-import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
+import { isGlossaryMatch, type Lexicon, type TermMatch } from '../lexicon/lexicon';
 import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
 import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
-import { pairNumbers } from './numberCheck';
-import { inconsistencies, termUses, undercounted, usesOf, type GlossaryTerm, type RenderingFinder } from './termUse';
+import { amountOf, pairNumbers } from './numberCheck';
+import {
+  inconsistencies,
+  isKeyTerm,
+  termUses,
+  undercounted,
+  usesOf,
+  type GlossaryTerm,
+  type RenderingFinder,
+} from './termUse';
 
 export type QaCode =
   | 'missing-term'
@@ -91,14 +101,20 @@ export interface TermFindings {
 
 /**
  * One matcher for both checks. A forbidden rendering inside an approved one is not reported
- * ("quantum cryptography" in "post-quantum cryptography"); its first other occurrence is.
+ * ("quantum cryptography" in "post-quantum cryptography"), nor one in an English amount that renders
+ * the term (`amounts`: "2.803 billion yuan" for 28.03亿元, whose number the number check has paired);
+ * its first other occurrence is.
  */
-export function findTerm(text: EnglishText, entry: GlossaryEntry): TermFindings {
+export function findTerm(text: EnglishText, entry: GlossaryEntry, amounts: readonly TextSpan[] = []): TermFindings {
   const approved = entry.en.flatMap((en) => text.findAll(en, isExact(entry, en)));
   const forbidden = (entry.forbidden ?? []).flatMap((rendering) => {
     const at = text
       .findAll(rendering, isExact(entry, rendering))
-      .find((f) => !approved.some((a) => a.start <= f.start && f.end <= a.end));
+      .find(
+        (f) =>
+          !approved.some((a) => a.start <= f.start && f.end <= a.end) &&
+          !amounts.some((a) => f.start < a.end && a.start < f.end),
+      );
     return at ? [{ rendering, at }] : [];
   });
   return { approved, forbidden };
@@ -114,13 +130,20 @@ export function checkAnnotation(
   const problems: QaProblem[] = [];
   const passages = findPassages(chinese);
   const text = new EnglishText(english);
-  const terms: GlossaryTerm[] = [];
+  const numbers = pairNumbers(chinese, english);
+  // Each glossary term with the English amount that renders it, if it is an amount's unit (amountOf).
+  const places: { m: TermMatch; entry: GlossaryEntry; amount?: TextSpan }[] = [];
   for (const m of lexicon.matchPassages(chinese, passages)) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
-    if (!entry) continue;
-    terms.push({ term: m.text, entry });
-    const found = findTerm(text, entry);
+    if (entry) places.push({ m, entry, amount: amountOf(numbers, english, m) });
+  }
+  const terms: GlossaryTerm[] = [];
+  for (const { m, entry, amount } of places) {
+    // A unit rendered by its amount is neither missing nor to be counted.
+    if (!amount) terms.push({ term: m.text, entry });
+    const amounts = places.flatMap((p) => (p.entry.id === entry.id && p.amount ? [p.amount] : []));
+    const found = findTerm(text, entry, amounts);
     const preferred = renderingText(entry.en[0]);
     for (const { rendering, at } of found.forbidden) {
       problems.push({
@@ -134,9 +157,9 @@ export function checkAnnotation(
         rendering,
       });
     }
-    // Measure words and units are rendered through numbers (2台 → "2 units", 6000吨 → "6,000 t").
-    if (entry.category === 'measure') continue;
-    if (found.approved.length === 0) {
+    // Measure words (2台 → "2 units") and general vocabulary (今年, 公司) are no key terms.
+    if (!isKeyTerm(entry)) continue;
+    if (found.approved.length === 0 && !amount) {
       const renderings = entry.en.map((e) => `"${renderingText(e)}"`).join(', ');
       problems.push({
         code: 'missing-term',
@@ -157,7 +180,6 @@ export function checkAnnotation(
       term: u.term,
     });
   }
-  const numbers = pairNumbers(chinese, english);
   for (const n of numbers.missing) {
     problems.push({
       code: 'number-mismatch',

@@ -3,7 +3,8 @@
  * inflection of each word (machines, delivered, castings, batteries, the machine's, built, children);
  * British or American spelling (englishForms.ts); hyphen, space and closed forms alike (die-casting =
  * die casting = diecasting). Per rendering the glossary can ask for less (glossary/rendering.ts): a
- * stem marker ("die-cast|ing": the word only has to start with "cast") or an exact match. Missing-term
+ * stem marker ("die-cast|ing": the word only has to start with "cast") or an exact match. A figure may
+ * stand between a rendering's words ("up 13.4% year on year" for "up year on year"). Missing-term
  * and forbidden-term both ask this one matcher, so a forbidden rendering is caught inflected too.
  *
  * Two words are forms of one word when Porter's second English stemmer (Snowball "english", through
@@ -155,18 +156,42 @@ function separatorsAgree(r: string, t: string): boolean {
 const MAX_JOIN = 4;
 
 /**
- * The end of the text words from `i` that spell the rendering, or -1. Words align one to one, or a
- * run of words on one side to one word on the other (a closed form); reach[a] holds the text
- * positions reached after the first `a` rendering words.
+ * A figure standing between two words of a rendering: "up 13.4% year on year" for "up year on year"
+ * (年增13.4%), "down 8 per cent year on year". English puts the amount inside the phrase that the
+ * Chinese writes around it; the number check, not the term check, has the figure itself.
  */
-function alignAt(rw: readonly Word[], tw: readonly Word[], i: number): number {
+const NUMBER_GAP = /^\s+\d+(?:[.,]\d+)*\s*(?:%|per ?cent|percent|percentage points?|points?)?\s+$/iu;
+
+/** Where the rendering's next word may start in the text after a figure from word `j` on (13.4 per cent). */
+function afterFigure(text: string, tw: readonly Word[], j: number): number[] {
+  const out: number[] = [];
+  if (j === 0 || j >= tw.length || !/^\d+$/.test(tw[j].surface)) return out;
+  for (let g = j + 1; g < tw.length && g <= j + 4; g++) {
+    if (NUMBER_GAP.test(text.slice(tw[j - 1].end, tw[g].start))) out.push(g);
+  }
+  return out;
+}
+
+/**
+ * The end of the text words from `i` that spell the rendering, or -1. Words align one to one, or a
+ * run of words on one side to one word on the other (a closed form), and a figure may stand between
+ * two words (afterFigure); reach[a] holds the text positions reached after the first `a` rendering
+ * words, and `figured` those reached by passing a figure (whose separator is the figure's).
+ */
+function alignAt(rw: readonly Word[], tw: readonly Word[], i: number, text: string): number {
   const reach: Set<number>[] = rw.map(() => new Set<number>());
   reach[0].add(i);
   for (let a = 0; a < rw.length; a++) {
-    for (const j of reach[a]) {
+    const figured = new Set<number>();
+    if (a > 0 && LOOSE.test(rw[a].before)) {
+      for (const j of reach[a]) {
+        for (const g of afterFigure(text, tw, j)) if (!reach[a].has(g)) figured.add(g);
+      }
+    }
+    for (const j of [...reach[a], ...figured]) {
       for (let m = 1; m <= MAX_JOIN && a + m <= rw.length; m++) {
         for (let k = 1; k <= (m === 1 ? MAX_JOIN : 1) && j + k <= tw.length; k++) {
-          if (a > 0 && !separatorsAgree(rw[a].before, tw[j].before)) continue;
+          if (a > 0 && !figured.has(j) && !separatorsAgree(rw[a].before, tw[j].before)) continue;
           if (!wordsMatch(rw.slice(a, a + m), tw.slice(j, j + k))) continue;
           if (a + m === rw.length) return j + k;
           reach[a + m].add(j + k);
@@ -212,7 +237,7 @@ export class EnglishText {
   private looseAt(rw: readonly Word[], i: number): number {
     // A closed form starts with the same letter as its first word: most starts fail here, cheaply.
     if (![...this.initials[i]].some((c) => rw[0].forms.some((f) => f[0] === c))) return -1;
-    return alignAt(rw, this.words, i);
+    return alignAt(rw, this.words, i, this.text);
   }
 
   private exactAt(rw: readonly Word[], i: number): number {

@@ -1,8 +1,11 @@
 /**
  * How the glossary terms of annotated Chinese are rendered in their English, for the two checks a
  * key-term QA tool (Xbench, Trados' Terminology Verifier) makes beyond "is the term there":
- * - key-term count: a term that occurs more often in the Chinese than its approved renderings in
- *   the English (两台压铸机…另一台压铸机 with "die-casting machine" once), as information;
+ * - key-term count: a term the English renders fewer than half as often as the Chinese has it
+ *   (压铸机 three times, "die-casting machine" once), as information. Chinese repeats a noun where
+ *   English says it once and then uses a pronoun, "ones", the head noun alone or ellipsis ("bigger
+ *   ones", "those on lithium batteries", "5,000 machines"), at most every other time in the QA
+ *   corpus (2 → 1, 3 → 2, 4 → 2); fewer than that is more likely a dropped clause;
  * - consistency: one Chinese term rendered with different approved renderings in the annotations
  *   of one file (压铸机 as "die-casting machine" in one line, "DCM" in another), as information,
  *   with the renderings and how often each is used.
@@ -34,6 +37,18 @@ export interface TermUse {
   readonly renderings: readonly string[];
 }
 
+/**
+ * Whether the QA asks for an entry's approved English (missing-term, key-term count, consistency).
+ * Two categories hold no key terms: measure words and units (台, 吨), rendered through their numbers
+ * (2台 → "2 units"), and general vocabulary ("general": 今年, 公司, 机台, 龙头), everyday words kept
+ * for the hover and drafts whose English a careful translator chooses by context: the company's
+ * name or "it" for 公司, "in January" for 今年元月, "lathes" for the 机台 that are lathes. The
+ * forbidden renderings of every entry are still checked.
+ */
+export function isKeyTerm(entry: GlossaryEntry): boolean {
+  return entry.category !== 'measure' && entry.category !== 'general';
+}
+
 /** A glossary term as the Chinese writes it at one place, with the entry it was read with. */
 export interface GlossaryTerm {
   readonly term: string;
@@ -60,8 +75,7 @@ export function termUses(chinese: string, english: string, lexicon: Lexicon, fin
 export function usesOf(terms: readonly GlossaryTerm[], english: string, find: RenderingFinder): TermUse[] {
   const byEntry = new Map<string, { term: string; entry: GlossaryEntry; count: number }>();
   for (const { term, entry } of terms) {
-    // Measure words are rendered through their numbers (2台 → "2 units"); the number check has them.
-    if (entry.category === 'measure') continue;
+    if (!isKeyTerm(entry)) continue;
     const seen = byEntry.get(entry.id);
     if (seen) seen.count++;
     else byEntry.set(entry.id, { term, entry, count: 1 });
@@ -84,9 +98,12 @@ export function usesOf(terms: readonly GlossaryTerm[], english: string, find: Re
   });
 }
 
-/** A term the Chinese has more often than the English renders it (only where it is rendered at all). */
+/**
+ * A term the English renders fewer than half as often as the Chinese has it (only where it is
+ * rendered at all: a term never rendered is the missing-term check's).
+ */
 export function undercounted(uses: readonly TermUse[]): TermUse[] {
-  return uses.filter((u) => u.rendered > 0 && u.rendered < u.count);
+  return uses.filter((u) => u.rendered > 0 && 2 * u.rendered < u.count);
 }
 
 /** One annotation of a file: its place (the caller's key) and its term uses. */

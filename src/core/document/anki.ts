@@ -3,6 +3,7 @@
  * (its header lines say the separator, that fields are HTML, and the two columns).
  */
 import { escapeHtmlText } from '../text/html';
+import { shownRenderings } from '../glossary/rendering';
 import type { DocumentTerm } from './termList';
 
 /**
@@ -16,7 +17,7 @@ export function ankiNotes(terms: readonly Pick<DocumentTerm, 'text' | 'reading' 
   const lines = ['#separator:tab', '#html:true', '#columns:Front\tBack'];
   for (const t of terms) {
     const e = t.entries[0];
-    const english = field(e ? e.en.join('; ') : '');
+    const english = field(e ? shownRenderings(e) : '');
     const source = e ? `<br><small>${field(e.source.label)}</small>` : '';
     lines.push(`${field(t.text)}\t${field(t.reading)}<br>${english}${source}`);
   }

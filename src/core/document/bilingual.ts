@@ -5,6 +5,7 @@
  */
 import { annotatedLines } from '../annotate/annotations';
 import { escapeMarkdown } from './hoverMarkdown';
+import { shownList, shownRenderings } from '../glossary/rendering';
 import { escapeHtml } from '../text/html';
 import type { Lexicon } from '../lexicon/lexicon';
 import { readText } from '../reading/pinyin';
@@ -18,7 +19,7 @@ function termEnglish(t: DocumentTerm): string {
     const kind = t.unlisted.kind ? ` (… ${t.unlisted.kind})` : '';
     return `not in the glossary — look up its official English name${kind}`;
   }
-  return (t.entries[0]?.en ?? []).join('; ');
+  return t.entries[0] ? shownRenderings(t.entries[0]) : '';
 }
 /**
  * The hover's escaper (every ASCII punctuation mark, so ":" and "." too: markdown-it's linkify and
@@ -50,7 +51,7 @@ export function bilingualMarkdown(
   if (terms.length > 0) {
     out.push('## Glossary terms', '', '| Chinese | Pinyin | English | Source |', '|---|---|---|---|');
     for (const t of terms) {
-      const en = t.unlisted ? md(termEnglish(t)) : (t.entries[0]?.en ?? []).map(md).join('; ');
+      const en = t.unlisted ? md(termEnglish(t)) : (t.entries[0] ? shownList(t.entries[0]) : []).map(md).join('; ');
       out.push(`| ${md(t.text)} | ${md(t.reading)} | ${en} | ${md(t.entries[0]?.source.label ?? '')} |`);
     }
   }

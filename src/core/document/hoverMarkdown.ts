@@ -4,7 +4,7 @@
  * link, a command URI, an image or HTML; only the fixed layout around it is Markdown.
  */
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
-import { renderingText } from '../glossary/rendering';
+import { renderingText, shownRenderings } from '../glossary/rendering';
 import type { PositionInfo } from './scan';
 
 /**
@@ -92,7 +92,7 @@ const MAX_ALSO = 6;
  */
 function alsoBlock(info: PositionInfo, labels: HoverLabels): string {
   const lines = info.also.slice(0, MAX_ALSO).map((w) => {
-    const english = w.entries[0]?.en[0];
+    const english = w.entries[0] ? shownRenderings(w.entries[0], 1) : '';
     const gloss = english ? ` — ${escapeMarkdown(english)}` : '';
     return `**${escapeMarkdown(w.text)}** _${escapeMarkdown(w.reading)}_${gloss}`;
   });

@@ -10,13 +10,27 @@
  * The marker is part of the text in every file format, so round trips keep it; what a reader sees,
  * and what a draft or a quick fix writes, is the rendering without it (renderingText).
  */
-import type { GlossaryEntry } from './entry';
+import { isGlossaryEntry, type GlossaryEntry, type SourcedEntry } from './entry';
 
 export const STEM_MARKER = '|';
 
 /** The rendering as shown and written into English text: stem markers removed. */
 export function renderingText(rendering: string): string {
   return rendering.includes(STEM_MARKER) ? rendering.split(STEM_MARKER).join('') : rendering;
+}
+
+/**
+ * An entry's English as a term list, export or hover shows it: the first `count` renderings,
+ * "; "-joined, a glossary entry's stem markers removed (a CC-CEDICT sense's "|" is part of its
+ * reference, 拉薩市|拉萨市, and stays).
+ */
+export function shownRenderings(entry: SourcedEntry, count = entry.en.length): string {
+  return shownList(entry).slice(0, count).join('; ');
+}
+
+/** An entry's English as shown, one item per rendering (see shownRenderings). */
+export function shownList(entry: SourcedEntry): string[] {
+  return isGlossaryEntry(entry) ? entry.en.map(renderingText) : [...entry.en];
 }
 
 /** What can be wrong with a rendering's stem markers (the names of their labels). */

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentTerm } from '../../core/document/termList';
+import { shownRenderings } from '../../core/glossary/rendering';
 import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
 import { Commands } from '../services/ids';
@@ -41,7 +42,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
     const line = document.positionAt(term.occurrences.at(0).start).line + 1;
     return {
       label: term.text,
-      description: `${term.reading} — ${first ? first.en.join('; ') : term.unlisted ? unlistedText(term) : ''}`,
+      description: `${term.reading} — ${first ? shownRenderings(first) : term.unlisted ? unlistedText(term) : ''}`,
       detail: vscode.l10n.t(
         '{0} occurrence(s), first on line {1} · {2}',
         term.occurrences.length,
