@@ -133,7 +133,7 @@ export function checkAnnotation(
   const numbers = pairNumbers(chinese, english);
   // Each glossary term with the English amount that renders it, if it is an amount's unit (amountOf).
   const places: { m: TermMatch; entry: GlossaryEntry; amount?: TextSpan }[] = [];
-  for (const m of lexicon.matchPassages(chinese, passages)) {
+  for (const m of lexicon.glossaryMatches(chinese, passages)) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
     if (entry) places.push({ m, entry, amount: amountOf(numbers, english, m) });

@@ -58,7 +58,7 @@ export interface GlossaryTerm {
 /** The glossary terms of `chinese`, one per place, as the QA reads them (matches with a glossary entry). */
 export function glossaryTerms(chinese: string, lexicon: Lexicon): GlossaryTerm[] {
   const out: GlossaryTerm[] = [];
-  for (const m of lexicon.matchPassages(chinese, findPassages(chinese))) {
+  for (const m of lexicon.glossaryMatches(chinese, findPassages(chinese))) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
     if (entry) out.push({ term: m.text, entry });

@@ -1034,6 +1034,24 @@ export class Lexicon {
     );
   }
 
+  /**
+   * The glossary's terms in the passages' reading, in text order: the words a glossary has, and the
+   * glossary units inside number words (吨 of 6000吨, 亿元 of 28.03亿元), which the reading keeps whole.
+   */
+  glossaryMatches(text: string, passages: readonly Passage[]): TermMatch[] {
+    const out: TermMatch[] = [];
+    for (const p of passages) {
+      const matches = this.matchRange(text, p.start, p.end);
+      for (let i = 0; i < matches.length; i++) {
+        if (matches.isNumberAt(i)) {
+          const units = this.glossaryWordsInside(text, matches.startAt(i), matches.endAt(i));
+          for (let k = 0; k < units.length; k += 2) out.push(this.matchRange(text, units[k], units[k + 1]).at(0));
+        } else if (matches.inGlossary(i)) out.push(matches.at(i));
+      }
+    }
+    return out;
+  }
+
   /** The words of the passages' reading, in text order. */
   matchPassages(text: string, passages: readonly Passage[]): TermMatches {
     const out = new TermMatches(text, this);
