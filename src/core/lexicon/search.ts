@@ -25,10 +25,24 @@ const PREFIX = 1;
 const CONTAINS = 2;
 
 const SEP = '\n';
+const SEP_CODE = 10;
 /** Between the senses of one item in the English field. */
 const SENSE = '\t';
-/** Items are numbered below this in a rank (score * ITEM_SPAN + item). */
+const SENSE_CODE = 9;
+const SPACE_CODE = 32;
+
+type Field = 0 | 1 | 2 | 3;
+const CHINESE: Field = 0;
+const ENGLISH: Field = 1;
+const PINYIN: Field = 2;
+const INITIALS: Field = 3;
+/**
+ * A rank is one number, lowest best: what the query found (dictionary or not, tier, which rendering)
+ * times QUERY_SPAN, plus the item's own order (layer, headword or alias, length, word cost, source)
+ * times ITEM_SPAN, plus the item's number (a stable last tiebreak, and how the item is found again).
+ */
 const ITEM_SPAN = 2 ** 20;
+const QUERY_SPAN = 2 ** 46;
 
 /** Where a field of the index comes from, per item: the layer, the key or entry number in it, the entry's place. */
 interface Built {
@@ -51,24 +65,42 @@ interface Built {
   readonly count: number;
 }
 
-/** Toneless pinyin as search compares it: lower case, ü and v as u, letters only. */
+const plainSyllables = new Map<string, string>();
+
+/** Toneless pinyin as search compares it: lower case, ü and v as u, letters only (kept per syllable: few differ). */
 function plainSyllable(syllable: string): string {
-  return splitTone(syllable.toLowerCase())
-    .base.replace(/[üv]/g, 'u')
-    .replace(/[^a-z]/g, '');
+  let plain = plainSyllables.get(syllable);
+  if (plain === undefined) {
+    plain = splitTone(syllable.toLowerCase())
+      .base.replace(/[üv]/g, 'u')
+      .replace(/[^a-z]/g, '');
+    if (plainSyllables.size < 10_000) plainSyllables.set(syllable, plain);
+  }
+  return plain;
 }
 
-/** An English sense as search compares it: lower case, characters outside Latin-1 dropped (keeps the string one byte wide). */
+/**
+ * English as search compares it: lower case, words separated by one space (die-casting as die
+ * casting), characters outside Latin-1 dropped so that the field stays one byte per character.
+ */
 function plainEnglish(sense: string): string {
   return sense
     .toLowerCase()
-    .replace(/[^\u0000-\u00ff]+/g, ' ')
-    .replace(/[\t\n]/g, ' ');
+    .replace(/[^a-z0-9\u00df-\u00ff]+/g, ' ')
+    .trim();
 }
 
-/** A lower-case letter or digit: an English word goes on over it. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xdf && c <= 0xff);
+interface ItemPlace {
+  readonly layer: number;
+  /** The key number in the layer (an entry number for a dictionary's listed entries). */
+  readonly number: number;
+  /** The entry's place among the key's entries. */
+  readonly place: number;
+  readonly weight: number;
+  /** The rank of the entry's source id among its layer's sources, in code-unit order. */
+  readonly source: number;
+  /** Listed under one of its aliases rather than its headword. */
+  readonly alias: boolean;
 }
 
 class IndexBuilder {
@@ -90,12 +122,7 @@ class IndexBuilder {
   private initialsLength = 0;
   private englishLength = 0;
 
-  add(
-    zh: string,
-    pinyin: string,
-    en: readonly string[],
-    at: { layer: number; number: number; place: number; weight: number },
-  ): void {
+  add(zh: string, pinyin: string, en: readonly string[], at: ItemPlace): void {
     this.zhAt.push(this.zhLength);
     this.zh.push(zh, SEP);
     this.zhLength += zh.length + 1;
@@ -121,8 +148,11 @@ class IndexBuilder {
     this.layer.push(at.layer);
     this.number.push(at.number);
     this.place.push(at.place);
-    // Layer order first, then fewer characters, then the word cost (0 most frequent, 255 unknown).
-    this.order.push((at.layer * 64 + Math.min(zh.length, 63)) * 256 + at.weight);
+    // Layer order first, then an entry's headword before its aliases, then fewer characters, then
+    // the word cost (0 most frequent, 255 unknown).
+    // Then, when all that ties, the source's name (curated:die-casting before curated:manufacturing).
+    const order = (((at.layer * 2 + (at.alias ? 1 : 0)) * 64 + Math.min(zh.length, 63)) * 256 + at.weight) * 64;
+    this.order.push((order + Math.min(at.source, 63)) * ITEM_SPAN + this.layer.length - 1);
   }
 
   build(): Built {
@@ -168,9 +198,13 @@ export class GlossarySearch {
   /** Per item, the best rank a query found for it (Infinity: none); reset after each query. */
   private best = new Float64Array(0);
   private touched: number[] = [];
+  /** Per layer, 1 for a general dictionary (ranked after every glossary), else 0. */
+  private readonly dictionary: number[];
 
   /** @param lexicon its layers highest first; the index is built on the first search, once. */
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(private readonly lexicon: Lexicon) {
+    this.dictionary = lexicon.layers.map((_, l) => (lexicon.isDictionary(l) ? 1 : 0));
+  }
 
   /** How many terms the index lists (builds it). */
   get size(): number {
@@ -187,7 +221,7 @@ export class GlossarySearch {
     if (q === '' || limit <= 0) return [];
     if (/[\u3400-\u9fff\uf900-\ufaff]/.test(q)) {
       const zh = this.lexicon.foldTerm(q.replace(/\s+/g, '')) ?? q.replace(/\s+/g, '');
-      this.scan(index.zh, index.zhAt, zh, () => true);
+      this.scan(index.zh, index.zhAt, zh, CHINESE);
     } else {
       this.latin(index, q);
     }
@@ -195,54 +229,59 @@ export class GlossarySearch {
   }
 
   private latin(index: Built, q: string): void {
-    const english = plainEnglish(q).replace(/\s+/g, ' ');
-    if (/[a-z]/.test(english)) {
-      // A word start: the field's start or a character that is not a letter or digit before it.
-      const hay = index.english;
-      this.scan(
-        hay,
-        index.englishAt,
-        english,
-        (at, item) => at === index.englishAt[item] || !isWordCode(hay.charCodeAt(at - 1)),
-        SENSE,
-      );
-    }
+    const english = plainEnglish(q);
+    if (english !== '') this.scan(index.english, index.englishAt, english, ENGLISH);
     // Tone numbers and marks go; spaces and apostrophes (xi'an) only separate syllables.
     if (!/^[a-z\s'’1-5\u0300-\u036f:]+$/i.test(q.normalize('NFD'))) return;
     const pinyin = plainSyllable(q);
     if (pinyin === '') return;
-    const starts = index.syllableStarts;
-    this.scan(index.pinyin, index.pinyinAt, pinyin, (at) => starts[at] === 1);
-    if (pinyin.length >= 2)
-      this.scan(index.initials, index.initialsAt, pinyin, (at, item) => at === index.initialsAt[item]);
+    this.scan(index.pinyin, index.pinyinAt, pinyin, PINYIN);
+    if (pinyin.length >= 2) this.scan(index.initials, index.initialsAt, pinyin, INITIALS);
   }
 
   /**
-   * Every occurrence of `needle` in a field where `accept` allows it, ranked by how it sits in its
-   * item (or, with `unit`, in the unit of the item it falls in: a sense of the English).
+   * Every occurrence of `needle` in a field that the field's rule allows (English: at a word start,
+   * the needle begins with its space; pinyin: at a syllable start; initials: at the item's start),
+   * ranked by how it sits in its item (English: in its sense).
    */
-  private scan(
-    hay: string,
-    at: Int32Array,
-    needle: string,
-    accept: (position: number, item: number) => boolean,
-    unit?: string,
-  ): void {
+  private scan(hay: string, at: Int32Array, needle: string, field: Field): void {
     const index = this.built!;
+    const starts = index.syllableStarts;
+    const best = this.best;
+    // One letter found inside words is noise, and it occurs hundreds of thousands of times: it is
+    // looked for at the start of each item only (one comparison per item, not a hit per occurrence).
+    const startsOnly = needle.length === 1 && field !== CHINESE;
     let item = 0;
-    for (let p = hay.indexOf(needle); p >= 0; p = hay.indexOf(needle, p + 1)) {
+    const first = (): number => (startsOnly ? this.nextStart(hay, at, needle, 0) : hay.indexOf(needle));
+    const following = (p: number): number =>
+      startsOnly ? this.nextStart(hay, at, needle, item + 1) : hay.indexOf(needle, p + 1);
+    for (let p = first(); p >= 0; p = following(p)) {
       while (at[item + 1] <= p) item++;
-      const end = p + needle.length;
-      if (end >= at[item + 1] || !accept(p, item)) continue;
       const start = at[item];
-      const before = p === start || (unit !== undefined && hay[p - 1] === unit);
-      const after = hay[end] === SEP || (unit !== undefined && hay[end] === unit);
+      if (field === PINYIN ? starts[p] !== 1 : field === INITIALS && p !== start) continue;
+      // An English match starts a word: the needle does not begin with the space, which occurs
+      // every few characters and would make the native scan stop at each one.
+      const previous = hay.charCodeAt(p - 1);
+      if (field === ENGLISH && p !== start && previous !== SPACE_CODE && previous !== SENSE_CODE) continue;
+      const end = p + needle.length;
+      const before = p === start || (field === ENGLISH && previous === SENSE_CODE);
+      const next = hay.charCodeAt(end);
+      const after = next === SEP_CODE || (field === ENGLISH && next === SENSE_CODE);
       const tier = before ? (after ? EXACT : PREFIX) : CONTAINS;
-      const dictionary = this.lexicon.isDictionary(index.layer[item]) ? 1 : 0;
-      const rank = ((dictionary * 3 + tier) * 2 ** 20 + index.order[item]) * ITEM_SPAN + item;
-      if (this.best[item] === Infinity) this.touched.push(item);
-      if (rank < this.best[item]) this.best[item] = rank;
+      // A match in an entry's preferred (first) rendering before one in a later rendering.
+      const later = field === ENGLISH && hay.lastIndexOf(SENSE, p) > start ? 1 : 0;
+      const rank = index.order[item] + ((this.dictionary[index.layer[item]] * 3 + tier) * 2 + later) * QUERY_SPAN;
+      if (best[item] === Infinity) this.touched.push(item);
+      if (rank < best[item]) best[item] = rank;
     }
+  }
+
+  /** The start of the first item from number `from` on whose field starts with the one code unit `needle`. */
+  private nextStart(hay: string, at: Int32Array, needle: string, from: number): number {
+    const c = needle.charCodeAt(0);
+    const count = at.length - 1;
+    for (let i = from; i < count; i++) if (hay.charCodeAt(at[i]) === c) return at[i];
+    return -1;
   }
 
   private collect(limit: number): SearchResult[] {
@@ -276,24 +315,34 @@ export class GlossarySearch {
         for (let n = 0; n < layer.listed.count; n++) {
           const e = layer.listed.at(n);
           if (e)
-            builder.add(e.zh, e.pinyin ?? '', e.en, { layer: l, number: n, place: 0, weight: weightOf(layer, e.zh) });
+            builder.add(e.zh, e.pinyin ?? '', e.en, {
+              layer: l,
+              number: n,
+              place: 0,
+              weight: weightOf(layer, e.zh),
+              source: 0,
+              alias: false,
+            });
         }
         return;
       }
       // A glossary's keys: headwords and aliases, and the simplified form of a traditional one,
       // listed once per entry under its simplified spelling.
       const seen = new Set<string>();
-      for (let k = 0; k < layer.size; k++) {
-        const record = layer.valueAt(k);
+      const records = Array.from({ length: layer.size }, (_, k) => layer.valueAt(k));
+      const sources = [...new Set(records.flatMap((r) => r.entries.map((e) => e.source.id)))].sort();
+      records.forEach((record, k) => {
         const zh = this.lexicon.foldTerm(record.key) ?? record.key;
         record.entries.forEach((entry, place) => {
           const id = `${entry.source.id}\u0000${entry.id}\u0000${zh}`;
           if (seen.has(id) || entry.composed) return;
           seen.add(id);
-          const at = { layer: l, number: k, place, weight: weightOf(layer, record.key) };
+          const alias = zh !== (this.lexicon.foldTerm(entry.zh) ?? entry.zh);
+          const source = sources.indexOf(entry.source.id);
+          const at = { layer: l, number: k, place, weight: weightOf(layer, record.key), source, alias };
           builder.add(zh, readingOf(zh, record.pinyin), entry.en, at);
         });
-      }
+      });
     });
     this.built = builder.build();
     this.best = new Float64Array(this.built.count).fill(Infinity);
