@@ -13,7 +13,8 @@ import { splitTone } from '../../src/core/reading/pinyin';
 import { fullLexicon } from './fullLexicon';
 
 let engine: GlossarySearch | undefined;
-const search = (q: string, limit = 20): SearchResult[] => (engine ??= new GlossarySearch(fullLexicon())).search(q, limit);
+const search = (q: string, limit = 20): SearchResult[] =>
+  (engine ??= new GlossarySearch(fullLexicon())).search(q, limit);
 const first = (q: string) => search(q, 1)[0];
 
 test('initials find the alias they spell: ljjt → 力劲集团 with its own reading', () => {
@@ -47,7 +48,10 @@ test('English words are found case-insensitively, by whole rendering or word pre
   assert.equal(hits[0].zh, '锁模力');
   assert.equal(hits[0].en[0], 'clamping force');
   assert.ok(hits.findIndex((r) => r.zh === '合型力') > 0, 'the alias comes after its headword');
-  assert.ok(search('clamp', 50).some((r) => r.zh === '锁模力'), 'a word prefix finds it');
+  assert.ok(
+    search('clamp', 50).some((r) => r.zh === '锁模力'),
+    'a word prefix finds it',
+  );
   assert.ok(!search('lamping', 50).some((r) => r.zh === '锁模力'), 'the middle of a word does not');
 });
 
@@ -56,7 +60,10 @@ test('every glossary result comes before every CC-CEDICT one, and the dictionary
     const layers = search(q, 5000).map((r) => r.source.layer);
     const firstCedict = layers.indexOf('cedict');
     assert.ok(firstCedict > 0, `${q}: ${layers.join(' ')}`);
-    assert.ok(layers.slice(firstCedict).every((l) => l === 'cedict'), q);
+    assert.ok(
+      layers.slice(firstCedict).every((l) => l === 'cedict'),
+      q,
+    );
   }
   // A word only the dictionary has.
   assert.equal(first('pingguo').zh, '苹果');
@@ -87,7 +94,10 @@ test('property: any entry is found by its own zh, its toneless pinyin and its in
       const record = curated.valueAt(k);
       return { zh: lexicon.foldTerm(record.key) ?? record.key, pinyin: record.pinyin ?? '' };
     }),
-    fc.nat(cedict.count - 1).map((n) => cedict.at(n)).filter((e) => e !== undefined),
+    fc
+      .nat(cedict.count - 1)
+      .map((n) => cedict.at(n))
+      .filter((e) => e !== undefined),
   );
   fc.assert(
     fc.property(
