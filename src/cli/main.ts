@@ -15,6 +15,7 @@ import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFil
 import type { Lexicon } from '../core/lexicon/lexicon';
 import type { SourcedGlossary } from '../core/glossary/entry';
 import { composeLexicon } from '../core/lexicon/compose';
+import { GlossarySearch } from '../core/lexicon/search';
 import { loadCurated } from '../core/lexicon/curatedAsset';
 import type { ToneStyle } from '../core/reading/pinyin';
 import { pinyinOfText } from '../core/document/pinyinText';
@@ -32,6 +33,7 @@ const USAGE = `Usage:
   hanzi-gloss convert <in> <out>        formats by extension: .json .tsv .csv .tbx .u8
   hanzi-gloss annotate <file> [--glossary <path>]...
   hanzi-gloss check <file> [--glossary <path>]... [--json]
+  hanzi-gloss search <query> [--glossary <path>]... [--json] [--limit N]
   hanzi-gloss --help`;
 
 class UsageError extends Error {}
@@ -131,6 +133,13 @@ function toneStyle(value: string | undefined): ToneStyle {
   throw new UsageError(`--tones must be "marks" or "numbers", not "${value}"`);
 }
 
+/** --limit: how many results search prints (20 unless given). */
+function searchLimit(value: string | undefined): number {
+  if (value === undefined) return 20;
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--limit must be a whole number of 1 or more, not "${value}"`);
+  return Number(value);
+}
+
 function parse(args: string[]) {
   try {
     return parseArgs({
@@ -141,6 +150,7 @@ function parse(args: string[]) {
         json: { type: 'boolean' },
         stats: { type: 'boolean' },
         tones: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -161,6 +171,7 @@ function run(argv: string[], out: (s: string) => void): number {
     return 0;
   }
   if (values.stats && command !== 'validate') throw new UsageError('--stats goes with validate only');
+  if (values.limit !== undefined && command !== 'search') throw new UsageError('--limit goes with search only');
   switch (command) {
     case 'scan': {
       if (positionals.length !== 1) throw new UsageError('scan takes exactly one file');
@@ -255,6 +266,20 @@ function run(argv: string[], out: (s: string) => void): number {
         );
       else for (const p of problems) out(`${file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
       return problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    case 'search': {
+      if (positionals.length === 0) throw new UsageError('search needs the query');
+      if (values.tones) throw new UsageError('search takes no --tones');
+      const limit = searchLimit(values.limit);
+      const results = new GlossarySearch(buildLexicon(values.glossary ?? [])).search(positionals.join(' '), limit);
+      if (values.json)
+        out(
+          JSON.stringify({
+            results: results.map(({ zh, pinyin, en, source }) => ({ zh, pinyin, en, source: source.id })),
+          }),
+        );
+      else for (const r of results) out(`${r.zh}\t${r.pinyin}\t${r.en.join('; ')}\t${r.source.id}`);
+      return 0;
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -18,7 +18,7 @@ import {
   type ByteSource,
 } from './assetContainer';
 import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
-import { LexiconLayer, type KeyRecord } from './lexicon';
+import { LexiconLayer, type KeyRecord, type ListedEntries } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
 import { displayDictionary, type DisplayEntry } from './cedictSenses';
 import { foldWith } from '../text/foldPairs';
@@ -312,8 +312,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     }
     return fields;
   };
-  const entry = (n: number): SourcedEntry & { readonly numbered: string } => {
-    const [storedTraditional, simplified, numbered, senses, note, target] = fieldsOf(n);
+  const entry = (n: number, fields = fieldsOf(n)): SourcedEntry & { readonly numbered: string } => {
+    const [storedTraditional, simplified, numbered, senses, note, target] = fields;
     const traditional = storedTraditional || simplified;
     return {
       id: `cedict:${n}`,
@@ -353,7 +353,16 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     return { key, pinyin, entries: entries.map(({ numbered: _n, ...e }) => e) };
   };
   const composedAt = (k: number) => jiebaWord(k) !== undefined;
-  const layer = new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), composedAt);
+  const listed: ListedEntries = {
+    count: s.entryOffset.length - 1,
+    at: (n) => {
+      const fields = fieldsOf(n);
+      if (fields[6] === JIEBA_KIND) return undefined;
+      const { numbered: _n, ...e } = entry(n, fields);
+      return e;
+    },
+  };
+  const layer = new LexiconLayer(s.trie, keyCount, valueAt, sourceKind(CEDICT_SOURCE), composedAt, listed);
   return layer;
 }
 

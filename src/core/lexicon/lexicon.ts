@@ -57,6 +57,16 @@ export interface TermMatch {
 }
 
 /**
+ * A dictionary layer's own entries by number (count: how many numbers; at(n): undefined for a number
+ * that is no dictionary entry, such as a word the layer only holds for segmenting): what search lists,
+ * one object per headword instead of one per key (its traditional and simplified keys share it).
+ */
+export interface ListedEntries {
+  readonly count: number;
+  at(n: number): SourcedEntry | undefined;
+}
+
+/**
  * One layer's index, and whether the layer is a glossary or a general dictionary: the matcher's
  * fast paths (counting, the term list) answer "does a glossary have this term" by layer number,
  * without decoding entries.
@@ -79,6 +89,8 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
      * knows it from the record's kind); without it, the record is decoded and its entries asked.
      */
     readonly composedAt?: (i: number) => boolean,
+    /** Set by a dictionary whose keys are not one per entry (CC-CEDICT); glossary layers list their keys. */
+    readonly listed?: ListedEntries,
   ) {
     super(arrays, size, valueAt);
     this.wordCosts = new Float64Array(512);
