@@ -258,7 +258,10 @@ test('a figure between the words of a rendering: "up 13.4% year on year" is "up 
   assert.equal(found('up sharply year on year', 'up year on year'), undefined);
   assert.equal(found('13.4% year on year', 'up year on year'), undefined);
   // QA corpus lines (udn-machinery-tariff, mygp-wencan-2025): 年增 and 同比下降 are rendered.
-  assert.deepEqual(missing('出口值27.93億美元、年增13.4%', 'exports worth US$2.793 billion, up 13.4% year on year'), []);
+  assert.deepEqual(
+    missing('出口值27.93億美元、年增13.4%', 'exports worth US$2.793 billion, up 13.4% year on year'),
+    [],
+  );
   assert.deepEqual(missing('同比下降8.88%', 'down 8.88% year on year'), []);
   assert.deepEqual(missing('同比下降8.88%', 'down 8.88%'), ['同比下降']);
 });
@@ -271,7 +274,10 @@ test('general vocabulary is no key term: never missing, its forbidden renderings
     [],
   );
   assert.deepEqual(missing('今年元月機械出口', 'machinery exports in January'), []);
-  assert.deepEqual(missing('全球半導體封測龍頭', "the world's leading semiconductor packaging and testing company"), []);
+  assert.deepEqual(
+    missing('全球半導體封測龍頭', "the world's leading semiconductor packaging and testing company"),
+    [],
+  );
   assert.deepEqual(missing('車床連結特殊夾治具機台', 'lathes linked to special jigs and fixtures'), []);
   const dragon = checkAnnotation('封測龍頭', 'the packaging and testing dragon head', lexicon);
   assert.deepEqual(
