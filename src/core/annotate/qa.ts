@@ -7,14 +7,15 @@
  * rendered by the English amount the number check pairs with it ("2.803 billion yuan", "NT$2.803
  * billion"): its approved renderings are not looked for, and its forbidden ones not inside the amount.
  */
-import { findPassages, hanWidthAt } from '../text/detect';
-import { isGlossaryMatch, type Lexicon, type TermMatch } from '../lexicon/lexicon';
-import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
+import { hanWidthAt } from '../text/detect';
+import type { Lexicon } from '../lexicon/lexicon';
+import type { GlossaryEntry } from '../glossary/entry';
 import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
 import { formatNumber } from './numbers';
 import { amountOf, pairNumbers } from './numberCheck';
 import {
+  glossaryTerms,
   inconsistencies,
   isKeyTerm,
   termUses,
@@ -128,16 +129,14 @@ export function checkAnnotation(
   labels: QaLabels = ENGLISH_QA_LABELS,
 ): QaProblem[] {
   const problems: QaProblem[] = [];
-  const passages = findPassages(chinese);
   const text = new EnglishText(english);
   const numbers = pairNumbers(chinese, english);
   // Each glossary term with the English amount that renders it, if it is an amount's unit (amountOf).
-  const places: { m: TermMatch; entry: GlossaryEntry; amount?: TextSpan }[] = [];
-  for (const m of lexicon.glossaryMatches(chinese, passages)) {
-    if (!isGlossaryMatch(m)) continue;
-    const entry = m.entries.find(isGlossaryEntry);
-    if (entry) places.push({ m, entry, amount: amountOf(numbers, english, m) });
-  }
+  const places = glossaryTerms(chinese, lexicon).map(({ match: m, entry }) => ({
+    m,
+    entry,
+    amount: amountOf(numbers, english, m),
+  }));
   const terms: GlossaryTerm[] = [];
   for (const { m, entry, amount } of places) {
     // A unit rendered by its amount is neither missing nor to be counted.

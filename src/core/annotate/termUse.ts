@@ -13,7 +13,7 @@
  * accept exactly what the missing-term check accepts.
  */
 import { findPassages } from '../text/detect';
-import { isGlossaryMatch, type Lexicon } from '../lexicon/lexicon';
+import { isGlossaryMatch, type Lexicon, type TermMatch } from '../lexicon/lexicon';
 import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
 
 export interface Span {
@@ -55,13 +55,18 @@ export interface GlossaryTerm {
   readonly entry: GlossaryEntry;
 }
 
+/** A glossary term read from the Chinese, with the match of the reading that found it. */
+export interface ReadTerm extends GlossaryTerm {
+  readonly match: TermMatch;
+}
+
 /** The glossary terms of `chinese`, one per place, as the QA reads them (matches with a glossary entry). */
-export function glossaryTerms(chinese: string, lexicon: Lexicon): GlossaryTerm[] {
-  const out: GlossaryTerm[] = [];
+export function glossaryTerms(chinese: string, lexicon: Lexicon): ReadTerm[] {
+  const out: ReadTerm[] = [];
   for (const m of lexicon.glossaryMatches(chinese, findPassages(chinese))) {
     if (!isGlossaryMatch(m)) continue;
     const entry = m.entries.find(isGlossaryEntry);
-    if (entry) out.push({ term: m.text, entry });
+    if (entry) out.push({ term: m.text, entry, match: m });
   }
   return out;
 }
