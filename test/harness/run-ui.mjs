@@ -273,89 +273,91 @@ try {
     await page.keyboard.press('Enter');
   };
 
-  const EONTEC = ['Dongguan Eontec Co., Ltd. (Guangdong)', 'Eontec Technology', 'Eontec'];
+  const CHERVON_FULL = 'Nanjing Chervon Auto Precision Technology Co., Ltd.';
+  const CHERVON = [`${CHERVON_FULL} (Jiangning)`, 'Chervon Auto Precision', 'Chervon Auto'];
 
-  await scenario('Edit Glossary Entry keeps "Dongguan Eontec Co., Ltd." whole: add, move, edit, save', async () => {
-    await cursorOn(orders, '宜安科技');
+  await scenario('Edit Glossary Entry keeps a rendering with a comma whole: add, move, edit, save', async () => {
+    await cursorOn(orders, '泉峰汽车');
     // No entry of the user's yet: editing the curated one makes an overriding entry, prefilled from it.
     const input = await runFromPalette('Edit Glossary Entry');
     await acceptStep(1);
     await acceptStep(2);
     await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
-    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec']);
-    await input.fill('Eontec Technology');
-    await pickRow('Add "Eontec Technology"');
-    await pickRow(/^\s*Eontec Technology/);
+    assert.deepEqual(await rowLabels(), ['Done', CHERVON_FULL, 'Chervon Auto']);
+    await input.fill('Chervon Auto Precision');
+    await pickRow('Add "Chervon Auto Precision"');
+    await pickRow(/^\s*Chervon Auto Precision/);
     await pickRow('Move up');
     await page
       .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Done/ })
       .first()
       .waitFor();
-    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
+    assert.deepEqual(await rowLabels(), ['Done', CHERVON_FULL, 'Chervon Auto Precision', 'Chervon Auto']);
     await page.screenshot({ path: join(results, 'edit-entry-renderings.png') });
     await pickRow('Done');
     await acceptStep(4);
     await acceptStep(5);
     await pickRow(/Workspace glossary/);
-    assert.match(await notification(/Added 宜安科技 to/), /Added 宜安科技 to \.vscode\/hanzi-gloss\.json\./);
-    const added = glossaryFile().entries.find((e) => e.zh === '宜安科技');
-    assert.deepEqual(added.en, ['Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
+    assert.match(await notification(/Added 泉峰汽车 to/), /Added 泉峰汽车 to \.vscode\/hanzi-gloss\.json\./);
+    const added = glossaryFile().entries.find((e) => e.zh === '泉峰汽车');
+    assert.deepEqual(added.en, [CHERVON_FULL, 'Chervon Auto Precision', 'Chervon Auto']);
 
     // Now an entry of the user's: edit it in place; the rendering with commas comes back whole.
-    await cursorOn(orders, '宜安科技');
+    await cursorOn(orders, '泉峰汽车');
     await runFromPalette('Edit Glossary Entry');
     await acceptStep(1);
     await acceptStep(2);
     await page.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
-    assert.deepEqual(await rowLabels(), ['Done', 'Dongguan Eontec Co., Ltd.', 'Eontec Technology', 'Eontec']);
-    await pickRow('Dongguan Eontec Co., Ltd.');
+    assert.deepEqual(await rowLabels(), ['Done', CHERVON_FULL, 'Chervon Auto Precision', 'Chervon Auto']);
+    await pickRow(CHERVON_FULL);
     await pickRow('Edit');
     // The box holds the rendering exactly as saved (it fails here when the commas split it).
     await page
       .locator('.quick-input-list .monaco-list-row', { hasText: /^\s*Save "/ })
       .first()
       .waitFor();
-    assert.equal(await input.inputValue(), 'Dongguan Eontec Co., Ltd.');
-    await input.fill('Dongguan Eontec Co., Ltd. (Guangdong)');
-    await pickRow('Save "Dongguan Eontec Co., Ltd. (Guangdong)"');
+    assert.equal(await input.inputValue(), CHERVON_FULL);
+    await input.fill(CHERVON[0]);
+    await pickRow(`Save "${CHERVON[0]}"`);
     await pickRow('Done');
     await acceptStep(4);
     await acceptStep(5);
-    const updated = await notification(/Updated 宜安科技 in/);
-    assert.match(updated, /Updated 宜安科技 in \.vscode\/hanzi-gloss\.json\./);
-    const edited = glossaryFile().entries.filter((e) => e.zh === '宜安科技');
+    const updated = await notification(/Updated 泉峰汽车 in/);
+    assert.match(updated, /Updated 泉峰汽车 in \.vscode\/hanzi-gloss\.json\./);
+    const edited = glossaryFile().entries.filter((e) => e.zh === '泉峰汽车');
     assert.deepEqual(
       edited.map((e) => e.en),
-      [EONTEC],
+      [CHERVON],
     );
-    // 宜安科技 wraps after 宜安 in this window: hover its first half (the term is the whole line's).
-    const text = await hoverText('宜安');
-    assert.match(text, /\nDongguan Eontec Co\., Ltd\. \(Guangdong\) · Eontec Technology · Eontec\n/);
+    // Hover the term's first half: the window may wrap the line inside it (the term is the whole line's).
+    const text = await hoverText('泉峰');
+    assert.ok(text.includes(`\n${CHERVON.join(' · ')}\n`), text);
     assert.match(text, /Source: Workspace glossary · \.vscode\/hanzi-gloss\.json/);
   });
 
   await scenario('Remove Glossary Entry proposes the entry under the cursor, not the first of the file', async () => {
     await page.mouse.move(5, 400);
-    // The workspace glossary as a person may have it: another entry first, 宜安科技 after it.
+    // The workspace glossary as a person may have it: another entry first, 泉峰汽车 after it.
     const entries = [
       { id: 'ningbo', zh: '在宁波加工', en: ['machined in Ningbo'] },
-      { id: 'eontec', zh: '宜安科技', en: EONTEC },
+      { id: 'chervon', zh: '泉峰汽车', en: CHERVON },
     ];
     const glossary = JSON.stringify({ name: 'Workspace glossary', entries }, null, 2);
     writeFileSync(join(workspace, '.vscode', 'hanzi-gloss.json'), glossary);
     await page.keyboard.press('Escape');
-    for (let attempt = 0; !/Eontec Technology/.test(await hoverText('宜安')); attempt++) {
+    for (let attempt = 0; !/Chervon Auto Precision/.test(await hoverText('泉峰')); attempt++) {
       if (attempt === 10) throw new Error('the written glossary was not reloaded');
     }
     await page.mouse.move(5, 400);
-    await cursorOn(orders, '宜安科技');
+    await cursorOn(orders, '泉峰汽车');
     await runFromPalette('Remove Glossary Entry');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assert.ok((await dialog.innerText()).includes(`Remove "宜安科技" (${EONTEC.join('; ')}) from Workspace glossary`));
+    const question = `Remove "泉峰汽车" (${CHERVON.join('; ')}) from Workspace glossary`;
+    assert.ok((await dialog.innerText()).includes(question));
     await dialog.locator('.monaco-button', { hasText: 'Remove' }).first().click();
-    const removed = await notification(/Removed 宜安科技 from/);
-    assert.match(removed, /Removed 宜安科技 from \.vscode\/hanzi-gloss\.json\./);
+    const removed = await notification(/Removed 泉峰汽车 from/);
+    assert.match(removed, /Removed 泉峰汽车 from \.vscode\/hanzi-gloss\.json\./);
     assert.deepEqual(
       glossaryFile().entries.map((e) => e.zh),
       ['在宁波加工'],

@@ -65,14 +65,12 @@ test('the die-casting fixture: every company and industry term has the right Eng
     海天金属: ['hǎi tiān jīn shǔ', /Haitian/],
     安徽永泰: ['ān huī yǒng tài', /Anhui Yongtai/],
     大江美利信: ['dà jiāng měi lì xìn', /Millison/],
-    宜安科技: ['yí ān kē jì', /Eontec/],
     泉峰汽车: ['quán fēng qì chē', /Chervon Auto/],
     布勒: ['bù lè', /Bühler/],
     拓普集团: ['tuò pǔ jí tuán', /Tuopu Group/],
     爱柯迪: ['ài kē dí', /IKD/],
-    旭升集团: ['xù shēng jí tuán', /Xusheng Group/],
     吉利: ['jí lì', /Geely/],
-    极氪009: ['jí kè 009', /Zeekr 009/i],
+    极氪: ['jí kè', /Zeekr/i],
     力劲: ['lì jìn', /LK Technology/],
     HNB公司: ['HNB gōng sī', /HNB/],
     压铸: ['yā zhù', /^die casting/],
@@ -101,6 +99,19 @@ test('the die-casting fixture: every company and industry term has the right Eng
   // A number with its unit is one word, its English from the curated units (台 "unit", 吨 "t").
   assert.match(gloss.get('2台6000吨')?.en ?? '', /^2 台 \(unit\b.*\) 6000 吨 \(t\b/);
   assert.match(gloss.get('8000吨')?.en ?? '', /^8000 吨 \(t\b/);
+  // The fixture's firms whose English name no primary source confirmed wait in glossary/pending/
+  // (not loaded): the curated layer does not gloss them, and the pending files keep them for review.
+  const pendingDir = join(dir, 'pending');
+  const pending = readdirSync(pendingDir).flatMap(
+    (n) => JSON.parse(readFileSync(join(pendingDir, n), 'utf8')).entries as { zh: string }[],
+  );
+  for (const term of ['宜安科技', '旭升集团', '极氪009']) {
+    assert.equal(gloss.get(term), undefined, `${term} is not glossed by the curated layer`);
+    assert.ok(
+      pending.some((e) => e.zh === term),
+      `${term} waits in glossary/pending/`,
+    );
+  }
 });
 
 test('the trusted fast path reads the curated files exactly as the full reader does', () => {

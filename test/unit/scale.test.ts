@@ -146,6 +146,11 @@ function referenceTable(text: string, result: ScanResult): string {
     const first = m.entries[0];
     const en = first ? first.en.slice(0, 3).join('; ') : '';
     const english = en.length <= 60 ? en : `${en.slice(0, 59)}…`;
+    if (!first && m.name) {
+      // An unlisted organisation name (宜安科技): what to do, and the kind its suffix tells (… Technology).
+      const todo = `[not in the glossary: look up its official English name]${m.name.kind ? ` … ${m.name.kind}` : ''}`;
+      return [`${line}:${column}`, m.text, m.reading, todo, 'unlisted'];
+    }
     return [`${line}:${column}`, m.text, m.reading, english, first ? first.source.id : ''];
   });
   const header = ['line:col', 'term', 'pinyin', 'english', 'source'];

@@ -85,7 +85,9 @@ test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Pr
   // A key with ASCII matches where it spans the whole run.
   assert.equal(read('一件T恤'), '一件|T恤');
   assert.equal(read('3D打印技术'), '3D打印|技术');
-  assert.equal(read('极氪009正式发布'), '极氪009|正式|发布');
+  assert.equal(read('采用4680电池'), '采用|4680电池');
+  // Without such a key, the brand and the model number are two steps, the digits whole (极氪 | 009).
+  assert.equal(read('极氪009正式发布'), '极氪|009|正式|发布');
   assert.equal(read('德国HNB公司开模'), '德国|HNB公司|开模');
 });
 

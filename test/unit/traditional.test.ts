@@ -17,9 +17,11 @@ for (const to of ['tw', 'hk', 't'] as const) {
     assert.notEqual(traditional, simplified);
     assert.equal(traditional.length, simplified.length);
     const gloss = (text: string) =>
-      scanText(text, fullLexicon()).matches.map(
-        (m) => `${m.start}-${m.end} ${m.entries[0].source.id} ${m.entries[0].en.join('; ')} ${m.reading}`,
-      );
+      scanText(text, fullLexicon()).matches.map((m) => {
+        // An unlisted name (宜安科技) has no entry: its span and reading are compared.
+        const first = m.entries[0];
+        return `${m.start}-${m.end} ${first?.source.id ?? 'unlisted'} ${first?.en.join('; ') ?? ''} ${m.reading}`;
+      });
     assert.deepEqual(gloss(traditional), gloss(simplified));
     for (const m of scanText(traditional, fullLexicon()).matches)
       assert.equal(traditional.slice(m.start, m.end), m.text);

@@ -302,7 +302,9 @@ function numberPhrase(text: string, n: NumberToken, numbers: Map<number, NumberT
   const u = unit !== undefined ? UNITS[unit] : undefined;
   const count = n.chinese ? numberWord(n.value) : formatNumber(n.value);
   if (!u) {
-    out.push({ text: count, kind: 'number' });
+    // Digits with a leading zero are a label, not a quantity: the Zeekr 009, flight 007.
+    const written = text.slice(n.start, n.end);
+    out.push({ text: !n.chinese && /^0\d/.test(written) ? written : count, kind: 'number' });
     return n.end;
   }
   const noun = n.value === 1 ? u.one : u.many;

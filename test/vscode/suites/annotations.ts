@@ -24,7 +24,7 @@ export function defineAnnotationSuite(): void {
       await api.glossary.lexicon();
       await vscode.commands.executeCommand('hanziGloss.annotatePassage');
       const expected =
-        'EN: Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; Xusheng Group, 1 × 7,000 t, under negotiation 9,200 t.';
+        'EN: Bühler Group: Tuopu Group 1 unit, 6,000 t; IKD 2 units, 6,000 t; Chervon Auto Hungary plant, 2 × 6,000 t; [Xusheng] Group, 1 × 7,000 t, under negotiation 9,200 t.';
       assert.equal(editor.document.lineAt(1).text, expected);
       assert.equal(editor.document.getText(editor.selection), 'Bühler Group', 'the first tab stop is the first term');
       await vscode.commands.executeCommand('leaveSnippet');
