@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findPassages } from '../core/text/detect';
 import { CedictAssetError, loadCedictLayer } from '../core/lexicon/cedictAsset';
-import { fileByteSource } from './fileByteSource';
+import { fileByteSource } from '../node/fileByteSource';
 import { AtomicWriteError, writeFileAtomic } from '../node/atomicWrite';
 import { formatForPath } from '../core/glossary/formats';
 import { crossFileProblems, isGlossaryFileName, loadGlossaries, type GlossaryFile } from '../core/glossary/load';

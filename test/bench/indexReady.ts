@@ -2,7 +2,8 @@
  * Child process of the benchmark: from a cold Node process to a usable full index (curated +
  * CC-CEDICT, both scripts), the way the extension builds it (GlossaryService.load): the glossary
  * folder enumerated and read, the prebuilt curated layer checked against those files and opened
- * (or the files parsed, if it does not match), CC-CEDICT's asset read whole, the layers composed.
+ * (or the files parsed, if it does not match), CC-CEDICT's asset opened on disk (its index read, its
+ * records left for lookups to read page by page), the layers composed.
  * Prints {"ready_ms", "heap_mb", "curated_prebuilt", "phases"} on stdout. Time is taken from the
  * moment Node has booted (startMark.ts), so loading and compiling our code is included.
  */
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
 import { composeLexicon } from '../../src/core/lexicon/compose';
 import { isPrebuilt, loadCurated } from '../../src/core/lexicon/curatedAsset';
+import { fileByteSource } from '../../src/node/fileByteSource';
 import { readGlossaryFolder } from '../../src/node/glossaryFolder';
 
 const start = (globalThis as { __hanziGlossStart?: number }).__hanziGlossStart ?? 0;
@@ -34,7 +36,7 @@ phase('read_glossary_files_and_asset');
 const { curated, problems, fallback } = loadCurated(files, asset);
 if (problems.length > 0) throw new Error(problems[0].message);
 phase(fallback ? 'parse_curated_json' : 'check_open_curated_asset');
-const cedict = loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')));
+const cedict = loadCedictLayer(fileByteSource(join(root, 'dist', 'cedict.bin')));
 phase('read_open_cedict');
 const lexicon = composeLexicon({ curated, cedict, disabledDomains: [] });
 phase('compose');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileByteSource } from '../../src/cli/fileByteSource';
+import { fileByteSource } from '../../src/node/fileByteSource';
 import { encodeCedictAsset, loadCedictLayer, type ByteSource } from '../../src/core/lexicon/cedictAsset';
 import { parseCedictLine } from '../../src/core/glossary/cedictLine';
 

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { loadCedictLayer } from '../../core/lexicon/cedictAsset';
+import { fileByteSource } from '../../node/fileByteSource';
 import { isGlossaryFileName } from '../../core/glossary/load';
 import { curatedGlossariesOf, isPrebuilt, loadCurated, type CuratedGlossaries } from '../../core/lexicon/curatedAsset';
 import type { SourcedGlossary } from '../../core/glossary/entry';
@@ -145,7 +146,12 @@ export class GlossaryService implements vscode.Disposable {
   private async loadCedict(): Promise<LexiconLayer | undefined> {
     const uri = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'cedict.bin');
     try {
-      return loadCedictLayer(await vscode.workspace.fs.readFile(uri));
+      // Installed on disk (the usual case): only the index is read now, the records page by page as
+      // lookups need them (6 of 19 MB at start); elsewhere the file system reads the whole asset.
+      if (uri.scheme !== 'file') return loadCedictLayer(await vscode.workspace.fs.readFile(uri));
+      const source = fileByteSource(uri.fsPath);
+      this.disposables.push({ dispose: () => source.close() });
+      return loadCedictLayer(source);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       this.log.error(`${uri.toString()}: ${reason}`);
