@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import { fileByteSource } from '../../src/node/fileByteSource';
 import { encodeCedictAsset, loadCedictLayer, type ByteSource } from '../../src/core/lexicon/cedictAsset';
 import { parseCedictLine } from '../../src/core/glossary/cedictLine';
+import { isPrebuilt, loadCurated } from '../../src/core/lexicon/curatedAsset';
+import { edgeFilterOf } from '../../src/core/lexicon/termIndex';
+import { readGlossaryFolder } from '../../src/node/glossaryFolder';
 
 const lines = [
   '壓鑄 压铸 [ya1 zhu4] /die casting/',
@@ -99,4 +102,17 @@ test('the asset tells a jieba word composed of parts from a CC-CEDICT word witho
   assert.equal(composedAt(layer.lastValue), true, '压铸');
   assert.equal(layer.longestAt('北京', 0), 2);
   assert.equal(composedAt(layer.lastValue), false, '北京');
+});
+
+test('the shipped assets store the edge filter the index would build, so opening builds none', () => {
+  const root = join(__dirname, '..', '..');
+  const cedict = loadCedictLayer(readFileSync(join(root, 'dist', 'cedict.bin')));
+  const files = readGlossaryFolder(join(root, 'glossary'), (n) => `glossary/${n}`);
+  const { curated } = loadCurated(files, readFileSync(join(root, 'dist', 'curated.bin')));
+  assert.ok(isPrebuilt(curated), 'the curated asset matches the files');
+  for (const layer of [cedict, curated.layer]) {
+    const { nodes, edgeChar, edgeFilter } = layer.arrays;
+    assert.ok(edgeFilter, 'stored');
+    assert.deepEqual(edgeFilter, edgeFilterOf(nodes, edgeChar).filter);
+  }
 });

@@ -54,7 +54,8 @@ test('a cedict.bin damaged in its index is refused when it loads', () => {
 
 test('a cedict.bin damaged in its records is refused at the first lookup that reads one', () => {
   const bad = Buffer.from(good);
-  const blobBytes = bad.readUInt32LE(6 * 4);
+  // Header: magic, the six counts, the records' byte length, the checksum.
+  const blobBytes = bad.readUInt32LE(7 * 4);
   bad.fill(0xff, bad.length - blobBytes);
   writeFileSync(cedict, bad);
   const line = oneLine(run(dir, 'pinyin', '北京'));

@@ -4,7 +4,7 @@
  * bytes, a checksum over them, and a blob of records read only when a lookup needs one. The term
  * index is stored packed (a child count per node, one bit per key end) and expanded at load.
  */
-import { NO_WEIGHT, packKey, TermIndex, type TrieArrays } from './termIndex';
+import { edgeFilterOf, NO_WEIGHT, packKey, TermIndex, type TrieArrays } from './termIndex';
 
 /**
  * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
@@ -57,10 +57,15 @@ export function prefixSums(counts: Uint8Array | Uint16Array | Uint32Array): Uint
 
 /** The trie's sections as stored, and TermIndex's value index of each key in node order. */
 export interface PackedTrie {
-  /** rootChildren u32[65536], rootBits i32[2048], child count u16 per node, edges u16, key-end bits. */
+  /**
+   * rootChildren u32[65536], rootBits i32[2048], child count u16 per node, edges u16, key-end bits,
+   * the edge filter i32 (`edgeFilterOf`).
+   */
   readonly parts: readonly ArrayBufferView[];
   readonly nodeCount: number;
   readonly edgeCount: number;
+  /** Words of the edge filter: a container stores it among its counts, for `trieSizes`. */
+  readonly filterWords: number;
   /** The asset numbers values in node order; this is the built index's number of each. */
   readonly valueOrder: readonly number[];
 }
@@ -79,34 +84,42 @@ export function packTrie(index: TermIndex<unknown>, what: string): PackedTrie {
     terminal[n >> 3] |= 1 << (n & 7);
     valueOrder.push(index.valueOfNode(n));
   }
+  const { filter } = edgeFilterOf(index.arrays.nodes, edgeChar);
   return {
-    parts: [rootChildren, rootBits, childCount, edgeChar, terminal],
+    parts: [rootChildren, rootBits, childCount, edgeChar, terminal, filter],
     nodeCount,
     edgeCount: edgeChar.length,
+    filterWords: filter.length,
     valueOrder,
   };
 }
 
 /** Sizes of packTrie's sections, in (count, bytes per item) pairs, for readContainer. */
-export function trieSizes(nodeCount: number, edgeCount: number): [number, number][] {
+export function trieSizes(nodeCount: number, edgeCount: number, filterWords: number): [number, number][] {
   return [
     [0x10000, 4],
     [0x800, 4],
     [nodeCount, 2],
     [edgeCount, 2],
     [Math.ceil(nodeCount / 8), 1],
+    [filterWords, 4],
   ];
 }
+
+/** Sections of a packed trie, the first sections of a container that holds one. */
+export const TRIE_PARTS = 6;
 
 /** The walkable trie from packTrie's five sections (as readContainer gives them): a few milliseconds. */
 /** The trie's arrays; `weights` (one byte per key, in key order) are packed into the nodes beside the values. */
 export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number, weights?: Uint8Array): TrieArrays {
-  const [rootChildren, rootBits, childCount, edgeChar, terminal] = [
+  const i32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  const [rootChildren, rootBits, childCount, edgeChar, terminal, edgeFilter] = [
     u32(parts[0]),
-    new Int32Array(parts[1].buffer, parts[1].byteOffset, parts[1].byteLength / 4),
+    i32(parts[1]),
     u16(parts[2]),
     u16(parts[3]),
     parts[4],
+    i32(parts[5]),
   ];
   const nodes = new Int32Array(2 * nodeCount + 2);
   let edge = 0;
@@ -120,7 +133,7 @@ export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number, weig
   }
   nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;
-  return { rootChildren, rootBits, nodes, edgeChar };
+  return { rootChildren, rootBits, nodes, edgeChar, edgeFilter };
 }
 
 export const u16 = (b: Uint8Array) => new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);

@@ -11,6 +11,7 @@ import {
   packTrie,
   prefixSums,
   readContainer,
+  TRIE_PARTS,
   trieSizes,
   u16,
   u32,
@@ -31,7 +32,7 @@ export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDIC
 // "HGC8": records carry a seventh field, "j" for a word of jieba's dictionary that CC-CEDICT lacks
 // (its entry is composed from its parts when read); v7 had entries in display order with redirects
 // resolved, each key's word-frequency cost and the folded keys; v5 added the index checksum.
-const MAGIC = 0x38434748;
+const MAGIC = 0x39434748;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
 export class CedictAssetError extends Error {
@@ -45,7 +46,8 @@ export class CedictAssetError extends Error {
  * Layout (little-endian, sections 4-byte aligned), chosen to pack small in the VSIX and expand in
  * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node
  * its child count u16; edge code units u16; one bit per node "a key ends here" (values are
- * numbered in node order, so the bit count gives the value index); per key its entry count u8;
+ * numbered in node order, so the bit count gives the value index); the trie's edge filter i32
+ * (its word count is the header's sixth count); per key its entry count u8;
  * per key its word cost u8 (see frequencyCosts); entry numbers u32 (each key's in display order,
  * cedictSenses.ts); per entry its record length u16; the records, UTF-8
  * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target<TAB>kind" (kind
@@ -247,16 +249,16 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
     Uint32Array.from(flat),
     recordLength,
   ];
-  const counts = [trie.nodeCount, trie.edgeCount, entryCount.length, records.length, flat.length];
+  const counts = [trie.nodeCount, trie.edgeCount, entryCount.length, records.length, flat.length, trie.filterWords];
   return encodeContainer(MAGIC, counts, parts, records);
 }
 
 function sections(source: ByteSource): Sections {
   const container = readContainer(
     source,
-    { magic: MAGIC, counts: 5, what: 'CC-CEDICT' },
-    ([nodeCount, edgeCount, keyCount, entryCount, keyEntryCount]) => [
-      ...trieSizes(nodeCount, edgeCount),
+    { magic: MAGIC, counts: 6, what: 'CC-CEDICT' },
+    ([nodeCount, edgeCount, keyCount, entryCount, keyEntryCount, filterWords]) => [
+      ...trieSizes(nodeCount, edgeCount, filterWords),
       [keyCount, 1],
       [keyCount, 1],
       [keyEntryCount, 4],
@@ -266,13 +268,13 @@ function sections(source: ByteSource): Sections {
   );
   const { parts } = container;
   // Each key's cost byte goes into its node, so the walk reads both from one cache line.
-  const trie = unpackTrie(parts, container.counts[0], parts[6]);
+  const trie = unpackTrie(parts, container.counts[0], parts[TRIE_PARTS + 1]);
   // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
   return {
     trie,
-    keyEntryStart: prefixSums(parts[5]),
-    keyEntries: u32(parts[7]),
-    entryOffset: prefixSums(u16(parts[8])),
+    keyEntryStart: prefixSums(parts[TRIE_PARTS]),
+    keyEntries: u32(parts[TRIE_PARTS + 2]),
+    entryOffset: prefixSums(u16(parts[TRIE_PARTS + 3])),
     records: container.records,
   };
 }

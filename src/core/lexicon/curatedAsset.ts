@@ -23,6 +23,7 @@ import {
   packTrie,
   prefixSums,
   readContainer,
+  TRIE_PARTS,
   trieSizes,
   u32,
   unpackTrie,
@@ -30,7 +31,7 @@ import {
 import { layerOfEntries, LexiconLayer, sourcedEntries, type KeyRecord } from './lexicon';
 
 /** "HGG1". */
-const MAGIC = 0x31474748;
+const MAGIC = 0x32474748;
 
 /** A prebuilt curated layer that cannot be used (damaged, or built from other files): parse instead. */
 export class CuratedAssetError extends Error {
@@ -96,8 +97,8 @@ interface Meta {
 }
 
 /*
- * Layout (the container's): counts [nodes, edges, keys, entries, records checksum]; the packed
- * trie; per record its byte length u32. Records, UTF-8 JSON: the meta (source hash, per file its
+ * Layout (the container's): counts [nodes, edges, keys, entries, records checksum, edge-filter
+ * words]; the packed trie; per record its byte length u32. Records, UTF-8 JSON: the meta (source hash, per file its
  * name, glossary name and domain, entry count); per key in node order [key, pinyin | null, entry
  * numbers]; per entry, file by file, the entry without its source.
  */
@@ -131,7 +132,14 @@ export function encodeCuratedAsset(
   const records = texts.map((t) => encoder.encode(t));
   const blob = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
   records.reduce((at, r) => (blob.set(r, at), at + r.length), 0);
-  const counts = [trie.nodeCount, trie.edgeCount, trie.valueOrder.length, entries.length, bytesChecksum(blob)];
+  const counts = [
+    trie.nodeCount,
+    trie.edgeCount,
+    trie.valueOrder.length,
+    entries.length,
+    bytesChecksum(blob),
+    trie.filterWords,
+  ];
   const lengths = Uint32Array.from(records, (r) => r.length);
   return encodeContainer(MAGIC, counts, [...trie.parts, lengths], [blob]);
 }
@@ -148,12 +156,15 @@ export function openCuratedAsset(
   const fail = (reason: string) => new CuratedAssetError(reason);
   const c = readContainer(
     bytesSource(asset),
-    { magic: MAGIC, counts: 5, what: 'curated glossary' },
-    ([nodes, edges, keys, entries]) => [...trieSizes(nodes, edges), [1 + keys + entries, 4]],
+    { magic: MAGIC, counts: 6, what: 'curated glossary' },
+    ([nodes, edges, keys, entries, , filterWords]) => [
+      ...trieSizes(nodes, edges, filterWords),
+      [1 + keys + entries, 4],
+    ],
     fail,
   );
   const [nodeCount, , keyCount, entryCount, recordsChecksum] = c.counts;
-  const offsets = prefixSums(u32(c.parts[5]));
+  const offsets = prefixSums(u32(c.parts[TRIE_PARTS]));
   const blob = c.records(0, offsets[offsets.length - 1]);
   // The records are a fifth of what the JSON was: checking them all now (~1 ms) means damage
   // shows here, where parsing can take over, and not at a hover.
