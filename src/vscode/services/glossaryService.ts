@@ -12,6 +12,8 @@ import type { SourcedGlossary } from '../../core/glossary/entry';
 import type { Edit } from '../../core/glossary/jsonEdit';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { composeLexicon } from '../../core/lexicon/compose';
+import { assetFingerprint, bytesSource } from '../../core/lexicon/assetContainer';
+import type { OpenedLayer } from '../../core/lexicon/searchAsset';
 import { readConfig } from './config';
 import { GlossaryFiles } from './glossaryFiles';
 import type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
@@ -33,6 +35,8 @@ export class GlossaryService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when the lexicon is (re)built. */
   readonly onDidChange = this.changed.event;
+  /** The layers opened from the shipped assets (for the prebuilt search index), once loaded. */
+  readonly shippedLayers: OpenedLayer[] = [];
   /** How long the first load took, for the log and the tests' timing report. */
   stats: { curatedMs: number; cedictMs: number; keys: number; curatedPrebuilt: boolean } | undefined;
 
@@ -136,6 +140,13 @@ export class GlossaryService implements vscode.Disposable {
       Promise.resolve(vscode.workspace.fs.readFile(assetUri)).catch(() => undefined),
     ]);
     const { curated, problems, fallback } = loadCurated(files, asset, LABELS.glossary);
+    if (isPrebuilt(curated) && asset) {
+      this.shippedLayers.push({
+        name: 'curated',
+        layer: curated.layer,
+        fingerprint: assetFingerprint(bytesSource(asset)),
+      });
+    }
     if (fallback) this.log.warn(`${assetUri.toString()}: ${fallback}; the curated glossaries were parsed instead`);
     for (const p of problems) this.log.error(p.message);
     return curated;
@@ -145,7 +156,10 @@ export class GlossaryService implements vscode.Disposable {
   private async loadCedict(): Promise<LexiconLayer | undefined> {
     const uri = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'cedict.bin');
     try {
-      return loadCedictLayer(await vscode.workspace.fs.readFile(uri));
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const layer = loadCedictLayer(bytes);
+      this.shippedLayers.push({ name: 'cedict', layer, fingerprint: assetFingerprint(bytesSource(bytes)) });
+      return layer;
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       this.log.error(`${uri.toString()}: ${reason}`);
