@@ -7,6 +7,8 @@
  */
 import type { GlossarySource, SourcedEntry } from '../glossary/entry';
 import type { Lexicon, LexiconLayer } from './lexicon';
+import { foldWith } from '../text/foldPairs';
+import { simplifiedFoldTable } from '../text/script';
 import {
   layerSegment,
   listSegment,
@@ -227,22 +229,22 @@ export class GlossarySearch {
   }
 }
 
+/** Simplified characters, as the lexicon folds them (its table). */
+const simplified = (zh: string): string => foldWith(zh, simplifiedFoldTable()) ?? zh;
+
 /**
  * The same matcher and ranking over a plain list of terms (Show Terms in Document's filter):
- * `search` gives the indexes of the items that match, best first.
+ * `search` gives the indexes of the items that match, best first. Chinese is compared in
+ * simplified characters, the terms' and the query's, as the lexicon compares it.
  */
 export class TermListSearch {
   private readonly engine: SegmentSearch;
 
-  /** @param fold the simplified form of Chinese text (the lexicon's), so traditional queries find simplified terms */
-  constructor(
-    items: readonly { zh: string; pinyin: string; en: readonly string[] }[],
-    private readonly fold: (zh: string) => string = (zh) => zh,
-  ) {
-    this.engine = new SegmentSearch(() => [[listSegment(items), false]]);
+  constructor(items: readonly { zh: string; pinyin: string; en: readonly string[] }[]) {
+    this.engine = new SegmentSearch(() => [[listSegment(items.map((i) => ({ ...i, zh: simplified(i.zh) }))), false]]);
   }
 
   search(query: string, limit = Infinity): number[] {
-    return this.engine.search(query, limit, this.fold);
+    return this.engine.search(query, limit, simplified);
   }
 }
