@@ -77,8 +77,14 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
   };
   return new Promise<DocumentTerm | undefined>((resolve) => {
     let accepted: DocumentTerm | undefined;
-    pick.onDidChangeActive((active) => preview(active[0]));
+    // The filter replaces the items from the extension host, so VS Code can report the new list's
+    // active item after Enter was pressed: a preview then must not undo the accepted selections.
+    let closing = false;
+    pick.onDidChangeActive((active) => {
+      if (!closing) preview(active[0]);
+    });
     pick.onDidAccept(() => {
+      closing = true;
       const item = pick.selectedItems[0];
       if (item) {
         accepted = item.term;
@@ -89,6 +95,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
       pick.hide();
     });
     pick.onDidHide(() => {
+      closing = true;
       if (!accepted) {
         editor.selections = originalSelections;
         if (originalRange) editor.revealRange(originalRange, vscode.TextEditorRevealType.AtTop);
