@@ -11,8 +11,13 @@ import { test } from 'node:test';
 import { assetFingerprint, bytesSource } from '../../src/core/lexicon/assetContainer';
 import { composeLexicon } from '../../src/core/lexicon/compose';
 import { GlossarySearch, type SearchResult } from '../../src/core/lexicon/search';
-import { openSearchAsset, readSearchAsset, SearchAssetError } from '../../src/core/lexicon/searchAsset';
-import { layerSegment } from '../../src/core/lexicon/searchIndex';
+import {
+  encodeSearchAsset,
+  openSearchAsset,
+  readSearchAsset,
+  SearchAssetError,
+} from '../../src/core/lexicon/searchAsset';
+import { layerSegment, listSegment } from '../../src/core/lexicon/searchIndex';
 import { fullLexicon, ROOT } from './fullLexicon';
 
 const dist = (name: string) => readFileSync(join(ROOT, 'dist', name));
@@ -102,4 +107,17 @@ test('a damaged asset is refused; one made from another dictionary is left out f
   const other = openSearchAsset(dist('search.bin'), [shipped[0], { ...shipped[1], fingerprint: '1:00000000' }]);
   assert.deepEqual([...other.segments.keys()], [curated]);
   assert.match(other.skipped[0], /^cedict: the index was built from \d+:[0-9a-f]{8}, the layer from 1:00000000$/);
+});
+
+test('fields that do not decode to what their offsets count are refused, not searched', () => {
+  const segment = listSegment([{ zh: '压铸', pinyin: 'yā zhù', en: ['die casting'] }]);
+  const roundTrip = readSearchAsset(encodeSearchAsset({ curated: { segment, fingerprint: 'f' } }));
+  assert.equal(roundTrip.get('curated')?.segment.english, 'die casting\n');
+  assert.equal(roundTrip.has('cedict'), false, 'a layer missing at build time has no segment');
+  // English one character short of its offsets (as a build from mismatched parts would write it).
+  const bad = encodeSearchAsset({ curated: { segment: { ...segment, english: 'die castin\n' }, fingerprint: 'f' } });
+  assert.throws(
+    () => readSearchAsset(bad),
+    /^SearchAssetError: corrupted search index asset \(the curated fields do not match their offsets\)$/,
+  );
 });
