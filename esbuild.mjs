@@ -185,4 +185,6 @@ if (shippedTo) {
   await runTool('buildCedictAsset', 'dist/cedict.bin');
   // Always: its inputs are the glossary files, which change between builds.
   await runTool('buildCuratedAsset', 'dist/curated.bin', true);
+  // Always, after the two: it indexes the layers they hold.
+  await runTool('buildSearchAsset', 'dist/search.bin', true);
 }

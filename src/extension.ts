@@ -9,6 +9,8 @@ import { registerExportBilingual } from './vscode/features/exportBilingual';
 import { registerHover } from './vscode/features/hover';
 import { QaDiagnostics, registerQa } from './vscode/features/qa';
 import { registerShowTerms } from './vscode/features/showTerms';
+import { registerSearchGlossary, SearchGlossary } from './vscode/features/search';
+import { GlossarySearchService } from './vscode/services/glossarySearch';
 import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNotes';
 import { registerStatusBar } from './vscode/features/statusBar';
 import { TaskTimer } from './vscode/services/taskTimer';
@@ -29,6 +31,9 @@ export interface HanziGlossApi {
   readonly notes: SidecarNotes;
   /** Failures of the installation shown to the user (once per broken file). */
   readonly failures: InstallFailures;
+  /** Search Glossary… (its onDidShowResults) and the search it runs (its openMs). */
+  readonly search: SearchGlossary;
+  readonly searches: GlossarySearchService;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -51,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const entries = new EntryCommands(glossary);
   const notes = new SidecarNotes(glossary);
   const qa = new QaDiagnostics(glossary, tasks, notes);
+  const searches = new GlossarySearchService(context, glossary, log);
+  const search = new SearchGlossary(searches, glossary, entries);
   context.subscriptions.push(
     log,
     glossary,
@@ -60,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerHover(hoverLexicon, tasks, failures),
     registerStatusBar(scans, glossary),
     registerShowTerms(scans),
+    registerSearchGlossary(search),
     registerEntryCommands(entries),
     registerExchangeCommands(new ExchangeCommands(glossary, entries, scans)),
     registerAnnotate(glossary),
@@ -86,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
       damagedLexicon = new Lexicon([...layers.slice(0, -1), cedict], simplifiedFoldTable);
     },
   };
-  return { glossary, scans, activationMs, tasks, qa, notes, failures, testing };
+  return { glossary, scans, activationMs, tasks, qa, notes, failures, search, searches, testing };
 }
 
 export function deactivate(): void {

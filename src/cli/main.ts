@@ -16,7 +16,10 @@ import type { Lexicon } from '../core/lexicon/lexicon';
 import type { SourcedGlossary } from '../core/glossary/entry';
 import { composeLexicon } from '../core/lexicon/compose';
 import { GlossarySearch } from '../core/lexicon/search';
-import { loadCurated } from '../core/lexicon/curatedAsset';
+import { isPrebuilt, loadCurated } from '../core/lexicon/curatedAsset';
+import { assetFingerprint, bytesSource } from '../core/lexicon/assetContainer';
+import { openSearchAsset, SearchAssetError, type OpenedLayer } from '../core/lexicon/searchAsset';
+import type { PrebuiltSegments } from '../core/lexicon/search';
 import type { ToneStyle } from '../core/reading/pinyin';
 import { pinyinOfText } from '../core/document/pinyinText';
 import { scanMatches, scanText } from '../core/document/scan';
@@ -74,6 +77,9 @@ const CEDICT_PATH = resolve(__dirname, 'cedict.bin');
 /** The curated layer prebuilt from glossary/ by the build; used only if built from the files beside it. */
 const CURATED_PATH = resolve(__dirname, 'curated.bin');
 
+/** The search index of the curated and CC-CEDICT layers, prebuilt from the two assets by the build. */
+const SEARCH_PATH = resolve(__dirname, 'search.bin');
+
 /** An asset's bytes, or undefined if it cannot be read (the caller has a way without it). */
 function readAsset(path: string): Uint8Array | undefined {
   try {
@@ -104,8 +110,11 @@ function firstProblem(problems: readonly LocatedError[]): never {
   throw new InputError(problems[0].message + more);
 }
 
-/** Curated layer, plus a higher layer of the glossaries given with --glossary. */
-function buildLexicon(extra: readonly string[]): Lexicon {
+/**
+ * Curated layer, plus a higher layer of the glossaries given with --glossary. `shipped` (if given)
+ * gets the layers opened from the shipped assets, for the prebuilt search index.
+ */
+function buildLexicon(extra: readonly string[], shipped?: OpenedLayer[]): Lexicon {
   let workspace: SourcedGlossary[] = [];
   if (extra.length > 0) {
     const loaded = loadGlossaries(
@@ -115,16 +124,44 @@ function buildLexicon(extra: readonly string[]): Lexicon {
     if (loaded.problems.length > 0) firstProblem(loaded.problems);
     workspace = loaded.glossaries;
   }
-  const curated = loadCurated(curatedFiles(), readAsset(CURATED_PATH));
+  const curatedAsset = readAsset(CURATED_PATH);
+  const curated = loadCurated(curatedFiles(), curatedAsset);
   if (curated.problems.length > 0) firstProblem(curated.problems);
+  if (isPrebuilt(curated.curated) && curatedAsset) {
+    const fingerprint = assetFingerprint(bytesSource(curatedAsset));
+    shipped?.push({ name: 'curated', layer: curated.curated.layer, fingerprint });
+  }
   let cedict;
   try {
-    cedict = loadCedictLayer(fileByteSource(CEDICT_PATH));
+    const source = fileByteSource(CEDICT_PATH);
+    cedict = loadCedictLayer(source);
+    shipped?.push({ name: 'cedict', layer: cedict, fingerprint: assetFingerprint(source) });
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new InputError(`${CEDICT_PATH}: cannot load the CC-CEDICT asset (${reason}); run npm run build`);
   }
   return composeLexicon({ workspace, curated: curated.curated, cedict });
+}
+
+/**
+ * The prebuilt segments of the shipped layers; without a usable search.bin (a checkout not built
+ * since, a damaged file) they are built now, slower but the same, and stderr says why.
+ */
+function prebuiltSearch(shipped: readonly OpenedLayer[]): PrebuiltSegments {
+  const bytes = readAsset(SEARCH_PATH);
+  let reason = 'missing';
+  if (bytes) {
+    try {
+      const { segments, skipped } = openSearchAsset(bytes, shipped);
+      if (skipped.length === 0) return segments;
+      reason = skipped.join('; ');
+    } catch (e) {
+      if (!(e instanceof SearchAssetError)) throw e;
+      reason = e.message;
+    }
+  }
+  process.stderr.write(`hanzi-gloss: ${SEARCH_PATH}: ${reason}; the search index is built now (run npm run build)\n`);
+  return new Map();
 }
 
 function toneStyle(value: string | undefined): ToneStyle {
@@ -271,7 +308,9 @@ function run(argv: string[], out: (s: string) => void): number {
       if (positionals.length === 0) throw new UsageError('search needs the query');
       if (values.tones) throw new UsageError('search takes no --tones');
       const limit = searchLimit(values.limit);
-      const results = new GlossarySearch(buildLexicon(values.glossary ?? [])).search(positionals.join(' '), limit);
+      const shipped: OpenedLayer[] = [];
+      const lexicon = buildLexicon(values.glossary ?? [], shipped);
+      const results = new GlossarySearch(lexicon, prebuiltSearch(shipped)).search(positionals.join(' '), limit);
       if (values.json)
         out(
           JSON.stringify({

@@ -14,6 +14,10 @@ import { loadCedictLayer } from '../../src/core/lexicon/cedictAsset';
 import { readGlossaryFolder } from '../../src/node/glossaryFolder';
 import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 import { GlossarySearch } from '../../src/core/lexicon/search';
+import { openSearchAsset } from '../../src/core/lexicon/searchAsset';
+import { assetFingerprint, bytesSource } from '../../src/core/lexicon/assetContainer';
+import { composeLexicon } from '../../src/core/lexicon/compose';
+import { isPrebuilt, loadCurated } from '../../src/core/lexicon/curatedAsset';
 import { renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
 import { describePosition, scanText } from '../../src/core/document/scan';
 import { simplifiedFoldTable } from '../../src/core/text/script';
@@ -246,12 +250,32 @@ const SEARCHES = [
   'zhongguo',
   'vacuum',
 ];
-const searchHeapBefore = process.memoryUsage().heapUsed;
-const searchStart = performance.now();
-const engine = new GlossarySearch(lexicon);
+// The lexicon as the extension and the CLI compose it (the prebuilt curated layer, CC-CEDICT), and
+// the search index as they open it: dist/search.bin read and its segments taken for those layers.
+const curatedAsset = readFileSync(join(root, 'dist', 'curated.bin'));
+const cedictAsset = readFileSync(join(root, 'dist', 'cedict.bin'));
+const shippedCurated = loadCurated(
+  readGlossaryFolder(join(root, 'glossary'), (n) => `glossary/${n}`),
+  curatedAsset,
+);
+if (!isPrebuilt(shippedCurated.curated)) throw new Error(`bench: ${shippedCurated.fallback}`);
+const searchLexicon = composeLexicon({ curated: shippedCurated.curated, cedict: lexicon.layers[1] });
+const opened = openSearchAsset(readFileSync(join(root, 'dist', 'search.bin')), [
+  { name: 'curated', layer: searchLexicon.layers[0], fingerprint: assetFingerprint(bytesSource(curatedAsset)) },
+  { name: 'cedict', layer: searchLexicon.layers[1], fingerprint: assetFingerprint(bytesSource(cedictAsset)) },
+]);
+if (opened.skipped.length > 0) throw new Error(`bench: dist/search.bin: ${opened.skipped.join('; ')}`);
+const engine = new GlossarySearch(searchLexicon, opened.segments);
 const searchEntries = engine.size;
-const searchBuildMs = performance.now() - searchStart;
-const searchHeapMb = (process.memoryUsage().heapUsed - searchHeapBefore) / 2 ** 20;
+// Opening it in a cold process, as the extension's first search does (median of three).
+const searchCold = [0, 1, 2].map(() => child('searchReady.js')).sort((a, b) => a.ready_ms - b.ready_ms)[1];
+// For comparison: the same index built at start from the layers (what the extension no longer does).
+const buildHeapBefore = process.memoryUsage().heapUsed;
+const buildStart = performance.now();
+const runtimeBuilt = new GlossarySearch(searchLexicon);
+void runtimeBuilt.size;
+const searchBuildMs = performance.now() - buildStart;
+const searchHeapMb = (process.memoryUsage().heapUsed - buildHeapBefore) / 2 ** 20;
 const keystrokes = SEARCHES.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
 const searchTimes: number[] = [];
 for (let round = 0; round < 6; round++) {
@@ -269,6 +293,8 @@ const search = {
   entries: searchEntries,
   p50_ms: round(searchPct(50), 3),
   p99_ms: round(searchPct(99), 3),
+  open_ms: round(searchCold.ready_ms),
+  open_heap_mb: round(searchCold.heap_mb),
   build_ms: round(searchBuildMs),
   heap_mb: round(searchHeapMb),
 };
@@ -339,6 +365,7 @@ void (async () => {
   const assets =
     statSync(join(root, 'dist', 'cedict.bin')).size +
     statSync(join(root, 'dist', 'curated.bin')).size +
+    statSync(join(root, 'dist', 'search.bin')).size +
     readGlossaryFolder(join(root, 'glossary')).reduce((n, f) => n + f.bytes.length, 0);
   const startKb = kb(join(shipped, 'extension.js'));
   const bundle = {
@@ -391,15 +418,16 @@ void (async () => {
   row(`hover p50 / p99 (ms, n=${hover.n})`, `${hover.p50_ms} / ${hover.p99_ms}`, 'p99 ≤ 1', hover.p99_ms <= 1);
   row(`search p50 / p99 (ms, n=${search.n})`, `${search.p50_ms} / ${search.p99_ms}`, 'p99 < 50', search.p99_ms < 50);
   row(
-    `  index of ${search.entries.toLocaleString('en')} terms: build (ms) / heap (MB)`,
-    `${search.build_ms} / ${search.heap_mb}`,
-    '',
-    undefined,
+    `  index of ${search.entries.toLocaleString('en')} terms: open (ms) / heap (MB)`,
+    `${search.open_ms} / ${search.open_heap_mb}`,
+    'open < 300',
+    search.open_ms < 300,
   );
+  row('  built at start instead: (ms) / heap (MB)', `${search.build_ms} / ${search.heap_mb}`, '', undefined);
   row('extension bundle + vendor/, minified (KB)', String(bundle.extension_kb), '≤ 1,600', bundle.extension_kb <= 1600);
   row('  parsed at start / required on use (KB)', `${bundle.extension_start_kb} / ${bundle.vendor_kb}`, '', undefined);
   row('CLI bundle + vendor/, minified (KB)', String(bundle.cli_kb), '', undefined);
-  row('assets: CC-CEDICT + curated layer + glossaries (KB)', String(bundle.assets_kb), '', undefined);
+  row('assets: CC-CEDICT, curated, search, glossaries (KB)', String(bundle.assets_kb), '', undefined);
   row('scan, 1 MB on one line / with breaks', String(scale.long_line_ratio), '≤ 1.5', scale.long_line_ratio <= 1.5);
   const seconds = (ms: number) => String(round(ms / 1000, 2));
   row(

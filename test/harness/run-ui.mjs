@@ -15,6 +15,7 @@ import {
   workbenchUrl,
 } from './codeServer.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
+import { searchScenario } from './uiSearch.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -486,6 +487,7 @@ try {
     },
   );
 
+  await searchScenario({ page, results, scenario, openFile, runFromPalette, settledRows, rowLabels });
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
 } finally {
   await browser.close();

@@ -15,7 +15,14 @@ const root = join(__dirname, '..', '..');
 /** A copy of the installed layout (dist/cli.js, dist/vendor, the assets, glossary/). */
 function install(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hanzi-gloss-install-'));
-  for (const part of ['dist/cli.js', 'dist/vendor', 'dist/cedict.bin', 'dist/curated.bin', 'glossary']) {
+  for (const part of [
+    'dist/cli.js',
+    'dist/vendor',
+    'dist/cedict.bin',
+    'dist/curated.bin',
+    'dist/search.bin',
+    'glossary',
+  ]) {
     cpSync(join(root, part), join(dir, part), { recursive: true });
   }
   return dir;
@@ -119,4 +126,33 @@ test('a glossary file edited after the build: the CLI reads the file, not the pr
   writeFileSync(companies, original);
   rmSync(join(dir, 'dist', 'curated.bin'));
   assert.equal(english(), first, 'without the asset, from the files');
+});
+
+test('search without a usable dist/search.bin builds the index, answers the same and says why in one line', () => {
+  const dir = install();
+  const search = () => run(dir, 'search', 'ljjt', '--json', '--limit', '3');
+  const good = search();
+  assert.equal(good.status, 0, good.stderr);
+  assert.equal(good.stderr, '', 'the prebuilt index is used');
+  const index = join(dir, 'dist', 'search.bin');
+  const bytes = readFileSync(index);
+  bytes[bytes.length >> 1] ^= 0xff;
+  writeFileSync(index, bytes);
+  const damaged = search();
+  assert.equal(damaged.status, 0, damaged.stderr);
+  assert.equal(damaged.stdout, good.stdout);
+  assert.equal(
+    damaged.stderr,
+    `hanzi-gloss: ${index}: corrupted search index asset (the index checksum does not match); ` +
+      'the search index is built now (run npm run build)\n',
+  );
+  // An edited glossary file: the curated layer is parsed, and its index built from it.
+  const companies = join(dir, 'glossary', 'companies.json');
+  writeFileSync(
+    companies,
+    readFileSync(companies, 'utf8').replace('"L.K. Technology Holdings Limited"', '"LK (edited)"'),
+  );
+  rmSync(index);
+  const edited = JSON.parse(search().stdout) as { results: { zh: string; en: string[] }[] };
+  assert.deepEqual([edited.results[0].zh, edited.results[0].en[0]], ['力劲集团', 'LK (edited)']);
 });

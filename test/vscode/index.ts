@@ -13,6 +13,7 @@ import { defineLargeFileSuite } from './suites/largeFile';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
+import { defineSearchSuite } from './suites/search';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -34,6 +35,7 @@ export function run(): Promise<void> {
   defineLargeFileSuite();
   defineUserDataSafetySuite();
   defineInstallFailureSuite();
+  defineSearchSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

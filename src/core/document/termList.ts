@@ -8,6 +8,8 @@ import type { SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { spanReadings, type ToneStyle } from '../reading/pinyin';
 import { describeUnlisted, type UnlistedDescription } from '../lexicon/unlistedEnglish';
+import { TermListSearch } from '../lexicon/search';
+import { shownList } from '../glossary/rendering';
 
 export interface LineCounts {
   readonly passages: number;
@@ -186,4 +188,14 @@ export function listTerms(text: string, lexicon: Lexicon, style: ToneStyle = 'ma
     base += line.length + 1;
   }
   return collector.terms(style);
+}
+
+/**
+ * The term list's filter: Search Glossary's matcher over the terms, by their characters, their
+ * reading (any tone style, spaces or none, initials) and their first entry's English.
+ */
+export function termListSearch(terms: readonly DocumentTerm[]): TermListSearch {
+  return new TermListSearch(
+    terms.map((t) => ({ zh: t.text, pinyin: t.reading, en: t.entries[0] ? shownList(t.entries[0]) : [] })),
+  );
 }

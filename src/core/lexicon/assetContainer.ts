@@ -177,6 +177,8 @@ export interface Container {
   readonly parts: readonly Uint8Array[];
   /** Bytes [offset, offset + length) of the records blob. */
   readonly records: (offset: number, length: number) => Uint8Array;
+  /** The records blob's length. */
+  readonly recordsBytes: number;
 }
 
 const PAGE = 1 << 16;
@@ -236,5 +238,15 @@ export function readContainer(
     parts.push(data.subarray(at, at + s));
     at += align4(s);
   }
-  return { counts, parts, records: pagedRecords(source, blobStart, blobBytes) };
+  return { counts, parts, records: pagedRecords(source, blobStart, blobBytes), recordsBytes: blobBytes };
+}
+
+/**
+ * What names an asset for the assets built from it (the search index names the layers' assets):
+ * its length and its first 64 bytes, which hold the header (counts, records length, the checksum
+ * of the sections). Read without reading the rest, as the CLI reads the dictionary a page at a time.
+ */
+export function assetFingerprint(source: ByteSource): string {
+  const head = new Uint8Array(source.read(0, Math.min(64, source.size)));
+  return `${source.size}:${bytesChecksum(head).toString(16).padStart(8, '0')}`;
 }

@@ -34,6 +34,8 @@ export interface EntryArgs {
   readonly target?: string;
   /** For edit/remove: the entry's id in `target`. */
   readonly id?: string;
+  /** For add: ask every field even when zh and en are given, prefilled with them (Search Glossary's "Add"). */
+  readonly ask?: boolean;
 }
 
 interface Located {
@@ -182,7 +184,8 @@ export class EntryCommands {
   async add(args: EntryArgs = {}): Promise<GlossaryEntry | undefined> {
     const title = vscode.l10n.t('Add Glossary Entry');
     const zh = args.zh ?? (await this.termAtCursor())?.text ?? '';
-    const fields = this.fromArgs(args) ?? (await this.prompt(title, { zh }));
+    const prefill = args.ask ? { ...args, en: args.en === undefined ? undefined : renderingsOf(args.en) } : {};
+    const fields = (args.ask ? undefined : this.fromArgs(args)) ?? (await this.prompt(title, { ...prefill, zh }));
     if (!fields) return undefined;
     const target =
       this.targets.resolve(args.target) ??

@@ -1,9 +1,10 @@
 /**
  * "Show Terms in Document": a quick pick of the distinct glossary terms; moving through the list
- * previews each term in the editor, accepting selects every occurrence of it.
+ * previews each term in the editor, accepting selects every occurrence of it. Typing filters the
+ * list with Search Glossary's matcher (ya zhu, yazhu, yz, die casting), in its order.
  */
 import * as vscode from 'vscode';
-import type { DocumentTerm } from '../../core/document/termList';
+import { termListSearch, type DocumentTerm } from '../../core/document/termList';
 import { shownRenderings } from '../../core/glossary/rendering';
 import { readConfig } from '../services/config';
 import type { DocumentScans } from '../services/documentScans';
@@ -49,17 +50,23 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
         line,
         first ? first.source.label : '',
       ),
+      // Shown whatever VS Code's own label filter thinks: the matcher below decides.
+      alwaysShow: true,
       term,
     };
   });
   const pick = vscode.window.createQuickPick<TermItem>();
   pick.items = items;
+  const matcher = termListSearch(terms);
+  pick.onDidChangeValue((query) => {
+    pick.items = query.trim() === '' ? items : matcher.search(query).map((i) => items[i]);
+  });
+  // Not yet in the typed API (proposed "quickPickSortByLabel"), but honoured by VS Code 1.100.
+  Object.assign(pick, { sortByLabel: false });
   pick.placeholder = vscode.l10n.t(
     'Glossary terms in {0} (type to filter by Chinese, pinyin or English)',
     vscode.workspace.asRelativePath(document.uri),
   );
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
   const originalSelections = editor.selections;
   const originalRange = editor.visibleRanges[0];
   const preview = (item: TermItem | undefined): void => {
@@ -70,8 +77,14 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
   };
   return new Promise<DocumentTerm | undefined>((resolve) => {
     let accepted: DocumentTerm | undefined;
-    pick.onDidChangeActive((active) => preview(active[0]));
+    // The filter replaces the items from the extension host, so VS Code can report the new list's
+    // active item after Enter was pressed: a preview then must not undo the accepted selections.
+    let closing = false;
+    pick.onDidChangeActive((active) => {
+      if (!closing) preview(active[0]);
+    });
     pick.onDidAccept(() => {
+      closing = true;
       const item = pick.selectedItems[0];
       if (item) {
         accepted = item.term;
@@ -82,6 +95,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
       pick.hide();
     });
     pick.onDidHide(() => {
+      closing = true;
       if (!accepted) {
         editor.selections = originalSelections;
         if (originalRange) editor.revealRange(originalRange, vscode.TextEditorRevealType.AtTop);

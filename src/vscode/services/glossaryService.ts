@@ -13,6 +13,8 @@ import type { SourcedGlossary } from '../../core/glossary/entry';
 import type { Edit } from '../../core/glossary/jsonEdit';
 import { Lexicon, type LexiconLayer } from '../../core/lexicon/lexicon';
 import { composeLexicon } from '../../core/lexicon/compose';
+import { assetFingerprint, bytesSource, type ByteSource } from '../../core/lexicon/assetContainer';
+import type { OpenedLayer } from '../../core/lexicon/searchAsset';
 import { readConfig } from './config';
 import { GlossaryFiles } from './glossaryFiles';
 import type { EditableLayer, GlossaryFileState } from './glossaryFileStates';
@@ -34,6 +36,8 @@ export class GlossaryService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when the lexicon is (re)built. */
   readonly onDidChange = this.changed.event;
+  /** The layers opened from the shipped assets (for the prebuilt search index), once loaded. */
+  readonly shippedLayers: OpenedLayer[] = [];
   /** How long the first load took, for the log and the tests' timing report. */
   stats: { curatedMs: number; cedictMs: number; keys: number; curatedPrebuilt: boolean } | undefined;
 
@@ -137,6 +141,13 @@ export class GlossaryService implements vscode.Disposable {
       Promise.resolve(vscode.workspace.fs.readFile(assetUri)).catch(() => undefined),
     ]);
     const { curated, problems, fallback } = loadCurated(files, asset, LABELS.glossary);
+    if (isPrebuilt(curated) && asset) {
+      this.shippedLayers.push({
+        name: 'curated',
+        layer: curated.layer,
+        fingerprint: assetFingerprint(bytesSource(asset)),
+      });
+    }
     if (fallback) this.log.warn(`${assetUri.toString()}: ${fallback}; the curated glossaries were parsed instead`);
     for (const p of problems) this.log.error(p.message);
     return curated;
@@ -148,10 +159,15 @@ export class GlossaryService implements vscode.Disposable {
     try {
       // Installed on disk (the usual case): only the index is read now, the records page by page as
       // lookups need them (6 of 19 MB at start); elsewhere the file system reads the whole asset.
-      if (uri.scheme !== 'file') return loadCedictLayer(await vscode.workspace.fs.readFile(uri));
-      const source = fileByteSource(uri.fsPath);
-      this.disposables.push({ dispose: () => source.close() });
-      return loadCedictLayer(source);
+      let source: ByteSource;
+      if (uri.scheme === 'file') {
+        const file = fileByteSource(uri.fsPath);
+        this.disposables.push({ dispose: () => file.close() });
+        source = file;
+      } else source = bytesSource(await vscode.workspace.fs.readFile(uri));
+      const layer = loadCedictLayer(source);
+      this.shippedLayers.push({ name: 'cedict', layer, fingerprint: assetFingerprint(source) });
+      return layer;
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       this.log.error(`${uri.toString()}: ${reason}`);

@@ -4,6 +4,7 @@
  */
 export const Commands = {
   showTerms: 'hanziGloss.showTerms',
+  searchGlossary: 'hanziGloss.searchGlossary',
   addEntry: 'hanziGloss.addEntry',
   editEntry: 'hanziGloss.editEntry',
   removeEntry: 'hanziGloss.removeEntry',
