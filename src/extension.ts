@@ -11,6 +11,8 @@ import { QaDiagnostics, registerQa } from './vscode/features/qa';
 import { registerShowTerms } from './vscode/features/showTerms';
 import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNotes';
 import { registerStatusBar } from './vscode/features/statusBar';
+import { registerTermKeys, TermKeys } from './vscode/features/termKeys';
+import { InlinePinyin, registerInlinePinyin } from './vscode/features/inlinePinyin';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -29,6 +31,10 @@ export interface HanziGlossApi {
   readonly notes: SidecarNotes;
   /** Failures of the installation shown to the user (once per broken file). */
   readonly failures: InstallFailures;
+  /** Next / Previous Term. */
+  readonly termKeys: TermKeys;
+  /** Inline pinyin: what is drawn, and an event when a draw is done. */
+  readonly inlinePinyin: InlinePinyin;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -51,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const entries = new EntryCommands(glossary);
   const notes = new SidecarNotes(glossary);
   const qa = new QaDiagnostics(glossary, tasks, notes);
+  const termKeys = new TermKeys(glossary, scans, tasks);
+  const inlinePinyin = new InlinePinyin(glossary, tasks);
   context.subscriptions.push(
     log,
     glossary,
@@ -65,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerAnnotate(glossary),
     registerQa(qa),
     registerExportBilingual(glossary, notes),
+    registerTermKeys(termKeys),
+    registerInlinePinyin(inlinePinyin),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -86,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
       damagedLexicon = new Lexicon([...layers.slice(0, -1), cedict], simplifiedFoldTable);
     },
   };
-  return { glossary, scans, activationMs, tasks, qa, notes, failures, testing };
+  return { glossary, scans, activationMs, tasks, qa, notes, failures, termKeys, inlinePinyin, testing };
 }
 
 export function deactivate(): void {

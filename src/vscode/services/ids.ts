@@ -21,6 +21,10 @@ export const Commands = {
   removeNote: 'hanziGloss.removeSidecarNote',
   noteToInline: 'hanziGloss.sidecarNoteToInline',
   inlineToNote: 'hanziGloss.inlineToSidecarNote',
+  nextTerm: 'hanziGloss.nextTerm',
+  previousTerm: 'hanziGloss.previousTerm',
+  showGlossAtCursor: 'hanziGloss.showGlossAtCursor',
+  toggleInlinePinyin: 'hanziGloss.toggleInlinePinyin',
 } as const;
 
 export const SECTION = 'hanziGloss';
@@ -37,6 +41,9 @@ export const Settings = {
   disabledDomains: 'curated.disabledDomains',
   markers: 'annotations.markers',
   qaSeverity: 'qa.severity',
+  stopAt: 'keys.stopAt',
+  inlinePinyin: 'inlinePinyin',
+  toneColors: 'toneColors',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
