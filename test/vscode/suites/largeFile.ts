@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { hanWidthAt } from '../../../src/core/text/detect';
-import { activateExtension, glossHover, workspaceFile } from './helpers';
+import { activateExtension, glossHover, nextEvent, workspaceFile } from './helpers';
 
 /** ~20 MB of forum-dump-like text: the die-casting lines and English prose, numbered, over a million Han characters. */
 function largeText(fixture: string, forum: string): string {
@@ -83,6 +83,34 @@ export function defineLargeFileSuite(): void {
         const at = lineText.search(/[\u4e00-\u9fff]/);
         if (at >= 0) assert.ok(await glossHover(document, new vscode.Position(line, at)), `hover on line ${line + 1}`);
       }
+      // Inline pinyin on (every word, tone colours), scrolled through the file: each screen is drawn
+      // for its visible lines only, a time slice at a time (the budget below covers these tasks too).
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('toneColors', true, vscode.ConfigurationTarget.Global);
+      try {
+        for (let k = 0; k <= 20; k++) {
+          const line = Math.min(document.lineCount - 1, Math.floor((k / 20) * document.lineCount));
+          const shown = (e: vscode.TextEditor) =>
+            e === editor && api.inlinePinyin.drawnIn(e).pinyin.some((p) => Math.abs(p.range.start.line - line) < 60);
+          const drawn = nextEvent(api.inlinePinyin.onDidDraw, shown, 20_000, `inline pinyin near line ${line}`);
+          editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+          if (k === 0) await config.update('inlinePinyin', 'words', vscode.ConfigurationTarget.Global);
+          await drawn;
+          const visible = editor.visibleRanges;
+          const outside = api.inlinePinyin
+            .drawnIn(editor)
+            .pinyin.filter(
+              (p) => !visible.some((r) => r.start.line <= p.range.start.line && p.range.start.line <= r.end.line),
+            );
+          assert.equal(outside.length, 0, `drawn outside the visible lines near line ${line}`);
+        }
+      } finally {
+        await config.update('inlinePinyin', undefined, vscode.ConfigurationTarget.Global);
+        await config.update('toneColors', undefined, vscode.ConfigurationTarget.Global);
+      }
+      const inline = api.tasks.stats.get('inline pinyin slice');
+      assert.ok(inline, 'inline pinyin was drawn');
+      console.log(`inline pinyin: longest slice ${inline.maxBusyMs.toFixed(1)} ms busy`);
       const terms = await api.scans.terms(document, 'marks');
       assert.ok(
         ['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)),
