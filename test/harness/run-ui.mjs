@@ -15,6 +15,7 @@ import {
   workbenchUrl,
 } from './codeServer.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
+import { termKeysScenario } from './uiTermKeys.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -485,6 +486,7 @@ try {
   );
 
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
+  await termKeysScenario({ page, results, scenario, openFile, runFromPalette });
 } finally {
   await browser.close();
   await server.stop();
