@@ -108,6 +108,14 @@ export function defineLargeFileSuite(): void {
         await config.update('inlinePinyin', undefined, vscode.ConfigurationTarget.Global);
         await config.update('toneColors', undefined, vscode.ConfigurationTarget.Global);
       }
+      // Next / Previous Term across the ends of the file: from the middle of the last line of
+      // Chinese round to the first term, and back (the scans' counts skip lines without terms).
+      editor.selection = new vscode.Selection(document.lineCount - 1, 0, document.lineCount - 1, 0);
+      const round = await vscode.commands.executeCommand<{ wrapped: boolean } | undefined>('hanziGloss.nextTerm');
+      assert.equal(round?.wrapped, true, 'past the last term, round to the first');
+      const back = await vscode.commands.executeCommand<{ wrapped: boolean } | undefined>('hanziGloss.previousTerm');
+      assert.equal(back?.wrapped, true, 'before the first term, round to the last');
+      assert.ok(editor.selection.active.line > document.lineCount - 10, `last term at ${editor.selection.active.line}`);
       const inline = api.tasks.stats.get('inline pinyin slice');
       assert.ok(inline, 'inline pinyin was drawn');
       console.log(`inline pinyin: longest slice ${inline.maxBusyMs.toFixed(1)} ms busy`);
