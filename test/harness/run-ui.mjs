@@ -209,6 +209,9 @@ try {
     assert.ok(terms >= 40, `at least 40 glossary terms in the fixture, status bar says ${terms}`);
   });
 
+  // Before the scenarios that edit the sample, so that its screenshots show the sample as it is.
+  await termKeysScenario({ page, results, scenario, openFile, runFromPalette });
+
   await scenario('Show Terms in Document from the command palette selects every occurrence of a term', async () => {
     const input = await runFromPalette('Show Terms in Document');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: '在谈' }).first();
@@ -486,7 +489,6 @@ try {
   );
 
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
-  await termKeysScenario({ page, results, scenario, openFile, runFromPalette });
 } finally {
   await browser.close();
   await server.stop();

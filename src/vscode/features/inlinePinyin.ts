@@ -209,7 +209,6 @@ function cutAt(text: string, n: number): string {
 export function registerInlinePinyin(pinyin: InlinePinyin): vscode.Disposable {
   let lastOn: WordKind = 'terms';
   for (const e of vscode.window.visibleTextEditors) pinyin.schedule(e, 0);
-  const key = `${SECTION}.${Settings.inlinePinyin}`;
   return vscode.Disposable.from(
     pinyin,
     registerCommand(Commands.toggleInlinePinyin, async () => {
@@ -225,7 +224,7 @@ export function registerInlinePinyin(pinyin: InlinePinyin): vscode.Disposable {
       if (e.contentChanges.length > 0) pinyin.scheduleDocument(e.document);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(key) || affectsHanziGloss(e)) pinyin.redrawAll();
+      if (affectsHanziGloss(e)) pinyin.redrawAll();
     }),
     pinyin.glossaryChanged(),
   );
