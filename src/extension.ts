@@ -13,6 +13,8 @@ import { registerSearchGlossary, SearchGlossary } from './vscode/features/search
 import { GlossarySearchService } from './vscode/services/glossarySearch';
 import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNotes';
 import { registerStatusBar } from './vscode/features/statusBar';
+import { registerTermKeys, TermKeys } from './vscode/features/termKeys';
+import { InlinePinyin, registerInlinePinyin } from './vscode/features/inlinePinyin';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -34,6 +36,10 @@ export interface HanziGlossApi {
   /** Search Glossary… (its onDidShowResults) and the search it runs (its openMs). */
   readonly search: SearchGlossary;
   readonly searches: GlossarySearchService;
+  /** Next / Previous Term. */
+  readonly termKeys: TermKeys;
+  /** Inline pinyin: what is drawn, and an event when a draw is done. */
+  readonly inlinePinyin: InlinePinyin;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -58,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const qa = new QaDiagnostics(glossary, tasks, notes);
   const searches = new GlossarySearchService(context, glossary, log);
   const search = new SearchGlossary(searches, glossary, entries);
+  const termKeys = new TermKeys(glossary, scans, tasks);
+  const inlinePinyin = new InlinePinyin(glossary, tasks);
   context.subscriptions.push(
     log,
     glossary,
@@ -73,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerAnnotate(glossary),
     registerQa(qa),
     registerExportBilingual(glossary, notes),
+    registerTermKeys(termKeys),
+    registerInlinePinyin(inlinePinyin),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -94,7 +104,20 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
       damagedLexicon = new Lexicon([...layers.slice(0, -1), cedict], simplifiedFoldTable);
     },
   };
-  return { glossary, scans, activationMs, tasks, qa, notes, failures, search, searches, testing };
+  return {
+    glossary,
+    scans,
+    activationMs,
+    tasks,
+    qa,
+    notes,
+    failures,
+    search,
+    searches,
+    termKeys,
+    inlinePinyin,
+    testing,
+  };
 }
 
 export function deactivate(): void {

@@ -16,6 +16,7 @@ import {
 } from './codeServer.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
+import { termKeysScenario } from './uiTermKeys.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -208,6 +209,9 @@ try {
     const terms = Number(/(\d+) terms/.exec(label)[1]);
     assert.ok(terms >= 40, `at least 40 glossary terms in the fixture, status bar says ${terms}`);
   });
+
+  // Before the scenarios that edit the sample, so that its screenshots show the sample as it is.
+  await termKeysScenario({ page, results, scenario, openFile, runFromPalette });
 
   await scenario('Show Terms in Document from the command palette selects every occurrence of a term', async () => {
     const input = await runFromPalette('Show Terms in Document');

@@ -48,3 +48,21 @@ test('other settings are read as VS Code merges them', () => {
   assert.equal(c.toneStyle, 'numbers');
   assert.equal(c.hoverEnabled, true);
 });
+
+test('the keys and inline pinyin settings: known values taken, anything else falls back to the default', () => {
+  const read = (values: Record<string, Layers>) => configFrom(configuration(values), true);
+  const defaults = read({});
+  assert.deepEqual([defaults.stopAt, defaults.inlinePinyin, defaults.toneColors], ['terms', 'off', false]);
+  const set = read({
+    'keys.stopAt': { globalValue: 'words' },
+    inlinePinyin: { globalValue: 'terms' },
+    toneColors: { globalValue: true },
+  });
+  assert.deepEqual([set.stopAt, set.inlinePinyin, set.toneColors], ['words', 'terms', true]);
+  const odd = read({
+    'keys.stopAt': { globalValue: 'lines' },
+    inlinePinyin: { globalValue: true },
+    toneColors: { globalValue: 'yes' },
+  });
+  assert.deepEqual([odd.stopAt, odd.inlinePinyin, odd.toneColors], ['terms', 'off', false]);
+});

@@ -10,6 +10,7 @@ import { defineHoverSuite } from './suites/hover';
 import { defineSenseOrderSuite } from './suites/senses';
 import { defineInstallFailureSuite } from './suites/installFailures';
 import { defineLargeFileSuite } from './suites/largeFile';
+import { defineTermKeysSuite } from './suites/termKeys';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
@@ -32,6 +33,7 @@ export function run(): Promise<void> {
   defineSidecarSuite();
   defineMalformedGlossarySuite();
   defineFileWriteSuite();
+  defineTermKeysSuite();
   defineLargeFileSuite();
   defineUserDataSafetySuite();
   defineInstallFailureSuite();

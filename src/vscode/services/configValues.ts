@@ -15,6 +15,7 @@ import type * as vscode from 'vscode';
 import { DEFAULT_MARKERS } from '../../core/annotate/annotations';
 import type { ToneStyle } from '../../core/reading/pinyin';
 import { DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
+import type { WordKind } from '../../core/document/readingWords';
 import { Settings } from './ids';
 
 export interface HanziGlossConfig {
@@ -34,6 +35,12 @@ export interface HanziGlossConfig {
   readonly markers: Readonly<Record<string, string>>;
   /** Severity of each terminology check, or "off". */
   readonly qaSeverity: QaSeverity;
+  /** Where Next/Previous Term stop: glossary terms, or every word of the reading. */
+  readonly stopAt: WordKind;
+  /** Pinyin drawn beside each word of the reading, each glossary term, or nowhere. */
+  readonly inlinePinyin: 'off' | WordKind;
+  /** Han characters with inline pinyin coloured by tone (theme colours hanziGloss.tone1…5). */
+  readonly toneColors: boolean;
 }
 
 type QaSeverity = Readonly<Record<QaCode, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
@@ -66,6 +73,9 @@ export function configFrom(c: ConfigurationValues, trusted: boolean): HanziGloss
     disabledDomains: list(Settings.disabledDomains, []),
     markers: { ...DEFAULT_MARKERS, ...stringRecord(c.get(Settings.markers)) },
     qaSeverity: { ...DEFAULT_SEVERITY, ...(stringRecord(c.get(Settings.qaSeverity)) as Partial<QaSeverity>) },
+    stopAt: c.get<string>(Settings.stopAt) === 'words' ? 'words' : 'terms',
+    inlinePinyin: oneOf(c.get<string>(Settings.inlinePinyin), ['words', 'terms'] as const) ?? 'off',
+    toneColors: c.get<boolean>(Settings.toneColors, false) === true,
   };
 }
 
@@ -73,4 +83,8 @@ function stringRecord(v: unknown): Record<string, string> {
   if (!v || typeof v !== 'object') return {};
   const entries = Object.entries(v as Record<string, unknown>);
   return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function oneOf<T extends string>(v: unknown, values: readonly T[]): T | undefined {
+  return values.find((x) => x === v);
 }

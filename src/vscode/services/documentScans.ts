@@ -158,6 +158,18 @@ export class DocumentScans implements vscode.Disposable {
     }
   }
 
+  /**
+   * The counts of a line as the last scan left them, if it is up to date: the keys skip lines
+   * known to hold no term (or no passage) without reading them. Undefined for a line not scanned
+   * since it changed, or a document not scanned.
+   */
+  lineCounts(document: vscode.TextDocument, line: number): { passages: number; terms: number } | undefined {
+    const s = this.states.get(document.uri.toString());
+    if (!s || s.passages.length !== document.lineCount || s.lexicon === undefined) return undefined;
+    const passages = s.passages[line];
+    return passages >= 0 ? { passages, terms: s.terms[line] } : undefined;
+  }
+
   /** A broken installation (a missing vendor file, a damaged CC-CEDICT record) is told to the user. */
   private told<T>(work: Promise<T>): Promise<T> {
     return work.catch((e: unknown) => {

@@ -22,6 +22,10 @@ export const Commands = {
   removeNote: 'hanziGloss.removeSidecarNote',
   noteToInline: 'hanziGloss.sidecarNoteToInline',
   inlineToNote: 'hanziGloss.inlineToSidecarNote',
+  nextTerm: 'hanziGloss.nextTerm',
+  previousTerm: 'hanziGloss.previousTerm',
+  showGlossAtCursor: 'hanziGloss.showGlossAtCursor',
+  toggleInlinePinyin: 'hanziGloss.toggleInlinePinyin',
 } as const;
 
 export const SECTION = 'hanziGloss';
@@ -38,6 +42,9 @@ export const Settings = {
   disabledDomains: 'curated.disabledDomains',
   markers: 'annotations.markers',
   qaSeverity: 'qa.severity',
+  stopAt: 'keys.stopAt',
+  inlinePinyin: 'inlinePinyin',
+  toneColors: 'toneColors',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

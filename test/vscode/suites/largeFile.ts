@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { hanWidthAt } from '../../../src/core/text/detect';
-import { activateExtension, glossHover, workspaceFile } from './helpers';
+import { activateExtension, glossHover, nextEvent, workspaceFile } from './helpers';
 
 /** ~20 MB of forum-dump-like text: the die-casting lines and English prose, numbered, over a million Han characters. */
 function largeText(fixture: string, forum: string): string {
@@ -83,6 +83,42 @@ export function defineLargeFileSuite(): void {
         const at = lineText.search(/[\u4e00-\u9fff]/);
         if (at >= 0) assert.ok(await glossHover(document, new vscode.Position(line, at)), `hover on line ${line + 1}`);
       }
+      // Inline pinyin on (every word, tone colours), scrolled through the file: each screen is drawn
+      // for its visible lines only, a time slice at a time (the budget below covers these tasks too).
+      const config = vscode.workspace.getConfiguration('hanziGloss');
+      await config.update('toneColors', true, vscode.ConfigurationTarget.Global);
+      try {
+        for (let k = 0; k <= 20; k++) {
+          const line = Math.floor((k / 20) * (document.lineCount - 100));
+          const shown = (e: vscode.TextEditor) =>
+            e === editor && api.inlinePinyin.drawnIn(e).pinyin.some((p) => Math.abs(p.range.start.line - line) < 60);
+          const drawn = nextEvent(api.inlinePinyin.onDidDraw, shown, 20_000, `inline pinyin near line ${line}`);
+          editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+          if (k === 0) await config.update('inlinePinyin', 'words', vscode.ConfigurationTarget.Global);
+          await drawn;
+          const visible = editor.visibleRanges;
+          const outside = api.inlinePinyin
+            .drawnIn(editor)
+            .pinyin.filter(
+              (p) => !visible.some((r) => r.start.line <= p.range.start.line && p.range.start.line <= r.end.line),
+            );
+          assert.equal(outside.length, 0, `drawn outside the visible lines near line ${line}`);
+        }
+      } finally {
+        await config.update('inlinePinyin', undefined, vscode.ConfigurationTarget.Global);
+        await config.update('toneColors', undefined, vscode.ConfigurationTarget.Global);
+      }
+      // Next / Previous Term across the ends of the file: from the middle of the last line of
+      // Chinese round to the first term, and back (the scans' counts skip lines without terms).
+      editor.selection = new vscode.Selection(document.lineCount - 1, 0, document.lineCount - 1, 0);
+      const round = await vscode.commands.executeCommand<{ wrapped: boolean } | undefined>('hanziGloss.nextTerm');
+      assert.equal(round?.wrapped, true, 'past the last term, round to the first');
+      const back = await vscode.commands.executeCommand<{ wrapped: boolean } | undefined>('hanziGloss.previousTerm');
+      assert.equal(back?.wrapped, true, 'before the first term, round to the last');
+      assert.ok(editor.selection.active.line > document.lineCount - 10, `last term at ${editor.selection.active.line}`);
+      const inline = api.tasks.stats.get('inline pinyin slice');
+      assert.ok(inline, 'inline pinyin was drawn');
+      console.log(`inline pinyin: longest slice ${inline.maxBusyMs.toFixed(1)} ms busy`);
       const terms = await api.scans.terms(document, 'marks');
       assert.ok(
         ['压铸', '力劲', '海天金属', '开模'].every((t) => terms.some((x) => x.text === t)),
