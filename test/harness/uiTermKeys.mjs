@@ -33,13 +33,24 @@ export async function termKeysScenario({ page, results, scenario, openFile, runF
         .map((c) => c.replace(/^"|"$/g, '')),
     );
 
-  /** Whether inline pinyin is drawn in the editor now. */
-  const pinyinShown = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('.monaco-editor .view-line span')].some((s) =>
-        /hǎi tiān/.test(getComputedStyle(s, '::after').content),
-      ),
-    );
+  /** In the page: whether inline pinyin is drawn (the first term's, 海天金属 hǎi tiān …) is `shown`. */
+  const pinyinIs = (shown) =>
+    [...document.querySelectorAll('.monaco-editor .view-line span')].some((s) =>
+      /hǎi tiān/.test(getComputedStyle(s, '::after').content),
+    ) === shown;
+  const pinyinShown = () => page.evaluate(pinyinIs, true);
+  const waitForPinyin = (shown) => page.waitForFunction(pinyinIs, shown, { timeout: 15_000 });
+  /**
+   * The editor has the focus already (opening a file, closing the palette give it back); the click is
+   * a person's habit, but on a clean clone's first run something (a toast, a widget closing) can lie
+   * over its corner for a while, so it waits only briefly.
+   */
+  const clickEditor = () =>
+    page
+      .locator('.monaco-editor .view-lines')
+      .first()
+      .click({ position: { x: 5, y: 5 }, timeout: 5_000 })
+      .catch(() => undefined);
 
   await scenario('inline pinyin on, Next Term twice by key, the gloss at the cursor by key', async () => {
     try {
@@ -55,22 +66,10 @@ export async function termKeysScenario({ page, results, scenario, openFile, runF
 
   async function stepThrough() {
     await openFile('diecasting-orders.txt');
-    // Opening the file focused its editor; the click only makes sure (see below).
-    await page
-      .locator('.monaco-editor .view-lines')
-      .first()
-      .click({ position: { x: 5, y: 5 }, timeout: 5_000 })
-      .catch(() => undefined);
+    await clickEditor();
     await page.keyboard.press('Control+Home');
     await runFromPalette('Toggle Inline Pinyin');
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.monaco-editor .view-line span')].some((s) =>
-          /hǎi tiān/.test(getComputedStyle(s, '::after').content),
-        ),
-      undefined,
-      { timeout: 15_000 },
-    );
+    await waitForPinyin(true);
     const drawn = await drawnPinyin();
     assert.ok(
       drawn.some((t) => /yā zhù/.test(t)),
@@ -78,14 +77,8 @@ export async function termKeysScenario({ page, results, scenario, openFile, runF
     );
     await shot('inline-pinyin.png');
 
-    // The palette gave the focus back to the editor; a click there is a person's habit, but on a clean
-    // clone's first run something (a toast, a widget closing) can lie over its corner for a while.
     await page.keyboard.press('Escape');
-    await page
-      .locator('.monaco-editor .view-lines')
-      .first()
-      .click({ position: { x: 5, y: 5 }, timeout: 5_000 })
-      .catch(() => undefined);
+    await clickEditor();
     await page.keyboard.press('Control+Home');
     const start = await cursor();
     const positions = [];
@@ -116,13 +109,6 @@ export async function termKeysScenario({ page, results, scenario, openFile, runF
     await shot('next-term.png');
     await page.keyboard.press('Escape');
     await runFromPalette('Toggle Inline Pinyin');
-    await page.waitForFunction(
-      () =>
-        ![...document.querySelectorAll('.monaco-editor .view-line span')].some((s) =>
-          /hǎi tiān/.test(getComputedStyle(s, '::after').content),
-        ),
-      undefined,
-      { timeout: 15_000 },
-    );
+    await waitForPinyin(false);
   }
 }
