@@ -157,16 +157,22 @@ interface Piece {
 const LEGAL_FORM =
   /\b(Co\.,? Ltd\.?|Ltd\.?|Limited|Inc\.?|Corporation|Corp\.?|AG|SE|SA|S\.A\.|S\.p\.A\.|GmbH|N\.V\.|plc|LLC)$/i;
 
-/**
- * A company's name as a draft writes it: without the legal form, preferring two or more words
- * ("Tuopu Group", "LK Technology") over a bare short form, falling back to the official name.
- */
+/** The English a draft writes for a glossary entry (a company's name short: companyRendering). */
 function rendering(entry: SourcedEntry): string {
   return renderingText(companyRendering(entry));
 }
 
-function companyRendering(entry: SourcedEntry): string {
-  if (entry.domain !== 'companies') return entry.en[0];
+/** How company names are written: the name people use, or the full official name. */
+export type CompanyNameForm = 'short' | 'full';
+
+/**
+ * A company's name as a draft writes it (other entries: their preferred rendering). Short: without
+ * the legal form, preferring two or more words ("Tuopu Group", "LK Technology") over a bare short
+ * form, falling back to the official name. Full: the official name, which the glossary lists first
+ * (glossary/README.md: "Nanjing Chervon Auto Precision Technology Co., Ltd.").
+ */
+export function companyRendering(entry: SourcedEntry, form: CompanyNameForm = 'short'): string {
+  if (entry.domain !== 'companies' || form === 'full') return entry.en[0];
   const plain = entry.en.filter((e) => !LEGAL_FORM.test(e.trim()));
   const multi = plain.filter((e) => /\s/.test(e.trim())).sort((a, b) => a.length - b.length);
   return multi[0] ?? plain[0] ?? entry.en[0];

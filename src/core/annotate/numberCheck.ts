@@ -24,33 +24,55 @@ export interface NumberPairing {
   readonly paired: readonly { readonly chinese: NumberToken; readonly english: EnglishNumber }[];
 }
 
+/** A number of the Chinese as the check reads it. */
+export interface ChineseNumber {
+  readonly token: NumberToken;
+  /** The values an English number may give for it: its own, 七成 as 70, 112年 as 2023 (valuesOf). */
+  readonly values: readonly number[];
+  /** A quantity: 九成, the first end of a range (三至五台) too; not 一体化's 一 nor the 5 of 5G. */
+  readonly quantity: boolean;
+  /**
+   * The English must have it: a quantity, but not 一 before a classifier, which is often English's
+   * article (一次 "a time", 一大利多 "a big boost").
+   */
+  readonly required: boolean;
+}
+
+/**
+ * The numbers of `text` in text order, as pairNumbers reads them: on the simplified fold (兩 is
+ * 两, 萬 is 万, offsets kept), 16 萬 and 15億2158萬 as one number each. A prompt that tells a
+ * model the numbers reads them here, so it asks for exactly what the check looks for.
+ */
+export function readChineseNumbers(text: string): ChineseNumber[] {
+  const chinese = foldToSimplified(text) ?? text;
+  const theirs = chineseNumbers(chinese);
+  // 九成 (90 %) is a quantity, and so is the first end of a range (三至四成, 三至五台).
+  const quantityOf = (n: NumberToken, next: NumberToken | undefined): boolean =>
+    (isQuantity(chinese, n) || chinese[n.end] === '成' || (next !== undefined && isRangeStart(chinese, n, next))) &&
+    !isCode(chinese, n);
+  return theirs.map((n, k) => {
+    const quantity = quantityOf(n, theirs[k + 1]);
+    const required = quantity && !(n.chinese && !n.ordinal && n.value === 1);
+    return { token: n, values: valuesOf(chinese, n, theirs[k + 1]), quantity, required };
+  });
+}
+
 /**
  * Pairs the numbers of `chinese` with those of `english` by value, each used once; only quantities
  * (isQuantity: 一体化 holds no number) are missing when unpaired.
  */
 export function pairNumbers(text: string, english: string): NumberPairing {
-  // Read on the simplified fold (兩 is 两, 萬 is 万), which keeps every offset.
-  const chinese = foldToSimplified(text) ?? text;
   const ours = findEnglishNumbers(english);
   const oursValues = ours.map((e, k) => englishValuesOf(english, e, ours[k + 1]));
   const used = new Uint8Array(ours.length);
-  const theirs = chineseNumbers(chinese);
   const missing: NumberToken[] = [];
   const paired: { chinese: NumberToken; english: EnglishNumber }[] = [];
   const pairs = (k: number, values: readonly number[]) =>
     values.some((v) => oursValues[k].values.some((w) => Math.abs(w - v) <= oursValues[k].tolerance));
   // Quantities first, so that a Chinese 一 of 之一 cannot take the English "one" a 一台 needs.
-  // 九成 (90 %) is a quantity, and so is the first end of a range (三至四成, 三至五台).
-  const quantityOf = (n: NumberToken, next: NumberToken | undefined): boolean =>
-    (isQuantity(chinese, n) || chinese[n.end] === '成' || (next !== undefined && isRangeStart(chinese, n, next))) &&
-    !isCode(chinese, n);
-  const order = theirs.map((n, k) => ({
-    n,
-    values: valuesOf(chinese, n, theirs[k + 1]),
-    quantity: quantityOf(n, theirs[k + 1]),
-  }));
+  const order = readChineseNumbers(text);
   order.sort((a, b) => Number(b.quantity) - Number(a.quantity));
-  for (const { n, values, quantity } of order) {
+  for (const { token: n, values, quantity, required } of order) {
     // Digits pair first (8,800 before "eight"), then codes, then words. Chinese numerals that are no
     // quantity take English digits only after the quantities (五廠 is "Plant 5"), and the 一 of
     // 一体化 or 之一 none: those stay to be found extra.
@@ -66,11 +88,10 @@ export function pairNumbers(text: string, english: string): NumberPairing {
       continue;
     }
     // A value the Chinese repeats may be written once (2024年2月20日至2024年3月19日 is "from 20
-    // February to 19 March 2024"): only a value the English never writes is missing. 一 before a
-    // classifier is often English's article (一次 "a time", 一大利多 "a big boost"): never missing.
+    // February to 19 March 2024"): only a value the English never writes is missing.
     const again = ours.findIndex((_, k) => pairs(k, values));
     if (again >= 0) paired.push({ chinese: n, english: ours[again] });
-    else if (quantity && !(n.chinese && !n.ordinal && n.value === 1)) missing.push(n);
+    else if (required) missing.push(n);
   }
   missing.sort((a, b) => a.start - b.start);
   paired.sort((a, b) => a.chinese.start - b.chinese.start);

@@ -14,7 +14,7 @@
  */
 import { findPassages } from '../text/detect';
 import { isGlossaryMatch, type Lexicon, type TermMatch } from '../lexicon/lexicon';
-import { isGlossaryEntry, type GlossaryEntry } from '../glossary/entry';
+import { isGlossaryEntry, type GlossaryEntry, type SourcedEntry } from '../glossary/entry';
 
 export interface Span {
   readonly start: number;
@@ -57,6 +57,8 @@ export interface GlossaryTerm {
 
 /** A glossary term read from the Chinese, with the match of the reading that found it. */
 export interface ReadTerm extends GlossaryTerm {
+  /** The highest layer's glossary entry of the match, with where it came from. */
+  readonly entry: SourcedEntry;
   readonly match: TermMatch;
 }
 
