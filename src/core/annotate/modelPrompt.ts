@@ -249,6 +249,8 @@ export interface DraftPrompt {
   readonly messages: readonly ChatMessage[];
   readonly terms: readonly PromptTerm[];
   readonly numbers: readonly PromptNumber[];
+  /** The rendering the prompt asks for, by the term as the passage writes it at any place. */
+  readonly preferred: ReadonlyMap<string, string>;
 }
 
 export function buildDraftPrompt(request: DraftRequest, lexicon: Lexicon): DraftPrompt {
@@ -259,7 +261,13 @@ export function buildDraftPrompt(request: DraftRequest, lexicon: Lexicon): Draft
     { role: 'system', content: systemPrompt(request.form, request.style) },
     { role: 'user', content: userPrompt(request, terms, numbers) },
   ];
-  return { messages, terms, numbers };
+  const byEntry = new Map(terms.map((t) => [t.entry.id, t.preferred]));
+  const preferred = new Map<string, string>();
+  for (const { term, entry } of reading.terms) {
+    const asked = byEntry.get(entry.id);
+    if (asked !== undefined) preferred.set(term, asked);
+  }
+  return { messages, terms, numbers, preferred };
 }
 
 /**
