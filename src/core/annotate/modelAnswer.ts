@@ -95,7 +95,7 @@ function unwrapped(text: string): string {
  * dropped; a note before the English is skipped to its paragraph's end, one after it ends the English.
  */
 function paragraphs(answer: string): string[][] {
-  const text = answer.replace(/\r\n?/g, '\n').replace(THINKING, '');
+  const text = answer.replace(/\r\n?/g, '\n').replace(THINKING, '\n');
   let lines = text.split('\n');
   lines = fenced(lines) ?? lines;
   const out: string[][] = [];
@@ -146,10 +146,10 @@ export function parseAnswer(
   form: AnnotationForm,
   labels: AnswerLabels = ENGLISH_ANSWER_LABELS,
 ): ParsedAnswer {
-  if (answer.replace(THINKING, '').trim() === '') return { ok: false, fault: 'empty', message: labels.empty() };
+  if (answer.replace(THINKING, '\n').trim() === '') return { ok: false, fault: 'empty', message: labels.empty() };
   const found = paragraphs(answer);
   const first = found[0]?.join(' ') ?? '';
-  const said = answer.replace(THINKING, '').trim();
+  const said = answer.replace(THINKING, '\n').trim();
   if (REFUSAL.test(first) || (found.length === 0 && (REFUSAL.test(said) || REFUSAL_ZH.test(said)))) {
     return { ok: false, fault: 'refusal', message: labels.refusal(shortened(first || said)) };
   }

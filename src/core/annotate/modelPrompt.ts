@@ -151,6 +151,9 @@ function numberEnglish(passage: string, n: ChineseNumber, traditional: boolean):
   const after = passage[token.end];
   if (after === '成') return `${formatNumber(token.value * 10)}%`;
   if (token.ordinal) return ordinalWord(token.value);
+  // Digits with a leading zero are a label, written as they are (the Zeekr 009), as the draft does.
+  const written = passage.slice(token.start, token.end);
+  if (!token.chinese && /^0\d/.test(written)) return written;
   // Years without separators; a Taiwan year of up to three digits may be an ROC year (112年 = 2023).
   if (after === '年') return (traditional ? n.values : [token.value]).map(String).join(' or ');
   if (after === '月' && Number.isInteger(token.value) && token.value >= 1 && token.value <= 12) {

@@ -89,7 +89,7 @@ export interface ReadOptions {
 }
 
 /** Key-like tokens an endpoint may echo ("Incorrect API key provided: sk-ab***yz"). */
-const KEY_LIKE = /\b(sk-|sess-|key-|Bearer\s+)[\w*.-]{4,}/g;
+const KEY_LIKE = /\b(sk-|sess-|key-|Bearer\s+)[\w*-]{4,}(?:\.[\w*-]+)*/g;
 
 /** `text` on one line, at most 200 characters, with the key and key-like tokens removed. */
 function scrubbed(text: string, secret: string | undefined): string {
