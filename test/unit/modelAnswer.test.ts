@@ -108,3 +108,10 @@ test('a forum post that starts with an apology is a translation, not a refusal',
   assert.equal((inline('I cannot translate this passage.') as { fault: string }).fault, 'refusal');
   assert.equal((inline('As an AI, I am unable to help with that request.') as { fault: string }).fault, 'refusal');
 });
+
+test('a partial answer while it streams: an unclosed fence is read as far as it goes', () => {
+  const answer = recordedCase('geely-fenced').answers[0];
+  const cut = answer.indexOf(' is die-cast');
+  assert.equal(english(answer.slice(0, cut)), 'Geely: the Zeekr 009');
+  assert.equal(inline(answer.slice(0, answer.indexOf('\n') + 1)).ok, false);
+});

@@ -107,7 +107,7 @@ test('a refusal falls back to the rule-based draft at once, with the model’s w
   assert.equal(result.draft.text, draftEnglish(requestOf('haitian-refusal').passage, fullLexicon()).text);
 });
 
-test('a model that cannot be asked: the rule-based draft with the reason (no model, consent, offline, other)', async () => {
+test('a model that cannot be asked: the rule-based draft and the reason (no model, consent, offline…)', async () => {
   const request = requestOf('buhler-forbidden-name-wrong-number');
   const cases: [Error, string][] = [
     [new ModelRequestError('no-model', 'no language model is available'), 'no-model'],
@@ -171,7 +171,7 @@ test('cancellation: before the request, while the model answers (even one that i
   assert.equal(asked <= 1, true);
 });
 
-test('20 real lines, one terminology or number error in each first answer: the retry leaves ≤ 2 with a problem', async () => {
+test('20 real lines, one term or number error in each first answer: ≤ 2 keep a problem after the retry', async () => {
   const corpus = JSON.parse(fixture('qa/corpus.json')) as QaCorpus;
   // Every fifth line: 20 lines over the corpus's sources, simplified and traditional.
   const lines = corpus.lines.filter((_, i) => i % 5 === 0);

@@ -167,8 +167,10 @@ test('a 200 that is not the protocol: not JSON, no choices, an error object, a f
 
 /** A streamed answer as OpenAI sends it: a role chunk, content deltas, a finish chunk, [DONE]. */
 function sse(deltas: readonly string[], lineEnd = '\n'): string {
-  const event = (choice: object) =>
-    `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, ...choice }] })}${lineEnd}${lineEnd}`;
+  const event = (choice: object) => {
+    const chunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, ...choice }] };
+    return `data: ${JSON.stringify(chunk)}${lineEnd}${lineEnd}`;
+  };
   return [
     `: keep-alive${lineEnd}${lineEnd}`,
     event({ delta: { role: 'assistant', content: '' }, finish_reason: null }),

@@ -36,14 +36,37 @@ const THINKING = /<think(?:ing)?>[\s\S]*?(?:<\/think(?:ing)?>|$)/gi;
 const FENCE = /^\s*(`{3,}|~{3,})[\w-]*\s*$/;
 /** A horizontal rule or separator line: what comes after it is commentary. */
 const RULE = /^\s*(?:[-*_=]\s*){3,}$/;
+/** Alternatives for a regular expression, from a list (the lists are kept readable). */
+const anyOf = (words: readonly string[]) => `(?:${words.join('|')})`;
+
 /**
  * Lines that introduce the translation ("Here is the English translation:", "Sure! Here's the
  * translation:") or comment on it ("Note: …", "I kept 泉峰 as …", "Let me know …").
  */
-const PREAMBLE =
-  /^\s*(?:(?:sure|certainly|of course|okay|ok)\b[^\n]*|here(?:'s| is| are)\b[^\n]*(?:translat|english|version)[^\n]*)$/i;
-const COMMENTARY =
-  /^\s*[(*_]*\s*(?:notes?|translator'?s? notes?|explanation|comments?|glossary|terms used|remarks?)\b\s*[:：)]|^\s*(?:i (?:translated|rendered|kept|used|have|'ve|chose|followed|left)|let me know|i hope|hope this)\b/i;
+const PREAMBLE = new RegExp(
+  String.raw`^\s*(?:${anyOf(['sure', 'certainly', 'of course', 'okay', 'ok'])}\b.*|` +
+    String.raw`here(?:'s| is| are)\b.*${anyOf(['translat', 'english', 'version'])}.*)$`,
+  'i',
+);
+const NOTE_LABELS = [
+  'notes?',
+  "translator'?s? notes?",
+  'explanation',
+  'comments?',
+  'glossary',
+  'terms used',
+  'remarks?',
+];
+const NOTE_OPENERS = [
+  String.raw`i (?:translated|rendered|kept|used|have|'ve|chose|followed|left)`,
+  'let me know',
+  'i hope',
+  'hope this',
+];
+const COMMENTARY = new RegExp(
+  String.raw`^\s*[(*_]*\s*${anyOf(NOTE_LABELS)}\b\s*[:：)]|^\s*${anyOf(NOTE_OPENERS)}\b`,
+  'i',
+);
 /**
  * A label before the English: "Translation:", "English:", "**English translation**:", "EN:". Not
  * "Result:" and the like, which a translation of 结果： starts with.
@@ -58,8 +81,28 @@ const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘'
  * A refusal: an apology or "I can't" at the start of the answer and, in its first sentence, what
  * is refused (a forum post's translation may well start "I'm sorry, but the machine…").
  */
-const REFUSAL =
-  /^\s*(?:i'?m sorry|i am sorry|sorry\b|i apologi[sz]e|i can(?:'|no)t|i cannot|i am (?:not able|unable)|i'm (?:not able|unable)|as an ai\b|unfortunately,? i)[^.!?\n]*\b(?:translat\w*|assist|help|comply|fulfil\w*|provide|request|content)\b/i;
+const APOLOGIES = [
+  "i'?m sorry",
+  'i am sorry',
+  'sorry\\b',
+  'i apologi[sz]e',
+  "i can(?:'|no)t",
+  'i cannot',
+  "i(?: am|'m) (?:not able|unable)",
+  'as an ai\\b',
+  'unfortunately,? i',
+];
+const REFUSED = [
+  String.raw`translat\w*`,
+  'assist',
+  'help',
+  'comply',
+  String.raw`fulfil\w*`,
+  'provide',
+  'request',
+  'content',
+];
+const REFUSAL = new RegExp(String.raw`^\s*${anyOf(APOLOGIES)}[^.!?\n]*\b${anyOf(REFUSED)}\b`, 'i');
 const REFUSAL_ZH = /^\s*(?:抱歉|对不起|對不起|很遗憾|很遺憾|我无法|我無法|我不能)/;
 const LATIN_WORD = /\p{Script=Latin}{2,}/u;
 

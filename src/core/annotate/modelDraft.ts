@@ -143,7 +143,7 @@ export function retryMessage(attempt: ModelAttempt, retried: readonly QaProblem[
 /**
  * A draft of `request.passage` by the model `options.complete` reaches, checked by the QA and retried
  * once; the rule-based draft with the reason when no usable answer came; 'cancelled' when the signal
- * aborted. Never rejects.
+ * aborted. A failing model or answer never makes it reject.
  */
 export async function draftWithModel(request: DraftRequest, options: ModelDraftOptions): Promise<ModelDraftResult> {
   const { lexicon, complete } = options;
