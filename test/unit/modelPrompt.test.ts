@@ -100,6 +100,16 @@ test('dates, an amount with its unit written in, ordinals and percentages', () =
     { written: '973', english: '973' },
     { written: '2500万元', english: '25,000,000' },
   ]);
+  // Tenths as a percentage; a duration in years is not offered as an ROC year (70年 is not 1981).
+  assert.ok(
+    promptNumbers(passageOf({ file: 'reading/real-text.json', sentence: 94 }), fullLexicon()).some(
+      (n) => n.written === '九成' && n.english === '90%',
+    ),
+  );
+  assert.deepEqual(promptNumbers(passageOf({ file: 'reading/real-text.json', sentence: 78 }), fullLexicon())[0], {
+    written: '70年',
+    english: '70',
+  });
   const tw = promptNumbers(tsmc, fullLexicon());
   assert.deepEqual(tw.slice(0, 3), [
     { written: '2024年', english: '2024' },

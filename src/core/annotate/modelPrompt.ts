@@ -5,7 +5,6 @@
  * check reads them (8800吨 = 8,800 t) and the user's style. Plain data (chat messages), so the VS Code
  * model and an OpenAI-compatible endpoint get the same prompt, and a test can read it.
  */
-import { foldToSimplified } from '../text/script';
 import type { GlossarySource, SourcedEntry } from '../glossary/entry';
 import { renderingText } from '../glossary/rendering';
 import type { Lexicon } from '../lexicon/lexicon';
@@ -116,7 +115,7 @@ function termsOf({ terms, numbers }: PassageReading, companyNames: CompanyNameFo
 
 /**
  * The numbers the check requires in the English (readChineseNumbers), each with its English:
- * 8800吨 = 8,800 t, 两台 = 2 units, 1.2万 = 12,000, 七成 = 70%, 2019年 = 2019, 10月 = October;
+ * 8800吨 = 8,800 t, 两台 = 2 units, 1.2万 = 12,000, 九成 = 90%, 2019年 = 2019, 10月 = October;
  * a unit written into the number (28.03亿元, 第二台) is part of it.
  */
 export function promptNumbers(passage: string, lexicon: Lexicon): PromptNumber[] {
@@ -127,13 +126,12 @@ export function promptNumbers(passage: string, lexicon: Lexicon): PromptNumber[]
 const NUMBER_SUFFIX = new Set([...'年月日%％成']);
 
 function numbersOf(passage: string, { terms, numbers }: PassageReading): PromptNumber[] {
-  const traditional = foldToSimplified(passage) !== undefined;
   const out = new Map<string, PromptNumber>();
   for (const n of numbers) {
     let end = n.token.end;
     for (const t of terms) if (t.match.start < end && n.token.start < t.match.end) end = Math.max(end, t.match.end);
     const unit = terms.find((t) => t.match.start === end && t.entry.category === 'measure');
-    let english = numberEnglish(passage, n, traditional);
+    let english = numberEnglish(passage, n);
     if (unit) english += ` ${unitWord(renderingText(unit.entry.en[0]), n)}`;
     else if (NUMBER_SUFFIX.has(passage[end])) end++;
     if (/[%％]/.test(passage[end - 1])) english += '%';
@@ -146,7 +144,7 @@ function numbersOf(passage: string, { terms, numbers }: PassageReading): PromptN
 
 const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
-function numberEnglish(passage: string, n: ChineseNumber, traditional: boolean): string {
+function numberEnglish(passage: string, n: ChineseNumber): string {
   const { token } = n;
   const after = passage[token.end];
   if (after === '成') return `${formatNumber(token.value * 10)}%`;
@@ -154,8 +152,10 @@ function numberEnglish(passage: string, n: ChineseNumber, traditional: boolean):
   // Digits with a leading zero are a label, written as they are (the Zeekr 009), as the draft does.
   const written = passage.slice(token.start, token.end);
   if (!token.chinese && /^0\d/.test(written)) return written;
-  // Years without separators; a Taiwan year of up to three digits may be an ROC year (112年 = 2023).
-  if (after === '年') return (traditional ? n.values : [token.value]).map(String).join(' or ');
+  // Years and durations in years without separators. A Taiwan year of up to three digits may be an
+  // ROC year (112年 = 2023, which the check accepts too), but as often a duration (有70年歷史): the
+  // model reads which from the sentence; the prompt does not suggest 1981 for a 70-year history.
+  if (after === '年') return String(token.value);
   if (after === '月' && Number.isInteger(token.value) && token.value >= 1 && token.value <= 12) {
     return MONTH.format(Date.UTC(2000, token.value - 1, 1));
   }
