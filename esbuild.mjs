@@ -111,14 +111,15 @@ const builds = [
     sourcemap: true,
     minify: false,
   },
-  // Minified like the shipped bundles, so the cold-start timings measure what users run.
+  // Minified like the shipped bundles, so the cold-start timings measure what users run
+  // (BENCH_PLAIN=1 leaves them readable for a profiler's function and line names).
   {
     ...common,
     entryPoints: testEntries('bench'),
     outdir: 'dist-test/bench',
     external: ['@node-rs/jieba', 'esbuild'],
     sourcemap: false,
-    minify: true,
+    minify: !process.env.BENCH_PLAIN,
     plugins: [vendorSplit('dist-test/bench'), ...common.plugins],
   },
   // Scoring scripts (npm run score:reading): plain Node, like the unit tests.

@@ -2,9 +2,10 @@
  * The container the prebuilt lexicon assets share (CC-CEDICT in cedictAsset.ts, the curated
  * glossaries in curatedAsset.ts): a header of counts, typed-array sections taken as views over the
  * bytes, a checksum over them, and a blob of records read only when a lookup needs one. The term
- * index is stored packed (a child count per node, one bit per key end) and expanded at load.
+ * index is stored packed (a child count per node, one bit per key end) and expanded a chunk of
+ * nodes at a time as walks reach them.
  */
-import { edgeFilterOf, NO_WEIGHT, packKey, TermIndex, type TrieArrays } from './termIndex';
+import { chunkStartsOf, edgeFilterOf, NODE_CHUNK, TermIndex, type TrieArrays } from './termIndex';
 
 /**
  * Random access to an asset's bytes. The CLI reads the index part of the file at start and the
@@ -55,11 +56,65 @@ export function prefixSums(counts: Uint8Array | Uint16Array | Uint32Array): Uint
   return out;
 }
 
+/** Running totals kept a chunk at a time: each chunk's first total is stored, the rest summed on first use. */
+const SUM_CHUNK_SHIFT = 12;
+
+/**
+ * Per chunk of 4,096 totals, the first one: `chunkedSums` needs these to answer without summing
+ * every count before (an asset stores them, so opening sums nothing).
+ */
+export function sumChunkStarts(counts: ArrayLike<number>): Uint32Array {
+  const out = new Uint32Array(((counts.length + 1 + (1 << SUM_CHUNK_SHIFT) - 1) >>> SUM_CHUNK_SHIFT) | 0);
+  let sum = 0;
+  for (let i = 0; i <= counts.length; i++) {
+    if ((i & ((1 << SUM_CHUNK_SHIFT) - 1)) === 0) out[i >>> SUM_CHUNK_SHIFT] = sum;
+    if (i < counts.length) sum += counts[i];
+  }
+  return out;
+}
+
+/** Words of `sumChunkStarts` for n counts. */
+export function sumChunkWords(n: number): number {
+  return (n + 1 + (1 << SUM_CHUNK_SHIFT) - 1) >>> SUM_CHUNK_SHIFT;
+}
+
+/** The n + 1 running totals of n counts (prefixSums), a chunk filled when first asked. */
+export interface RunningSums {
+  /** The sum of counts [0, i), for 0 ≤ i ≤ n. */
+  at(i: number): number;
+  /** n + 1. */
+  readonly length: number;
+}
+
+export function chunkedSums(counts: Uint8Array | Uint16Array, starts: Uint32Array): RunningSums {
+  const length = counts.length + 1;
+  if (starts.length !== sumChunkWords(counts.length)) throw new Error('running sums: chunk starts do not fit');
+  const sums = new Uint32Array(length);
+  const ready = new Uint8Array(starts.length);
+  const fill = (c: number) => {
+    const from = c << SUM_CHUNK_SHIFT;
+    const to = Math.min(length, from + (1 << SUM_CHUNK_SHIFT));
+    let sum = starts[c];
+    for (let i = from; i < to; i++) {
+      sums[i] = sum;
+      sum += counts[i] ?? 0;
+    }
+    ready[c] = 1;
+  };
+  return {
+    length,
+    at: (i) => {
+      if (ready[i >>> SUM_CHUNK_SHIFT] === 0) fill(i >>> SUM_CHUNK_SHIFT);
+      return sums[i];
+    },
+  };
+}
+
 /** The trie's sections as stored, and TermIndex's value index of each key in node order. */
 export interface PackedTrie {
   /**
    * rootChildren u32[65536], rootBits i32[2048], child count u16 per node, edges u16, key-end bits,
-   * the edge filter i32 (`edgeFilterOf`).
+   * the edge filter i32 (`edgeFilterOf`), each node chunk's first edge and value u32 (`chunkStartsOf`).
    */
   readonly parts: readonly ArrayBufferView[];
   readonly nodeCount: number;
@@ -86,7 +141,7 @@ export function packTrie(index: TermIndex<unknown>, what: string): PackedTrie {
   }
   const { filter } = edgeFilterOf(index.arrays.nodes, edgeChar);
   return {
-    parts: [rootChildren, rootBits, childCount, edgeChar, terminal, filter],
+    parts: [rootChildren, rootBits, childCount, edgeChar, terminal, filter, chunkStartsOf(index.arrays.nodes)],
     nodeCount,
     edgeCount: edgeChar.length,
     filterWords: filter.length,
@@ -103,37 +158,30 @@ export function trieSizes(nodeCount: number, edgeCount: number, filterWords: num
     [edgeCount, 2],
     [Math.ceil(nodeCount / 8), 1],
     [filterWords, 4],
+    [2 * (Math.ceil(nodeCount / NODE_CHUNK) + 1), 4],
   ];
 }
 
 /** Sections of a packed trie, the first sections of a container that holds one. */
-export const TRIE_PARTS = 6;
+export const TRIE_PARTS = 7;
 
-/** The walkable trie from packTrie's five sections (as readContainer gives them): a few milliseconds. */
-/** The trie's arrays; `weights` (one byte per key, in key order) are packed into the nodes beside the values. */
+/**
+ * The walkable trie over packTrie's sections (as readContainer gives them): views, nothing
+ * expanded; the index expands its nodes a chunk at a time as walks reach them (`PackedNodes`).
+ * `weights` (one byte per key, in key order) go into the nodes beside the values.
+ */
 export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number, weights?: Uint8Array): TrieArrays {
   const i32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
-  const [rootChildren, rootBits, childCount, edgeChar, terminal, edgeFilter] = [
-    u32(parts[0]),
-    i32(parts[1]),
-    u16(parts[2]),
-    u16(parts[3]),
-    parts[4],
-    i32(parts[5]),
-  ];
   const nodes = new Int32Array(2 * nodeCount + 2);
-  let edge = 0;
-  let value = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    nodes[2 * n] = edge;
-    edge += childCount[n];
-    const key = (terminal[n >> 3] & (1 << (n & 7))) !== 0;
-    nodes[2 * n + 1] = key ? packKey(value, weights ? weights[value] : NO_WEIGHT) : -1;
-    if (key) value++;
-  }
-  nodes[2 * nodeCount] = edge;
   nodes[2 * nodeCount + 1] = -1;
-  return { rootChildren, rootBits, nodes, edgeChar, edgeFilter };
+  return {
+    rootChildren: u32(parts[0]),
+    rootBits: i32(parts[1]),
+    nodes,
+    edgeChar: u16(parts[3]),
+    edgeFilter: i32(parts[5]),
+    packed: { childCount: u16(parts[2]), terminal: parts[4], weights, chunkStarts: u32(parts[6]) },
+  };
 }
 
 export const u16 = (b: Uint8Array) => new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);

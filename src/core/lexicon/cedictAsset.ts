@@ -8,15 +8,18 @@ import { TermIndex, type TrieArrays } from './termIndex';
 import {
   bytesSource,
   encodeContainer,
+  chunkedSums,
   packTrie,
-  prefixSums,
   readContainer,
+  sumChunkStarts,
+  sumChunkWords,
   TRIE_PARTS,
   trieSizes,
   u16,
   u32,
   unpackTrie,
   type ByteSource,
+  type RunningSums,
 } from './assetContainer';
 import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
 import { LexiconLayer, type KeyRecord, type ListedEntries } from './lexicon';
@@ -29,10 +32,12 @@ import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCo
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
-// "HGC8": records carry a seventh field, "j" for a word of jieba's dictionary that CC-CEDICT lacks
+// "HGCA": the trie's nodes and the running sums are stored packed with each chunk's first values,
+// expanded as lookups reach them; "HGC9" stored the edge filter; "HGC8": records carry a seventh
+// field, "j" for a word of jieba's dictionary that CC-CEDICT lacks
 // (its entry is composed from its parts when read); v7 had entries in display order with redirects
 // resolved, each key's word-frequency cost and the folded keys; v5 added the index checksum.
-const MAGIC = 0x39434748;
+const MAGIC = 0x41434748;
 
 /** A damaged dictionary asset: callers name the file and say how to get a good one. */
 export class CedictAssetError extends Error {
@@ -47,9 +52,11 @@ export class CedictAssetError extends Error {
  * a few milliseconds: header; root children u32[65536]; first-character bits i32[2048]; per node
  * its child count u16; edge code units u16; one bit per node "a key ends here" (values are
  * numbered in node order, so the bit count gives the value index); the trie's edge filter i32
- * (its word count is the header's sixth count); per key its entry count u8;
+ * (its word count is the header's sixth count); per chunk of 1,024 nodes its first edge and first
+ * value u32, then the end's (`chunkStartsOf`); per key its entry count u8;
  * per key its word cost u8 (see frequencyCosts); entry numbers u32 (each key's in display order,
- * cedictSenses.ts); per entry its record length u16; the records, UTF-8
+ * cedictSenses.ts); per entry its record length u16; the first running sum of each chunk of 4,096
+ * entry counts, then of record lengths, u32 (`sumChunkStarts`); the records, UTF-8
  * "traditional<TAB>simplified<TAB>pinyin<TAB>senses<TAB>note<TAB>redirect target<TAB>kind" (kind
  * "j": a jieba word with no senses of its own, every other field but simplified empty).
  */
@@ -58,9 +65,9 @@ export type { ByteSource } from './assetContainer';
 
 interface Sections {
   trie: TrieArrays;
-  keyEntryStart: Uint32Array;
+  keyEntryStart: RunningSums;
   keyEntries: Uint32Array;
-  entryOffset: Uint32Array;
+  entryOffset: RunningSums;
   /** Bytes [offset, offset + length) of the records blob. */
   records: (offset: number, length: number) => Uint8Array;
 }
@@ -248,6 +255,8 @@ export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExt
     compoundCosts(keyOfValue, frequencyCosts(keyOfValue, byKey, entries, extras), jiebaWords),
     Uint32Array.from(flat),
     recordLength,
+    sumChunkStarts(entryCount),
+    sumChunkStarts(recordLength),
   ];
   const counts = [trie.nodeCount, trie.edgeCount, entryCount.length, records.length, flat.length, trie.filterWords];
   return encodeContainer(MAGIC, counts, parts, records);
@@ -263,18 +272,21 @@ function sections(source: ByteSource): Sections {
       [keyCount, 1],
       [keyEntryCount, 4],
       [entryCount, 2],
+      [sumChunkWords(keyCount), 4],
+      [sumChunkWords(entryCount), 4],
     ],
     (reason) => new CedictAssetError(reason),
   );
   const { parts } = container;
   // Each key's cost byte goes into its node, so the walk reads both from one cache line.
   const trie = unpackTrie(parts, container.counts[0], parts[TRIE_PARTS + 1]);
-  // Expand the packed counts into the arrays the index walks: running sums, a few milliseconds.
+  // The counts' running sums are filled a chunk at a time as lookups need them (from the stored
+  // first sum of each chunk): summing them all was a few milliseconds of every start.
   return {
     trie,
-    keyEntryStart: prefixSums(parts[TRIE_PARTS]),
+    keyEntryStart: chunkedSums(parts[TRIE_PARTS], u32(parts[TRIE_PARTS + 4])),
     keyEntries: u32(parts[TRIE_PARTS + 2]),
-    entryOffset: prefixSums(u16(parts[TRIE_PARTS + 3])),
+    entryOffset: chunkedSums(u16(parts[TRIE_PARTS + 3]), u32(parts[TRIE_PARTS + 5])),
     records: container.records,
   };
 }
@@ -305,7 +317,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
     // show a garbled entry.
     let fields: string[] = [];
     try {
-      fields = decoder.decode(s.records(s.entryOffset[n], s.entryOffset[n + 1] - s.entryOffset[n])).split('\t');
+      const offset = s.entryOffset.at(n);
+      fields = decoder.decode(s.records(offset, s.entryOffset.at(n + 1) - offset)).split('\t');
     } catch {
       // not UTF-8: reported below
     }
@@ -332,8 +345,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
   const keyCount = s.keyEntryStart.length - 1;
   /** The jieba word of key number k, or undefined when k is a CC-CEDICT word. */
   const jiebaWord = (k: number): string | undefined => {
-    if (s.keyEntryStart[k + 1] - s.keyEntryStart[k] !== 1) return undefined;
-    const fields = fieldsOf(s.keyEntries[s.keyEntryStart[k]]);
+    if (s.keyEntryStart.at(k + 1) - s.keyEntryStart.at(k) !== 1) return undefined;
+    const fields = fieldsOf(s.keyEntries[s.keyEntryStart.at(k)]);
     return fields[6] === JIEBA_KIND ? fields[1] : undefined;
   };
   const valueAt = (k: number): KeyRecord => {
@@ -345,7 +358,8 @@ export function loadCedictLayer(asset: Uint8Array | ByteSource): LexiconLayer {
       };
     }
     const entries: ReturnType<typeof entry>[] = [];
-    for (let i = s.keyEntryStart[k]; i < s.keyEntryStart[k + 1]; i++) entries.push(entry(s.keyEntries[i]));
+    const to = s.keyEntryStart.at(k + 1);
+    for (let i = s.keyEntryStart.at(k); i < to; i++) entries.push(entry(s.keyEntries[i]));
     // Simplified and traditional forms of one word have the same length; either names the record.
     const key = entries[0].zh;
     // A word's dictionary reading is trusted only when every sense agrees on it; single characters

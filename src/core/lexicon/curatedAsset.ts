@@ -30,8 +30,8 @@ import {
 } from './assetContainer';
 import { layerOfEntries, LexiconLayer, sourcedEntries, type KeyRecord } from './lexicon';
 
-/** "HGG1". */
-const MAGIC = 0x32474748;
+/** "HGG3": the trie's node chunks (assetContainer.ts); "HGG2" stored the edge filter. */
+const MAGIC = 0x33474748;
 
 /** A prebuilt curated layer that cannot be used (damaged, or built from other files): parse instead. */
 export class CuratedAssetError extends Error {

@@ -285,9 +285,17 @@ class StoredMatch implements TermMatch {
     if (!this.records) {
       this.records = [];
       const layers = this.lexicon.layers;
+      // A jieba word's composed entry is left unmade where another layer has the word: `entries`
+      // would drop it (ownEntries), and composing it reads and glosses each of its parts.
+      const composed = (l: number, v: number) => layers[l].composedAt?.(v) === true;
+      let own = false;
+      for (let l = 0; l < layers.length && !own; l++) {
+        const v = this.values[this.from + l];
+        own = v >= 0 && !composed(l, v);
+      }
       for (let l = 0; l < layers.length; l++) {
         const v = this.values[this.from + l];
-        if (v >= 0) this.records.push(layers[l].valueAt(v));
+        if (v >= 0 && !(own && composed(l, v))) this.records.push(layers[l].valueAt(v));
       }
     }
     return this.records;
