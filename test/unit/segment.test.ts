@@ -88,7 +88,8 @@ test('issue 12: no key inside an ASCII run (8800 holds no 88, GPU no PU, Giga Pr
   assert.equal(read('采用4680电池'), '采用|4680电池');
   // Without such a key, the brand and the model number are two steps, the digits whole (极氪 | 009).
   assert.equal(read('极氪009正式发布'), '极氪|009|正式|发布');
-  assert.equal(read('德国HNB公司开模'), '德国|HNB公司|开模');
+  // A Latin run before Chinese is one run: no key starts inside it (SK海力士, the curated name, is whole).
+  assert.equal(read('韩国SK海力士公司'), '韩国|SK海力士|公司');
 });
 
 test("numbers with their units (the draft's units) are phrases no word crosses, as drafts read them", () => {
