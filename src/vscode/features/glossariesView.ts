@@ -209,7 +209,9 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
       item.id = 'layer:cedict';
       const count = this.dictionaryCount();
       item.description =
-        count === undefined ? vscode.l10n.t('not loaded') : vscode.l10n.t('{0} entries · read-only', count);
+        count === undefined
+          ? vscode.l10n.t('not loaded')
+          : vscode.l10n.t('{0} entries · read-only', count.toLocaleString(vscode.env.language));
       item.tooltip = vscode.l10n.t('The general dictionary, below the glossaries. Click to search it.');
       item.iconPath = new vscode.ThemeIcon('book');
       item.command = { command: Commands.searchGlossary, title: vscode.l10n.t('Search Glossary…') };

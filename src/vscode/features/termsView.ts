@@ -162,13 +162,13 @@ export class TermsView implements vscode.TreeDataProvider<TermNode>, vscode.Disp
     if (node.kind === 'domain') {
       const item = new vscode.TreeItem(domainLabel(node.domain.key), expanded);
       item.id = `domain:${node.domain.key}`;
-      item.description = vscode.l10n.t('{0} terms · {1}×', node.domain.terms, node.domain.occurrences);
+      item.description = vscode.l10n.t('{0} term(s) · {1}×', node.domain.terms, node.domain.occurrences);
       return item;
     }
     if (node.kind === 'category') {
       const item = new vscode.TreeItem(categoryLabel(node.category.key), expanded);
       item.id = `category:${node.domain}/${node.category.key}`;
-      item.description = vscode.l10n.t('{0} terms · {1}×', node.category.terms.length, node.category.occurrences);
+      item.description = vscode.l10n.t('{0} term(s) · {1}×', node.category.terms.length, node.category.occurrences);
       return item;
     }
     const { row } = node;
