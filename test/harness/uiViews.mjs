@@ -53,10 +53,7 @@ export async function viewsScenario({ page, results, workspace, scenario, openFi
     await header.hover();
     await header.locator('.action-label[aria-label="Collapse All"]').click();
     await pane.locator('.monaco-list-row', { hasText: 'Trade and finance' }).first().click();
-    await pane
-      .locator('.monaco-list-row', { hasText: 'order' })
-      .first()
-      .click();
+    await pane.locator('.monaco-list-row', { hasText: 'order' }).first().click();
     const row = pane.locator('.monaco-list-row', { hasText: '在谈' }).first();
     await row.waitFor({ timeout: 20_000 });
     assert.match(await row.innerText(), /在谈\s*zài tán — under negotiation.*\(4×\)/);

@@ -70,6 +70,8 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
   private readonly changed = new vscode.EventEmitter<GlossaryNode | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private cedictCount: number | undefined;
+  /** The curated files, decoded when the curated layer is first opened (the prebuilt asset decodes them then). */
+  private curatedFiles: FileNode[] | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
@@ -78,6 +80,7 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
   ) {
     this.disposables.push(
       glossary.onDidChange(() => {
+        this.curatedFiles = undefined;
         void this.updateContext();
         this.changed.fire(undefined);
       }),
@@ -98,7 +101,7 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
   files(layer: Layer): FileNode[] {
     if (layer === 'curated') {
       const curated = this.tasks.measure('glossaries view curated', () => this.glossary.curatedGlossaries());
-      return curated.map(({ glossary, source }) => ({
+      this.curatedFiles = curated.map(({ glossary, source }) => ({
         kind: 'file',
         layer,
         label: `${glossary.name} (${fileBaseName(source.file ?? source.id)})`,
@@ -106,6 +109,7 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
         own: false,
         problems: 0,
       }));
+      return this.curatedFiles;
     }
     if (layer === 'cedict') return [];
     return this.glossary.editableFiles
@@ -135,7 +139,9 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
     await this.glossary.lexicon();
     if (!node) return LAYERS.map((layer) => ({ kind: 'layer', layer }));
     if (node.kind === 'layer') {
-      const files = this.files(node.layer);
+      const first = node.layer === 'curated' && !this.curatedFiles;
+      const files = node.layer === 'curated' ? (this.curatedFiles ?? this.files('curated')) : this.files(node.layer);
+      if (first) setTimeout(() => this.changed.fire(node), 0);
       const canCreate = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
       if (node.layer === 'workspace' && files.length === 0 && canCreate) return [{ kind: 'create' }];
       return files;
@@ -217,13 +223,15 @@ export class GlossariesView implements vscode.TreeDataProvider<GlossaryNode>, vs
       item.command = { command: Commands.searchGlossary, title: vscode.l10n.t('Search Glossary…') };
       return item;
     }
-    const files = this.files(layer);
-    const entries = files.reduce((n, f) => n + (f.glossary?.entries.length ?? 0), 0);
+    // The curated layer's count once it was opened: decoding its 4,600 entries waits until then.
+    const files = layer === 'curated' ? this.curatedFiles : this.files(layer);
+    const entries = files?.reduce((n, f) => n + (f.glossary?.entries.length ?? 0), 0) ?? 0;
     const item = new vscode.TreeItem(names[layer], layer === 'curated' ? Collapsed : Expanded);
     item.id = `layer:${layer}`;
     item.iconPath = new vscode.ThemeIcon(layer === 'curated' ? 'library' : layer === 'user' ? 'account' : 'folder');
-    item.description =
-      files.length === 0
+    item.description = !files
+      ? vscode.l10n.t('read-only')
+      : files.length === 0
         ? layer === 'user'
           ? vscode.l10n.t('none yet: Add Glossary Entry creates it')
           : vscode.l10n.t('none')

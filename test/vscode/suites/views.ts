@@ -146,7 +146,7 @@ export function defineViewsSuite(): void {
       );
     });
 
-    test('no workspace glossary: a create item; Create Workspace Glossary writes an empty one and opens it', async () => {
+    test('no workspace glossary: a create item; Create Workspace Glossary writes an empty one, opens it', async () => {
       const view = api.views.glossaries;
       const file = workspaceFile('.vscode/hanzi-gloss.json');
       // An earlier suite may have left one: kept aside and put back afterwards.
