@@ -148,15 +148,18 @@ export function defineViewsSuite(): void {
 
     test('no workspace glossary: a create item; Create Workspace Glossary writes an empty one, opens it', async () => {
       const view = api.views.glossaries;
-      const file = workspaceFile('.vscode/hanzi-gloss.json');
-      // An earlier suite may have left one: kept aside and put back afterwards.
-      const before = await Promise.resolve(vscode.workspace.fs.readFile(file)).catch(() => undefined);
+      // A path of its own (an earlier suite's .vscode/hanzi-gloss.json may be open in the editor): the
+      // workspace's setting names a file that does not exist, so the workspace has no glossary.
+      const file = workspaceFile('.vscode/views-glossary.json');
+      const config = vscode.workspace.getConfiguration('hanziGloss');
       try {
-        if (before) {
-          const gone = reload(api);
-          await vscode.workspace.fs.delete(file);
-          await gone;
-        }
+        const moved = reload(api);
+        await config.update(
+          'glossaries.workspace',
+          ['.vscode/views-glossary.json'],
+          vscode.ConfigurationTarget.Workspace,
+        );
+        await moved;
         assert.equal(view.hasWorkspaceGlossary(), false);
         const workspaceLayer = (await view.getChildren())[0];
         const [create] = await view.getChildren(workspaceLayer);
@@ -203,9 +206,9 @@ export function defineViewsSuite(): void {
         await vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString())?.save();
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         const back = reload(api);
-        if (before) await vscode.workspace.fs.writeFile(file, before);
-        else await vscode.workspace.fs.delete(file);
+        await config.update('glossaries.workspace', undefined, vscode.ConfigurationTarget.Workspace);
         await back;
+        await Promise.resolve(vscode.workspace.fs.delete(file)).catch(() => undefined);
       }
     });
 
