@@ -15,6 +15,9 @@ import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNot
 import { registerStatusBar } from './vscode/features/statusBar';
 import { registerTermKeys, TermKeys } from './vscode/features/termKeys';
 import { InlinePinyin, registerInlinePinyin } from './vscode/features/inlinePinyin';
+import { registerTermsView, TermsView } from './vscode/features/termsView';
+import { GlossariesView, registerGlossariesView } from './vscode/features/glossariesView';
+import { AnnotationsView, registerAnnotationsView } from './vscode/features/annotationsView';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -40,6 +43,12 @@ export interface HanziGlossApi {
   readonly termKeys: TermKeys;
   /** Inline pinyin: what is drawn, and an event when a draw is done. */
   readonly inlinePinyin: InlinePinyin;
+  /** The side bar's views: what each shows. */
+  readonly views: {
+    readonly terms: TermsView;
+    readonly glossaries: GlossariesView;
+    readonly annotations: AnnotationsView;
+  };
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -66,6 +75,11 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const search = new SearchGlossary(searches, glossary, entries);
   const termKeys = new TermKeys(glossary, scans, tasks);
   const inlinePinyin = new InlinePinyin(glossary, tasks);
+  const views = {
+    terms: new TermsView(scans, glossary, tasks),
+    glossaries: new GlossariesView(glossary, tasks),
+    annotations: new AnnotationsView(qa, notes),
+  };
   context.subscriptions.push(
     log,
     glossary,
@@ -83,6 +97,9 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerExportBilingual(glossary, notes),
     registerTermKeys(termKeys),
     registerInlinePinyin(inlinePinyin),
+    registerTermsView(views.terms),
+    registerGlossariesView(views.glossaries, glossary, entries),
+    registerAnnotationsView(views.annotations),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -116,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     searches,
     termKeys,
     inlinePinyin,
+    views,
     testing,
   };
 }

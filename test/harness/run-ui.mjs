@@ -17,6 +17,7 @@ import {
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
 import { termKeysScenario } from './uiTermKeys.mjs';
+import { viewsScenario } from './uiViews.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -212,6 +213,7 @@ try {
 
   // Before the scenarios that edit the sample, so that its screenshots show the sample as it is.
   await termKeysScenario({ page, results, scenario, openFile, runFromPalette });
+  await viewsScenario({ page, results, workspace, scenario, openFile });
 
   await scenario('Show Terms in Document from the command palette selects every occurrence of a term', async () => {
     const input = await runFromPalette('Show Terms in Document');

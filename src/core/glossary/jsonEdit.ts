@@ -43,6 +43,17 @@ export function entryIndex(text: string, id: string, labels: EditLabels = ENGLIS
   );
 }
 
+/** Where the entry with `id` is written in the file (its object's offset and length), if it is there. */
+export function entrySpan(
+  text: string,
+  id: string,
+  labels: EditLabels = ENGLISH_EDIT_LABELS,
+): { offset: number; length: number } | undefined {
+  const index = entryIndex(text, id, labels);
+  const node = index < 0 ? undefined : findNodeAtLocation(tree(text, labels)!, ['entries', index]);
+  return node && { offset: node.offset, length: node.length };
+}
+
 /** Edits that append `entry`; an empty or missing file becomes a new glossary named `name`. */
 export function addEntryEdits(
   text: string,

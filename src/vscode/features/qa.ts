@@ -16,6 +16,7 @@ import type { GlossaryService } from '../services/glossaryService';
 import type { TaskTimer } from '../services/taskTimer';
 import { TimeSlicer } from '../services/timeSlices';
 import { Commands } from '../services/ids';
+import type { AnnotationProblem, InlineAnnotation } from '../../core/document/annotationList';
 
 const DELAY_MS = 300;
 /** Above this many lines only the visible lines (and a margin) are checked. */
@@ -38,6 +39,19 @@ interface QaFix {
   readonly rendering?: string;
 }
 
+/** What the last check of a document found: its annotation lines, and whether only some lines were searched. */
+export interface CheckedAnnotations {
+  readonly version: number;
+  readonly inline: readonly InlineAnnotation[];
+  /** A long document: only the lines near the visible ones were searched. */
+  readonly partial: boolean;
+}
+
+/** A diagnostic's severity by name (the inverse of SEVERITY). */
+function severityName(severity: vscode.DiagnosticSeverity): AnnotationProblem['severity'] {
+  return (Object.keys(SEVERITY) as (keyof typeof SEVERITY)[]).find((k) => SEVERITY[k] === severity) ?? 'hint';
+}
+
 /** The sidecar notes of documents, checked like inline annotations, and when they were placed anew. */
 export interface NotesToCheck {
   anchored(document: vscode.TextDocument): Promise<readonly { line: number; stale: boolean; note: { text: string } }[]>;
@@ -51,6 +65,9 @@ export class QaDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly slices: TimeSlicer;
   private readonly fixes = new WeakMap<vscode.Diagnostic, QaFix>();
+  /** Which annotation each diagnostic is about: an inline one (its line) or a note (its passage's line). */
+  private readonly origins = new WeakMap<vscode.Diagnostic, Omit<AnnotationProblem, 'severity'>>();
+  private readonly found = new Map<string, CheckedAnnotations>();
   /** Fires after a document's annotations have been checked. */
   readonly onDidCheck = this.checked.event;
 
@@ -72,7 +89,10 @@ export class QaDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.collection.delete(d.uri);
+        this.found.delete(d.uri.toString());
+      }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document.lineCount > FULL_CHECK_LINES) this.schedule(e.textEditor.document);
       }),
@@ -99,6 +119,7 @@ export class QaDiagnostics implements vscode.Disposable {
     const config = readConfig(document);
     if (document.isClosed || !languageEnabled(config, document.languageId)) {
       this.collection.delete(document.uri);
+      this.found.delete(document.uri.toString());
       return;
     }
     const version = document.version;
@@ -158,6 +179,7 @@ export class QaDiagnostics implements vscode.Disposable {
             );
             d.code = p.code;
             d.source = 'Hanzi Gloss';
+            this.origins.set(d, { kind: 'note', line: n.line });
             diagnostics.push(d);
           }
         });
@@ -183,6 +205,7 @@ export class QaDiagnostics implements vscode.Disposable {
               d.code = p.code;
               d.source = 'Hanzi Gloss';
               this.fixes.set(d, { suggestion: p.suggestion, code: p.code, term: p.term, rendering: p.rendering });
+              this.origins.set(d, { kind: 'inline', line: a.line });
               diagnostics.push(d);
             }
             if (expired()) return k >= found.length;
@@ -204,12 +227,31 @@ export class QaDiagnostics implements vscode.Disposable {
           const d = new vscode.Diagnostic(range, problem.message, SEVERITY[level]);
           d.code = problem.code;
           d.source = 'Hanzi Gloss';
+          this.origins.set(d, { kind: 'inline', line: a.line });
           diagnostics.push(d);
         }
       }
     }
     this.collection.set(document.uri, diagnostics);
+    this.found.set(document.uri.toString(), {
+      version,
+      inline: found.map(({ line, column, text }) => ({ line, column, text })),
+      partial: document.lineCount > FULL_CHECK_LINES,
+    });
     this.checked.fire(document.uri);
+  }
+
+  /** The annotation lines the last check of the document found (undefined: not checked yet). */
+  annotationsOf(uri: vscode.Uri): CheckedAnnotations | undefined {
+    return this.found.get(uri.toString());
+  }
+
+  /** The problems of the document's annotations as the last check diagnosed them. */
+  problemsOf(uri: vscode.Uri): AnnotationProblem[] {
+    return (this.collection.get(uri) ?? []).flatMap((d) => {
+      const origin = this.origins.get(d);
+      return origin ? [{ ...origin, severity: severityName(d.severity) }] : [];
+    });
   }
 
   /** The quick fix of a diagnostic this check made, if it has one. */

@@ -20,7 +20,7 @@ function rangeOf(document: vscode.TextDocument, o: { start: number; end: number 
 }
 
 /** An organisation-like run no glossary has, as the hover words it. */
-function unlistedText(term: DocumentTerm): string {
+export function unlistedText(term: DocumentTerm): string {
   const message = vscode.l10n.t('Not in the glossary — look up its official English name');
   const kind = term.unlisted?.kind;
   return kind ? `${message} (${vscode.l10n.t('Looks like an organisation name: … {0}', kind)})` : message;

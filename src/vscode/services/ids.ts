@@ -26,6 +26,21 @@ export const Commands = {
   previousTerm: 'hanziGloss.previousTerm',
   showGlossAtCursor: 'hanziGloss.showGlossAtCursor',
   toggleInlinePinyin: 'hanziGloss.toggleInlinePinyin',
+  /** Internal (a term of the Terms view): selects the term's next occurrence after the cursor. */
+  revealTerm: 'hanziGloss.revealTerm',
+  /** Internal (an item of the Annotations view): selects the annotation or the noted passage. */
+  revealAnnotation: 'hanziGloss.revealAnnotation',
+  /** An own entry of the Glossaries view: opens its file with the entry selected. */
+  revealEntryInFile: 'hanziGloss.revealEntryInFile',
+  createWorkspaceGlossary: 'hanziGloss.createWorkspaceGlossary',
+} as const;
+
+/** The view container and its views (package.json's viewsContainers and views). */
+export const Views = {
+  container: 'hanziGloss',
+  terms: 'hanziGloss.terms',
+  glossaries: 'hanziGloss.glossaries',
+  annotations: 'hanziGloss.annotations',
 } as const;
 
 export const SECTION = 'hanziGloss';

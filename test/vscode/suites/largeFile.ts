@@ -46,6 +46,8 @@ export function defineLargeFileSuite(): void {
         }
       });
       gcObserver.observe({ entryTypes: ['gc'] });
+      // The side bar open: its Terms view collects the file's terms after each pause in the typing below.
+      await vscode.commands.executeCommand('workbench.view.extension.hanziGloss');
       const started = Date.now();
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const document = editor.document;
@@ -116,6 +118,22 @@ export function defineLargeFileSuite(): void {
       const back = await vscode.commands.executeCommand<{ wrapped: boolean } | undefined>('hanziGloss.previousTerm');
       assert.equal(back?.wrapped, true, 'before the first term, round to the last');
       assert.ok(editor.selection.active.line > document.lineCount - 10, `last term at ${editor.selection.active.line}`);
+      // The Terms view caught up with the last edit, and choosing a term there goes round the end too.
+      const current = (v: typeof api.views.terms.shown) => v?.document === document && v.version === document.version;
+      const viewed = current(api.views.terms.shown)
+        ? api.views.terms.shown
+        : await nextEvent(api.views.terms.onDidRefresh, current, 120_000, 'the Terms view of the large file');
+      assert.ok(
+        viewed?.domains.some((d) => d.key === 'die-casting'),
+        'the view lists the die-casting terms',
+      );
+      editor.selection = new vscode.Selection(document.lineCount - 1, 0, document.lineCount - 1, 0);
+      const chosen = await vscode.commands.executeCommand<{ wrapped: boolean; range: vscode.Range } | undefined>(
+        'hanziGloss.revealTerm',
+        { text: '压铸' },
+      );
+      assert.equal(chosen?.wrapped, true, 'past the last 压铸, round to the first');
+      assert.ok(editor.selection.active.line < 100, `first 压铸 at line ${editor.selection.active.line}`);
       const inline = api.tasks.stats.get('inline pinyin slice');
       assert.ok(inline, 'inline pinyin was drawn');
       console.log(`inline pinyin: longest slice ${inline.maxBusyMs.toFixed(1)} ms busy`);
@@ -149,6 +167,7 @@ export function defineLargeFileSuite(): void {
         if (s.oneTime) assert.ok(s.maxBusyMs < 250, `one-time load ${name} kept the host busy ${s.maxBusyMs} ms`);
       }
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.view.explorer');
     });
   });
 }
