@@ -15,6 +15,7 @@ import { registerSidecarNotes, SidecarNotes } from './vscode/features/sidecarNot
 import { registerStatusBar } from './vscode/features/statusBar';
 import { registerTermKeys, TermKeys } from './vscode/features/termKeys';
 import { InlinePinyin, registerInlinePinyin } from './vscode/features/inlinePinyin';
+import { registerWalkthrough, Walkthrough } from './vscode/features/walkthrough';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -66,13 +67,14 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
   const search = new SearchGlossary(searches, glossary, entries);
   const termKeys = new TermKeys(glossary, scans, tasks);
   const inlinePinyin = new InlinePinyin(glossary, tasks);
+  const walkthrough = new Walkthrough(context.extensionUri);
   context.subscriptions.push(
     log,
     glossary,
     scans,
     // Before the glossary hover, as before: a note then shows below the term's hover.
     registerSidecarNotes(notes),
-    registerHover(hoverLexicon, tasks, failures),
+    registerHover(hoverLexicon, tasks, failures, () => walkthrough.done('hover')),
     registerStatusBar(scans, glossary),
     registerShowTerms(scans),
     registerSearchGlossary(search),
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerExportBilingual(glossary, notes),
     registerTermKeys(termKeys),
     registerInlinePinyin(inlinePinyin),
+    registerWalkthrough(walkthrough, context.globalStorageUri, qa),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);

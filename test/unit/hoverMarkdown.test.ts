@@ -155,7 +155,10 @@ test('with tone colours each Han syllable of the reading is a coloured span, the
       '<span style="color:var(--vscode-hanziGloss-tone4);">zhù</span>',
   );
   // What a screen reader reads: the same words as without colours.
-  assert.equal(heading.replace(/<[^>]+>/g, ''), renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels).split('\n')[0]);
+  assert.equal(
+    heading.replace(/<[^>]+>/g, ''),
+    renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels).split('\n')[0],
+  );
   // Only syllables of Han characters are coloured; digits keep no span, and a tone number reads as its tone.
   const battery = renderHoverMarkdown(describePosition('4680电池', 5, lex, 'numbers')!, labels, {
     scriptFirst: 'simplified',
@@ -167,11 +170,15 @@ test('with tone colours each Han syllable of the reading is a coloured span, the
 });
 
 test('every span of a coloured hover has exactly the style form VS Code keeps', () => {
-  const md = renderHoverMarkdown(describePosition('吉利：极氪009是自己压铸， 用的力劲8000吨机器', 11, fullLexicon())!, labels, {
-    scriptFirst: 'simplified',
-    maxDictionaryEntries: 4,
-    toneColor: (tone) => `var(--vscode-hanziGloss-tone${tone})`,
-  });
+  const md = renderHoverMarkdown(
+    describePosition('吉利：极氪009是自己压铸， 用的力劲8000吨机器', 11, fullLexicon())!,
+    labels,
+    {
+      scriptFirst: 'simplified',
+      maxDictionaryEntries: 4,
+      toneColor: (tone) => `var(--vscode-hanziGloss-tone${tone})`,
+    },
+  );
   const tags = [...md.matchAll(/<[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 4, md);
   // VS Code 1.100's markdownRenderer keeps a span's style only when it matches this (uponSanitizeAttribute).

@@ -29,6 +29,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     private readonly glossary: Pick<GlossaryService, 'lexicon'>,
     private readonly tasks: TaskTimer,
     private readonly failures: InstallFailures,
+    private readonly shown: () => void = () => undefined,
   ) {}
 
   async provideHover(
@@ -114,6 +115,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     markdown.supportHtml = toneColor !== undefined;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);
+    this.shown();
     return new vscode.Hover(markdown, range);
   }
 }
@@ -188,13 +190,15 @@ function warmReadingWhenChineseIsVisible(
   });
 }
 
+/** `shown` is told each time a gloss is shown (the walkthrough's first step waits for it). */
 export function registerHover(
   glossary: Pick<GlossaryService, 'lexicon'>,
   tasks: TaskTimer,
   failures: InstallFailures,
+  shown?: () => void,
 ): vscode.Disposable {
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
-  const hovers = new HanziHoverProvider(glossary, tasks, failures);
+  const hovers = new HanziHoverProvider(glossary, tasks, failures, shown);
   const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, hovers);
   return vscode.Disposable.from(provider, warmReadingWhenChineseIsVisible(glossary, tasks, failures));
 }

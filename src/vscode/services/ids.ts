@@ -26,6 +26,8 @@ export const Commands = {
   previousTerm: 'hanziGloss.previousTerm',
   showGlossAtCursor: 'hanziGloss.showGlossAtCursor',
   toggleInlinePinyin: 'hanziGloss.toggleInlinePinyin',
+  /** The walkthrough's buttons: opens the bundled sample and does one step there. */
+  openSample: 'hanziGloss.openSample',
 } as const;
 
 export const SECTION = 'hanziGloss';
