@@ -41,6 +41,8 @@ export interface HanziGlossApi {
   readonly termKeys: TermKeys;
   /** Inline pinyin: what is drawn, and an event when a draw is done. */
   readonly inlinePinyin: InlinePinyin;
+  /** The walkthrough's sample and which of its steps are done. */
+  readonly walkthrough: Walkthrough;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -119,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     searches,
     termKeys,
     inlinePinyin,
+    walkthrough,
     testing,
   };
 }

@@ -13,10 +13,12 @@ import {
   runDir,
   startCodeServer,
   workbenchUrl,
+  writeUserSettings,
 } from './codeServer.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
 import { termKeysScenario } from './uiTermKeys.mjs';
+import { copyWalkthroughImages, walkthroughScenario } from './uiWalkthrough.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -445,6 +447,7 @@ try {
       await runFromPalette('Annotate Passage');
       // The snippet's first tab stop (the first term, "Bühler Group") is selected: type over it.
       await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor();
+      await page.screenshot({ path: join(results, 'annotate-passage.png') });
       await page.keyboard.type('Buhler Industries');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+M');
@@ -493,6 +496,11 @@ try {
 
   await searchScenario({ page, results, scenario, openFile, runFromPalette, settledRows, rowLabels });
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
+  // The server's user settings, changed as a person changes them (VS Code reads the file again).
+  const setUserSettings = (settings) => writeUserSettings(join(dir, 'user-data', 'User', 'settings.json'), settings);
+  // The walkthrough's images are the screenshots of the scenarios above, when all of them ran and passed.
+  if (failed === 0 && !grep) copyWalkthroughImages(results);
+  await walkthroughScenario({ page, results, scenario, hoverText, setUserSettings });
 } finally {
   await browser.close();
   await server.stop();

@@ -15,6 +15,7 @@ import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
 import { defineSearchSuite } from './suites/search';
+import { defineWalkthroughSuite } from './suites/walkthrough';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -38,6 +39,7 @@ export function run(): Promise<void> {
   defineUserDataSafetySuite();
   defineInstallFailureSuite();
   defineSearchSuite();
+  defineWalkthroughSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -161,7 +161,10 @@ export function registerWalkthrough(
   qa: Pick<QaDiagnostics, 'onDidCheck'>,
 ): vscode.Disposable {
   return vscode.Disposable.from(
-    registerCommand(Commands.openSample, (name?: string) => walkthrough.openSample(storage, name)),
+    // Nothing returned: the walkthrough runs the command from the workbench, where an editor does not travel.
+    registerCommand(Commands.openSample, async (name?: string) => {
+      await walkthrough.openSample(storage, name);
+    }),
     watchQaFixes(walkthrough, qa),
   );
 }
