@@ -13,7 +13,6 @@ import {
   runDir,
   startCodeServer,
   workbenchUrl,
-  writeUserSettings,
 } from './codeServer.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
@@ -496,11 +495,9 @@ try {
 
   await searchScenario({ page, results, scenario, openFile, runFromPalette, settledRows, rowLabels });
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
-  // The server's user settings, changed as a person changes them (VS Code reads the file again).
-  const setUserSettings = (settings) => writeUserSettings(join(dir, 'user-data', 'User', 'settings.json'), settings);
   // The walkthrough's images are the screenshots of the scenarios above, when all of them ran and passed.
   if (failed === 0 && !grep) copyWalkthroughImages(results);
-  await walkthroughScenario({ page, results, scenario, hoverText, setUserSettings });
+  await walkthroughScenario({ page, results, scenario, runFromPalette, hoverText });
 } finally {
   await browser.close();
   await server.stop();

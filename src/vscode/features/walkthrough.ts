@@ -7,7 +7,10 @@
  * commands a person runs from the palette (`onCommand:`): a command that one extension command runs
  * through executeCommand stays in the extension host, where the walkthrough does not see it. The
  * hover step's key is set when a gloss is shown, the QA step's when a QA check finds fewer problems
- * than the one before (a fix), the others' when the step's button has run its command.
+ * than the one before (a fix), the others' when the step's button has run its command. VS Code
+ * (1.100) ticks a step on a key that turns true while the walkthrough is registered; a key already
+ * true when it registers is taken as seen and never ticks the step: so the keys are set only on
+ * those actions, never at start-up.
  */
 import * as vscode from 'vscode';
 import type { QaDiagnostics } from './qa';

@@ -78,7 +78,7 @@ export function defineWalkthroughSuite(): void {
       }
     });
 
-    test('the buttons do their steps on the sample; hover, add, annotate, QA fix and search mark them done', async () => {
+    test('the buttons do their steps on the sample; hover, add, annotate, QA fix, search: each step done', async () => {
       const api = await activateExtension();
       const workspaceCopy = (await openFixture('diecasting-orders.txt')).document.getText();
       // Hover: the sample opens with the cursor on 压铸, whose gloss is shown.
