@@ -497,7 +497,7 @@ try {
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
   // The walkthrough's images are the screenshots of the scenarios above, when all of them ran and passed.
   if (failed === 0 && !grep) copyWalkthroughImages(results);
-  await walkthroughScenario({ page, results, scenario, runFromPalette, hoverText });
+  await walkthroughScenario({ page, results, scenario, hoverText });
 } finally {
   await browser.close();
   await server.stop();
