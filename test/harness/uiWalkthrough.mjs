@@ -4,7 +4,8 @@
 // sample open with a draft under the Bühler line, and the step ticked. (The hover step's button is
 // tested in the extension host: its key was set by the hover scenarios before the walkthrough was
 // registered, and VS Code never ticks a step whose context key was already true then.) Then, with
-// hanziGloss.toneColors on, the hover's pinyin is drawn in the tone colours of the active theme. Also: the walkthrough's step images, copied from this run's
+// hanziGloss.toneColors on, the hover's pinyin is drawn in the tone colours of the active theme.
+// Also: the walkthrough's step images, copied from this run's
 // screenshots (each step's image is what the UI tests saw when doing that step on the sample).
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
