@@ -18,6 +18,7 @@ import { InlinePinyin, registerInlinePinyin } from './vscode/features/inlinePiny
 import { registerTermsView, TermsView } from './vscode/features/termsView';
 import { GlossariesView, registerGlossariesView } from './vscode/features/glossariesView';
 import { AnnotationsView, registerAnnotationsView } from './vscode/features/annotationsView';
+import { registerWalkthrough, Walkthrough } from './vscode/features/walkthrough';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -49,6 +50,8 @@ export interface HanziGlossApi {
     readonly glossaries: GlossariesView;
     readonly annotations: AnnotationsView;
   };
+  /** The walkthrough's sample and which of its steps are done. */
+  readonly walkthrough: Walkthrough;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -80,13 +83,14 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     glossaries: new GlossariesView(glossary, tasks),
     annotations: new AnnotationsView(qa, notes),
   };
+  const walkthrough = new Walkthrough(context.extensionUri);
   context.subscriptions.push(
     log,
     glossary,
     scans,
     // Before the glossary hover, as before: a note then shows below the term's hover.
     registerSidecarNotes(notes),
-    registerHover(hoverLexicon, tasks, failures),
+    registerHover(hoverLexicon, tasks, failures, () => walkthrough.done('hover')),
     registerStatusBar(scans, glossary),
     registerShowTerms(scans),
     registerSearchGlossary(search),
@@ -100,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerTermsView(views.terms),
     registerGlossariesView(views.glossaries, glossary, entries),
     registerAnnotationsView(views.annotations),
+    registerWalkthrough(walkthrough, context.globalStorageUri, qa),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -134,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     termKeys,
     inlinePinyin,
     views,
+    walkthrough,
     testing,
   };
 }

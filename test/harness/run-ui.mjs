@@ -18,6 +18,7 @@ import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
 import { termKeysScenario } from './uiTermKeys.mjs';
 import { viewsScenario } from './uiViews.mjs';
+import { copyWalkthroughImages, walkthroughScenario } from './uiWalkthrough.mjs';
 
 const results = ensureResults();
 const dir = runDir('ui');
@@ -447,6 +448,7 @@ try {
       await runFromPalette('Annotate Passage');
       // The snippet's first tab stop (the first term, "Bühler Group") is selected: type over it.
       await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor();
+      await page.screenshot({ path: join(results, 'annotate-passage.png') });
       await page.keyboard.type('Buhler Industries');
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+M');
@@ -495,6 +497,9 @@ try {
 
   await searchScenario({ page, results, scenario, openFile, runFromPalette, settledRows, rowLabels });
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
+  // The walkthrough's images are the screenshots of the scenarios above, when all of them ran and passed.
+  if (failed === 0 && !grep) copyWalkthroughImages(results);
+  await walkthroughScenario({ page, results, scenario, hoverText });
 } finally {
   await browser.close();
   await server.stop();

@@ -126,3 +126,65 @@ test('a command link carries any term as one link destination, decoded back to t
   const annotate = commandLink('Annotate (line)', 'hanziGloss.annotatePassage');
   assert.equal(annotate, '[Annotate \\(line\\)](command:hanziGloss.annotatePassage)', 'the label is escaped');
 });
+
+test('with tone colours each Han syllable of the reading is a coloured span, the text read the same', () => {
+  const lex = new Lexicon([
+    buildLayer([
+      {
+        source: { layer: 'curated', label: 'Companies', id: 'curated:c' },
+        glossary: {
+          name: 'Companies',
+          entries: [
+            { id: 'y', zh: '压铸', pinyin: 'yā zhù', en: ['die casting'] },
+            { id: 'b', zh: '4680电池', pinyin: '4680 diàn chí', en: ['4680 battery cell'] },
+          ],
+        },
+      },
+    ]),
+  ]);
+  const toneColor = (tone: number) => `var(--vscode-hanziGloss-tone${tone})`;
+  const md = renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels, {
+    scriptFirst: 'simplified',
+    maxDictionaryEntries: 4,
+    toneColor,
+  });
+  const heading = md.split('\n')[0];
+  assert.equal(
+    heading,
+    '**压铸** 壓鑄 — <span style="color:var(--vscode-hanziGloss-tone1);">yā</span> ' +
+      '<span style="color:var(--vscode-hanziGloss-tone4);">zhù</span>',
+  );
+  // What a screen reader reads: the same words as without colours.
+  assert.equal(
+    heading.replace(/<[^>]+>/g, ''),
+    renderHoverMarkdown(describePosition('压铸', 0, lex)!, labels).split('\n')[0],
+  );
+  // Only syllables of Han characters are coloured; digits keep no span, and a tone number reads as its tone.
+  const battery = renderHoverMarkdown(describePosition('4680电池', 5, lex, 'numbers')!, labels, {
+    scriptFirst: 'simplified',
+    maxDictionaryEntries: 4,
+    toneColor,
+  }).split('\n')[0];
+  assert.ok(battery.includes('— 4680 <span style="color:var(--vscode-hanziGloss-tone4);">dian4</span> '), battery);
+  assert.ok(battery.endsWith('<span style="color:var(--vscode-hanziGloss-tone2);">chi2</span>'), battery);
+});
+
+test('every span of a coloured hover has exactly the style form VS Code keeps', () => {
+  const md = renderHoverMarkdown(
+    describePosition('吉利：极氪009是自己压铸， 用的力劲8000吨机器', 11, fullLexicon())!,
+    labels,
+    {
+      scriptFirst: 'simplified',
+      maxDictionaryEntries: 4,
+      toneColor: (tone) => `var(--vscode-hanziGloss-tone${tone})`,
+    },
+  );
+  const tags = [...md.matchAll(/<[^>]*>/g)].map((m) => m[0]);
+  assert.ok(tags.length >= 4, md);
+  // VS Code 1.100's markdownRenderer keeps a span's style only when it matches this (uponSanitizeAttribute).
+  const kept = /^(color\:(#[0-9a-fA-F]+|var\(--vscode(-[a-zA-Z0-9]+)+\));)?$/;
+  for (const tag of tags) {
+    const style = /^<span style="([^"]*)">$/.exec(tag)?.[1];
+    assert.ok(tag === '</span>' || (style !== undefined && kept.test(style)), tag);
+  }
+});

@@ -1,6 +1,6 @@
-/** package.json, the id tables and the localisation bundles must agree with each other. */
+/** package.json and the id tables must agree with each other (the localisation: localisation.test.ts). */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Commands, SECTION, Settings } from '../../src/vscode/services/ids';
@@ -31,39 +31,6 @@ test('manifest basics the design asks for', () => {
   assert.ok(!pkg.activationEvents.includes('*'), 'no * activation');
   assert.equal(pkg.bin['hanzi-gloss'], './dist/cli.js');
   assert.ok(pkg.contributes.jsonValidation.some((v: { url: string }) => v.url === './glossary/glossary.schema.json'));
-});
-
-test('every %key% of package.json has an English and a Simplified Chinese text', () => {
-  const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
-  const en = read('package.nls.json');
-  const zh = read('package.nls.zh-cn.json');
-  for (const k of keys) {
-    assert.ok(en[k], `package.nls.json has ${k}`);
-    assert.ok(zh[k], `package.nls.zh-cn.json has ${k}`);
-  }
-  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
-});
-
-test('every vscode.l10n.t string in src/ has a Simplified Chinese translation with the same placeholders', () => {
-  const bundle = read('l10n/bundle.l10n.zh-cn.json');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (e.name.endsWith('.ts')) files.push(join(dir, e.name));
-    }
-  };
-  walk('src');
-  const strings = new Set<string>();
-  for (const f of files)
-    for (const m of readFileSync(join(root, f), 'utf8').matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(m[1]);
-  assert.ok(strings.size > 5);
-  for (const s of strings) {
-    assert.ok(bundle[s], `zh-cn translation for "${s}"`);
-    const holes = (t: string) => (t.match(/\{\d+\}/g) ?? []).sort().join();
-    assert.equal(holes(bundle[s]), holes(s), `placeholders of "${s}"`);
-  }
-  for (const k of Object.keys(bundle)) assert.ok(strings.has(k), `bundle key "${k}" is used in src/`);
 });
 
 /** Settings naming files that Hanzi Gloss reads or writes (a workspace must not choose them when untrusted). */

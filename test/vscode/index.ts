@@ -16,6 +16,7 @@ import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
 import { defineSearchSuite } from './suites/search';
 import { defineViewsSuite } from './suites/views';
+import { defineWalkthroughSuite } from './suites/walkthrough';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -40,6 +41,7 @@ export function run(): Promise<void> {
   defineInstallFailureSuite();
   defineSearchSuite();
   defineViewsSuite();
+  defineWalkthroughSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -5,6 +5,7 @@
  */
 import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import { renderingText, shownRenderings } from '../glossary/rendering';
+import { syllableTones } from './readingWords';
 import type { PositionInfo } from './scan';
 
 /**
@@ -55,6 +56,13 @@ export interface HoverOptions {
   readonly scriptFirst: 'simplified' | 'traditional';
   /** At most this many CC-CEDICT entries are listed (curated and user entries are always all shown). */
   readonly maxDictionaryEntries: number;
+  /**
+   * When given, each syllable of a Han character is wrapped in `<span style="color:…;">` with the
+   * CSS colour this returns for its tone (1–5, 5 neutral); the pinyin text itself is unchanged, so
+   * a screen reader reads it as without colours. The caller decides what colour forms its renderer
+   * keeps (VS Code's hover keeps `#rrggbb` and `var(--vscode-…)` only) and enables HTML.
+   */
+  readonly toneColor?: (tone: number) => string;
 }
 
 const DEFAULT_OPTIONS: HoverOptions = { scriptFirst: 'simplified', maxDictionaryEntries: 4 };
@@ -82,6 +90,20 @@ function entryBlock(entry: SourcedEntry, info: PositionInfo, labels: HoverLabels
   return lines.join('  \n');
 }
 
+/** The reading of `text` as Markdown, its syllables in their tones' colours when `toneColor` is given. */
+function readingMarkdown(text: string, reading: string, toneColor: HoverOptions['toneColor']): string {
+  if (!toneColor) return escapeMarkdown(reading);
+  const tones = syllableTones(text, reading);
+  return reading
+    .split(' ')
+    .map((syllable, i) => {
+      const tone = tones[i];
+      const escaped = escapeMarkdown(syllable);
+      return tone === undefined ? escaped : `<span style="color:${toneColor(tone)};">${escaped}</span>`;
+    })
+    .join(' ');
+}
+
 /** At most this many other words are listed under "Also". */
 const MAX_ALSO = 6;
 
@@ -90,11 +112,11 @@ const MAX_ALSO = 6;
  * English of the highest layer's entry, so a reader who disagrees with a boundary sees the
  * alternatives at once.
  */
-function alsoBlock(info: PositionInfo, labels: HoverLabels): string {
+function alsoBlock(info: PositionInfo, labels: HoverLabels, toneColor: HoverOptions['toneColor']): string {
   const lines = info.also.slice(0, MAX_ALSO).map((w) => {
     const english = w.entries[0] ? shownRenderings(w.entries[0], 1) : '';
     const gloss = english ? ` — ${escapeMarkdown(english)}` : '';
-    return `**${escapeMarkdown(w.text)}** _${escapeMarkdown(w.reading)}_${gloss}`;
+    return `**${escapeMarkdown(w.text)}** _${readingMarkdown(w.text, w.reading, toneColor)}_${gloss}`;
   });
   return [`_${escapeMarkdown(labels.also)}:_`, ...lines].join('  \n');
 }
@@ -108,7 +130,8 @@ export function renderHoverMarkdown(
   const [first, second] =
     options.scriptFirst === 'traditional' ? [info.traditional, info.simplified] : [info.simplified, info.traditional];
   const other = second !== first ? ` ${escapeMarkdown(second)}` : '';
-  const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${escapeMarkdown(info.reading)}`];
+  const reading = readingMarkdown(info.simplified, info.reading, options.toneColor);
+  const parts: string[] = [`**${escapeMarkdown(first)}**${other} — ${reading}`];
   if (info.unlisted) {
     parts.push(`_${escapeMarkdown(labels.unlisted)}_`);
     if (info.unlisted.kind) parts.push(escapeMarkdown(labels.unlistedKind(info.unlisted.kind)));
@@ -118,7 +141,7 @@ export function renderHoverMarkdown(
   for (const entry of dictionary.slice(0, options.maxDictionaryEntries)) parts.push(entryBlock(entry, info, labels));
   if (dictionary.length > options.maxDictionaryEntries)
     parts.push(`_${escapeMarkdown(labels.more(dictionary.length - options.maxDictionaryEntries))}_`);
-  if (info.also.length > 0) parts.push(alsoBlock(info, labels));
+  if (info.also.length > 0) parts.push(alsoBlock(info, labels, options.toneColor));
   parts.push('---', `_${escapeMarkdown(labels.footer)}_`);
   return parts.join('\n\n');
 }

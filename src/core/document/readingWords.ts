@@ -89,13 +89,28 @@ export function readLineWords(line: string, lexicon: Lexicon, kind: WordKind, st
 /** Each Han character of the span with its syllable's tone; none when the reading does not line up. */
 function tonesOf(line: string, span: ReadSpan, reading: string): ReadWord['tones'] {
   const units = readingUnits(line.slice(span.start, span.end));
-  const syllables = reading.split(' ');
-  if (units.length !== syllables.length) return [];
+  const tones = alignedTones(units, reading);
   const out: { start: number; end: number; tone: number }[] = [];
   units.forEach((u, i) => {
-    if (u.han) out.push({ start: span.start + u.start, end: span.start + u.end, tone: toneOf(syllables[i]) });
+    const tone = tones[i];
+    if (tone !== undefined) out.push({ start: span.start + u.start, end: span.start + u.end, tone });
   });
   return out;
+}
+
+/**
+ * The tone (1–5, 5 neutral) of each space-separated syllable of `reading` that stands for a Han
+ * character of `text`; undefined for the others (Latin, digits) and for all of them when the
+ * reading does not line up with the text's reading units.
+ */
+export function syllableTones(text: string, reading: string): (number | undefined)[] {
+  return alignedTones(readingUnits(text), reading);
+}
+
+function alignedTones(units: readonly { han: boolean }[], reading: string): (number | undefined)[] {
+  const syllables = reading.split(' ');
+  if (units.length !== syllables.length) return syllables.map(() => undefined);
+  return units.map((u, i) => (u.han ? toneOf(syllables[i]) : undefined));
 }
 
 /** The tone of a syllable with marks (yā) or a number (ya1); 5 for the neutral tone. */

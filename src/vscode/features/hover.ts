@@ -29,6 +29,7 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     private readonly glossary: Pick<GlossaryService, 'lexicon'>,
     private readonly tasks: TaskTimer,
     private readonly failures: InstallFailures,
+    private readonly shown: () => void = () => undefined,
   ) {}
 
   async provideHover(
@@ -92,9 +93,9 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     const found = describePosition(window, position.character - from, lexicon, config.toneStyle);
     if (!found) return undefined;
     const info = { ...found, start: found.start + from, end: found.end + from };
-    const markdown = new vscode.MarkdownString(
-      renderHoverMarkdown(info, hoverLabels(), { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4 }),
-    );
+    const toneColor = config.toneColors ? toneCssColor : undefined;
+    const options = { scriptFirst: config.scriptFirst, maxDictionaryEntries: 4, toneColor };
+    const markdown = new vscode.MarkdownString(renderHoverMarkdown(info, hoverLabels(), options));
     // Our own commands as links, the term as their argument (commandLink encodes it so that any
     // term stays one link). Glossary text itself is escaped Markdown, so it cannot add links, and
     // no other command is enabled.
@@ -110,11 +111,24 @@ export class HanziHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = {
       enabledCommands: [Commands.addEntry, Commands.editEntry, Commands.removeEntry, Commands.annotatePassage],
     };
-    markdown.supportHtml = false;
+    // HTML only for the tone colours' spans (glossary text is escaped, so it cannot add any).
+    markdown.supportHtml = toneColor !== undefined;
     markdown.supportThemeIcons = false;
     const range = new vscode.Range(position.line, info.start, position.line, info.end);
+    this.shown();
     return new vscode.Hover(markdown, range);
   }
+}
+
+/**
+ * The theme colour hanziGloss.tone<N> as CSS. A MarkdownString cannot name a ThemeColor, but the
+ * workbench defines every registered colour as a CSS variable (`--vscode-` + the id with dots as
+ * dashes), and VS Code's hover sanitizer keeps a span's `style` when it is exactly
+ * `color:#hex;` or `color:var(--vscode-…);` (markdownRenderer's uponSanitizeAttribute hook, 1.100):
+ * so the hover follows the active theme and a theme's or the user's override, as inline pinyin does.
+ */
+function toneCssColor(tone: number): string {
+  return `var(--vscode-hanziGloss-tone${tone})`;
 }
 
 const WARM_DELAY_MS = 1500;
@@ -176,13 +190,15 @@ function warmReadingWhenChineseIsVisible(
   });
 }
 
+/** `shown` is told each time a gloss is shown (the walkthrough's first step waits for it). */
 export function registerHover(
   glossary: Pick<GlossaryService, 'lexicon'>,
   tasks: TaskTimer,
   failures: InstallFailures,
+  shown?: () => void,
 ): vscode.Disposable {
   // Any language, any scheme: Chinese shows up in plain text, Markdown, code comments, output.
-  const hovers = new HanziHoverProvider(glossary, tasks, failures);
+  const hovers = new HanziHoverProvider(glossary, tasks, failures, shown);
   const provider = vscode.languages.registerHoverProvider({ pattern: '**' }, hovers);
   return vscode.Disposable.from(provider, warmReadingWhenChineseIsVisible(glossary, tasks, failures));
 }

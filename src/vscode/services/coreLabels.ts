@@ -2,7 +2,7 @@
  * The core's user-facing messages (glossary problems, QA findings, pinyin and settings checks)
  * localised through vscode.l10n. `l10n` is passed in (the extension gives `vscode.l10n`) so a unit
  * test can check every template against the zh-cn bundle and against the core's English default.
- * Each template is the literal first argument of l10n.t, where manifest.test.ts's bundle test finds it.
+ * Each template is the literal first argument of l10n.t, where localisation.test.ts's audit finds it.
  */
 import type { QaLabels } from '../../core/annotate/qa';
 import type { SidecarLabels } from '../../core/annotate/sidecar';

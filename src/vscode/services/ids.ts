@@ -33,6 +33,8 @@ export const Commands = {
   /** An own entry of the Glossaries view: opens its file with the entry selected. */
   revealEntryInFile: 'hanziGloss.revealEntryInFile',
   createWorkspaceGlossary: 'hanziGloss.createWorkspaceGlossary',
+  /** The walkthrough's buttons: opens the bundled sample and does one step there. */
+  openSample: 'hanziGloss.openSample',
 } as const;
 
 /** The view container and its views (package.json's viewsContainers and views). */

@@ -1,0 +1,219 @@
+// UI scenario of issue 15 item 5, as a new user meets the walkthrough: open it from the command
+// palette (Welcome: Open Walkthrough… runs workbench.action.openWalkthrough), see its first step with
+// its image (screenshot for the README), open the Annotate step, click its button, see the bundled
+// sample open with a draft under the Bühler line, and the step ticked. (The hover step's button is
+// tested in the extension host: its key was set by the hover scenarios before the walkthrough was
+// registered, and VS Code never ticks a step whose context key was already true then.) Then, with
+// hanziGloss.toneColors on, the hover's pinyin is drawn in the tone colours of the active theme.
+// Also: the walkthrough's step images, copied from this run's
+// screenshots (each step's image is what the UI tests saw when doing that step on the sample).
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './codeServer.mjs';
+
+const SHOTS = join(ROOT, 'media', 'screenshots');
+const IMAGES = join(ROOT, 'media', 'walkthrough');
+
+/** Walkthrough image ← the UI run's screenshot of that step (package.json's walkthrough names them). */
+const STEP_IMAGES = {
+  'hover.png': 'hover-yazhu.png',
+  'add-entry.png': 'add-entry-hover.png',
+  'annotate.png': 'annotate-passage.png',
+  'qa.png': 'forbidden-term-problem.png',
+  'search.png': 'search-ljjt.png',
+};
+
+/** Copies the run's screenshots to media/walkthrough/ (after the scenarios that take them all passed). */
+export function copyWalkthroughImages(results) {
+  mkdirSync(IMAGES, { recursive: true });
+  for (const [image, shot] of Object.entries(STEP_IMAGES)) copyFileSync(join(results, shot), join(IMAGES, image));
+}
+
+/**
+ * Runs a command by its title from the command palette (any category). The palette is asked for
+ * again if it did not open (on a loaded machine a key pressed as an editor closes can be lost).
+ */
+async function runCommand(page, title) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) break;
+    if (attempt === 2) throw new Error(`the command palette did not open for "${title}"`);
+  }
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function walkthroughScenario({ page, results, scenario, hoverText }) {
+  /** Sets hanziGloss.toneColors in the Settings editor, as a person does (its checkbox), and closes it. */
+  const toneColorsSetting = async (on) => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Preferences: Open User Settings');
+    const search = page
+      .locator(
+        '.settings-editor .settings-header .monaco-editor textarea, .settings-editor .suggest-input-container textarea',
+      )
+      .first();
+    await search.waitFor({ timeout: 15_000 });
+    await search.fill('hanziGloss.toneColors');
+    const checkbox = page.locator('.settings-editor .setting-item-bool .setting-value-checkbox').first();
+    await page
+      .locator('.settings-editor .setting-item-bool', { hasText: 'Tone Colors' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    if ((await checkbox.getAttribute('aria-checked')) !== String(on)) await checkbox.click();
+    await page.waitForFunction(
+      (want) =>
+        document
+          .querySelector('.settings-editor .setting-item-bool .setting-value-checkbox')
+          ?.getAttribute('aria-checked') === want,
+      String(on),
+    );
+    await closeTab('Settings');
+    await sampleTab();
+  };
+  /** Closes the editor whose tab shows `label`, by the tab's close button. */
+  const closeTab = async (label) => {
+    const tab = page.locator('.tab', { hasText: label }).first();
+    await tab.hover();
+    await tab.locator('.codicon-close').first().click();
+    await tab.waitFor({ state: 'detached' });
+  };
+  /** The walkthrough's sample, by its tab (its path ends in /sample), as the active editor. */
+  const sampleTab = async () => {
+    await page.locator('.tab', { hasText: '/sample' }).first().click();
+    await page.locator('.tab.active', { hasText: '/sample' }).waitFor();
+  };
+
+  const title =
+    'the walkthrough opens from the palette; its Annotate button drafts the Bühler line of the sample (压铸 step shown)';
+  await scenario(title, async () => {
+    await page.keyboard.press('Escape');
+    // The walkthrough as a new user sees it: the whole editor area (no panel left open by earlier scenarios).
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
+    await runCommand(page, 'Welcome: Open Walkthrough');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Hanzi Gloss' })
+      .first()
+      .click();
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('h2', { hasText: 'Get started with Hanzi Gloss' }).first().waitFor({ timeout: 15_000 });
+    const step = walkthrough.locator('.getting-started-step', { hasText: 'Hover a term' }).first();
+    await step.waitFor();
+    // The first step is open, with its image (the UI run's screenshot of the hover over 压铸) loaded.
+    const shown = await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.gettingStartedContainer img')]
+          .filter((img) => img.complete && img.naturalWidth > 0)
+          .map((img) => decodeURIComponent(img.currentSrc))
+          .find((src) => src.includes('/media/walkthrough/')),
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.match(await shown.jsonValue(), /\/media\/walkthrough\/hover\.png/);
+    // Without the side bar the walkthrough lays its steps and the step's image side by side.
+    // By the title bar's layout control: the walkthrough page can keep keys (even the palette's) to itself.
+    const sideBarToggle = page.locator('.titlebar [aria-label^="Toggle Primary Side Bar"]').first();
+    await sideBarToggle.click();
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+    await page.screenshot({ path: join(results, 'walkthrough.png') });
+    await sideBarToggle.click();
+    await page.locator('.part.sidebar').waitFor({ state: 'visible' });
+    mkdirSync(SHOTS, { recursive: true });
+    copyFileSync(join(results, 'walkthrough.png'), join(SHOTS, 'walkthrough.png'));
+    // The Annotate step: its button annotates the Bühler line of the walkthrough's own copy of the sample.
+    const annotate = walkthrough.locator('.getting-started-step', { hasText: 'Annotate a line' }).first();
+    await annotate.click();
+    const button = annotate.getByText('Annotate the Bühler line of the sample');
+    await button.waitFor();
+    assert.equal(await annotate.locator('.codicon-getting-started-step-checked').count(), 0, 'not done yet');
+    await button.click();
+    await page.locator('.tab.active', { hasText: 'diecasting-orders.txt' }).waitFor({ timeout: 15_000 });
+    await page.locator('.view-line', { hasText: 'EN: Bühler Group' }).first().waitFor({ timeout: 15_000 });
+    // Below the Bühler line (monaco's line elements are not in document order: compare their places).
+    const top = async (text) => (await page.locator('.view-line', { hasText: text }).first().boundingBox()).y;
+    assert.ok((await top('EN: Bühler Group')) > (await top('布勒：拓普集团')), 'the draft is below the Bühler line');
+    assert.ok((await top('EN: Bühler Group')) < (await top('吉利：')), 'and above the next passage');
+    await page.keyboard.press('Escape');
+    // The walkthrough again (the sample took its place in the editor): the step is ticked.
+    await runCommand(page, 'Welcome: Open Walkthrough');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Hanzi Gloss' })
+      .first()
+      .click();
+    await annotate.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+    // Closed by its tab's close button (the walkthrough page keeps the keyboard in its step list),
+    // back to the sample.
+    await closeTab('Walkthrough');
+    await sampleTab();
+  });
+
+  await scenario(
+    'with hanziGloss.toneColors on, the pinyin of the hover over 压铸 is in the theme’s tone colours',
+    async () => {
+      await toneColorsSetting(true);
+      try {
+        // On the walkthrough's sample, opened as a person would after the walkthrough: from the palette.
+        await runCommand(page, 'Hanzi Gloss: Open Sample');
+        await page.locator('.tab.active', { hasText: 'diecasting-orders.txt' }).waitFor({ timeout: 15_000 });
+        const toned = page.locator('.monaco-hover:visible span[style*="hanziGloss-tone"]');
+        for (let attempt = 0; ; attempt++) {
+          await hoverText('压铸');
+          if ((await toned.count()) > 0) break;
+          // The setting reaches the extension host shortly after the click: hover again until it has.
+          if (attempt === 10) throw new Error('the hover has no tone-coloured syllables');
+          await page.mouse.move(5, 400);
+          await page.waitForTimeout(500);
+        }
+        const drawn = await page.evaluate(() => {
+          const workbench = getComputedStyle(document.querySelector('.monaco-workbench'));
+          const hover = [...document.querySelectorAll('.monaco-hover')].find((h) => h.checkVisibility());
+          return [...hover.querySelectorAll('span[style*="hanziGloss-tone"]')].slice(0, 2).map((s) => {
+            const tone = /tone(\d)/.exec(s.getAttribute('style'))[1];
+            // The theme's colour for the tone, as the browser resolves it (a probe element takes it).
+            const probe = document.createElement('span');
+            probe.style.color = workbench.getPropertyValue(`--vscode-hanziGloss-tone${tone}`);
+            document.body.append(probe);
+            const theme = getComputedStyle(probe).color;
+            probe.remove();
+            return {
+              text: s.textContent,
+              tone,
+              color: getComputedStyle(s).color,
+              theme,
+              plain: getComputedStyle(hover).color,
+            };
+          });
+        });
+        assert.deepEqual(
+          drawn.map((d) => [d.text, d.tone]),
+          [
+            ['yā', '1'],
+            ['zhù', '4'],
+          ],
+        );
+        for (const d of drawn) {
+          assert.match(d.theme, /^rgb/, `the theme defines hanziGloss.tone${d.tone}`);
+          assert.equal(d.color, d.theme, `${d.text} is drawn in hanziGloss.tone${d.tone}`);
+          assert.notEqual(d.color, d.plain, `${d.text} stands out from the hover's text`);
+        }
+        // What a screen reader reads is the pinyin as it is without colours.
+        assert.match(
+          await page.locator('.monaco-hover:visible', { hasText: 'yā zhù' }).first().innerText(),
+          /— yā zhù/,
+        );
+        await page.screenshot({ path: join(results, 'hover-tone-colours.png') });
+      } finally {
+        await page.mouse.move(5, 400);
+        await toneColorsSetting(false);
+      }
+    },
+  );
+}
