@@ -79,7 +79,7 @@ export class Walkthrough {
    * It lives in the extension's global storage, so what the user did there is kept between sessions.
    */
   async sampleUri(storage: vscode.Uri): Promise<vscode.Uri> {
-    const copy = vscode.Uri.joinPath(storage, 'sample', SAMPLE[SAMPLE.length - 1]);
+    const copy = sampleCopy(storage);
     try {
       await vscode.workspace.fs.stat(copy);
     } catch {
@@ -140,12 +140,27 @@ function contextKey(key: string): { set(): void; readonly done: boolean } {
   };
 }
 
-/** Watches QA checks until one finds fewer problems in a document than the check before: a fix. */
-function watchQaFixes(walkthrough: Walkthrough, qa: Pick<QaDiagnostics, 'onDidCheck'>): vscode.Disposable {
+/** Where the user's copy of the sample lives (made by `sampleUri`). */
+function sampleCopy(storage: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(storage, 'sample', SAMPLE[SAMPLE.length - 1]);
+}
+
+/**
+ * Watches the QA checks of the sample until one finds fewer problems than the check before: the
+ * step's fix. Only the sample's: the step is about the problem its button shows there, and a fix
+ * elsewhere (another file's annotation) would tick it before the user has seen it.
+ */
+function watchQaFixes(
+  walkthrough: Walkthrough,
+  qa: Pick<QaDiagnostics, 'onDidCheck'>,
+  storage: vscode.Uri,
+): vscode.Disposable {
   const counts = new Map<string, number>();
+  const sample = sampleCopy(storage).toString();
   const listener = qa.onDidCheck((uri) => {
     if (walkthrough.isDone('qa')) return;
     const key = uri.toString();
+    if (key !== sample) return;
     const now = qaProblems(uri).length;
     const before = counts.get(key) ?? 0;
     counts.set(key, now);
@@ -168,6 +183,6 @@ export function registerWalkthrough(
     registerCommand(Commands.openSample, async (name?: string) => {
       await walkthrough.openSample(storage, name);
     }),
-    watchQaFixes(walkthrough, qa),
+    watchQaFixes(walkthrough, qa, storage),
   );
 }
