@@ -13,7 +13,7 @@ import {
   prefixSums,
   sumChunkStarts,
   trieSizes,
-  unpackTrie,
+  packedTrieArrays,
 } from '../../src/core/lexicon/assetContainer';
 import { NODE_CHUNK, TermIndex } from '../../src/core/lexicon/termIndex';
 
@@ -29,7 +29,7 @@ function asStored(index: TermIndex<number>): TermIndex<number> {
     return new Uint8Array(bytes.subarray(0, size));
   });
   // Values in node order, as the assets number them: the stored index's value v is packed.valueOrder[v].
-  return new TermIndex(unpackTrie(parts, packed.nodeCount), index.size, (v) => packed.valueOrder[v]);
+  return new TermIndex(packedTrieArrays(parts, packed.nodeCount), index.size, (v) => packed.valueOrder[v]);
 }
 
 const ALPHABET = [...'压铸机台湾的一二三四五六七八九十公司集团科技电子汽车大学中国人民'];

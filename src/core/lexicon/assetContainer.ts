@@ -170,7 +170,7 @@ export const TRIE_PARTS = 7;
  * expanded; the index expands its nodes a chunk at a time as walks reach them (`PackedNodes`).
  * `weights` (one byte per key, in key order) go into the nodes beside the values.
  */
-export function unpackTrie(parts: readonly Uint8Array[], nodeCount: number, weights?: Uint8Array): TrieArrays {
+export function packedTrieArrays(parts: readonly Uint8Array[], nodeCount: number, weights?: Uint8Array): TrieArrays {
   const i32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   const nodes = new Int32Array(2 * nodeCount + 2);
   nodes[2 * nodeCount + 1] = -1;

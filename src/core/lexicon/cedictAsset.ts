@@ -17,7 +17,7 @@ import {
   trieSizes,
   u16,
   u32,
-  unpackTrie,
+  packedTrieArrays,
   type ByteSource,
   type RunningSums,
 } from './assetContainer';
@@ -279,7 +279,7 @@ function sections(source: ByteSource): Sections {
   );
   const { parts } = container;
   // Each key's cost byte goes into its node, so the walk reads both from one cache line.
-  const trie = unpackTrie(parts, container.counts[0], parts[TRIE_PARTS + 1]);
+  const trie = packedTrieArrays(parts, container.counts[0], parts[TRIE_PARTS + 1]);
   // The counts' running sums are filled a chunk at a time as lookups need them (from the stored
   // first sum of each chunk): summing them all was a few milliseconds of every start.
   return {

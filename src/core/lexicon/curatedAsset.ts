@@ -26,7 +26,7 @@ import {
   TRIE_PARTS,
   trieSizes,
   u32,
-  unpackTrie,
+  packedTrieArrays,
 } from './assetContainer';
 import { layerOfEntries, LexiconLayer, sourcedEntries, type KeyRecord } from './lexicon';
 
@@ -192,7 +192,7 @@ export function openCuratedAsset(
   };
   let glossaries: SourcedGlossary[] | undefined;
   return {
-    layer: new LexiconLayer(unpackTrie(c.parts, nodeCount), keyCount, valueAt, 'glossary'),
+    layer: new LexiconLayer(packedTrieArrays(c.parts, nodeCount), keyCount, valueAt, 'glossary'),
     fileCount: meta.files.length,
     glossaries: () =>
       (glossaries ??= meta.files.map((f, i) => {
