@@ -6,6 +6,7 @@
  * where the sidecar notes placed them; the view follows their events while it is visible.
  */
 import * as vscode from 'vscode';
+import { RefreshWhileVisible } from '../services/visibleRefresh';
 import { annotationItems, type AnnotationItem } from '../../core/document/annotationList';
 import type { SidecarNotes } from './sidecarNotes';
 import type { QaDiagnostics } from './qa';
@@ -24,9 +25,8 @@ export interface ShownAnnotations {
 export class AnnotationsView implements vscode.TreeDataProvider<AnnotationItem>, vscode.Disposable {
   private current: ShownAnnotations | undefined;
   private view: vscode.TreeView<AnnotationItem> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private outdated = true;
   private readonly changed = new vscode.EventEmitter<AnnotationItem | undefined>();
+  private readonly refreshing = new RefreshWhileVisible(() => this.refresh(), REFRESH_DELAY_MS);
   private readonly refreshed = new vscode.EventEmitter<ShownAnnotations | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.refreshed];
   readonly onDidChangeTreeData = this.changed.event;
@@ -46,30 +46,20 @@ export class AnnotationsView implements vscode.TreeDataProvider<AnnotationItem>,
     this.view = view;
     const isActive = (uri: vscode.Uri) => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
     return vscode.Disposable.from(
-      view.onDidChangeVisibility((e) => {
-        if (e.visible && this.outdated) this.schedule(0);
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      this.refreshing.attach(view),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refreshing.schedule(0)),
       this.qa.onDidCheck((uri) => {
-        if (isActive(uri)) this.schedule();
+        if (isActive(uri)) this.refreshing.schedule();
       }),
       this.notes.onDidUpdate((uri) => {
-        if (isActive(uri)) this.schedule();
+        if (isActive(uri)) this.refreshing.schedule();
       }),
     );
   }
 
-  private schedule(delay = REFRESH_DELAY_MS): void {
-    this.outdated = true;
-    clearTimeout(this.timer);
-    if (!this.view?.visible) return;
-    this.timer = setTimeout(() => void this.refresh(), delay);
-  }
-
   /** The active document's annotations and notes as last checked and placed, shown now. */
   async refresh(): Promise<ShownAnnotations | undefined> {
-    clearTimeout(this.timer);
-    this.outdated = false;
+    this.refreshing.started();
     const document = vscode.window.activeTextEditor?.document;
     if (!document) {
       this.show(undefined);
@@ -154,7 +144,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<AnnotationItem>,
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.refreshing.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -7,6 +7,7 @@
  * further pause; a newer edit cancels a collection under way.
  */
 import * as vscode from 'vscode';
+import { RefreshWhileVisible } from '../services/visibleRefresh';
 import {
   groupTerms,
   nextOccurrence,
@@ -52,11 +53,9 @@ const LABELS = { domain: domainLabel, category: categoryLabel };
 export class TermsView implements vscode.TreeDataProvider<TermNode>, vscode.Disposable {
   private current: ShownTerms | undefined;
   private view: vscode.TreeView<TermNode> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private collecting: vscode.CancellationTokenSource | undefined;
-  /** Something changed while the view was hidden: collect when it is shown. */
-  private outdated = true;
   private readonly changed = new vscode.EventEmitter<TermNode | undefined>();
+  private readonly refreshing = new RefreshWhileVisible(() => this.refresh(), REFRESH_DELAY_MS);
   private readonly refreshed = new vscode.EventEmitter<ShownTerms | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.refreshed];
   readonly onDidChangeTreeData = this.changed.event;
@@ -79,34 +78,24 @@ export class TermsView implements vscode.TreeDataProvider<TermNode>, vscode.Disp
     this.view = view;
     const active = () => vscode.window.activeTextEditor?.document.uri.toString();
     return vscode.Disposable.from(
-      view.onDidChangeVisibility((e) => {
-        if (e.visible && this.outdated) this.schedule(0);
-      }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      this.refreshing.attach(view),
+      vscode.window.onDidChangeActiveTextEditor(() => this.refreshing.schedule(0)),
       this.scans.onDidScan((s) => {
-        if (s.uri === active() && s.version !== this.current?.version) this.schedule();
+        if (s.uri === active() && s.version !== this.current?.version) this.refreshing.schedule();
       }),
-      this.glossary.onDidChange(() => this.schedule()),
+      this.glossary.onDidChange(() => this.refreshing.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsHanziGloss(e)) this.schedule();
+        if (affectsHanziGloss(e)) this.refreshing.schedule();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.current?.document) this.schedule(0);
+        if (d === this.current?.document) this.refreshing.schedule(0);
       }),
     );
   }
 
-  private schedule(delay = REFRESH_DELAY_MS): void {
-    this.outdated = true;
-    clearTimeout(this.timer);
-    if (!this.view?.visible) return;
-    this.timer = setTimeout(() => void this.refresh(), delay);
-  }
-
   /** Collects the active document's terms now (cancelling a collection under way) and shows them. */
   async refresh(): Promise<ShownTerms | undefined> {
-    clearTimeout(this.timer);
-    this.outdated = false;
+    this.refreshing.started();
     this.collecting?.cancel();
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
@@ -221,7 +210,7 @@ export class TermsView implements vscode.TreeDataProvider<TermNode>, vscode.Disp
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.refreshing.dispose();
     this.collecting?.cancel();
     for (const d of this.disposables) d.dispose();
   }
