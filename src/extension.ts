@@ -19,6 +19,9 @@ import { registerTermsView, TermsView } from './vscode/features/termsView';
 import { GlossariesView, registerGlossariesView } from './vscode/features/glossariesView';
 import { AnnotationsView, registerAnnotationsView } from './vscode/features/annotationsView';
 import { registerWalkthrough, Walkthrough } from './vscode/features/walkthrough';
+import { ModelDrafts, registerModelDrafts } from './vscode/features/modelDrafts';
+import { registerChatParticipant } from './vscode/features/chatParticipant';
+import { ModelSources } from './vscode/services/modelSources';
 import { TaskTimer } from './vscode/services/taskTimer';
 import { InstallFailures } from './vscode/services/installFailures';
 import { loadCedictLayer } from './core/lexicon/cedictAsset';
@@ -52,6 +55,8 @@ export interface HanziGlossApi {
   };
   /** The walkthrough's sample and which of its steps are done. */
   readonly walkthrough: Walkthrough;
+  /** Language-model drafts (their consent memory too). */
+  readonly drafts: ModelDrafts;
   readonly testing: {
     /**
      * Hovers from now on see CC-CEDICT through the real asset loader over dist/cedict.bin whose
@@ -84,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     annotations: new AnnotationsView(qa, notes),
   };
   const walkthrough = new Walkthrough(context.extensionUri);
+  const sources = new ModelSources(context.secrets);
+  const drafts = new ModelDrafts(glossary, sources, notes, context.globalState, context.secrets);
   context.subscriptions.push(
     log,
     glossary,
@@ -105,6 +112,8 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     registerGlossariesView(views.glossaries, glossary, entries),
     registerAnnotationsView(views.annotations),
     registerWalkthrough(walkthrough, context.globalStorageUri, qa),
+    registerModelDrafts(drafts, sources),
+    registerChatParticipant(glossary, drafts.consent),
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -140,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): HanziGlossApi {
     inlinePinyin,
     views,
     walkthrough,
+    drafts,
     testing,
   };
 }

@@ -66,3 +66,37 @@ test('the keys and inline pinyin settings: known values taken, anything else fal
   });
   assert.deepEqual([odd.stopAt, odd.inlinePinyin, odd.toneColors], ['terms', 'off', false]);
 });
+
+test('model settings: where text goes is the user’s choice only; the style reaches the draft options', () => {
+  const values = {
+    'model.source': { defaultValue: 'vscode', globalValue: 'openai-compatible', workspaceValue: 'vscode' },
+    'model.endpoint.url': {
+      defaultValue: '',
+      globalValue: ' http://localhost:11434/v1 ',
+      workspaceValue: 'https://evil.example/v1',
+    },
+    'model.endpoint.model': { defaultValue: '', globalValue: 'qwen2.5', workspaceFolderValue: 'other' },
+    'model.vscodeModel': { defaultValue: '', workspaceValue: 'evil/model' },
+    'model.style.register': { defaultValue: 'neutral', workspaceValue: 'formal' },
+    'model.style.spelling': { defaultValue: 'british', globalValue: 'american' },
+    'model.style.companyNames': { defaultValue: 'short', globalValue: 'sideways' },
+    'model.style.instructions': { defaultValue: '', globalValue: '  Keep sentences short.  ' },
+  };
+  const model = configFrom(configuration(values), true).model;
+  assert.deepEqual(model, {
+    enabled: true,
+    source: 'openai-compatible',
+    vscodeModel: '',
+    endpointUrl: 'http://localhost:11434/v1',
+    endpointModel: 'qwen2.5',
+    style: { register: 'formal', spelling: 'american', companyNames: 'short', instructions: 'Keep sentences short.' },
+  });
+});
+
+test('model.enabled: off at the user’s or the workspace’s level is off; a workspace cannot turn it on', () => {
+  const at = (layers: Layers) =>
+    configFrom(configuration({ 'model.enabled': { defaultValue: true, ...layers } }), true);
+  assert.equal(at({}).model.enabled, true);
+  assert.equal(at({ workspaceValue: false }).model.enabled, false);
+  assert.equal(at({ globalValue: false, workspaceValue: true }).model.enabled, false);
+});

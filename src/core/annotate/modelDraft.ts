@@ -54,8 +54,16 @@ export class ModelRequestError extends Error {
   }
 }
 
-/** Sends the messages to a model and resolves to its whole answer; should stop when `signal` aborts. */
-export type CompleteChat = (messages: readonly ChatMessage[], signal: AbortSignal) => Promise<string>;
+/**
+ * Sends the messages to a model and resolves to its whole answer; should stop when `signal` aborts.
+ * A streaming adapter calls `onText` with the answer so far as it arrives (an adapter that cannot
+ * stream never calls it).
+ */
+export type CompleteChat = (
+  messages: readonly ChatMessage[],
+  signal: AbortSignal,
+  onText?: (answerSoFar: string) => void,
+) => Promise<string>;
 
 /** One request to the model and what came of it. */
 export interface ModelAttempt {
@@ -96,6 +104,11 @@ export interface ModelDraftOptions {
   /** The QA severities (the user's settings); problems of severity `information` are not retried. */
   readonly severity?: Record<QaCode, QaSeverity>;
   readonly answerLabels?: AnswerLabels;
+  /**
+   * The English of the answer being streamed, as far as it goes (the answer parser reads a partial
+   * answer too), for the editor to show while the model writes; `attempt` is 1, then 2 for the retry.
+   */
+  readonly onEnglish?: (english: string, attempt: number) => void;
 }
 
 /** Resolves as `work` does, or rejects as soon as `signal` aborts (a callback may ignore it). */
@@ -156,12 +169,18 @@ export async function draftWithModel(request: DraftRequest, options: ModelDraftO
 
   const ask = async (messages: readonly ChatMessage[]): Promise<Asked> => {
     try {
-      const answer = await untilAborted(complete(messages, signal), signal);
+      const attempt = attempts.length + 1;
+      const onText = (soFar: string) => {
+        if (signal.aborted || !options.onEnglish) return;
+        const partial = parseAnswer(soFar, request.form, options.answerLabels ?? ENGLISH_ANSWER_LABELS);
+        if (partial.ok) options.onEnglish(partial.english, attempt);
+      };
+      const answer = await untilAborted(complete(messages, signal, onText), signal);
       const parsed = parseAnswer(answer, request.form, options.answerLabels ?? ENGLISH_ANSWER_LABELS);
       const problems = parsed.ok ? checkAnnotation(request.passage, parsed.english, lexicon, severity, labels) : [];
-      const attempt = { messages, answer, parsed, problems };
-      attempts.push(attempt);
-      return { ok: true, attempt };
+      const done = { messages, answer, parsed, problems };
+      attempts.push(done);
+      return { ok: true, attempt: done };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
     }

@@ -15,6 +15,8 @@ import { registerCommand } from '../services/registerCommand';
 export interface AnnotateArgs {
   /** Refresh an existing annotation without asking. */
   readonly refresh?: boolean;
+  /** Draft with the language model (Draft with Language Model, which says it sends the passage). */
+  readonly model?: boolean;
 }
 
 function snippetOf(draft: Draft): vscode.SnippetString {
@@ -30,9 +32,17 @@ function snippetOf(draft: Draft): vscode.SnippetString {
   return new vscode.SnippetString(out + escape(draft.text.slice(at)) + '$0');
 }
 
-export async function annotatePassage(glossary: GlossaryService, args: AnnotateArgs = {}): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) return undefined;
+/** The Chinese line an annotation command works on: the cursor's, or the one above its annotation. */
+export interface PassageTarget {
+  readonly line: number;
+  /** The selected Chinese on that line, else the whole line, trimmed. */
+  readonly chinese: string;
+  readonly indent: string;
+  /** The annotation line below it, if there is one. */
+  readonly annotation?: { readonly text: string; readonly column: number };
+}
+
+export function passageAt(editor: vscode.TextEditor): PassageTarget | undefined {
   const document = editor.document;
   const marker = markerFor(document);
   let line = editor.selection.active.line;
@@ -49,16 +59,34 @@ export async function annotatePassage(glossary: GlossaryService, args: AnnotateA
     );
     return undefined;
   }
-  const draft = draftEnglish(chinese, await glossary.lexicon());
   const indent = /^\s*/.exec(lineText)![0];
   const next = line + 1 < document.lineCount ? annotationText(document.lineAt(line + 1).text, marker) : undefined;
+  return { line, chinese, indent, ...(next ? { annotation: next } : {}) };
+}
+
+export async function annotatePassage(glossary: GlossaryService, args: AnnotateArgs = {}): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  if (args.model) return vscode.commands.executeCommand<string | undefined>(Commands.draftWithModel, args);
+  const document = editor.document;
+  const marker = markerFor(document);
+  const target = passageAt(editor);
+  if (!target) return undefined;
+  const { line, chinese, indent, annotation: next } = target;
+  const draft = draftEnglish(chinese, await glossary.lexicon());
   if (next) {
     if (!args.refresh) {
       const refresh = vscode.l10n.t('Refresh Draft');
+      // The other option names what it does: it sends the line to a model.
+      const model = vscode.l10n.t('Draft with Language Model');
       const answer = await vscode.window.showInformationMessage(
         vscode.l10n.t('This line already has an annotation. Replace it with a fresh draft?'),
         refresh,
+        model,
       );
+      if (answer === model) {
+        return vscode.commands.executeCommand<string | undefined>(Commands.draftWithModel, { refresh: true });
+      }
       if (answer !== refresh) return undefined;
     }
     const range = new vscode.Range(line + 1, next.column, line + 1, document.lineAt(line + 1).text.length);

@@ -38,6 +38,8 @@ const NOTE_LAYOUT = { VIEW_COLUMNS: 90, MARGIN_COLUMNS: 4, MIN: 16, MAX: 80 } as
 export interface NoteArgs {
   readonly text?: string;
   readonly line?: number;
+  /** The input box's starting text (a model's draft) in place of the rule-based draft. */
+  readonly draft?: string;
 }
 
 export class SidecarNotes implements vscode.HoverProvider, vscode.Disposable {
@@ -246,7 +248,7 @@ export class SidecarNotes implements vscode.HoverProvider, vscode.Disposable {
       (await vscode.window.showInputBox({
         title: vscode.l10n.t('Sidecar note'),
         prompt: chinese,
-        value: draftEnglish(chinese, await this.glossary.lexicon()).text,
+        value: args.draft ?? draftEnglish(chinese, await this.glossary.lexicon()).text,
         ignoreFocusOut: true,
       }));
     if (!text) return undefined;

@@ -16,7 +16,23 @@ import { DEFAULT_MARKERS } from '../../core/annotate/annotations';
 import type { ToneStyle } from '../../core/reading/pinyin';
 import { DEFAULT_SEVERITY, type QaCode } from '../../core/annotate/qa';
 import type { WordKind } from '../../core/document/readingWords';
+import type { DraftStyle } from '../../core/annotate/modelPrompt';
 import { Settings } from './ids';
+
+/** Where language-model drafts come from: VS Code's language models, or an OpenAI-compatible endpoint. */
+export type ModelSourceKind = 'vscode' | 'openai-compatible';
+
+export interface ModelConfig {
+  /** Off: no command sends anything to a model (they say so and give the rule-based draft). */
+  readonly enabled: boolean;
+  readonly source: ModelSourceKind;
+  /** The VS Code model the user picked ("vendor/id"), '' before the first pick. */
+  readonly vscodeModel: string;
+  /** The endpoint and its model name; the key is in secret storage, never here. */
+  readonly endpointUrl: string;
+  readonly endpointModel: string;
+  readonly style: DraftStyle;
+}
 
 export interface HanziGlossConfig {
   readonly hoverEnabled: boolean;
@@ -41,6 +57,7 @@ export interface HanziGlossConfig {
   readonly inlinePinyin: 'off' | WordKind;
   /** Han characters with inline pinyin coloured by tone (theme colours hanziGloss.tone1…5). */
   readonly toneColors: boolean;
+  readonly model: ModelConfig;
 }
 
 type QaSeverity = Readonly<Record<QaCode, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
@@ -76,6 +93,35 @@ export function configFrom(c: ConfigurationValues, trusted: boolean): HanziGloss
     stopAt: c.get<string>(Settings.stopAt) === 'words' ? 'words' : 'terms',
     inlinePinyin: oneOf(c.get<string>(Settings.inlinePinyin), ['words', 'terms'] as const) ?? 'off',
     toneColors: c.get<boolean>(Settings.toneColors, false) === true,
+    model: modelConfig(c),
+  };
+}
+
+/**
+ * The model settings. Those that say where text goes (the endpoint, its model, the VS Code model)
+ * are application-scoped in package.json and read from the user's settings only here as well: a
+ * workspace, trusted or not, must not send the user's key or passages to a server it chose.
+ */
+function modelConfig(c: ConfigurationValues): ModelConfig {
+  const own = (key: string) => {
+    const v = userValue(c, key);
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const instructions = c.get<string>(Settings.modelInstructions, '');
+  const style: DraftStyle = {
+    register: oneOf(c.get<string>(Settings.modelRegister), ['neutral', 'formal', 'informal'] as const) ?? 'neutral',
+    spelling: oneOf(c.get<string>(Settings.modelSpelling), ['british', 'american'] as const) ?? 'british',
+    companyNames: oneOf(c.get<string>(Settings.modelCompanyNames), ['short', 'full'] as const) ?? 'short',
+    ...(typeof instructions === 'string' && instructions.trim() ? { instructions: instructions.trim() } : {}),
+  };
+  return {
+    // Off at any level is off: a workspace may turn drafts off, but not on against the user's setting.
+    enabled: c.get<boolean>(Settings.modelEnabled, true) !== false && userValue(c, Settings.modelEnabled) !== false,
+    source: oneOf(userValue(c, Settings.modelSource), ['vscode', 'openai-compatible'] as const) ?? 'vscode',
+    vscodeModel: own(Settings.modelVscodeModel),
+    endpointUrl: own(Settings.modelEndpointUrl),
+    endpointModel: own(Settings.modelEndpointModel),
+    style,
   };
 }
 

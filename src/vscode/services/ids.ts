@@ -35,7 +35,17 @@ export const Commands = {
   createWorkspaceGlossary: 'hanziGloss.createWorkspaceGlossary',
   /** The walkthrough's buttons: opens the bundled sample and does one step there. */
   openSample: 'hanziGloss.openSample',
+  /** Language-model drafts (each sends text to a model; their titles say so). */
+  draftWithModel: 'hanziGloss.draftWithModel',
+  draftAllWithModel: 'hanziGloss.draftAllWithModel',
+  draftNoteWithModel: 'hanziGloss.draftNoteWithModel',
+  selectModel: 'hanziGloss.selectModel',
+  setEndpointKey: 'hanziGloss.setEndpointKey',
+  clearEndpointKey: 'hanziGloss.clearEndpointKey',
 } as const;
+
+/** The chat participant (package.json chatParticipants). */
+export const CHAT_PARTICIPANT = 'hanziGloss.hanzi';
 
 /** The view container and its views (package.json's viewsContainers and views). */
 export const Views = {
@@ -62,6 +72,15 @@ export const Settings = {
   stopAt: 'keys.stopAt',
   inlinePinyin: 'inlinePinyin',
   toneColors: 'toneColors',
+  modelEnabled: 'model.enabled',
+  modelSource: 'model.source',
+  modelVscodeModel: 'model.vscodeModel',
+  modelEndpointUrl: 'model.endpoint.url',
+  modelEndpointModel: 'model.endpoint.model',
+  modelRegister: 'model.style.register',
+  modelSpelling: 'model.style.spelling',
+  modelCompanyNames: 'model.style.companyNames',
+  modelInstructions: 'model.style.instructions',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
