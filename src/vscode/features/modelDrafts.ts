@@ -38,7 +38,8 @@ import type { NoteArgs } from './sidecarNotes';
 const LABELS = modelLabels(vscode.l10n);
 
 /** Failures of the source itself, not of one line: a batch stops asking after one. */
-const SOURCE_FAILURES: ReadonlySet<FallbackReason> = new Set(['no-model', 'no-consent', 'unauthorized', 'offline']);
+const isSourceFailure = (reason: FallbackReason) =>
+  reason === 'no-model' || reason === 'no-consent' || reason === 'unauthorized' || reason === 'offline';
 
 export interface DraftArgs {
   /** Replace the line's annotation without asking. */
@@ -293,7 +294,7 @@ export class ModelDrafts {
               (english) => void writer.write(english),
             );
             outcome = this.settle(result);
-            if (result.kind === 'rules' && SOURCE_FAILURES.has(result.reason)) {
+            if (result.kind === 'rules' && isSourceFailure(result.reason)) {
               down = { ok: false, reason: result.reason, message: result.message };
             }
           }

@@ -29,14 +29,17 @@ export class ModelConsent {
 
   /** What is sent, in the words of the first-use notice (also the README's list). */
   static described(sending: Sending): string {
-    return vscode.l10n.t(
-      '{0} Chinese passage(s), up to {1} lines before and after each, the {2} glossary term(s) found in them ' +
-        '(approved and forbidden renderings, notes), their numbers as Hanzi Gloss reads them, and your style ' +
-        'settings. Nothing else: not the file name, not the rest of the file, not your glossaries.',
+    const sent = vscode.l10n.t(
+      '{0} Chinese passage(s), up to {1} lines before and after each, the {2} glossary term(s) found in them',
       sending.passages,
       CONTEXT_LINES,
       sending.terms,
     );
+    const rest = vscode.l10n.t(
+      '(approved and forbidden renderings, notes), their numbers as Hanzi Gloss reads them, and your style settings.',
+    );
+    const only = vscode.l10n.t('Nothing else: not the file name, not the rest of the file, not your glossaries.');
+    return `${sent} ${rest} ${only}`;
   }
 
   /** Whether `source` may be sent what `sending` describes now; asks when it must. */
