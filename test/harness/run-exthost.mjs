@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import {
   ensureResults,
+  installDevExtension,
   launchBrowser,
   prepareWorkspace,
   ROOT,
@@ -21,7 +22,10 @@ const TIMEOUT_MS = 5 * 60_000;
 const started = Date.now();
 const dir = runDir('exthost');
 const workspace = prepareWorkspace(dir);
-const server = await startCodeServer({ dir, workspace });
+// The test model is installed, not a second development path (code-server 4.116 then skips the first).
+const extensionsDir = join(dir, 'extensions');
+installDevExtension(extensionsDir, { withTestModel: true });
+const server = await startCodeServer({ dir, workspace, extensionsDir });
 const browser = await launchBrowser();
 const lines = [];
 let code = 1;
