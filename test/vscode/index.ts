@@ -11,6 +11,7 @@ import { defineSenseOrderSuite } from './suites/senses';
 import { defineInstallFailureSuite } from './suites/installFailures';
 import { defineLargeFileSuite } from './suites/largeFile';
 import { defineTermKeysSuite } from './suites/termKeys';
+import { defineModelDraftSuite } from './suites/modelDrafts';
 import { defineMalformedGlossarySuite } from './suites/malformedGlossaries';
 import { defineUserGlossarySuite } from './suites/userGlossaries';
 import { defineUserDataSafetySuite } from './suites/userDataSafety';
@@ -42,6 +43,7 @@ export function run(): Promise<void> {
   defineSearchSuite();
   defineViewsSuite();
   defineWalkthroughSuite();
+  defineModelDraftSuite();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};

@@ -72,8 +72,13 @@ export class ModelConsent {
       allow,
     );
     if (answer !== allow) return { ok: false, message: vscode.l10n.t('sending was not allowed') };
-    await this.state.update(key, true);
+    await this.remember(source.consentKey);
     return { ok: true };
+  }
+
+  /** Remembers that the user allowed sending to this model (also how tests skip the modal). */
+  remember(consentKey: string): Thenable<void> {
+    return this.state.update(CONSENT_PREFIX + consentKey, true);
   }
 
   /** Tells the user why a draft is the rule-based one: once per reason in this session. */
