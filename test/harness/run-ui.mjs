@@ -502,7 +502,13 @@ try {
   await qaApproveScenario({ page, results, workspace, scenario, openFile });
   // The walkthrough's images are the screenshots of the scenarios above, when all of them ran and passed.
   if (failed === 0 && !grep) copyWalkthroughImages(results);
-  await walkthroughScenario({ page, results, scenario, hoverText });
+  await walkthroughScenario({
+    page,
+    results,
+    scenario,
+    hoverText,
+    settingsFile: join(dir, 'user-data', 'User', 'settings.json'),
+  });
 } finally {
   await browser.close();
   await server.stop();

@@ -110,7 +110,7 @@ export class SearchGlossary {
     pick.placeholder = vscode.l10n.t('Chinese, pinyin (yazhuji, ya zhu ji, ya2zhu4), initials (ljjt) or English');
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
-    // Not yet in the typed API (proposed "quickPickSortByLabel"), but honoured by VS Code 1.100.
+    // Not yet in the typed API (proposed "quickPickSortByLabel"), but honoured by VS Code 1.100 to 1.116.
     Object.assign(pick, { sortByLabel: false });
     pick.value = initial;
     pick.busy = true;

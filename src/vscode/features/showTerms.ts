@@ -61,7 +61,7 @@ export async function showTermsInDocument(scans: DocumentScans): Promise<Documen
   pick.onDidChangeValue((query) => {
     pick.items = query.trim() === '' ? items : matcher.search(query).map((i) => items[i]);
   });
-  // Not yet in the typed API (proposed "quickPickSortByLabel"), but honoured by VS Code 1.100.
+  // Not yet in the typed API (proposed "quickPickSortByLabel"), but honoured by VS Code 1.100 to 1.116.
   Object.assign(pick, { sortByLabel: false });
   pick.placeholder = vscode.l10n.t(
     'Glossary terms in {0} (type to filter by Chinese, pinyin or English)',
