@@ -60,6 +60,9 @@ mkdir -p "$PRIVATE_TMP/$(dirname "$RG_CACHE_NAME")"
 tar -C "$(dirname "$(command -v rg)")" -czf "$PRIVATE_TMP/$RG_CACHE_NAME" rg
 (
   cd "$CS_DIR"
+  # Run from `npm test`, the outer npm's settings are inherited as npm_config_* variables; its
+  # user agent names Node 20, and code-server's postinstall reads the Node version from it.
+  for setting in $(compgen -e | grep -i '^npm_'); do unset "$setting"; done
   # Native modules are built for Node 22 against that package's own headers.
   export PATH="$NODE22/bin:$PATH"
   export TMPDIR="$PRIVATE_TMP" npm_config_yes=true npm_config_nodedir="$NODE22"
