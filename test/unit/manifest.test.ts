@@ -26,8 +26,8 @@ test('every setting in the id table is contributed, and the reverse', () => {
 
 test('manifest basics the design asks for', () => {
   assert.equal(pkg.name, 'hanzi-gloss');
-  assert.equal(pkg.engines.vscode, '^1.100.0');
-  assert.equal(pkg.devDependencies['@types/vscode'], '1.100.0', '@types/vscode must not be newer than engines.vscode');
+  assert.equal(pkg.engines.vscode, '^1.104.0');
+  assert.equal(pkg.devDependencies['@types/vscode'], '1.104.0', '@types/vscode must not be newer than engines.vscode');
   assert.ok(!pkg.activationEvents.includes('*'), 'no * activation');
   assert.equal(pkg.bin['hanzi-gloss'], './dist/cli.js');
   assert.ok(pkg.contributes.jsonValidation.some((v: { url: string }) => v.url === './glossary/glossary.schema.json'));
