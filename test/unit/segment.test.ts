@@ -1,5 +1,5 @@
 /**
- * Reading a sentence as words: the lattice and its least-cost path (reading/segment.ts), and the
+ * Reading a sentence as words: the candidates' least-cost path (reading/segment.ts), and the
  * lexicon's segmentation over the curated glossary and CC-CEDICT with jieba's frequencies: the
  * examples of issue 12, ASCII runs, number phrases, both scripts, the hover's "also" words.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lattice, NO_TAG, wordCost, SINGLE_CHARACTER_PENALTY, GLOSSARY_COST } from '../../src/core/reading/segment';
+import { PathSolver, NO_TAG, wordCost, SINGLE_CHARACTER_PENALTY, GLOSSARY_COST } from '../../src/core/reading/segment';
 import { numberPhrases } from '../../src/core/reading/numbers';
 import { describePosition, scanText } from '../../src/core/document/scan';
 import { renderHoverMarkdown } from '../../src/core/document/hoverMarkdown';
@@ -23,32 +23,81 @@ function read(text: string): string {
     .join('|');
 }
 
-test('the lattice takes the path of least total cost, not the longest first word', () => {
-  const lattice = new Lattice();
-  lattice.reset(10, 3);
+/** Solves candidates given as [start, end, cost, tag] rows over [base, base + length), per position in row order. */
+function solveRows(base: number, length: number, rows: number[][]): { ok: boolean; solver: PathSolver } {
+  const solver = new PathSolver();
+  const text = 'x'.repeat(base + length);
+  const ok = solver.solve(text, base, base + length, 1, (p) => {
+    for (const [s, e, cost, tag] of rows) if (s === p) solver.candidates.add(e, cost, tag);
+  });
+  return { ok, solver };
+}
+
+test('the solver takes the path of least total cost, not the longest first word', () => {
   // [10,12) is cheap alone but leaves 12 to a dear step; [10,11) + [11,13) is cheaper in total.
-  lattice.add(10, 11, 4, 0);
-  lattice.add(10, 12, 3, 1);
-  lattice.add(11, 13, 4, 2);
-  lattice.add(12, 13, 20, NO_TAG);
-  assert.ok(lattice.solve());
+  const { ok, solver } = solveRows(10, 3, [
+    [10, 11, 4, 0],
+    [10, 12, 3, 1],
+    [11, 13, 4, 2],
+    [12, 13, 20, NO_TAG],
+  ]);
+  assert.ok(ok);
   const path: number[] = [];
-  lattice.forEachOnPath((k) => path.push(lattice.tagOf(k)));
+  solver.forEachOnPath((_s, _e, tag) => path.push(tag));
   assert.deepEqual(path, [0, 2]);
 });
 
-test('on equal cost the longer word wins, and a range no candidate covers has no path', () => {
-  const lattice = new Lattice();
-  lattice.reset(0, 2);
-  lattice.add(0, 1, 2, 0);
-  lattice.add(0, 2, 4, 1);
-  lattice.add(1, 2, 2, 2);
-  lattice.solve();
-  assert.equal(lattice.tagOf(lattice.pathAt(0)), 1);
-  lattice.reset(0, 3);
-  lattice.add(0, 1, 1, 0);
-  assert.equal(lattice.solve(), false);
-  assert.throws(() => lattice.forEachOnPath(() => undefined), /no path at offset/);
+test('on equal cost the longer word wins, then the one added last; a range no candidate covers has no path', () => {
+  const equal = solveRows(0, 2, [
+    [0, 1, 2, 0],
+    [0, 2, 4, 1],
+    [1, 2, 2, 2],
+  ]);
+  assert.equal(equal.solver.tagAt(0), 1);
+  const same = solveRows(0, 1, [
+    [0, 1, 2, 0],
+    [0, 1, 2, 3],
+  ]);
+  assert.equal(same.solver.tagAt(0), 3);
+  const none = solveRows(0, 3, [[0, 1, 1, 0]]);
+  assert.equal(none.ok, false);
+  assert.throws(() => none.solver.forEachOnPath(() => undefined), /no path at offset/);
+});
+
+test('a surrogate pair is one position: no word starts at its second half', () => {
+  const solver = new PathSolver();
+  const text = 'a\u{20000}b';
+  const asked: number[][] = [];
+  solver.solve(text, 0, text.length, 1, (p, width) => {
+    asked.push([p, width]);
+    solver.candidates.add(p + width, 1, p);
+  });
+  assert.deepEqual(asked, [
+    [3, 1],
+    [1, 2],
+    [0, 1],
+  ]);
+  const steps: number[][] = [];
+  solver.forEachOnPath((s, e) => steps.push([s, e]));
+  assert.deepEqual(steps, [
+    [0, 1],
+    [1, 3],
+    [3, 4],
+  ]);
+});
+
+test("where several layers have the chosen word, the path keeps each layer's value of it", () => {
+  const solver = new PathSolver();
+  // Tags are value * 2 + layer: layer 0 has [0,2) as value 5, layer 1 as value 7, layer 1 also [0,1).
+  solver.solve('xy', 0, 2, 2, (p) => {
+    if (p === 0) {
+      solver.candidates.add(2, 3, 5 * 2 + 0);
+      solver.candidates.add(1, 9, 4 * 2 + 1);
+      solver.candidates.add(2, 3, 7 * 2 + 1);
+    } else solver.candidates.add(2, 9, NO_TAG);
+  });
+  const from = solver.valuesFrom(0);
+  assert.deepEqual([...solver.valuesArray.subarray(from, from + 2)], [5, 7]);
 });
 
 test('word costs: single characters penalised, glossary words capped below any two-word split', () => {

@@ -28,7 +28,7 @@ import { displayDictionary, type DisplayEntry } from './cedictSenses';
 import { foldWith } from '../text/foldPairs';
 import { numberPhrases } from '../reading/numbers';
 import { composedEntry, type ComposedPart } from './compose';
-import { Lattice, NO_TAG, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
+import { NO_TAG, PathSolver, UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../reading/segment';
 
 export const CEDICT_SOURCE: GlossarySource = { layer: 'cedict', label: 'CC-CEDICT', id: 'cedict' };
 
@@ -391,26 +391,24 @@ function composedParts(
   word: string,
   jiebaWord: (k: number) => string | undefined,
 ): ComposedPart[] {
-  const lattice = new Lattice();
-  lattice.reset(0, word.length);
+  const solver = new PathSolver();
   const lengths = new Int32Array(word.length);
   const values = new Int32Array(word.length);
   const weights = new Int32Array(word.length);
-  for (let i = 0; i < word.length; i++) {
+  solver.solve(word, 0, word.length, 1, (i) => {
     let single = false;
     const n = layer.prefixesAt(word, i, word.length, undefined, lengths, values, weights);
     for (let h = 0; h < n; h++) {
       if (lengths[h] === word.length || jiebaWord(values[h]) !== undefined) continue;
       single ||= lengths[h] === 1;
-      lattice.add(i, i + lengths[h], layer.wordCosts[lengths[h] === 1 ? 256 + weights[h] : weights[h]], values[h]);
+      const cost = layer.wordCosts[lengths[h] === 1 ? 256 + weights[h] : weights[h]];
+      solver.candidates.add(i + lengths[h], cost, values[h]);
     }
-    if (!single) lattice.add(i, i + 1, UNKNOWN_CHARACTER_COST, NO_TAG);
-  }
-  lattice.solve();
+    if (!single) solver.candidates.add(i + 1, UNKNOWN_CHARACTER_COST, NO_TAG);
+  });
   const parts: ComposedPart[] = [];
-  lattice.forEachOnPath((k) => {
-    const zh = word.slice(lattice.startOf(k), lattice.endOf(k));
-    const tag = lattice.tagOf(k);
+  solver.forEachOnPath((start, end, tag) => {
+    const zh = word.slice(start, end);
     parts.push({ zh, entries: tag === NO_TAG ? [] : layer.valueAt(tag).entries });
   });
   return parts;

@@ -12,8 +12,9 @@ import { isNameAt } from '../reading/names';
 import { composedEntry, type ComposedPart } from './compose';
 import {
   GLOSSARY_COST,
-  Lattice,
+  charWidth,
   NO_TAG,
+  PathSolver,
   UNKNOWN_CHARACTER_COST,
   UNKNOWN_FREQUENCY_COST,
   wordCost,
@@ -390,17 +391,6 @@ function cutsAsciiAt(text: string, e: number): boolean {
   return e > 0 && e < text.length && isAsciiAlnum(text.charCodeAt(e - 1)) && isAsciiAlnum(text.charCodeAt(e));
 }
 
-/**
- * Width of the character at i: both halves of a surrogate pair, one unit of a lone half or of a
- * pair the range's end cuts.
- */
-function charWidth(text: string, i: number, end: number): number {
-  if (i + 1 >= end) return 1;
-  const c = text.charCodeAt(i);
-  const next = text.charCodeAt(i + 1);
-  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
 /** One step of a reading: a word (of a layer, or made by the reader) or an unknown character. */
 export interface ReadingStep {
   readonly start: number;
@@ -419,8 +409,8 @@ export class Lexicon {
   /** Per layer and value index: 0 not yet known, 1 a word of its own, 2 a jieba word composed of parts. */
   private readonly composedKeys: Int8Array[];
   private table: Uint16Array | undefined;
-  /** The segmentation's lattice, reused from range to range. */
-  private readonly lattice = new Lattice();
+  /** The segmentation's path solver, reused from range to range. */
+  private readonly solver = new PathSolver();
   /** Scratch of one position and layer: the keys' lengths and values, the plain walk's lengths. */
   private readonly prefixLengths = new Int32Array(MAX_KEY);
   private readonly prefixValues = new Int32Array(MAX_KEY);
@@ -444,8 +434,6 @@ export class Lexicon {
   private readonly ownSlotAt = new Int32Array(OWN_SLOTS).fill(-1);
   private readonly ownSlotCount = new Int32Array(OWN_SLOTS);
   private readonly ownSlotLengths = new Int32Array(OWN_SLOTS * OWN_PER_SLOT);
-  /** Per layer, the value index of the word being read. */
-  private readonly wordValues: Int32Array;
   /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
   private runs: readonly NameRun[] = [];
   /** Words and characters the unlisted-name finder has classed. */
@@ -471,7 +459,7 @@ export class Lexicon {
     this.hasDictionary = this.dictionary.includes(true);
     this.composedKeys = layers.map(() => EMPTY_MARKS);
     this.hits = new Int32Array(Math.max(2, layers.length * 2));
-    this.wordValues = new Int32Array(layers.length);
+    this.noValues = new Int32Array(layers.length).fill(-1);
   }
 
   static empty(): Lexicon {
@@ -745,103 +733,134 @@ export class Lexicon {
   }
 
   /**
-   * Builds the lattice of text[start, end) and solves it. Candidates at each position: every key
-   * of every layer, as written and, where the fold changes a character the walk examined, folded
-   * (a layer's own spelling is kept where both give the same length), and, where no word is one
-   * character long, the character alone at the unknown cost. A candidate's tag is its layer and
-   * value index; a word several layers have is one candidate per layer, merged when read. A key
-   * holding an ASCII letter or digit is left out unless it starts and ends where the text's ASCII
-   * run does (GPU holds no PU, 8800 no 88). A number with its unit (2台6000吨, 第二台) is kept
-   * whole as drafts read it: no word crosses its bounds, though its unit is still a word inside it
-   * (台 "unit").
+   * Reads text[start, end) as words: the least-cost path through the candidates `candidatesAt`
+   * gives each position, found by `solver`.
    */
-  private segment(text: string, start: number, end: number): Lattice {
-    const lattice = this.lattice;
-    lattice.reset(start, end - start);
+  private read(text: string, start: number, end: number): PathSolver {
+    const fold = this.fold;
+    this.rangeText = text;
+    this.rangeStart = start;
+    this.rangeEnd = end;
+    this.rangeNumbers = this.numberSpans(text, start, end, fold);
+    this.runs = this.unlistedRuns(text, start, end);
+    this.rangeNextFolded = fold === undefined ? undefined : this.foldedPositions(text, start, end, fold);
+    this.phraseAt = 0;
+    this.nameFrom = 0;
+    const solver = this.solver;
+    solver.begin(start, end, this.layers.length);
+    for (let p = end - 1; p >= start; p--) {
+      const width = solver.positionAt(text, p, start, end);
+      if (width === 0) continue;
+      this.candidatesAt(p, width);
+      solver.settle(p);
+    }
+    return solver;
+  }
+
+  /** The range `read` is reading, and what it found in it before weighing words. */
+  private rangeText = '';
+  private rangeStart = 0;
+  private rangeEnd = 0;
+  private rangeNumbers: number[] = [];
+  private rangeNextFolded: Int32Array | undefined;
+  /** Index of the first number phrase ending after the position last asked about. */
+  private phraseAt = 0;
+  /** Index of the first unlisted name starting at or after the position last asked about. */
+  private nameFrom = 0;
+
+  /**
+   * The words starting at position i of the range being read, into the solver's candidates.
+   * Every key of every layer, as written and, where the fold changes a character the walk examined,
+   * folded (a layer's own spelling is kept where both give the same length), and, where no word is
+   * one character long, the character alone at the unknown cost. A candidate's tag is its layer
+   * and value index; a word several layers have is one candidate per layer, merged by the solver.
+   * A key holding an ASCII letter or digit is left out unless it starts and ends where the text's
+   * ASCII run does (GPU holds no PU, 8800 no 88). A number with its unit (2台6000吨, 第二台) is
+   * kept whole as drafts read it: no word crosses its bounds, though its unit is still a word
+   * inside it (台 "unit"). Positions may be asked in any order (the solver goes backwards, the
+   * hover forwards): the phrase and name indexes follow either way.
+   */
+  private candidatesAt(i: number, width: number): void {
+    const text = this.rangeText;
+    const start = this.rangeStart;
+    const end = this.rangeEnd;
+    const numbers = this.rangeNumbers;
+    const names = this.runs;
+    const out = this.solver.candidates;
     const layers = this.layers;
     const layerCount = layers.length;
     const fold = this.fold;
-    const numbers = this.numberSpans(text, start, end, fold);
-    const names = (this.runs = this.unlistedRuns(text, start, end));
-    let name = 0;
-    let phrase = 0;
     const lengths = this.prefixLengths;
     const values = this.prefixValues;
     const weights = this.prefixWeights;
     const plain = this.atLengths;
-    const nextFolded = fold === undefined ? undefined : this.foldedPositions(text, start, end, fold);
-    for (let i = start; i < end;) {
-      const width = charWidth(text, i, end);
-      let single = false;
-      // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
-      const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
-      // A word starting inside a number phrase ends inside it; one starting elsewhere may hold a
-      // whole phrase (极氪009) but not end inside one that starts after it.
-      while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
-      const inPhrase = phrase < numbers.length && numbers[phrase] < i;
-      const limit = inPhrase ? numbers[phrase + 1] : end;
-      const startsPhrase = phrase < numbers.length && numbers[phrase] === i;
-      const later = startsPhrase ? phrase + 2 : phrase;
-      // The longest key found here, and whether one spans the number phrase starting here.
-      let longest = 0;
-      let phraseIsKey = false;
-      // The first position from i on whose code unit the fold changes (Infinity: no fold).
-      const foldedAt = nextFolded === undefined ? Infinity : nextFolded[i - start];
-      for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
-        const layer = layers[l];
-        let plainCount = 0;
-        for (let pass = 0; pass < 2; pass++) {
-          const folded = pass === 1;
-          // The folded walk differs only if the fold changes a code unit the plain walk read.
-          if (folded && foldedAt >= Math.min(limit, i + layer.lastDepth + 1)) break;
-          const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values, weights);
-          for (let h = 0; h < n; h++) {
-            const length = lengths[h];
-            const e = i + length;
-            if (cutsAsciiAt(text, e)) continue;
-            if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
-            if (folded) {
-              // The layer's own spelling, found by the plain walk, is kept over its folded one.
-              let seen = false;
-              for (let x = 0; x < plainCount && !seen; x++) seen = plain[x] === length;
-              if (seen) continue;
-            } else plain[plainCount++] = length;
-            if (length === width) single = true;
-            if (length > longest) longest = length;
-            if (startsPhrase && e === numbers[phrase + 1]) phraseIsKey = true;
-            const cost = layer.wordCosts[length === 1 ? 256 + weights[h] : weights[h]];
-            lattice.add(i, e, cost, values[h] * layerCount + l);
-          }
+    let single = false;
+    // Inside an ASCII run (the P of GPU) no key may start: it would start with that letter.
+    const insideAscii = isAsciiAlnum(text.charCodeAt(i)) && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1));
+    // A word starting inside a number phrase ends inside it; one starting elsewhere may hold a
+    // whole phrase (极氪009) but not end inside one that starts after it.
+    let phrase = this.phraseAt;
+    while (phrase < numbers.length && numbers[phrase + 1] <= i) phrase += 2;
+    while (phrase >= 2 && numbers[phrase - 1] > i) phrase -= 2;
+    this.phraseAt = phrase;
+    const inPhrase = phrase < numbers.length && numbers[phrase] < i;
+    const limit = inPhrase ? numbers[phrase + 1] : end;
+    const startsPhrase = phrase < numbers.length && numbers[phrase] === i;
+    const later = startsPhrase ? phrase + 2 : phrase;
+    // The longest key found here, and whether one spans the number phrase starting here.
+    let longest = 0;
+    let phraseIsKey = false;
+    // The first position from i on whose code unit the fold changes (Infinity: no fold).
+    const nextFolded = this.rangeNextFolded;
+    const foldedAt = nextFolded === undefined ? Infinity : nextFolded[i - start];
+    for (let l = 0; l < (insideAscii ? 0 : layerCount); l++) {
+      const layer = layers[l];
+      let plainCount = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        const folded = pass === 1;
+        // The folded walk differs only if the fold changes a code unit the plain walk read.
+        if (folded && foldedAt >= Math.min(limit, i + layer.lastDepth + 1)) break;
+        const n = layer.prefixesAt(text, i, limit, folded ? fold : undefined, lengths, values, weights);
+        for (let h = 0; h < n; h++) {
+          const length = lengths[h];
+          const e = i + length;
+          if (cutsAsciiAt(text, e)) continue;
+          if (!inPhrase && endsInsidePhrase(numbers, later, e)) continue;
+          if (folded) {
+            // The layer's own spelling, found by the plain walk, is kept over its folded one.
+            let seen = false;
+            for (let x = 0; x < plainCount && !seen; x++) seen = plain[x] === length;
+            if (seen) continue;
+          } else plain[plainCount++] = length;
+          if (length === width) single = true;
+          if (length > longest) longest = length;
+          if (startsPhrase && e === numbers[phrase + 1]) phraseIsKey = true;
+          out.add(e, layer.wordCosts[length === 1 ? 256 + weights[h] : weights[h]], values[h] * layerCount + l);
         }
       }
-      if (!single) lattice.add(i, i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
-      // A number with its unit is a word (2奈米, 6000吨, 第四代) unless a dictionary has that very word
-      // (一轮). Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in
-      // 5G). A glossary's unit inside it (the curated 吨 "t") gives the phrase its English and is
-      // offered under "Also" in the hover.
-      const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
-      if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, phraseEnd)) {
-        lattice.add(i, phraseEnd, NUMBER_COST, NUMBER_TAG);
-      }
-      if (
-        !inPhrase &&
-        longest <= width &&
-        this.nameAt(text, i, end, fold) &&
-        !endsInsidePhrase(numbers, later, i + 3)
-      ) {
-        lattice.add(i, i + 3, PERSONAL_NAME_COST, NAME_TAG);
-      }
-      for (; name < names.length && names[name].start <= i; name++) {
-        const e = names[name].end;
-        // Like any word, a name keeps out of a number phrase's inside (一汽 of 一汽铸造 stays the number's).
-        if (names[name].start === i && !inPhrase && !endsInsidePhrase(numbers, later, e)) {
-          lattice.add(i, e, NAME_COST, UNLISTED_TAG - name);
-        }
-      }
-      i += width;
     }
-    lattice.solve();
-    return lattice;
+    if (!single) out.add(i + width, UNKNOWN_CHARACTER_COST, NO_TAG);
+    // A number with its unit is a word (2奈米, 6000吨, 第四代) unless a dictionary has that very word
+    // (一轮). Like a key, it is read only on the bounds of the ASCII runs it holds (5 is no word in
+    // 5G). A glossary's unit inside it (the curated 吨 "t") gives the phrase its English and is
+    // offered under "Also" in the hover.
+    const phraseEnd = startsPhrase ? numbers[phrase + 1] : 0;
+    if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, phraseEnd)) {
+      out.add(phraseEnd, NUMBER_COST, NUMBER_TAG);
+    }
+    if (!inPhrase && longest <= width && this.nameAt(text, i, end, fold) && !endsInsidePhrase(numbers, later, i + 3)) {
+      out.add(i + 3, PERSONAL_NAME_COST, NAME_TAG);
+    }
+    if (names.length === 0) return;
+    let name = this.nameFrom;
+    while (name < names.length && names[name].start < i) name++;
+    while (name > 0 && names[name - 1].start >= i) name--;
+    this.nameFrom = name;
+    for (; name < names.length && names[name].start === i; name++) {
+      const e = names[name].end;
+      // Like any word, a name keeps out of a number phrase's inside (一汽 of 一汽铸造 stays the number's).
+      if (!inPhrase && !endsInsidePhrase(numbers, later, e)) out.add(e, NAME_COST, UNLISTED_TAG - name);
+    }
   }
 
   /** Fills `nextFolded` for text[start, end) and returns it (index 0 is `start`). */
@@ -853,46 +872,30 @@ export class Lexicon {
     return next;
   }
 
-  /**
-   * Per layer, the value index of the word [start, end) of the solved lattice (-1: the layer does
-   * not have it), into `this.wordValues`: the candidates of one span, one per layer, merged.
-   * `k` is one of them; the others start at the same position, so they are its neighbours.
-   */
-  private valuesOf(lattice: Lattice, k: number): Int32Array {
-    const out = this.wordValues;
-    out.fill(-1);
-    if (lattice.tagOf(k) < NO_TAG) return out; // a word the reader made: no layer has it
-    const layerCount = this.layers.length;
-    const start = lattice.startOf(k);
-    const end = lattice.endOf(k);
-    let first = k;
-    while (first > 0 && lattice.startOf(first - 1) === start) first--;
-    for (let j = first; j < lattice.size && lattice.startOf(j) === start; j++) {
-      const tag = lattice.tagOf(j);
-      if (tag < 0 || lattice.endOf(j) !== end) continue;
-      const l = tag % layerCount;
-      if (out[l] < 0) out[l] = (tag - l) / layerCount;
-    }
-    return out;
-  }
+  /** No layer's value: the values of a word the reader made (a number, a name). */
+  private readonly noValues: Int32Array;
 
   /**
    * Reads [start, end) as words and calls `found` with each word of the path that a layer has
-   * (unknown characters are steps of the path, not words) and its values per layer.
+   * (unknown characters are steps of the path, not words) and its values per layer, from `from`
+   * in `values`.
    */
   private walk(
     text: string,
     start: number,
     end: number,
-    found: (start: number, end: number, values: Int32Array, kind: number, name: NameRun | undefined) => void,
+    found: (start: number, end: number, values: Int32Array, from: number, kind: number, name?: NameRun) => void,
   ): void {
     if (this.layers.length === 0 || start >= end) return;
-    const lattice = this.segment(text, start, end);
-    lattice.forEachOnPath((k) => {
-      const tag = lattice.tagOf(k);
-      if (tag === NO_TAG) return;
-      found(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), kindOfTag(tag), this.runOf(tag));
-    });
+    const path = this.read(text, start, end);
+    const values = path.valuesArray;
+    for (let p = start; p < end;) {
+      const e = path.endAt(p);
+      const tag = path.tagAt(p);
+      if (tag >= 0) found(p, e, values, path.valuesFrom(p), WORD);
+      else if (tag !== NO_TAG) found(p, e, this.noValues, 0, kindOfTag(tag), this.runOf(tag));
+      p = e;
+    }
   }
 
   /**
@@ -907,10 +910,8 @@ export class Lexicon {
         out.push({ start: i, end: i + charWidth(text, i, end), word: false });
       return out;
     }
-    const lattice = this.segment(text, start, end);
-    lattice.forEachOnPath((k) => {
-      const tag = lattice.tagOf(k);
-      const step = { start: lattice.startOf(k), end: lattice.endOf(k), word: tag !== NO_TAG };
+    this.read(text, start, end).forEachOnPath((s, e, tag) => {
+      const step = { start: s, end: e, word: tag !== NO_TAG };
       out.push(tag === NUMBER_TAG ? { ...step, made: 'number' } : tag === NAME_TAG ? { ...step, made: 'name' } : step);
     });
     return out;
@@ -923,34 +924,52 @@ export class Lexicon {
    */
   wordsAt(text: string, start: number, end: number, offset: number): { word?: TermMatch; also: TermMatch[] } {
     if (this.layers.length === 0 || offset < start || offset >= end) return { also: [] };
-    const lattice = this.segment(text, start, end);
+    const path = this.read(text, start, end);
     const out = new TermMatches(text, this);
+    let word: TermMatch | undefined;
     let chosen = -1;
-    lattice.forEachOnPath((k) => {
-      if (lattice.startOf(k) <= offset && offset < lattice.endOf(k)) chosen = k;
+    path.forEachOnPath((s, e, tag) => {
+      if (s > offset || e <= offset) return;
+      chosen = s * (end + 1) + e;
+      if (tag === NO_TAG) return;
+      if (tag >= 0) out.push(s, e, path.valuesArray, path.valuesFrom(s), WORD);
+      else out.push(s, e, this.noValues, 0, kindOfTag(tag), this.runOf(tag));
+      word = out.at(out.length - 1);
     });
-    // One candidate per span (several layers give one span several), the path's first.
-    const spans: number[] = [];
-    const seen = new Set<number>();
-    const span = (k: number) => lattice.startOf(k) * (end + 1) + lattice.endOf(k);
-    if (chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG) seen.add(span(chosen));
-    for (let k = 0; k < lattice.size && lattice.startOf(k) <= offset; k++) {
-      if (lattice.endOf(k) <= offset || lattice.tagOf(k) === NO_TAG || seen.has(span(k))) continue;
-      // Words the reader makes (numbers, personal names) are readings of the path only.
-      if (lattice.tagOf(k) === NUMBER_TAG || lattice.tagOf(k) === NAME_TAG) continue;
-      seen.add(span(k));
-      spans.push(k);
+    // Every other span covering `offset`, one per span with each layer's value of it, in the order
+    // the candidates come (by start, then as added); words the reader makes (numbers, personal
+    // names) are readings of the path only.
+    const layerCount = this.layers.length;
+    const spans = new Map<number, { start: number; end: number; tag: number; values: Int32Array }>();
+    const candidates = this.solver.candidates;
+    for (let q = start; q <= offset; q += charWidth(text, q, end)) {
+      candidates.count = 0;
+      this.candidatesAt(q, charWidth(text, q, end));
+      for (let j = 0; j < candidates.count; j++) {
+        const e = candidates.ends[j];
+        const tag = candidates.tags[j];
+        if (e <= offset || tag === NO_TAG || tag === NUMBER_TAG || tag === NAME_TAG) continue;
+        const key = q * (end + 1) + e;
+        if (key === chosen && word !== undefined) continue;
+        let span = spans.get(key);
+        if (span === undefined) {
+          span = { start: q, end: e, tag, values: new Int32Array(layerCount).fill(-1) };
+          spans.set(key, span);
+        }
+        // A span first offered as a name the reader found takes no layer's values (as on the path).
+        if (tag >= 0 && span.tag >= 0 && span.values[tag % layerCount] < 0) {
+          span.values[tag % layerCount] = (tag - (tag % layerCount)) / layerCount;
+        }
+      }
     }
-    const length = (k: number) => lattice.endOf(k) - lattice.startOf(k);
-    spans.sort((a, b) => length(b) - length(a) || lattice.startOf(a) - lattice.startOf(b));
-    const make = (k: number) => {
-      const tag = lattice.tagOf(k);
-      out.push(lattice.startOf(k), lattice.endOf(k), this.valuesOf(lattice, k), 0, kindOfTag(tag), this.runOf(tag));
-      return out.at(out.length - 1);
-    };
-    const word = chosen >= 0 && lattice.tagOf(chosen) !== NO_TAG ? make(chosen) : undefined;
-    // A jieba word CC-CEDICT lacks (算机 in 计算机) is a reading of its own only where the path takes it.
-    const also = spans.map(make).filter((w) => !w.entries.every((e) => e.composed));
+    const also = [...spans.values()]
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+      .map((span) => {
+        out.push(span.start, span.end, span.values, 0, kindOfTag(span.tag), this.runOf(span.tag));
+        return out.at(out.length - 1);
+      })
+      // A jieba word CC-CEDICT lacks (算机 in 计算机) is a reading of its own only where the path takes it.
+      .filter((w) => !w.entries.every((e) => e.composed));
     return { word, also };
   }
 
@@ -962,13 +981,13 @@ export class Lexicon {
     let matches = 0;
     let glossary = 0;
     const dictionary = this.dictionary;
-    this.walk(text, start, end, (s, e, values, kind) => {
+    this.walk(text, start, end, (s, e, values, from, kind) => {
       // An unlisted name is a word of the reading but no glossary's term.
       matches++;
       // A number word's glossary units (the curated 吨 of 6000吨) are the glossary's terms there.
       if (kind === NUMBER) glossary += this.glossaryWordsInside(text, s, e).length / 2;
       for (let l = 0; l < dictionary.length; l++) {
-        if (values[l] >= 0 && !dictionary[l]) {
+        if (values[from + l] >= 0 && !dictionary[l]) {
           glossary++;
           break;
         }
@@ -1081,7 +1100,7 @@ export class Lexicon {
 
   /** The words of the reading of [start, end), appended to `out` (which must be over the same text). */
   matchRange(text: string, start: number, end: number, out: TermMatches = new TermMatches(text, this)): TermMatches {
-    this.walk(text, start, end, (s, e, values, kind, name) => out.push(s, e, values, 0, kind, name));
+    this.walk(text, start, end, (s, e, values, from, kind, name) => out.push(s, e, values, from, kind, name));
     return out;
   }
 }

@@ -1,14 +1,18 @@
 /**
- * Word segmentation for reading: a lattice of candidate words (every dictionary match at every
- * position, one "unknown" step per character nobody knows) and the path
- * through it of least total cost, by dynamic programming from the end of the text backwards, as
- * jieba does with its DAG. A word's cost is its negative log frequency (the build step stores it
- * beside each dictionary key), so a common two-word split beats a rare word that swallows a
- * character of its neighbour (新手机 is 新 | 手机, not 新手 | 机).
+ * Word segmentation for reading: the candidate words at every position (every dictionary match,
+ * one "unknown" step per character nobody knows) and the path through them of least total cost,
+ * by dynamic programming from the end of the text backwards, as jieba does with its DAG. A word's
+ * cost is its negative log frequency (the build step stores it beside each dictionary key), so a
+ * common two-word split beats a rare word that swallows a character of its neighbour (新手机 is
+ * 新 | 手机, not 新手 | 机).
  *
- * This file knows nothing of dictionaries: callers add candidates (start, end, cost, a tag of their
- * own) and read the path back. The lattice is reused from passage to passage, so a scan allocates
- * only when a passage is longer than any before it.
+ * This file knows nothing of dictionaries: a caller says which words start at a position (end,
+ * cost, a tag of its own) when the solver asks, and reads the path back. The candidates are weighed
+ * as they are made, position by position from the end, and never stored: every word ending after
+ * a position is settled by then, so only the best choice per position is kept (a stored lattice of
+ * every candidate cost a third of the reading's time in writes and reads). The solver's arrays are
+ * reused from passage to passage, so a scan allocates only when a passage is longer than any
+ * before it.
  */
 
 /** Cost of a key whose frequency is unknown (not in the frequency list): a word seen about once. */
@@ -41,118 +45,204 @@ export function wordCost(
 /** Tag of a candidate that is no dictionary word (an unknown character). */
 export const NO_TAG = -1;
 
-/**
- * Candidates of one range of text, added in order of their start (all candidates starting at a
- * position before any starting later), and the least-cost path through them.
- */
-export class Lattice {
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private costs = new Float64Array(64);
-  private tags = new Int32Array(64);
-  private count = 0;
-  private base = 0;
-  private length = 0;
-  /** Per position (from the range's start), the least cost to the end and the candidate taken. */
-  private best = new Float64Array(64);
-  private choice = new Int32Array(64);
+/** The words starting at one position, as a caller adds them when the solver asks. */
+export class Candidates {
+  ends = new Int32Array(64);
+  costs = new Float64Array(64);
+  tags = new Int32Array(64);
+  count = 0;
 
-  /** Empties the lattice for the range [base, base + length). */
-  reset(base: number, length: number): void {
-    this.base = base;
-    this.length = length;
-    this.count = 0;
-    if (this.best.length < length + 1) {
-      const size = Math.max(length + 1, this.best.length * 2);
-      this.best = new Float64Array(size);
-      this.choice = new Int32Array(size);
-    }
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** Adds the candidate [start, end) (offsets into the text), not before one added earlier. */
-  add(start: number, end: number, cost: number, tag: number): void {
-    if (this.count === this.starts.length) this.grow();
+  /** Adds the word ending at `end` (an offset into the text) with its cost and tag. */
+  add(end: number, cost: number, tag: number): void {
+    if (this.count === this.ends.length) this.grow();
     const k = this.count++;
-    this.starts[k] = start;
     this.ends[k] = end;
     this.costs[k] = cost;
     this.tags[k] = tag;
   }
 
   private grow(): void {
-    const n = this.starts.length * 2;
-    const copy = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.starts = copy(this.starts, (m) => new Int32Array(m));
-    this.ends = copy(this.ends, (m) => new Int32Array(m));
-    this.costs = copy(this.costs, (m) => new Float64Array(m));
-    this.tags = copy(this.tags, (m) => new Int32Array(m));
+    const n = this.ends.length * 2;
+    const ends = new Int32Array(n);
+    const costs = new Float64Array(n);
+    const tags = new Int32Array(n);
+    ends.set(this.ends);
+    costs.set(this.costs);
+    tags.set(this.tags);
+    this.ends = ends;
+    this.costs = costs;
+    this.tags = tags;
+  }
+}
+
+/** Whether code unit `c` at `p` is the second half of a surrogate pair that starts inside [start, …). */
+function isPairTail(text: string, p: number, start: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 0xdc00 || c > 0xdfff || p <= start) return false;
+  const before = text.charCodeAt(p - 1);
+  return before >= 0xd800 && before <= 0xdbff;
+}
+
+/**
+ * Width of the character at i: both halves of a surrogate pair, one unit of a lone half or of a
+ * pair the range's end cuts.
+ */
+export function charWidth(text: string, i: number, end: number): number {
+  if (i + 1 >= end) return 1;
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * The least-cost path through a range's candidate words. A tag ≥ 0 stands for a word some layer
+ * of the caller's has, as `value * layers + layer`; where several layers have the chosen word
+ * (several candidates of the same span), the path keeps each layer's value of it.
+ */
+export class PathSolver {
+  readonly candidates = new Candidates();
+  private base = 0;
+  private length = 0;
+  private layers = 1;
+  /** Per position (from the range's start): least cost to the range's end, the word taken there. */
+  private best = new Float64Array(64);
+  private ends = new Int32Array(64);
+  private tags = new Int32Array(64);
+  /** Per position and layer, that layer's value of the word taken there (-1: the layer lacks it). */
+  private values = new Int32Array(64);
+
+  /**
+   * Finds the least-cost path through text[start, end): for each character from the last to the
+   * first, `candidatesAt(p, width)` adds to `candidates` the words starting at p (width: the
+   * character's code units). False if no path covers the range (a caller that adds one step per
+   * character always has one). A caller on a hot path runs the same loop itself with `begin`,
+   * `positionAt` and `settle`, so that its candidate maker is called directly.
+   */
+  solve(
+    text: string,
+    start: number,
+    end: number,
+    layers: number,
+    candidatesAt: (p: number, width: number) => void,
+  ): boolean {
+    this.begin(start, end, layers);
+    for (let p = end - 1; p >= start; p--) {
+      const width = this.positionAt(text, p, start, end);
+      if (width === 0) continue;
+      candidatesAt(p, width);
+      this.settle(p);
+    }
+    return this.solved();
   }
 
-  startOf(k: number): number {
-    return this.starts[k];
-  }
-
-  endOf(k: number): number {
-    return this.ends[k];
-  }
-
-  tagOf(k: number): number {
-    return this.tags[k];
-  }
-
-  costOf(k: number): number {
-    return this.costs[k];
+  /** Starts the range text[start, end) for positions to be settled from its end backwards. */
+  begin(start: number, end: number, layers: number): void {
+    const n = end - start;
+    this.reserve(n + 1, layers);
+    this.base = start;
+    this.length = n;
+    this.layers = layers;
+    this.best[n] = 0;
   }
 
   /**
-   * Finds the least-cost path from the range's start to its end; then `pathFrom(p)` gives the
-   * candidate taken at position p of the path. Candidates are visited last to first: all those
-   * starting later are then settled. On equal cost the longer word wins. False if no path covers
-   * the range (a caller that adds one step per character always has one).
+   * The width of the character at p (0: p is the second half of a surrogate pair, no position:
+   * no word starts there), with the candidates emptied for the caller to fill.
    */
-  solve(): boolean {
-    const n = this.length;
-    const best = this.best;
-    const choice = this.choice;
-    best.fill(Infinity, 0, n);
-    best[n] = 0;
-    choice.fill(-1, 0, n + 1);
-    const base = this.base;
-    for (let k = this.count - 1; k >= 0; k--) {
-      const s = this.starts[k] - base;
-      const rest = best[this.ends[k] - base];
-      const c = this.costs[k] + rest;
-      const b = best[s];
-      if (c < b || (c === b && this.ends[k] > this.ends[choice[s]])) {
-        best[s] = c;
-        choice[s] = k;
+  positionAt(text: string, p: number, start: number, end: number): number {
+    if (isPairTail(text, p, start)) {
+      this.best[p - start] = Infinity;
+      this.ends[p - start] = -1;
+      return 0;
+    }
+    this.candidates.count = 0;
+    return charWidth(text, p, end);
+  }
+
+  /**
+   * Chooses the word taken at p among the candidates added for it: the least cost to the range's
+   * end and, on equal cost, the longer word, then the one added last.
+   */
+  settle(p: number): void {
+    const { best, candidates } = this;
+    const start = this.base;
+    const cEnds = candidates.ends;
+    const cCosts = candidates.costs;
+    let least = Infinity;
+    let k = -1;
+    for (let j = 0; j < candidates.count; j++) {
+      const e = cEnds[j];
+      const c = cCosts[j] + best[e - start];
+      if (c < least || (c === least && c !== Infinity && e >= cEnds[k])) {
+        least = c;
+        k = j;
       }
     }
-    return n === 0 || best[0] < Infinity;
+    const at = p - start;
+    best[at] = least;
+    this.ends[at] = k < 0 ? -1 : cEnds[k];
+    const tag = k < 0 ? NO_TAG : candidates.tags[k];
+    this.tags[at] = tag;
+    if (tag >= 0) this.keepValues(at, cEnds[k]);
   }
 
-  /** The candidate the solved path takes at text offset `at` (which must be on the path). */
-  pathAt(at: number): number {
-    return this.choice[at - this.base];
+  /** Whether the range just settled has a path. */
+  solved(): boolean {
+    return this.length === 0 || this.best[0] < Infinity;
   }
 
-  /** Calls `visit` with each candidate of the solved path, in text order. */
-  forEachOnPath(visit: (k: number) => void): void {
+  /** Per layer, the value of the chosen span [p, end) among the position's candidates. */
+  private keepValues(at: number, end: number): void {
+    const { values, layers, candidates } = this;
+    const from = at * layers;
+    // A loop, not fill(): a builtin call costs more than the few stores of one position.
+    for (let l = 0; l < layers; l++) values[from + l] = -1;
+    for (let j = 0; j < candidates.count; j++) {
+      const tag = candidates.tags[j];
+      if (tag < 0 || candidates.ends[j] !== end) continue;
+      const l = tag % layers;
+      if (values[from + l] < 0) values[from + l] = (tag - l) / layers;
+    }
+  }
+
+  private reserve(size: number, layers: number): void {
+    if (this.best.length < size) {
+      const grown = Math.max(size, this.best.length * 2);
+      this.best = new Float64Array(grown);
+      this.ends = new Int32Array(grown);
+      this.tags = new Int32Array(grown);
+    }
+    if (this.values.length < size * layers) this.values = new Int32Array(Math.max(size, this.best.length) * layers);
+  }
+
+  /** End of the word the solved path takes at text offset `p` (which must be on the path). */
+  endAt(p: number): number {
+    return this.ends[p - this.base];
+  }
+
+  /** Tag of the word the solved path takes at `p`. */
+  tagAt(p: number): number {
+    return this.tags[p - this.base];
+  }
+
+  /** The per-layer values of the word at `p` are `valuesArray[valuesFrom(p) + layer]` (tags ≥ 0 only). */
+  get valuesArray(): Int32Array {
+    return this.values;
+  }
+
+  valuesFrom(p: number): number {
+    return (p - this.base) * this.layers;
+  }
+
+  /** Calls `visit` with each word of the solved path, in text order. */
+  forEachOnPath(visit: (start: number, end: number, tag: number) => void): void {
     let p = this.base;
     const end = this.base + this.length;
     while (p < end) {
-      const k = this.choice[p - this.base];
-      if (k < 0) throw new Error(`segmentation: no path at offset ${p}`);
-      visit(k);
-      p = this.ends[k];
+      const e = this.ends[p - this.base];
+      if (e < 0 || this.best[p - this.base] === Infinity) throw new Error(`segmentation: no path at offset ${p}`);
+      visit(p, e, this.tags[p - this.base]);
+      p = e;
     }
   }
 }
