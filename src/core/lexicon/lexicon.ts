@@ -589,7 +589,8 @@ export class Lexicon {
     else {
       count = this.ownKeyLengths(text, start);
       if (count <= OWN_PER_SLOT) {
-        this.ownSlotLengths.set(this.ownScratch.subarray(0, count), from);
+        // A loop, not set(subarray): the view would be garbage at every suffix the finder meets.
+        for (let k = 0; k < count; k++) this.ownSlotLengths[from + k] = this.ownScratch[k];
         this.ownSlotAt[slot] = start;
         this.ownSlotCount[slot] = count;
       } else {
@@ -737,7 +738,7 @@ export class Lexicon {
    * gives each position, found by `solver`.
    */
   private read(text: string, start: number, end: number): PathSolver {
-    const fold = this.fold;
+    const fold = (this.rangeFold = this.fold);
     this.rangeText = text;
     this.rangeStart = start;
     this.rangeEnd = end;
@@ -763,6 +764,7 @@ export class Lexicon {
   private rangeEnd = 0;
   private rangeNumbers: number[] = [];
   private rangeNextFolded: Int32Array | undefined;
+  private rangeFold: Uint16Array | undefined;
   /** Index of the first number phrase ending after the position last asked about. */
   private phraseAt = 0;
   /** Index of the first unlisted name starting at or after the position last asked about. */
@@ -789,7 +791,7 @@ export class Lexicon {
     const out = this.solver.candidates;
     const layers = this.layers;
     const layerCount = layers.length;
-    const fold = this.fold;
+    const fold = this.rangeFold;
     const lengths = this.prefixLengths;
     const values = this.prefixValues;
     const weights = this.prefixWeights;
