@@ -96,19 +96,6 @@ export function packKey(value: number, weight: number = NO_WEIGHT): number {
   return value | (weight << 24);
 }
 
-/**
- * An index of at most this many keys (a glossary, not CC-CEDICT) gets a pair filter: most positions
- * of a text start no key of a small glossary, though their first character starts some (压, 机).
- */
-const PAIR_FILTER_MAX_KEYS = 100_000;
-/** Bits of the pair filter (64 K: 8 KB, about 10 % false positives for the curated layer's pairs). */
-const PAIR_FILTER_SHIFT = 16;
-
-/** Hash of the pair of code units (c1, c2) into the pair filter's bits. */
-function pairHash(c1: number, c2: number): number {
-  return Math.imul((c1 << 16) | c2, 0x9e3779b1) >>> (32 - PAIR_FILTER_SHIFT);
-}
-
 /** Nodes with at least this many children have their edges in the edge filter. */
 const FILTERED_FANOUT = 4;
 /** Filter bits per filtered edge (about 12 % false positives), and the largest filter, 2²⁰ bits. */
@@ -189,13 +176,6 @@ export class TermIndex<V> {
   /** One bit per hashed edge of the nodes with FILTERED_FANOUT children or more (edgeHash). */
   private readonly edgeFilter: Int32Array;
   private readonly filterShift: number;
-  /**
-   * For a small index: one bit per code unit that is a key by itself, and one per hashed pair of
-   * first two code units of the longer keys. A walk that passes rootBits but neither of these
-   * ends at its second character with nothing found, so it is not started (undefined: no filter).
-   */
-  private readonly singleBits: Int32Array | undefined;
-  private readonly pairBits: Int32Array | undefined;
   /** One-slot scratch of `longestAt`: the walk keeps the longest key in the last slot. */
   private readonly oneLength = new Int32Array(1);
   private readonly oneValue = new Int32Array(1);
@@ -222,27 +202,6 @@ export class TermIndex<V> {
     ({ filter: this.edgeFilter, shift: this.filterShift } = stored
       ? { filter: stored, shift: 31 - Math.clz32(stored.length * 32) }
       : edgeFilterOf(this.nodes, this.edgeChar));
-    if (size <= PAIR_FILTER_MAX_KEYS) ({ singles: this.singleBits, pairs: this.pairBits } = this.pairFilter());
-  }
-
-  /** The pair filter of a small index, from the root's children and their edges. */
-  private pairFilter(): { singles: Int32Array; pairs: Int32Array } {
-    const singles = new Int32Array(0x800);
-    const pairs = new Int32Array(1 << (PAIR_FILTER_SHIFT - 5));
-    // childCount expands a packed index's chunk of the node first: nodes[] is read after it.
-    const rootEdges = this.childCount(0);
-    for (let e = this.nodes[0]; e < rootEdges; e++) {
-      const c1 = this.edgeChar[e];
-      const child = e + 1;
-      if (this.valueOfNode(child) >= 0) singles[c1 >>> 5] |= 1 << (c1 & 31);
-      const count = this.childCount(child);
-      const first = this.nodes[2 * child];
-      for (let f = first; f < first + count; f++) {
-        const h = pairHash(c1, this.edgeChar[f]);
-        pairs[h >>> 5] |= 1 << (h & 31);
-      }
-    }
-    return { singles, pairs };
   }
 
   /** The trie's arrays, every node expanded (a prebuilt index expands the chunks not yet walked). */
@@ -336,17 +295,6 @@ export class TermIndex<V> {
     const word = this.rootBits[c >>> 5];
     const bit = 1 << (c & 31);
     if ((word & bit) === 0) return 0;
-    const pairs = this.pairBits;
-    if (pairs !== undefined && ((this.singleBits as Int32Array)[c >>> 5] & bit) === 0) {
-      // No key is this character alone: the walk finds a key only if the first two start one.
-      this.lastDepth = 1;
-      if (start + 1 >= end) return 0;
-      let c2 = text.charCodeAt(start + 1);
-      if (fold !== undefined) c2 = fold[c2] || c2;
-      const h = pairHash(c, c2);
-      if ((pairs[h >>> 5] & (1 << (h & 31))) === 0) return 0;
-      this.lastDepth = 0;
-    }
     // bit - 1 masks the bits below c (for c & 31 = 31 it is -2³¹ - 1, which & reads as 2³¹ - 1).
     let node = 1 + this.rootRank[c >>> 5] + popcount(word & (bit - 1));
     const nodes = this.nodes;
