@@ -40,7 +40,7 @@ function jiebaFrequencies(): Map<string, number> {
 }
 const frequencies = jiebaFrequencies();
 /**
- * jieba words CC-CEDICT lacks become lattice candidates when counted at least this often. 3 is
+ * jieba words CC-CEDICT lacks become reading candidates when counted at least this often. 3 is
  * the count jieba's dictionary gives the ~180,000 words it lists without a corpus count (many of
  * them Taiwan and Hong Kong terms: 零组件, 晶片组, 副总经理), so all of jieba's words are in; the
  * compound penalty (cedictAsset.ts) keeps the free compounds among them from replacing splits.

@@ -1,8 +1,8 @@
 /**
  * The layered lexicon: one term index per layer (workspace, user, curated, CC-CEDICT), queried
- * together, and the reading of a text as words: every key of every layer at every position goes
- * into a lattice (reading/segment.ts) whose least-cost path is the text's words; a word's entries
- * are listed highest layer first. Layers are separate indexes so that one can be rebuilt (a user
+ * together, and the reading of a text as words: every key of every layer at every position is a
+ * candidate of the reading (reading/segment.ts) whose least-cost path is the text's words; a word's
+ * entries are listed highest layer first. Layers are separate indexes so that one can be rebuilt (a user
  * edits a file) without touching the others.
  */
 import type { Passage } from '../text/detect';
@@ -76,7 +76,7 @@ export class LexiconLayer extends TermIndex<KeyRecord> {
   /**
    * The segmentation's cost of a word of this layer by its weight byte (the build step's word cost
    * in tenths of a nat, NO_WEIGHT: unknown): [0, 256) for words of several code units, [256, 512)
-   * for one. Precomputed so the lattice reads a word's cost with one load per candidate.
+   * for one. Precomputed so the reading reads a word's cost with one load per candidate.
    */
   readonly wordCosts: Float64Array;
 
@@ -327,7 +327,7 @@ const WORD = 0;
 const NUMBER = 1;
 const NAME = 2;
 /**
- * Lattice tags of the words the reader makes (layer words have tags ≥ 0, unknown characters
+ * Candidate tags of the words the reader makes (layer words have tags ≥ 0, unknown characters
  * NO_TAG): a number phrase, a personal name; unlisted organisation names from UNLISTED_TAG down,
  * one per run (UNLISTED_TAG - its number).
  */
@@ -347,7 +347,7 @@ export const NUMBER_COST = 10;
  */
 export const PERSONAL_NAME_COST = 22;
 
-/** Longest key the lattice collects at one position; longer keys are matched no further. */
+/** Longest key the reading collects at one position; longer keys are matched no further. */
 const MAX_KEY = 256;
 /** Positions whose own-key lengths the name finder keeps (a power of 2), and lengths kept per position. */
 const OWN_SLOTS = 64;
@@ -422,7 +422,7 @@ export class Lexicon {
    */
   private nextFolded = new Int32Array(64);
   private readonly atLengths = new Int32Array(MAX_KEY);
-  /** Scratch of `longestOwnKey`, apart from the lattice's: the name finder runs between its uses. */
+  /** Scratch of `longestOwnKey`, apart from the reading's: the name finder runs between its uses. */
   private readonly ownLengths = new Int32Array(MAX_KEY);
   private readonly ownValues = new Int32Array(MAX_KEY);
   private readonly ownFoldedLengths = new Int32Array(MAX_KEY);
@@ -434,7 +434,7 @@ export class Lexicon {
   private readonly ownSlotAt = new Int32Array(OWN_SLOTS).fill(-1);
   private readonly ownSlotCount = new Int32Array(OWN_SLOTS);
   private readonly ownSlotLengths = new Int32Array(OWN_SLOTS * OWN_PER_SLOT);
-  /** The unlisted names of the range last segmented; a lattice tag −2 − n is number n. */
+  /** The unlisted names of the range last segmented; a candidate tag UNLISTED_TAG − n is number n. */
   private runs: readonly NameRun[] = [];
   /** Words and characters the unlisted-name finder has classed. */
   private readonly nameWordCache = new Map<string, NameWordClass>();
@@ -567,7 +567,7 @@ export class Lexicon {
     return unlistedNames(text, start, end, this.nameWords, this.fold);
   }
 
-  /** The unlisted name a lattice tag stands for, if it stands for one. */
+  /** The unlisted name a candidate tag stands for, if it stands for one. */
   private runOf(tag: number): NameRun | undefined {
     return tag <= UNLISTED_TAG ? this.runs[UNLISTED_TAG - tag] : undefined;
   }

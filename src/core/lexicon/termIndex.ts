@@ -277,7 +277,7 @@ export class TermIndex<V> {
    * Every key that starts at `start` and ends at or before `end`, shortest first: their lengths go
    * to `lengths`, their value indexes to `values` and their weight bytes to `weights`; returns how
    * many. Arrays shorter than the number of keys keep the shortest ones and, in the last slot, the
-   * longest. `lastDepth` is set to how far the walk read. The lattice of a segmentation needs every
+   * longest. `lastDepth` is set to how far the walk read. The segmentation needs every
    * word at a position, `longestAt` only the last: one walk serves both.
    */
   prefixesAt(

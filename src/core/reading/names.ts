@@ -1,7 +1,7 @@
 /**
  * Personal names for the segmentation: a common single-character surname followed by a
  * two-character given name (黄仁勋, 刘扬伟, 辛国斌) is one word where no dictionary word starts at
- * the surname (陈列, 周期, 高通 stay words) and the lattice finds nothing cheaper. Two-character
+ * the surname (陈列, 周期, 高通 stay words) and the reading finds nothing cheaper. Two-character
  * names (surname + one character) are left out: 高于, 任何, 于是 read as such far too often.
  */
 
