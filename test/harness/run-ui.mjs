@@ -14,6 +14,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './codeServer.mjs';
+import { chatScenario } from './uiChat.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
 import { termKeysScenario } from './uiTermKeys.mjs';
@@ -509,6 +510,7 @@ try {
     hoverText,
     settingsFile: join(dir, 'user-data', 'User', 'settings.json'),
   });
+  await chatScenario({ browser, results, scenario });
 } finally {
   await browser.close();
   await server.stop();

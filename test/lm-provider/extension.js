@@ -50,6 +50,8 @@ const provider = {
 };
 
 function activate(context) {
+  // A UI test cannot pass arguments to a command: it scripts the answers in the user settings.
+  script = (vscode.workspace.getConfiguration('hgtest').get('answers') ?? []).slice();
   context.subscriptions.push(
     vscode.lm.registerLanguageModelChatProvider('hgtest', provider),
     vscode.commands.registerCommand('hgtest.script', (answers) => {

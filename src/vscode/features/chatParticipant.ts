@@ -1,17 +1,20 @@
 /**
  * The chat participant @hanzi: /translate drafts the Chinese lines of the selection (or the active
  * file) with the chat's own model, held to the glossary and checked as in the editor; /terms lists
- * the glossary terms found there; /check runs the QA on the annotation lines there. Glossary files
- * are given as references and every line as an anchor, so the answer leads back to the text.
+ * the glossary terms found there; /check runs the QA on the annotation lines there. Chinese typed
+ * after the command (`@hanzi /translate 承载式车身，2台6000吨`) is what the user asks about, and
+ * then only it is read and sent, not the editor's file. Glossary files are given as references and
+ * every line of a file as an anchor, so the answer leads back to the text.
  */
 import * as vscode from 'vscode';
-import { annotatedLines } from '../../core/annotate/annotations';
+import { annotatedLines, DEFAULT_MARKERS } from '../../core/annotate/annotations';
 import { draftWithModel } from '../../core/annotate/modelDraft';
 import { promptTerms, type PromptTerm } from '../../core/annotate/modelPrompt';
 import { contextOf, retrySeverity } from '../../core/annotate/modelTargets';
 import { checkAnnotation, DEFAULT_SEVERITY } from '../../core/annotate/qa';
 import { renderingText } from '../../core/glossary/rendering';
 import type { Lexicon } from '../../core/lexicon/lexicon';
+import { containsHan } from '../../core/text/detect';
 import { markerFor, readConfig } from '../services/config';
 import type { GlossaryService } from '../services/glossaryService';
 import { CHAT_PARTICIPANT } from '../services/ids';
@@ -25,14 +28,22 @@ export const CHAT_LINES = 20;
 const MODEL_LABELS = modelLabels(vscode.l10n);
 
 interface Scope {
-  readonly document: vscode.TextDocument;
+  /** The file the lines are in; none for Chinese typed in the chat. */
+  readonly document: vscode.TextDocument | undefined;
   /** The lines asked about: the selection's, else the whole file's. */
   readonly from: number;
   readonly to: number;
   readonly lines: readonly string[];
 }
 
-function scopeOf(): Scope | undefined {
+/** Chinese typed after the command: its lines, as a plain-text file would hold them. */
+function typedScope(prompt: string): Scope | undefined {
+  if (!containsHan(prompt)) return undefined;
+  const lines = prompt.trim().split(/\r?\n/);
+  return { document: undefined, from: 0, to: lines.length, lines };
+}
+
+function editorScope(): Scope | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { document, selection } = editor;
@@ -50,9 +61,15 @@ function plain(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
-function lineLocation(document: vscode.TextDocument, line: number): vscode.Location {
-  return new vscode.Location(document.uri, document.lineAt(line).range);
+/** A link to a line of the file; typed text has none. */
+function anchorLine(stream: vscode.ChatResponseStream, scope: Scope, line: number): void {
+  if (!scope.document) return;
+  const location = new vscode.Location(scope.document.uri, scope.document.lineAt(line).range);
+  stream.anchor(location, vscode.l10n.t('line {0}', line + 1));
 }
+
+/** Typed text is read as a plain-text file is: its annotation lines start with that marker. */
+const markerOf = (scope: Scope) => (scope.document ? markerFor(scope.document) : DEFAULT_MARKERS.plaintext);
 
 /** A glossary file as a reference (the curated ones inside the extension too). */
 function sourceUri(term: PromptTerm): vscode.Uri | undefined {
@@ -88,7 +105,7 @@ function chineseLines(scope: Scope, marker: string) {
 
 function terms(scope: Scope, lexicon: Lexicon, stream: vscode.ChatResponseStream): vscode.ChatResult {
   const config = readConfig(scope.document).model;
-  const lines = chineseLines(scope, markerFor(scope.document));
+  const lines = chineseLines(scope, markerOf(scope));
   const found = promptTerms(lines.map((l) => l.chinese).join('\n'), lexicon, config.style.companyNames);
   if (found.length === 0) {
     stream.markdown(vscode.l10n.t('No glossary terms in these lines.'));
@@ -98,7 +115,7 @@ function terms(scope: Scope, lexicon: Lexicon, stream: vscode.ChatResponseStream
   for (const t of found) {
     stream.markdown(termMarkdown(t));
     const at = lines.find((l) => l.chinese.includes(t.term));
-    if (at) {
+    if (at && scope.document) {
       const start = at.chinese.indexOf(t.term);
       stream.anchor(
         new vscode.Location(scope.document.uri, new vscode.Range(at.line, start, at.line, start + t.term.length)),
@@ -112,7 +129,7 @@ function terms(scope: Scope, lexicon: Lexicon, stream: vscode.ChatResponseStream
 
 function check(scope: Scope, lexicon: Lexicon, stream: vscode.ChatResponseStream): vscode.ChatResult {
   const levels = readConfig(scope.document).qaSeverity;
-  const annotated = chineseLines(scope, markerFor(scope.document)).filter((l) => l.annotation);
+  const annotated = chineseLines(scope, markerOf(scope)).filter((l) => l.annotation);
   if (annotated.length === 0) {
     stream.markdown(vscode.l10n.t('No annotation lines here to check.'));
     return {};
@@ -124,7 +141,7 @@ function check(scope: Scope, lexicon: Lexicon, stream: vscode.ChatResponseStream
     );
     if (found.length === 0) continue;
     problems += found.length;
-    stream.anchor(lineLocation(scope.document, l.annotation!.line), vscode.l10n.t('line {0}', l.annotation!.line + 1));
+    anchorLine(stream, scope, l.annotation!.line);
     stream.markdown('\n' + found.map((p) => `- ${plain(p.message)}`).join('\n') + '\n\n');
   }
   stream.markdown(
@@ -143,7 +160,7 @@ async function translate(
   stream: vscode.ChatResponseStream,
   token: vscode.CancellationToken,
 ): Promise<vscode.ChatResult> {
-  const marker = markerFor(scope.document);
+  const marker = markerOf(scope);
   const config = readConfig(scope.document);
   const lines = chineseLines(scope, marker).slice(0, CHAT_LINES);
   if (lines.length === 0) {
@@ -182,7 +199,7 @@ async function translate(
       },
     );
     if (result.kind === 'cancelled') return {};
-    stream.anchor(lineLocation(scope.document, l.line), vscode.l10n.t('line {0}', l.line + 1));
+    anchorLine(stream, scope, l.line);
     stream.markdown(`\n> ${plain(l.chinese.trim())}\n\n`);
     if (result.kind === 'rules') {
       stream.markdown(
@@ -204,7 +221,7 @@ export function registerChatParticipant(glossary: GlossaryService, consent: Mode
   // Older VS Code builds and some forks have no chat: the rest of the extension works without it.
   if (typeof vscode.chat?.createChatParticipant !== 'function') return new vscode.Disposable(() => undefined);
   const handler: vscode.ChatRequestHandler = async (request, _context, stream, token) => {
-    const scope = scopeOf();
+    const scope = typedScope(request.prompt) ?? editorScope();
     if (!scope) {
       stream.markdown(vscode.l10n.t('Open a file with Chinese text (and select some) first.'));
       return {};
