@@ -267,6 +267,7 @@ export class ModelDrafts {
         let shift = 0;
         for (const [i, t] of targets.entries()) {
           if (abort.signal.aborted) break;
+          // The bar shows the lines finished: the one before this, now; the last, after the loop.
           progress.report({
             message: vscode.l10n.t('line {0} ({1} of {2})', t.line + shift + 1, i + 1, targets.length),
             increment: i === 0 ? 0 : 100 / targets.length,
@@ -315,6 +316,7 @@ export class ModelDrafts {
           if (outcome.problems > 0) counts.withProblems++;
         }
         if (abort.signal.aborted) counts.cancelled = true;
+        else if (targets.length > 0) progress.report({ increment: 100 / targets.length });
       },
     );
     tell(
