@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { encodeCedictAsset } from '../core/lexicon/cedictAsset';
 import { parseCedictLine, type CedictLine } from '../core/glossary/cedictLine';
 import { simplifiedFoldTable } from '../core/text/script';
+import { commonReading } from '../core/reading/pinyin';
 
 const out = process.argv[2] ?? 'dist/cedict.bin';
 const started = Date.now();
@@ -46,7 +47,12 @@ const frequencies = jiebaFrequencies();
  * compound penalty (cedictAsset.ts) keeps the free compounds among them from replacing splits.
  */
 const JIEBA_WORD_FLOOR = 3;
-const bytes = encodeCedictAsset(lines, { frequencies, fold: simplifiedFoldTable(), wordFloor: JIEBA_WORD_FLOOR });
+const bytes = encodeCedictAsset(lines, {
+  frequencies,
+  fold: simplifiedFoldTable(),
+  wordFloor: JIEBA_WORD_FLOOR,
+  commonReading,
+});
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, bytes);
 console.log(

@@ -11,12 +11,19 @@
  * Information for issue 12, not a test: it exits 0 whatever the numbers (1 only on a broken set).
  */
 import { scanText } from '../../src/core/document/scan';
+import { isGlossaryEntry } from '../../src/core/glossary/entry';
+import { readingInContext } from '../../src/core/reading/pinyin';
+import { findPassages } from '../../src/core/text/detect';
 import { cutsAsciiRun, firstEnglish, insideGlossaryTerm, isJunkFirst, splitPlace } from '../shared/readingScore';
 import { realTextProblems, type RealTextSet } from '../shared/realText';
 import { fixture, fullLexicon } from '../unit/fullLexicon';
 
 /** The sets scored: the tuning set, then the held-out one (marked before any tuning on the first). */
 const SETS = ['reading/real-text.json', 'reading/held-out.json'];
+
+/** A reading compared without case, spaces or tone-mark spelling differences (NFC). */
+const plainReading = (reading: string | undefined) =>
+  (reading ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, '');
 
 function main(): void {
   for (const name of process.argv.length > 2 ? process.argv.slice(2) : SETS) score(name);
@@ -39,6 +46,10 @@ function score(name: string): void {
   let whole = 0;
   let inTerm = 0;
   let matchCount = 0;
+  // CC-CEDICT words with entries of several readings: whether the first entry's reading is the one
+  // the hover shows above it (pinyin-pro in context); 更 gēng "to change" over gèng "more" is not.
+  let heteronyms = 0;
+  const otherReadingFirst: string[] = [];
   for (const s of set.sentences) {
     const { matches } = scanText(s.text, lexicon);
     matchCount += matches.length;
@@ -52,6 +63,19 @@ function score(name: string): void {
         const pieces = matches.filter((m) => m.start < b && m.end > a).map((m) => m.text);
         const line = `${w} → ${pieces.join(' | ') || '(no match)'}`;
         (lexicon.lookup(w).length > 0 ? split : unknown).push(line);
+      }
+    }
+    for (const passage of findPassages(s.text)) {
+      for (const m of matches) {
+        if (m.start < passage.start || m.end > passage.end || m.entries.some(isGlossaryEntry)) continue;
+        const readings = new Set(m.entries.map((e) => plainReading(e.pinyin)));
+        if (readings.size < 2) continue;
+        heteronyms++;
+        const text = { start: passage.start, text: s.text.slice(passage.start, passage.end) };
+        const shown = plainReading(readingInContext(text, m));
+        if (plainReading(m.entries[0].pinyin) !== shown) {
+          otherReadingFirst.push(`${m.text} ${shown}: first ${m.entries[0].pinyin} "${firstEnglish(m)}"`);
+        }
       }
     }
     for (const m of matches) {
@@ -72,12 +96,17 @@ function score(name: string): void {
   const twGlossed = junk.filter((j) => /: \(Tw\) (?!see )/.test(j)).length;
   console.log(`  of which "(Tw)" lines that do give English: ${twGlossed}`);
   console.log(`Matches inside ASCII runs: ${insideAscii.length}`);
+  console.log(
+    `Words of several readings whose first entry is not the reading shown: ${otherReadingFirst.length} of ` +
+      `${heteronyms} (${pct(otherReadingFirst.length, heteronyms)})`,
+  );
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
     console.log(`\n${title}:`);
     for (const i of [...new Set(items)]) console.log(`  ${i}`);
   };
   list('Known words not read whole (word → what the reader made of it)', split);
+  list('First entry of another reading than the one shown (word, reading shown, first entry)', otherReadingFirst);
   list('Words in no dictionary (names, numbers with units, missing terms)', unknown);
   list('Junk first senses', junk);
   list('Matches inside ASCII runs', insideAscii);

@@ -18,6 +18,7 @@ import {
   type DisplayDictionary,
 } from '../../src/core/lexicon/cedictSenses';
 import { ROOT } from './fullLexicon';
+import { commonReading } from '../../src/core/reading/pinyin';
 import { foldWith } from '../../src/core/text/foldPairs';
 import { simplifiedFoldTable } from '../../src/core/text/script';
 
@@ -248,9 +249,28 @@ test('the whole of CC-CEDICT: junk-first keys before (its own order) and none af
   );
 });
 
+test("within a rank, the entries of the word's common reading come first (厂 factory, not the cliff radical)", () => {
+  const d = displayDictionary(ALL, { commonReading });
+  const first = (key: string) => {
+    const e = d.entries[d.keys.get(key)![0]];
+    return `${e.pinyin} ${e.senses[0]}`;
+  };
+  // CC-CEDICT lists han3 "cliff radical", yin3 "smile (archaic)", geng1 "to change" first.
+  assert.match(first('厂'), /^chang3 factory/);
+  assert.match(first('听'), /^ting1 to listen to/);
+  assert.match(first('聽'), /^ting1 to listen to/);
+  assert.match(first('更'), /^geng4 more/);
+  assert.match(first('看'), /^kan4 to see/);
+  // A rank still decides first: the particle 了 before liao3, which pinyin-pro reads it alone.
+  assert.equal(first('了').split(' ')[0], 'le5');
+  // Without the option, CC-CEDICT's own order within a rank.
+  assert.equal(displayDictionary(ALL).entries[displayDictionary(ALL).keys.get('厂')![0]].pinyin, 'han3');
+});
+
 test('the shipped asset holds the display order that every reader gets', () => {
   const layer = loadCedictLayer(readFileSync(join(ROOT, 'dist', 'cedict.bin')));
-  const d = displayDictionary(ALL);
+  // As the build orders it: within a rank, the entries of pinyin-pro's reading of the word alone first.
+  const d = displayDictionary(ALL, { commonReading });
   const keys = [...d.keys.keys()];
   for (let k = 0; k < keys.length; k += 97) {
     const key = keys[k];

@@ -24,7 +24,7 @@ import {
 import { sourceKind, type GlossarySource, type RedirectTarget, type SourcedEntry } from '../glossary/entry';
 import { LexiconLayer, type KeyRecord, type ListedEntries } from './lexicon';
 import { cedictPinyinToMarks, type CedictLine } from '../glossary/cedictLine';
-import { displayDictionary, type DisplayEntry } from './cedictSenses';
+import { displayDictionary, type DisplayEntry, type DisplayOptions } from './cedictSenses';
 import { foldWith } from '../text/foldPairs';
 import { numberPhrases } from '../reading/numbers';
 import { composedEntry, type ComposedPart } from './compose';
@@ -103,6 +103,8 @@ export interface AssetExtras {
    * often (jieba's 3 is its count for a word listed without a corpus count); none when unset.
    */
   readonly wordFloor?: number;
+  /** The reading most common for a written form alone (displayDictionary orders entries by it). */
+  readonly commonReading?: DisplayOptions['commonReading'];
 }
 
 /**
@@ -210,7 +212,7 @@ function compoundCosts(keys: readonly string[], costs: Uint8Array, jieba: Readon
  */
 export function encodeCedictAsset(lines: readonly CedictLine[], extras: AssetExtras = {}): Uint8Array {
   const encoder = new TextEncoder();
-  const display = displayDictionary(lines);
+  const display = displayDictionary(lines, { commonReading: extras.commonReading });
   const records = display.entries.map((e) => encoder.encode(record(e)));
   const byKey = new Map<string, number[]>([...display.keys].map(([key, list]) => [key, [...list]]));
   const entries: { simplified: string; traditional: string }[] = [...display.entries];

@@ -205,8 +205,27 @@ function plainRank(line: CedictLine, plain: readonly string[]): number {
   return plain.every((s) => DATED.test(s)) || ASIDE.test(plain[0]) ? RANK.dated : RANK.common;
 }
 
+/** Numbered pinyin compared without case, spacing, the ü spelling or the neutral tone's number. */
+export function readingKey(numbered: string): string {
+  return numbered
+    .toLowerCase()
+    .replace(/u:|ü/g, 'v')
+    .replace(/([a-z])0\b/g, '$15')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface DisplayOptions {
+  /**
+   * The reading most common for a written form alone (numbered pinyin), if known: within a rank,
+   * its entries come first. CC-CEDICT's own order puts 厂 hǎn "cliff radical" before chǎng
+   * "factory", 听 yǐn "smile (archaic)" before tīng, 更 gēng "to change" before gèng "more".
+   */
+  readonly commonReading?: (written: string) => string | undefined;
+}
+
 /** Orders and resolves a whole dictionary: the one place readers' entry order comes from. */
-export function displayDictionary(lines: readonly CedictLine[]): DisplayDictionary {
+export function displayDictionary(lines: readonly CedictLine[], options: DisplayOptions = {}): DisplayDictionary {
   const split = lines.map(splitSenses);
   const byForm = new Map<string, number[]>();
   lines.forEach((l, i) => {
@@ -293,6 +312,15 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
     }
   });
 
+  const commonReadings = new Map<string, string | undefined>();
+  const commonReadingOf = (simplified: string) => {
+    if (!options.commonReading) return undefined;
+    if (!commonReadings.has(simplified)) {
+      const reading = options.commonReading(simplified);
+      commonReadings.set(simplified, reading === undefined ? undefined : readingKey(reading));
+    }
+    return commonReadings.get(simplified);
+  };
   const keys = new Map<string, number[]>();
   for (const [form, lineNumbers] of byForm) {
     const here = new Set(lineNumbers.filter((n) => split[n].plain.length > 0));
@@ -306,8 +334,14 @@ export function displayDictionary(lines: readonly CedictLine[]): DisplayDictiona
         list.push([entry, rank]);
       }
     }
-    // A stable sort: within a rank, CC-CEDICT's own order.
-    list.sort((a, b) => a[1] - b[1]);
+    // A stable sort: within a rank, the entries of the word's common reading (asked of its simplified
+    // form, so that both scripts order alike), then CC-CEDICT's order.
+    const several = new Set(list.map(([entry]) => readingKey(entries[entry].pinyin))).size > 1;
+    const other = (entry: number) => {
+      const common = several ? commonReadingOf(entries[entry].simplified) : undefined;
+      return common !== undefined && readingKey(entries[entry].pinyin) !== common ? 1 : 0;
+    };
+    list.sort((a, b) => a[1] - b[1] || other(a[0]) - other(b[0]));
     keys.set(
       form,
       list.map(([entry]) => entry),

@@ -84,6 +84,16 @@ export function toNumbered(syllable: string): string {
   return marks === 0 && !/^[a-zü]+$/.test(syllable) ? syllable : `${base}${tone}`;
 }
 
+/**
+ * pinyin-pro's reading of a written form alone, numbered (chang3): for a character its most frequent
+ * reading (厂 chǎng, 更 gèng, 听 tīng), which orders CC-CEDICT's entries at build time. Undefined
+ * where it cannot read a character (it returns the character itself).
+ */
+export function commonReading(written: string): string | undefined {
+  const numbered = pinyinPro(written, { type: 'array' }).map(toNumbered);
+  return numbered.length > 0 && numbered.every((s) => /^[a-zü]+[1-5]$/.test(s)) ? numbered.join(' ') : undefined;
+}
+
 export function formatSyllables(syllables: readonly string[], style: ToneStyle): string {
   return (style === 'numbers' ? syllables.map(toNumbered) : syllables).join(' ');
 }
