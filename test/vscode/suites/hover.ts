@@ -216,7 +216,8 @@ export function defineHoverSuite(): void {
       assert.match(atRen, /\*\*黄仁勋\*\* 黃仁勳 — huáng rén xūn/, 'the name, not 仁 "humane", is the word');
       assert.equal(await rangeAt('仁'), '黃仁勳');
       const atGong = plain((await glossHover(doc, positionOf(doc, '攻'))) ?? '');
-      assert.match(atGong, /to knock against \+ to attack/);
+      // 抢's first entry is its common reading qiǎng ("to fight over"), not qiāng "to knock against".
+      assert.match(atGong, /to fight over \+ to attack/);
       assert.match(atGong, /composed of 抢 \+ 攻/);
       assert.equal(await rangeAt('攻'), '搶攻');
     });
