@@ -171,8 +171,6 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   const passage = lines[recorded.passage.line - 1];
   assert.match(passage, /^布勒：.*9200吨/, passage);
   await page.keyboard.press('Escape');
-  // Chosen in the chat scenario; alone, this one chooses it as the README says.
-  if (!chatRan) await selectTestModel();
   // The Chat view of the scenario before takes half the window: closed, as a person would, to draft.
   for (const [part, keys] of [
     ['.part.auxiliarybar', 'Control+Alt+B'],
@@ -185,6 +183,13 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   await page.locator('.quick-input-widget input').fill(recorded.passage.file);
   await rows.filter({ hasText: recorded.passage.file }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
+  // The extension's commands are in the palette once it is active: it is when the status bar counts.
+  await page
+    .locator('.statusbar-item', { hasText: /passages · \d+ terms/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  // Chosen in the chat scenario; alone, this one chooses it as the README says.
+  if (!chatRan) await selectTestModel();
   await clickOn(page, '布勒');
   // Clicked, not Enter: "Draft All Unannotated Lines with Language Model" is listed too.
   await page.keyboard.press('Control+Shift+P');
