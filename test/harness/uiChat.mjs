@@ -183,7 +183,8 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   await page.locator('.quick-input-widget input').fill(recorded.passage.file);
   await rows.filter({ hasText: recorded.passage.file }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
-  // The extension's commands are in the palette once it is active: it is when the status bar counts.
+  // Just after the workbench opened, the palette listed none of Hanzi Gloss's commands (seen when
+  // this scenario ran alone): the status bar's count says the extension is up.
   await page
     .locator('.statusbar-item', { hasText: /passages · \d+ terms/ })
     .first()
@@ -227,10 +228,15 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   await toast.waitFor({ state: 'detached', timeout: 5_000 });
   await page.keyboard.press('Control+Shift+M');
   const markers = page.locator('.markers-panel .monaco-list-row');
-  const mismatch = markers.filter({ hasText: /9200吨 \(9,200\) is missing or different in the English/ });
-  const extra = markers.filter({ hasText: /9,000 t is in the English but not in the Chinese/ });
+  const mismatch = markers.filter({ hasText: /9200 \(9,200\) is missing or different in the English/ });
+  const extra = markers.filter({ hasText: /9,000 is in the English but not in the Chinese/ });
   await mismatch.first().waitFor({ timeout: 15_000 });
   await extra.first().waitFor({ timeout: 15_000 });
+  // Both on the EN line (1-based: the passage's line + 1), and nothing else listed.
+  const enLine = `[Ln ${recorded.passage.line + 1},`;
+  assert.ok((await mismatch.first().innerText()).includes(enLine), await mismatch.first().innerText());
+  assert.ok((await extra.first().innerText()).includes(enLine), await extra.first().innerText());
+  assert.equal(await markers.filter({ hasText: /Hanzi Gloss\(/ }).count(), 2);
   await page.mouse.move(5, 300);
   await page.screenshot({ path: join(results, 'model-draft.png') });
 }
