@@ -236,7 +236,7 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   const enLine = `[Ln ${recorded.passage.line + 1},`;
   assert.ok((await mismatch.first().innerText()).includes(enLine), await mismatch.first().innerText());
   assert.ok((await extra.first().innerText()).includes(enLine), await extra.first().innerText());
-  // Counted by what the rows show (their text content lacks the "[Ln …]" part the row displays).
+  // Counted by the rows' shown text: a hasText filter on "Hanzi Gloss(" matched no row in 1.116.
   const shownRows = await markers.evaluateAll((all) => all.map((r) => r.innerText));
   assert.equal(shownRows.filter((t) => /\[Ln \d+, Col \d+\]/.test(t)).length, 2, shownRows.join('\n'));
   await page.mouse.move(5, 300);
