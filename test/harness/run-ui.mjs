@@ -15,6 +15,7 @@ import {
   workbenchUrl,
 } from './codeServer.mjs';
 import { chatScenario } from './uiChat.mjs';
+import { clickInto, glyphBox as glyphBoxIn } from './uiGlyphs.mjs';
 import { qaApproveScenario } from './uiQaApprove.mjs';
 import { searchScenario } from './uiSearch.mjs';
 import { termKeysScenario } from './uiTermKeys.mjs';
@@ -130,39 +131,17 @@ async function notification(pattern) {
   return toast.innerText();
 }
 
-/** Puts the cursor on the first occurrence of `text` in the active editor (Ctrl+G line:column). */
+/** Puts the cursor on the first occurrence of `text` in the active editor. */
 async function cursorOn(fileText, text) {
-  // A click on the term's second character, as a person puts the cursor there (Go to Line's
-  // line:column input moved the cursor elsewhere in VS Code 1.116).
   assert.ok(fileText.includes(text), `the file holds ${text}`);
   await page.keyboard.press('Escape');
-  const box = await glyphBox(text);
-  const charWidth = box.width / [...text].length;
-  await page.mouse.click(box.x + charWidth * 1.5, box.y + box.height / 2);
-  await page.mouse.move(5, 400);
+  await clickInto(page, text);
 }
 
 const glossaryFile = () => JSON.parse(readFileSync(join(workspace, '.vscode', 'hanzi-gloss.json'), 'utf8'));
 
-/** Screen box of `text` inside the editor's rendered lines (a DOM Range over the glyphs). */
-async function glyphBox(text) {
-  await page.locator('.view-line', { hasText: text }).first().waitFor();
-  return page.evaluate((needle) => {
-    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-    }
-    return null;
-  }, text);
-}
+/** Screen box of `text` inside the editor's rendered lines. */
+const glyphBox = (text) => glyphBoxIn(page, text);
 
 async function hoverText(text) {
   const box = await glyphBox(text);

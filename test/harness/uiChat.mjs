@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installDevExtension, prepareWorkspace, ROOT, runDir, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { clickInto } from './uiGlyphs.mjs';
 
 const PASSAGE = '承载式车身，2台6000吨';
 /** What the test model answers: a clean translation (the glossary's "unibody", the numbers as read). */
@@ -124,29 +125,8 @@ async function failureShot(page, results, name, body) {
   }
 }
 
-/** The cursor on `text` in the file's editor: a click on its second character, as a person puts it there. */
-async function clickOn(page, text) {
-  const editorLines = page.locator('.part.editor .monaco-editor .view-line', { hasText: text });
-  await editorLines.first().waitFor({ timeout: 15_000 });
-  const box = await page.evaluate((needle) => {
-    for (const line of document.querySelectorAll('.part.editor .monaco-editor .view-line')) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height };
-      }
-    }
-    return null;
-  }, text);
-  assert.ok(box, `"${text}" is rendered in the editor`);
-  await page.mouse.click(box.x + (box.width / [...text].length) * 1.5, box.y + box.height / 2);
-  await page.mouse.move(5, 400);
-}
+/** The cursor on `text` in the file's editor (not the Chat view's input, a Monaco editor too). */
+const clickOn = (page, text) => clickInto(page, text, '.part.editor .monaco-editor .view-line');
 
 /**
  * The text the file's editor shows, its wrapped pieces joined by spaces and runs of white space made
