@@ -183,11 +183,11 @@ function splitSenses(line: CedictLine): Split {
 
 const toneless = (p: string) => normal(p).replace(/[1-5]/g, '');
 const samePinyin = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
-// CC-CEDICT writes ü as u: in readings and, in some references, as "u : 3".
+// CC-CEDICT writes ü as u: in readings and, in some references, as "u : 3"; pinyin-pro writes ü.
 const normal = (p: string) =>
   p
     .toLowerCase()
-    .replace(/u\s*:\s*/g, 'v')
+    .replace(/u\s*:\s*|ü/g, 'v')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -203,16 +203,6 @@ function plainRank(line: CedictLine, plain: readonly string[]): number {
   if (plain[0] === PARTICLES[`${line.simplified} ${line.pinyin}`]) return RANK.particle;
   // Asides are sorted last, so a first aside means there is nothing else.
   return plain.every((s) => DATED.test(s)) || ASIDE.test(plain[0]) ? RANK.dated : RANK.common;
-}
-
-/** Numbered pinyin compared without case, spacing, the ü spelling or the neutral tone's number. */
-export function readingKey(numbered: string): string {
-  return numbered
-    .toLowerCase()
-    .replace(/u:|ü/g, 'v')
-    .replace(/([a-z])0\b/g, '$15')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export interface DisplayOptions {
@@ -317,7 +307,7 @@ export function displayDictionary(lines: readonly CedictLine[], options: Display
     if (!options.commonReading) return undefined;
     if (!commonReadings.has(simplified)) {
       const reading = options.commonReading(simplified);
-      commonReadings.set(simplified, reading === undefined ? undefined : readingKey(reading));
+      commonReadings.set(simplified, reading === undefined ? undefined : normal(reading));
     }
     return commonReadings.get(simplified);
   };
@@ -336,10 +326,10 @@ export function displayDictionary(lines: readonly CedictLine[], options: Display
     }
     // A stable sort: within a rank, the entries of the word's common reading (asked of its simplified
     // form, so that both scripts order alike), then CC-CEDICT's order.
-    const several = new Set(list.map(([entry]) => readingKey(entries[entry].pinyin))).size > 1;
+    const several = new Set(list.map(([entry]) => normal(entries[entry].pinyin))).size > 1;
     const other = (entry: number) => {
       const common = several ? commonReadingOf(entries[entry].simplified) : undefined;
-      return common !== undefined && readingKey(entries[entry].pinyin) !== common ? 1 : 0;
+      return common !== undefined && normal(entries[entry].pinyin) !== common ? 1 : 0;
     };
     list.sort((a, b) => a[1] - b[1] || other(a[0]) - other(b[0]));
     keys.set(

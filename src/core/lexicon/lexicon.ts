@@ -747,15 +747,8 @@ export class Lexicon {
     this.rangeNextFolded = fold === undefined ? undefined : this.foldedPositions(text, start, end, fold);
     this.phraseAt = 0;
     this.nameFrom = 0;
-    const solver = this.solver;
-    solver.begin(start, end, this.layers.length);
-    for (let p = end - 1; p >= start; p--) {
-      const width = solver.positionAt(text, p, start, end);
-      if (width === 0) continue;
-      this.candidatesAt(p, width);
-      solver.settle(p);
-    }
-    return solver;
+    this.solver.solve(text, start, end, this.layers.length, this.addCandidates);
+    return this.solver;
   }
 
   /** The range `read` is reading, and what it found in it before weighing words. */
@@ -765,6 +758,8 @@ export class Lexicon {
   private rangeNumbers: number[] = [];
   private rangeNextFolded: Int32Array | undefined;
   private rangeFold: Uint16Array | undefined;
+  /** `candidatesAt` as the solver calls it, made once. */
+  private readonly addCandidates = (i: number, width: number): void => this.candidatesAt(i, width);
   /** Index of the first number phrase ending after the position last asked about. */
   private phraseAt = 0;
   /** Index of the first unlisted name starting at or after the position last asked about. */

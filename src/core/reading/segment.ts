@@ -116,8 +116,7 @@ export class PathSolver {
    * Finds the least-cost path through text[start, end): for each character from the last to the
    * first, `candidatesAt(p, width)` adds to `candidates` the words starting at p (width: the
    * character's code units). False if no path covers the range (a caller that adds one step per
-   * character always has one). A caller on a hot path runs the same loop itself with `begin`,
-   * `positionAt` and `settle`, so that its candidate maker is called directly.
+   * character always has one).
    */
   solve(
     text: string,
@@ -137,7 +136,7 @@ export class PathSolver {
   }
 
   /** Starts the range text[start, end) for positions to be settled from its end backwards. */
-  begin(start: number, end: number, layers: number): void {
+  private begin(start: number, end: number, layers: number): void {
     const n = end - start;
     this.reserve(n + 1, layers);
     this.base = start;
@@ -150,7 +149,7 @@ export class PathSolver {
    * The width of the character at p (0: p is the second half of a surrogate pair, no position:
    * no word starts there), with the candidates emptied for the caller to fill.
    */
-  positionAt(text: string, p: number, start: number, end: number): number {
+  private positionAt(text: string, p: number, start: number, end: number): number {
     if (isPairTail(text, p, start)) {
       this.best[p - start] = Infinity;
       this.ends[p - start] = -1;
@@ -164,7 +163,7 @@ export class PathSolver {
    * Chooses the word taken at p among the candidates added for it: the least cost to the range's
    * end and, on equal cost, the longer word, then the one added last.
    */
-  settle(p: number): void {
+  private settle(p: number): void {
     const { best, candidates } = this;
     const start = this.base;
     const cEnds = candidates.ends;
@@ -188,7 +187,7 @@ export class PathSolver {
   }
 
   /** Whether the range just settled has a path. */
-  solved(): boolean {
+  private solved(): boolean {
     return this.length === 0 || this.best[0] < Infinity;
   }
 
