@@ -208,7 +208,7 @@ async function draftLineScenario(page, workspace, results, recorded, { palette, 
   await toast.waitFor({ state: 'detached', timeout: 5_000 });
   await page.keyboard.press('Control+Shift+M');
   const markers = page.locator('.markers-panel .monaco-list-row');
-  const mismatch = markers.filter({ hasText: /9200 \(9,200\) is missing or different in the English/ });
+  const mismatch = markers.filter({ hasText: /9200吨 \(9,200 t\) is missing or different in the English/ });
   const extra = markers.filter({ hasText: /9,000 is in the English but not in the Chinese/ });
   await mismatch.first().waitFor({ timeout: 15_000 });
   await extra.first().waitFor({ timeout: 15_000 });

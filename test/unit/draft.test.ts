@@ -117,16 +117,26 @@ test('check: numbers, with 8800 = 8,800 and 两 = 2', () => {
   );
   const wrong = checkAnnotation('两台8800吨', '2 × 8,000 t', fullLexicon()).filter((p) => p.code === 'number-mismatch');
   assert.deepEqual(
-    wrong.map((p) => p.term),
-    ['8800'],
+    wrong.map((p) => [p.term, p.message]),
+    [['8800', '8800吨 (8,800 t) is missing or different in the English']],
   );
   const chineseNumeral = checkAnnotation('第二台', 'the third unit', fullLexicon()).filter(
     (p) => p.code === 'number-mismatch',
   );
   assert.deepEqual(
-    chineseNumeral.map((p) => p.term),
-    ['第二'],
+    chineseNumeral.map((p) => [p.term, p.message]),
+    [['第二', '第二台 (second unit) is missing or different in the English']],
   );
+  // Dates, tenths and amounts with their unit too (the prompt names them the same way).
+  const messages = (zh: string, en: string) =>
+    checkAnnotation(zh, en, fullLexicon())
+      .filter((p) => p.code === 'number-mismatch')
+      .map((p) => p.message);
+  assert.deepEqual(messages('2024年3月，九成', 'in May'), [
+    '2024年 (2024) is missing or different in the English',
+    '3月 (March) is missing or different in the English',
+    '九成 (90%) is missing or different in the English',
+  ]);
 });
 
 test('check: untranslated Chinese in the English', () => {

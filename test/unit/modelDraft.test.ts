@@ -47,7 +47,7 @@ test('a forbidden company name and a wrong number: one retry lists both, the sec
       'The check of your translation found these problems:',
       // The rendering the prompt asked for (short company names), not the entry's first.
       '- "Buhler Industries" is a forbidden rendering of 布勒; use "Bühler Group"',
-      '- 9200 (9,200) is missing or different in the English',
+      '- 9200吨 (9,200 t) is missing or different in the English',
       '- 9,000 is in the English but not in the Chinese',
       'Write the whole translation again with these fixed, keeping the rest. Answer with the English only.',
     ].join('\n'),

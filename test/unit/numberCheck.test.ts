@@ -12,7 +12,10 @@ import { fullLexicon } from './fullLexicon';
 
 const problemsOf = (zh: string, en: string) => {
   const { missing, extra } = pairNumbers(zh, en);
-  return { missing: missing.map((n) => zh.slice(n.start, n.end)), extra: extra.map((e) => en.slice(e.start, e.end)) };
+  return {
+    missing: missing.map(({ token: n }) => zh.slice(n.start, n.end)),
+    extra: extra.map((e) => en.slice(e.start, e.end)),
+  };
 };
 
 test('English numbers: words, scales, months, both, codes and digits', () => {

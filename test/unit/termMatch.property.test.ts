@@ -21,6 +21,11 @@ const renderings: string[] = readdirSync(join(ROOT, 'glossary'))
   .filter((r) => /^[a-z]+( [a-z]+){0,3}$/.test(r) && r.split(' ').every((w) => w.length >= 3));
 
 const FILLER = ['quarterly', 'ledger', 'orange', 'vivid', 'harbor', 'tablet', 'yesterday', 'seven', 'quietly'];
+/**
+ * Renderings that share no word with the filler: the glossary renders 季度 "quarterly", and in
+ * "quarterly Quarterly." the first "quarterly" is the one found, rightly.
+ */
+const tried = renderings.filter((r) => !r.split(' ').some((w) => FILLER.includes(w)));
 
 type Change = 'plural' | 'hyphen' | 'closed' | 'british' | 'capital' | 'none';
 
@@ -66,7 +71,7 @@ test('any approved rendering, pluralised, hyphenated, closed, respelt or capital
   const changes: Change[] = ['plural', 'hyphen', 'closed', 'british', 'capital', 'none'];
   fc.assert(
     fc.property(
-      fc.constantFrom(...renderings),
+      fc.constantFrom(...tried),
       fc.subarray(changes, { minLength: 1, maxLength: 2 }),
       sentence,
       (r, chosen, [before, after]) => {
@@ -85,7 +90,7 @@ test('any approved rendering, pluralised, hyphenated, closed, respelt or capital
 test('the rendering with one word replaced by a different word is never found', () => {
   fc.assert(
     fc.property(
-      fc.constantFrom(...renderings.filter((r) => r.includes(' '))),
+      fc.constantFrom(...tried.filter((r) => r.includes(' '))),
       fc.nat(),
       fc.constantFrom(...FILLER),
       sentence,

@@ -9,9 +9,12 @@ import type { GlossarySource, SourcedEntry } from '../glossary/entry';
 import { renderingText } from '../glossary/rendering';
 import type { Lexicon } from '../lexicon/lexicon';
 import { companyRendering, type CompanyNameForm } from './draft';
-import { formatNumber, ordinalWord } from './numbers';
+import { numberAsWritten, type WrittenNumber } from './numberEnglish';
 import { readChineseNumbers, type ChineseNumber } from './numberCheck';
 import { glossaryTerms, isKeyTerm, type ReadTerm } from './termUse';
+
+/** A number of the passage as the check reads it, and the English it asks for. */
+export type PromptNumber = WrittenNumber;
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -64,14 +67,6 @@ export interface PromptTerm {
   readonly preferred: string;
 }
 
-/** A number of the passage as the check reads it, and the English it asks for. */
-export interface PromptNumber {
-  /** As the passage writes it, with its unit if the glossary has one (8800吨, 3台). */
-  readonly written: string;
-  /** "8,800 t", "3 units", "second", "March", "70%". */
-  readonly english: string;
-}
-
 /** Workspace and user entries are the user's own decisions: listed first (the lexicon's layer order). */
 const LAYER_ORDER: readonly GlossarySource['layer'][] = ['workspace', 'user', 'curated', 'cedict'];
 
@@ -122,51 +117,14 @@ export function promptNumbers(passage: string, lexicon: Lexicon): PromptNumber[]
   return numbersOf(passage, readPassage(passage, lexicon));
 }
 
-/** Marks after a number that the number's line shows with it: dates, percentages, tenths (七成). */
-const NUMBER_SUFFIX = new Set([...'年月日%％成']);
-
 function numbersOf(passage: string, { terms, numbers }: PassageReading): PromptNumber[] {
   const out = new Map<string, PromptNumber>();
   for (const n of numbers) {
-    let end = n.token.end;
-    for (const t of terms) if (t.match.start < end && n.token.start < t.match.end) end = Math.max(end, t.match.end);
-    const unit = terms.find((t) => t.match.start === end && t.entry.category === 'measure');
-    let english = numberEnglish(passage, n);
-    if (unit) english += ` ${unitWord(renderingText(unit.entry.en[0]), n)}`;
-    else if (NUMBER_SUFFIX.has(passage[end])) end++;
-    if (/[%％]/.test(passage[end - 1])) english += '%';
-    const written = passage.slice(n.token.start, unit ? unit.match.end : end);
+    const number = numberAsWritten(passage, n, terms);
     // A number the passage repeats is listed once: the check accepts one English number for both.
-    out.set(`${written}=${english}`, { written, english });
+    out.set(`${number.written}=${number.english}`, number);
   }
   return [...out.values()];
-}
-
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
-
-function numberEnglish(passage: string, n: ChineseNumber): string {
-  const { token } = n;
-  const after = passage[token.end];
-  if (after === '成') return `${formatNumber(token.value * 10)}%`;
-  if (token.ordinal) return ordinalWord(token.value);
-  // Digits with a leading zero are a label, written as they are (the Zeekr 009), as the draft does.
-  const written = passage.slice(token.start, token.end);
-  if (!token.chinese && /^0\d/.test(written)) return written;
-  // Years and durations in years without separators. A Taiwan year of up to three digits may be an
-  // ROC year (112年 = 2023, which the check accepts too), but as often a duration (有70年歷史): the
-  // model reads which from the sentence; the prompt does not suggest 1981 for a 70-year history.
-  if (after === '年') return String(token.value);
-  if (after === '月' && Number.isInteger(token.value) && token.value >= 1 && token.value <= 12) {
-    return MONTH.format(Date.UTC(2000, token.value - 1, 1));
-  }
-  return n.values.map(formatNumber).join(' or ');
-}
-
-/** A unit's rendering for the count: "unit(s)" is "unit" for one (and for an ordinal), "units" else. */
-function unitWord(rendering: string, n: ChineseNumber): string {
-  if (!rendering.endsWith('(s)')) return rendering;
-  const one = n.token.ordinal || n.token.value === 1;
-  return rendering.slice(0, -3) + (one ? '' : 's');
 }
 
 const REGISTER: Record<Register, string> = {

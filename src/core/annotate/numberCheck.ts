@@ -12,7 +12,7 @@ import type { TextSpan } from './termMatch';
 
 export interface NumberPairing {
   /** Chinese quantities no English number has the value of, in text order. */
-  readonly missing: readonly NumberToken[];
+  readonly missing: readonly ChineseNumber[];
   // (A Chinese number inside a name, 5G or Mate40, is never missing: the name is the term check's.)
   /**
    * English numbers that no Chinese number has the value of, in text order: those in digits, and
@@ -65,14 +65,15 @@ export function pairNumbers(text: string, english: string): NumberPairing {
   const ours = findEnglishNumbers(english);
   const oursValues = ours.map((e, k) => englishValuesOf(english, e, ours[k + 1]));
   const used = new Uint8Array(ours.length);
-  const missing: NumberToken[] = [];
+  const missing: ChineseNumber[] = [];
   const paired: { chinese: NumberToken; english: EnglishNumber }[] = [];
   const pairs = (k: number, values: readonly number[]) =>
     values.some((v) => oursValues[k].values.some((w) => Math.abs(w - v) <= oursValues[k].tolerance));
   // Quantities first, so that a Chinese 一 of 之一 cannot take the English "one" a 一台 needs.
   const order = readChineseNumbers(text);
   order.sort((a, b) => Number(b.quantity) - Number(a.quantity));
-  for (const { token: n, values, quantity, required } of order) {
+  for (const number of order) {
+    const { token: n, values, quantity, required } = number;
     // Digits pair first (8,800 before "eight"), then codes, then words. Chinese numerals that are no
     // quantity take English digits only after the quantities (五廠 is "Plant 5"), and the 一 of
     // 一体化 or 之一 none: those stay to be found extra.
@@ -91,9 +92,9 @@ export function pairNumbers(text: string, english: string): NumberPairing {
     // February to 19 March 2024"): only a value the English never writes is missing.
     const again = ours.findIndex((_, k) => pairs(k, values));
     if (again >= 0) paired.push({ chinese: n, english: ours[again] });
-    else if (required) missing.push(n);
+    else if (required) missing.push(number);
   }
-  missing.sort((a, b) => a.start - b.start);
+  missing.sort((a, b) => a.token.start - b.token.start);
   paired.sort((a, b) => a.chinese.start - b.chinese.start);
   const extra = ours.filter((e, k) => !used[k] && (e.kind === 'digits' || e.cardinal));
   return { missing, extra, paired };

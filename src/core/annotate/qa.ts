@@ -12,7 +12,7 @@ import type { Lexicon } from '../lexicon/lexicon';
 import type { GlossaryEntry } from '../glossary/entry';
 import { isExact, renderingText } from '../glossary/rendering';
 import { EnglishText, type TextSpan } from './termMatch';
-import { formatNumber } from './numbers';
+import { numberAsWritten } from './numberEnglish';
 import { amountOf, pairNumbers } from './numberCheck';
 import {
   glossaryTerms,
@@ -132,7 +132,8 @@ export function checkAnnotation(
   const text = new EnglishText(english);
   const numbers = pairNumbers(chinese, english);
   // Each glossary term with the English amount that renders it, if it is an amount's unit (amountOf).
-  const places = glossaryTerms(chinese, lexicon).map(({ match: m, entry }) => ({
+  const read = glossaryTerms(chinese, lexicon);
+  const places = read.map(({ match: m, entry }) => ({
     m,
     entry,
     amount: amountOf(numbers, english, m),
@@ -180,11 +181,13 @@ export function checkAnnotation(
     });
   }
   for (const n of numbers.missing) {
+    // Named with its unit, as the prompt lists it: "9200吨 (9,200 t)".
+    const { written, english: value } = numberAsWritten(chinese, n, read);
     problems.push({
       code: 'number-mismatch',
       severity: severity['number-mismatch'],
-      message: labels.numberMismatch(chinese.slice(n.start, n.end), formatNumber(n.value)),
-      term: chinese.slice(n.start, n.end),
+      message: labels.numberMismatch(written, value),
+      term: chinese.slice(n.token.start, n.token.end),
     });
   }
   for (const e of numbers.extra) {
