@@ -31,10 +31,11 @@ function agrees(text: string, start: number, end: number): void {
     `steps of ${where}`,
   );
   // A jieba word's composed entry is dropped where another layer has entries of its own (ownEntries).
+  // Compared as sets: the display order is not the segmentation's (a noun 地 shows its dì senses first).
   const ids = (values: readonly number[]) => {
     const entries = values.flatMap((v, l) => (v < 0 ? [] : lexicon.layers[l].valueAt(v).entries));
     const own = entries.length > 1 && entries.some((e) => e.composed) ? entries.filter((e) => !e.composed) : entries;
-    return own.map((e) => e.id);
+    return own.map((e) => e.id).sort();
   };
   const words = expected.filter((s) => s.word);
   const matches = lexicon.matchRange(text, start, end).toArray();
@@ -43,7 +44,10 @@ function agrees(text: string, start: number, end: number): void {
     matches.map((m) => [
       m.start,
       m.end,
-      m.entries.filter((e) => e.composed !== 'number' && e.composed !== 'name').map((e) => e.id),
+      m.entries
+        .filter((e) => e.composed !== 'number' && e.composed !== 'name')
+        .map((e) => e.id)
+        .sort(),
     ]),
     words.map((s) => [s.start, s.end, ids(s.values)]),
     `words and their keys in ${where}`,

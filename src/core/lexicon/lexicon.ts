@@ -9,6 +9,7 @@ import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
 import { findNumbers, NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
 import { isNameAt } from '../reading/names';
+import { isAdverbialDe, PARTICLE_DE, particleLast } from '../reading/particles';
 import { composedEntry, type ComposedPart } from './compose';
 import {
   GLOSSARY_COST,
@@ -303,12 +304,17 @@ class StoredMatch implements TermMatch {
   }
 
   get pinyin(): string | undefined {
+    if (this.kind === WORD + ADVERBIAL_DE) return PARTICLE_DE;
     return this.resolved.find((r) => r.pinyin)?.pinyin;
   }
 
   get entries(): readonly SourcedEntry[] {
-    if (this.kind !== WORD) return [this.lexicon.madeEntry(this.text, this.kind)];
-    return ownEntries(this.resolved.flatMap((r) => r.entries));
+    if (this.kind !== WORD && this.kind !== WORD + ADVERBIAL_DE) return [this.lexicon.madeEntry(this.text, this.kind)];
+    const entries = ownEntries(this.resolved.flatMap((r) => r.entries));
+    // 地 read as a word of its own but not as the particle: the noun's senses first.
+    return this.kind === WORD && this.end - this.start === 1 && this.source[this.start] === '地'
+      ? particleLast(entries)
+      : entries;
   }
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */
@@ -326,6 +332,8 @@ const EMPTY_MARKS = new Int8Array(0);
 const WORD = 0;
 const NUMBER = 1;
 const NAME = 2;
+/** Added to WORD for a 地 the path reads as the particle de (isAdverbialDe): its reading is de. */
+const ADVERBIAL_DE = 4;
 /**
  * Candidate tags of the words the reader makes (layer words have tags ≥ 0, unknown characters
  * NO_TAG): a number phrase, a personal name; unlisted organisation names from UNLISTED_TAG down,
@@ -886,13 +894,23 @@ export class Lexicon {
     if (this.layers.length === 0 || start >= end) return;
     const path = this.read(text, start, end);
     const values = path.valuesArray;
+    // The word before, for the particle 地 (-1: none, or not a layer's word).
+    let before = -1;
     for (let p = start; p < end;) {
       const e = path.endAt(p);
       const tag = path.tagAt(p);
-      if (tag >= 0) found(p, e, values, path.valuesFrom(p), WORD);
+      if (tag >= 0) found(p, e, values, path.valuesFrom(p), this.wordKind(text, before, p, e, end));
       else if (tag !== NO_TAG) found(p, e, this.noValues, 0, kindOfTag(tag), this.runOf(tag));
+      before = tag >= 0 ? p : -1;
       p = e;
     }
+  }
+
+  /** WORD, or WORD + ADVERBIAL_DE for the particle 地 after the layer word text[before, start). */
+  private wordKind(text: string, before: number, start: number, end: number, rangeEnd: number): number {
+    return end - start === 1 && before >= 0 && isAdverbialDe(text, before, start, rangeEnd)
+      ? WORD + ADVERBIAL_DE
+      : WORD;
   }
 
   /**
@@ -925,11 +943,14 @@ export class Lexicon {
     const out = new TermMatches(text, this);
     let word: TermMatch | undefined;
     let chosen = -1;
+    let before = -1;
     path.forEachOnPath((s, e, tag) => {
+      const wordBefore = before;
+      before = tag >= 0 ? s : -1;
       if (s > offset || e <= offset) return;
       chosen = s * (end + 1) + e;
       if (tag === NO_TAG) return;
-      if (tag >= 0) out.push(s, e, path.valuesArray, path.valuesFrom(s), WORD);
+      if (tag >= 0) out.push(s, e, path.valuesArray, path.valuesFrom(s), this.wordKind(text, wordBefore, s, e, end));
       else out.push(s, e, this.noValues, 0, kindOfTag(tag), this.runOf(tag));
       word = out.at(out.length - 1);
     });
