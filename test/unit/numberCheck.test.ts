@@ -172,3 +172,16 @@ test('a unit written into an amount is rendered by the English amount: 28.03亿�
     'missing-term 亿元',
   ]);
 });
+
+test('兆 before a currency is a trillion (Taiwan), and the English trillion pairs with it', () => {
+  // The UDN sentence of test/fixtures/reading/held-out-2.json.
+  const zh = '市值跨越51.9兆元';
+  assert.deepEqual(problemsOf(zh, 'its market value passed NT$51.9 trillion'), { missing: [], extra: [] });
+  assert.deepEqual(problemsOf(zh, 'its market value passed NT$51.9tn'), { missing: [], extra: [] });
+  assert.deepEqual(problemsOf(zh, 'its market value passed NT$51.9 billion'), {
+    missing: ['51.9兆'],
+    extra: ['51.9 billion'],
+  });
+  // Mega before a unit: 5兆瓦 is 5 MW, its number 5.
+  assert.deepEqual(problemsOf('装机5兆瓦', 'an installed 5 MW'), { missing: [], extra: [] });
+});

@@ -205,3 +205,20 @@ test('scan, status counts and the hover agree on the words of a line', () => {
   );
   for (const m of matches) assert.equal(describePosition(line, m.start, fullLexicon())?.text, m.text);
 });
+
+test('real Taiwan and mainland sentences: 51.9兆元 (trillion), 7000坪 and 40亩 are read whole; 5兆瓦 is mega', () => {
+  // From test/fixtures/reading/held-out-2.json (UDN on TSMC, a Yuanjing plant, a Shandong storage project).
+  const read = (text: string, phrase: string) => {
+    const lexicon = fullLexicon();
+    const at = text.indexOf(phrase);
+    assert.ok(at >= 0, phrase);
+    return scanText(text, lexicon).matches.find((m) => m.start === at)?.text;
+  };
+  assert.equal(
+    read('台積電（2330）25日股價順利衝過2,000元再創新天價，市值跨越51.9兆元，盤中最高', '51.9兆元'),
+    '51.9兆元',
+  );
+  assert.equal(read('使用約7000坪土地', '7000坪'), '7000坪');
+  assert.equal(read('该项目占地约40亩,规划建设100MW', '40亩'), '40亩');
+  assert.equal(read('装机5兆瓦', '5'), '5', '兆瓦 (megawatt) stays a word of its own');
+});

@@ -166,8 +166,16 @@ function valuesOf(text: string, n: NumberToken, next: NumberToken | undefined): 
 }
 
 const ENGLISH_RANGE_MARK = /^\s*(?:[-‐–—~]|to)\s*$/;
-const ENGLISH_SCALE = /(thousand|million|billion|bn|mn)$/i;
-const ENGLISH_SCALE_OF: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, bn: 1e9, mn: 1e6 };
+const ENGLISH_SCALE = /(thousand|million|billion|trillion|bn|mn|tn)$/i;
+const ENGLISH_SCALE_OF: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  mn: 1e6,
+  tn: 1e12,
+};
 
 /**
  * The values of an English number and how far from them a Chinese value may be: its own value,

@@ -89,21 +89,30 @@ const WORD_VALUES = new Map<string, number>([
 /** Number words that count things (two … ninety, dozen): not one, ordinals, both/pair/twin/twice/double. */
 const CARDINALS = new Set([...WORDS.slice(2), ...TEENS, ...TENS, 'dozen']);
 const MONTH_VALUES = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1])));
-const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+const SCALES: Record<string, number> = {
+  hundred: 1e2,
+  thousand: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
 
 const NUMBER_TOKEN = new RegExp(
   [
     // digits, with separators and decimals, an ordinal suffix (2nd) or a scale right after (1.2bn)
-    '(?<digits>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th|mn|bn)?',
+    '(?<digits>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:st|nd|rd|th|mn|bn|tn)?',
     // number words, hyphenated tens (twenty-five)
     `(?<word>\\b(?:${[...WORD_VALUES.keys()].join('|')})(?:-(?:${WORDS.slice(1, 10).join('|')}))?\\b)`,
     `(?<month>\\b(?:${[...MONTH_VALUES.keys()].join('|')})\\b\\.?)`,
     // "a hundred", "a thousand" units
-    '(?<scaleword>\\ba\\s+(?:hundred|thousand|million|billion)\\b)',
+    '(?<scaleword>\\ba\\s+(?:hundred|thousand|million|billion|trillion)\\b)',
   ].join('|'),
   'gi',
 );
-const SCALE_AFTER = /^[\s-]*(hundred|thousand|million|billion|mn|bn)\b/i;
+const SCALE_AFTER = /^[\s-]*(hundred|thousand|million|billion|trillion|mn|bn|tn)\b/i;
 const LETTER = /[A-Za-z]/;
 
 /**

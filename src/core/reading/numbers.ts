@@ -85,6 +85,12 @@ for (const [ch, v] of Object.entries(DIGITS)) DIGIT_VALUE[ch.charCodeAt(0)] = v;
 const BIG_UNIT = new Uint8Array(0x10000);
 for (const ch of Object.keys(BIG_UNITS)) BIG_UNIT[ch.charCodeAt(0)] = 1;
 const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+/**
+ * 兆 scales a number by 10¹² only before a currency (51.9兆元, 3兆美元, 1兆新台幣: Taiwan writes
+ * trillions so); elsewhere it is mega, as in 5兆瓦 (5 MW) and 280兆帕 (280 MPa).
+ */
+const TRILLION = '兆'.charCodeAt(0);
+const TRILLION_CURRENCY = /^(?:元|美元|日[元圓圆]|[新台臺]|人民[币幣]|港[元幣币]|[欧歐]元)/u;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -111,6 +117,9 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
       let value = Number(arabic[0].includes(',') ? arabic[0].replace(/,/g, '') : arabic[0]);
       if (to < end && BIG_UNIT[text.charCodeAt(to)] === 1) {
         value *= BIG_UNITS[text[to]];
+        to++;
+      } else if (to < end && text.charCodeAt(to) === TRILLION && TRILLION_CURRENCY.test(text.slice(to + 1, to + 4))) {
+        value *= 1e12;
         to++;
       }
       out.push({ start: i, end: to, value, chinese: false, ordinal });
@@ -183,7 +192,7 @@ export function quantityEnd(text: string, n: NumberToken, next: NumberToken | un
  * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little". Currencies stay words of their own
  * (5.786亿 | 美元), as 元 alone does not (2500万元).
  */
-const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔']);
+const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔坪亩']);
 const ARABIC_ONLY_UNITS = new Set([...'分点秒倍度米克升%％']);
 const LONG_UNITS = [
   '平方公里',
@@ -254,6 +263,7 @@ export const NUMBER_CHARACTERS = [
   ...new Set([
     ...NUMERAL_CHARS,
     '第',
+    '兆',
     ...MEASURES,
     ...PHRASE_UNITS,
     ...READING_UNITS,
