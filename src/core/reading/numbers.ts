@@ -86,11 +86,12 @@ const BIG_UNIT = new Uint8Array(0x10000);
 for (const ch of Object.keys(BIG_UNITS)) BIG_UNIT[ch.charCodeAt(0)] = 1;
 const ARABIC = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 /**
- * 兆 scales a number by 10¹² only before a currency (51.9兆元, 3兆美元, 1兆新台幣: Taiwan writes
- * trillions so); elsewhere it is mega, as in 5兆瓦 (5 MW) and 280兆帕 (280 MPa).
+ * 兆 scales a number by 10¹² only in 兆元 (51.9兆元: Taiwan writes trillions so); elsewhere it is
+ * mega (5兆瓦 = 5 MW, 280兆帕). Only before 元: a number word is read alone later (the hover's made
+ * entry), and the scale must be seen there too, so the currency has to be part of the word.
  */
 const TRILLION = '兆'.charCodeAt(0);
-const TRILLION_CURRENCY = /^(?:元|美元|日[元圓圆]|[新台臺]|人民[币幣]|港[元幣币]|[欧歐]元)/u;
+const YUAN = '元'.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
@@ -118,7 +119,7 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberT
       if (to < end && BIG_UNIT[text.charCodeAt(to)] === 1) {
         value *= BIG_UNITS[text[to]];
         to++;
-      } else if (to < end && text.charCodeAt(to) === TRILLION && TRILLION_CURRENCY.test(text.slice(to + 1, to + 4))) {
+      } else if (to + 1 < end && text.charCodeAt(to) === TRILLION && text.charCodeAt(to + 1) === YUAN) {
         value *= 1e12;
         to++;
       }

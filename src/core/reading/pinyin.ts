@@ -166,19 +166,7 @@ function isLatinOrDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** A "." or "," with a digit on each side. */
-function isDigitSeparator(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c === 0x2e || c === 0x2c) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
-}
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * Han characters one by one and Latin/digit runs whole, a decimal point or thousands comma between
- * digits inside the run (5.786亿 reads "5.786 yì", 2,000元 "2,000 yuán"); other punctuation and
- * spaces separate tokens.
- */
+/** Han characters one by one and Latin/digit runs whole; punctuation and spaces separate tokens. */
 export function readingUnits(text: string): { start: number; end: number; han: boolean }[] {
   const units: { start: number; end: number; han: boolean }[] = [];
   let i = 0;
@@ -191,7 +179,7 @@ export function readingUnits(text: string): { start: number; end: number; han: b
     }
     if (isLatinOrDigit(text.charCodeAt(i))) {
       const start = i;
-      while (i < text.length && (isLatinOrDigit(text.charCodeAt(i)) || isDigitSeparator(text, i))) i++;
+      while (i < text.length && isLatinOrDigit(text.charCodeAt(i))) i++;
       units.push({ start, end: i, han: false });
       continue;
     }
