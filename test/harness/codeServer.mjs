@@ -70,16 +70,21 @@ export function demoFolders({ name = 'start', reset = false, folder } = {}) {
  * does not parse is left alone rather than replaced.
  */
 export function writeUserSettings(file, settings = {}) {
-  let existing = {};
-  if (existsSync(file)) {
-    const errors = [];
-    existing = parseJsonc(readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
-    if (errors.length > 0 || !existing || typeof existing !== 'object' || Array.isArray(existing)) {
-      console.warn(`${file}: not valid JSON, left as it is`);
-      return;
-    }
+  const existing = readUserSettings(file);
+  if (existing === undefined) {
+    console.warn(`${file}: not valid JSON, left as it is`);
+    return;
   }
   writeFileSync(file, JSON.stringify({ ...HARNESS_SETTINGS, ...existing, ...settings }, null, 2));
+}
+
+/** The user settings in `file` as an object ({} when there is no file), or undefined if it does not parse. */
+export function readUserSettings(file) {
+  if (!existsSync(file)) return {};
+  const errors = [];
+  const settings = parseJsonc(readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
+  const valid = errors.length === 0 && settings && typeof settings === 'object' && !Array.isArray(settings);
+  return valid ? settings : undefined;
 }
 
 const HARNESS_SETTINGS = {

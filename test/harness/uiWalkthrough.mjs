@@ -8,10 +8,9 @@
 // Also: the walkthrough's step images, copied from this run's
 // screenshots (each step's image is what the UI tests saw when doing that step on the sample).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { parse as parseJsonc } from 'jsonc-parser';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './codeServer.mjs';
+import { readUserSettings, ROOT } from './codeServer.mjs';
 
 const SHOTS = join(ROOT, 'media', 'screenshots');
 const IMAGES = join(ROOT, 'media', 'walkthrough');
@@ -82,9 +81,8 @@ async function setUserSetting(page, settingsFile, id, on) {
   // The editor writes the change a moment after the tick, and closing it sooner loses the change:
   // close it once settings.json says so (the default is written as no key at all).
   const written = () => {
-    const errors = [];
-    const value = parseJsonc(readFileSync(settingsFile, 'utf8'), errors, { allowTrailingComma: true })?.[id];
-    return errors.length === 0 && (value ?? false) === on;
+    const settings = readUserSettings(settingsFile);
+    return settings !== undefined && (settings[id] ?? false) === on;
   };
   for (let waited = 0; !written(); waited += 100) {
     if (waited > 10_000) throw new Error(`${id} did not reach ${settingsFile} within 10 s`);

@@ -58,7 +58,7 @@ test('the particle rule: a word of two characters before, more Chinese after, no
   assert.equal(at('GPU地', 0), false, 'Latin before');
   assert.equal(at('好地方', 1), false, 'one character before');
   assert.deepEqual(
-    particleLast([
+    particleLast('地', [
       { pinyin: 'de', n: 1 },
       { pinyin: 'dì', n: 2 },
       { pinyin: 'dì', n: 3 },

@@ -311,10 +311,8 @@ class StoredMatch implements TermMatch {
   get entries(): readonly SourcedEntry[] {
     if (this.kind !== WORD && this.kind !== WORD + ADVERBIAL_DE) return [this.lexicon.madeEntry(this.text, this.kind)];
     const entries = ownEntries(this.resolved.flatMap((r) => r.entries));
-    // 地 read as a word of its own but not as the particle: the noun's senses first.
-    return this.kind === WORD && this.end - this.start === 1 && this.source[this.start] === '地'
-      ? particleLast(entries)
-      : entries;
+    // A word not read as the particle 地: the noun's senses first.
+    return this.kind === WORD ? particleLast(this.text, entries) : entries;
   }
 
   /** Whether a glossary (not only a fallback dictionary) has the term, without decoding entries. */

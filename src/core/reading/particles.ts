@@ -27,10 +27,15 @@ export function isAdverbialDe(text: string, before: number, at: number, end: num
 export const PARTICLE_DE = 'de';
 
 /**
- * The entries of a 地 that the reader did not read as the particle, the noun's (dì: earth, ground,
- * place) before the particle's, which CC-CEDICT lists first; the order within each kept.
+ * The entries of a word the reader did not read as the particle: for 地 alone, the noun's (dì: earth,
+ * ground, place) before the particle's, which CC-CEDICT lists first, the order within each kept;
+ * any other word's as they are.
  */
-export function particleLast<T extends { readonly pinyin?: string }>(entries: readonly T[]): readonly T[] {
+export function particleLast<T extends { readonly pinyin?: string }>(
+  word: string,
+  entries: readonly T[],
+): readonly T[] {
+  if (word !== '地') return entries;
   const particle = entries.filter((e) => e.pinyin === PARTICLE_DE);
   if (particle.length === 0 || particle.length === entries.length) return entries;
   return [...entries.filter((e) => e.pinyin !== PARTICLE_DE), ...particle];
