@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 import {
   markTone,
+  pinyinOfSpan,
   pinyinProblem,
+  readingSyllables,
   readText,
   splitTone,
   syllableProblem,
@@ -70,6 +72,38 @@ test('pinyin of mixed text keeps digits and Latin runs as written', () => {
   assert.equal(pinyinOfText('2台6000吨', lex), '2 tái 6000 dūn');
   assert.equal(pinyinOfText('开模', lex, 'numbers'), 'kai1 mu2');
   assert.equal(pinyinOfText('压铸（开模）', lex), 'yā zhù (kāi mú)');
+});
+
+test('a number keeps its decimal point or thousands comma in the reading: 5.786 yì, not 5 786 yì', () => {
+  assert.equal(pinyinOfText('营收达5.786亿元', lex), 'yíng shōu dá 5.786 yì yuán');
+  assert.equal(pinyinOfText('已购8,800吨', lex), 'yǐ gòu 8,800 dūn');
+  assert.equal(pinyinOfText('2024.03.15发布', lex), '2024.03.15 fā bù');
+  // A point between a digit and a letter, or after a sentence, is punctuation as before.
+  assert.equal(pinyinOfText('5G. 网络', lex), '5G. wǎng luò');
+  assert.equal(pinyinOfText('共3台.5台在谈', lex), 'gòng 3 tái. 5 tái zài tán');
+  const text = '营收达5.786亿元';
+  const tokens = readText(text);
+  // Still one token per reading unit (5 | 786), the second marked as joined by its point.
+  assert.deepEqual(
+    tokens.filter((t) => t.syllable === undefined).map((t) => [t.text, t.joined]),
+    [
+      ['5', undefined],
+      ['786', '.'],
+    ],
+  );
+  assert.equal(pinyinOfSpan(tokens, 3, text.length), '5.786 yì yuán');
+  // A span that starts after the point reads its own digits only (no dangling point).
+  assert.equal(pinyinOfSpan(tokens, 5, 9), '786 yì');
+});
+
+test('a reading is split into one token per reading unit, a written number into its digit runs', () => {
+  assert.deepEqual(readingSyllables(' 5.786 yì  yuán '), ['5', '786', 'yì', 'yuán']);
+  assert.deepEqual(readingSyllables('8,800 dūn'), ['8', '800', 'dūn']);
+  assert.deepEqual(readingSyllables('5G. wǎng'), ['5G.', 'wǎng']);
+  // A glossary may write 5.5G as written or as its units.
+  assert.equal(pinyinProblem('5.5G网络', '5.5G wǎng luò'), undefined);
+  assert.equal(pinyinProblem('5.5G网络', '5 5G wǎng luò'), undefined);
+  assert.match(pinyinProblem('5.5G网络', '5.5G wǎng') ?? '', /needs 4/);
 });
 
 test('readings are validated: count, case, tone numbers, misplaced marks, non-syllables', () => {

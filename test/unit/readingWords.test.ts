@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineWords, readLineWords, wordAfter } from '../../src/core/document/readingWords';
+import { lineWords, readLineWords, syllableTones, wordAfter } from '../../src/core/document/readingWords';
 import { scanText } from '../../src/core/document/scan';
 import { listTerms } from '../../src/core/document/termList';
 import { fixture, fullLexicon } from './fullLexicon';
@@ -106,4 +106,21 @@ test('压铸机 and a traditional clause read with tones per character', () => {
     raise?.tones.map((t) => t.tone),
     [4, 3],
   );
+});
+
+test('a number with a decimal point reads as written, its unit with its tone (udn-machinery-tariff)', () => {
+  const set = JSON.parse(fixture('reading/real-text.json')) as { sentences: { source: string; text: string }[] };
+  const line = set.sentences.find((s) => s.source === 'udn-machinery-tariff' && s.text.includes('27.93億美元'))?.text;
+  assert.ok(line, 'the fixture has the sentence with 27.93億美元');
+  const words = readLineWords(line, lexicon, 'words', 'marks');
+  const amount = words.find((w) => line.slice(w.start, w.end).startsWith('27.93'));
+  assert.ok(amount, words.map((w) => line.slice(w.start, w.end)).join('|'));
+  assert.match(amount.reading, /^27\.93 yì/);
+  // Tones for the Han characters only, one per character, however the digits are written.
+  const han = [...line.slice(amount.start, amount.end)].filter((c) => /\p{Script=Han}/u.test(c)).length;
+  assert.equal(amount.tones.length, han);
+  assert.equal(amount.tones[0].tone, 4, 'yì');
+  // The hover colours per space-separated token: the number is one token and has no tone.
+  assert.deepEqual(syllableTones('5.786亿元', '5.786 yì yuán'), [undefined, 4, 2]);
+  assert.deepEqual(syllableTones('5.786亿元', '5 786 yì yuán'), [undefined, undefined, 4, 2]);
 });

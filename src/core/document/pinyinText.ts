@@ -31,8 +31,14 @@ export function pinyinOfText(text: string, lexicon: Lexicon, style: ToneStyle = 
     pendingPrefix += opening;
   };
   for (const t of tokens) {
-    attachGap(text.slice(cursor, t.start));
     const word = t.syllable === undefined ? t.text : style === 'numbers' ? toNumbered(t.syllable) : t.syllable;
+    // 5.786 as written: the point joins the digit runs.
+    if (t.joined !== undefined && out.length > 0 && cursor === t.start - 1) {
+      out[out.length - 1] += t.joined + word;
+      cursor = t.end;
+      continue;
+    }
+    attachGap(text.slice(cursor, t.start));
     out.push(pendingPrefix + word);
     pendingPrefix = '';
     cursor = t.end;

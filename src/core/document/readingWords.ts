@@ -5,7 +5,14 @@
  */
 import { findPassages, type Passage } from '../text/detect';
 import type { Lexicon } from '../lexicon/lexicon';
-import { readingUnits, spanReadings, splitTone, type ReadSpan, type ToneStyle } from '../reading/pinyin';
+import {
+  readingSyllables,
+  readingUnits,
+  spanReadings,
+  splitTone,
+  type ReadSpan,
+  type ToneStyle,
+} from '../reading/pinyin';
 
 /** 'terms': the glossary's terms only; 'words': every word of the reading. */
 export type WordKind = 'terms' | 'words';
@@ -104,12 +111,20 @@ function tonesOf(line: string, span: ReadSpan, reading: string): ReadWord['tones
  * reading does not line up with the text's reading units.
  */
 export function syllableTones(text: string, reading: string): (number | undefined)[] {
-  return alignedTones(readingUnits(text), reading);
+  const tones = alignedTones(readingUnits(text), reading);
+  // Per space-separated token: a number written with its point (5.786) is two units, and no syllable.
+  let unit = 0;
+  return reading.split(' ').map((token) => {
+    const units = readingSyllables(token).length;
+    unit += units;
+    return units === 1 ? tones[unit - 1] : undefined;
+  });
 }
 
+/** The tone of each reading unit (undefined for Latin and digits, and for all when they do not line up). */
 function alignedTones(units: readonly { han: boolean }[], reading: string): (number | undefined)[] {
-  const syllables = reading.split(' ');
-  if (units.length !== syllables.length) return syllables.map(() => undefined);
+  const syllables = readingSyllables(reading);
+  if (units.length !== syllables.length) return units.map(() => undefined);
   return units.map((u, i) => (u.han ? toneOf(syllables[i]) : undefined));
 }
 

@@ -5,7 +5,7 @@
  * reference is wrong; a person decides which, and the decision is kept in a TSV file (zh, pinyin,
  * reason) so that the same disagreement is not raised again.
  */
-import { readText } from '../reading/pinyin';
+import { readingSyllables, wordReading } from '../reading/pinyin';
 import { LocatedError } from '../text/text';
 import type { LoadedGlossaries } from './load';
 
@@ -37,7 +37,8 @@ export interface ReadingDecision {
 
 /** Readings compare without case (proper nouns are capitalised in CC-CEDICT) and spacing. */
 export function sameReading(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').toLowerCase().trim().split(/\s+/).join(' ');
+  // One token per reading unit: 5.5G and 5 5G are the same reading.
+  const norm = (s: string) => readingSyllables(s.normalize('NFC').toLowerCase()).join(' ');
   return norm(a) === norm(b);
 }
 
@@ -59,9 +60,7 @@ export function readingCandidates(loaded: LoadedGlossaries): ReadingCandidate[] 
 
 /** pinyin-pro's reading of a term on its own, Latin letters and digits as written. */
 export function pinyinProReading(zh: string): string {
-  return readText(zh)
-    .map((t) => t.syllable ?? t.text)
-    .join(' ');
+  return wordReading(zh);
 }
 
 /**

@@ -6,7 +6,7 @@
  * CC-CEDICT) are built once at build time (searchAsset.ts) and the small ones (user, workspace) at
  * run time, by this same builder.
  */
-import { readText, splitTone } from '../reading/pinyin';
+import { splitTone, wordReading } from '../reading/pinyin';
 import type { Lexicon, LexiconLayer } from './lexicon';
 
 export const SEP = '\n';
@@ -155,9 +155,7 @@ export class SegmentBuilder {
 /** The pinyin of a written form: the layer's verified reading, else pinyin-pro's. */
 export function readingOf(zh: string, verified: string | undefined): string {
   if (verified) return verified;
-  return readText(zh)
-    .map((t) => t.syllable ?? t.text)
-    .join(' ');
+  return wordReading(zh);
 }
 
 /** The word cost byte a layer keeps for exactly this key (255: unknown). */

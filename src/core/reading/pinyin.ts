@@ -38,7 +38,25 @@ export interface ReadingToken {
   readonly text: string;
   /** Tone-marked syllable for a Han character; undefined for Latin/digit runs. */
   readonly syllable?: string;
+  /**
+   * A digit run's decimal point or thousands comma that joins it to the digit run just before it
+   * (the "." of 5.786, the "," of 8,800): a reading shows the number as written, "5.786 yì", not
+   * "5 786 yì". The two stay two reading units (the units a glossary's pinyin is checked against).
+   */
+  readonly joined?: string;
 }
+
+/** A reading's syllables and Latin/digit tokens, one per reading unit: "5.786 yì" is 5 | 786 | yì. */
+export function readingSyllables(reading: string): string[] {
+  return reading
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .flatMap((t) => t.split(JOINED_DIGITS));
+}
+
+/** The point or comma between two digits, where a reading joins the digit runs on either side. */
+const JOINED_DIGITS = /(?<=\d)[.,](?=\d)/;
 
 const TONE_MARKS: Record<string, number> = { '\u0304': 1, '\u0301': 2, '\u030c': 3, '\u0300': 4 };
 const TONE_COMBINING = ['', '\u0304', '\u0301', '\u030c', '\u0300'];
@@ -199,10 +217,7 @@ export function pinyinProblem(
   labels: PinyinLabels = ENGLISH_PINYIN_LABELS,
 ): string | undefined {
   const units = readingUnits(zh);
-  const tokens = pinyin
-    .trim()
-    .split(/\s+/)
-    .filter((t) => t.length > 0);
+  const tokens = readingSyllables(pinyin);
   if (tokens.length !== units.length) {
     const han = units.filter((u) => u.han).length;
     return labels.syllableCount(pinyin, tokens.length, zh, units.length, han);
@@ -245,7 +260,7 @@ export function readText(
   for (const o of overrides) {
     if (!o.pinyin) continue;
     const spanUnits = readingUnits(text.slice(o.start, o.end));
-    const syllables = o.pinyin.trim().split(/\s+/);
+    const syllables = readingSyllables(o.pinyin);
     if (spanUnits.length !== syllables.length) continue;
     spanUnits.forEach((u, k) => {
       if (u.han) verified.set(o.start + u.start, syllables[k]);
@@ -254,11 +269,30 @@ export function readText(
   let h = 0;
   return units.map((u) => {
     const unitText = text.slice(u.start, u.end);
-    if (!u.han) return { start: u.start, end: u.end, text: unitText };
+    if (!u.han) {
+      const joined = joinedAt(text, u.start);
+      return joined
+        ? { start: u.start, end: u.end, text: unitText, joined }
+        : { start: u.start, end: u.end, text: unitText };
+    }
     const syllable = verified.get(u.start) ?? computed[h] ?? unitText;
     h++;
     return { start: u.start, end: u.end, text: unitText, syllable };
   });
+}
+
+/** The point or comma before a digit at `start` that follows a digit (undefined: none). */
+function joinedAt(text: string, start: number): string | undefined {
+  if (start < 2) return undefined;
+  const separator = text[start - 1];
+  return (separator === '.' || separator === ',') && JOINED_DIGITS.test(text.slice(start - 2, start + 1))
+    ? separator
+    : undefined;
+}
+
+/** pinyin-pro's reading of a written form on its own, Latin letters and numbers as written (5.5G wǎng luò). */
+export function wordReading(zh: string): string {
+  return pinyinOfSpan(readText(zh), 0, zh.length);
 }
 
 /** A passage (or window) of a text: its offset in the text and its characters. */
@@ -366,6 +400,11 @@ export function pinyinOfSpan(
     else hi = mid;
   }
   const parts: string[] = [];
-  for (let i = lo; i < tokens.length && tokens[i].end <= end; i++) parts.push(tokens[i].syllable ?? tokens[i].text);
+  for (let i = lo; i < tokens.length && tokens[i].end <= end; i++) {
+    const t = tokens[i];
+    // 5.786 as written, when both digit runs are the span's.
+    if (t.joined !== undefined && i > lo) parts[parts.length - 1] += t.joined + t.text;
+    else parts.push(t.syllable ?? t.text);
+  }
   return formatSyllables(parts, style);
 }
