@@ -222,3 +222,18 @@ test('real Taiwan and mainland sentences: 51.9兆元 (trillion), 7000坪 and 40�
   assert.equal(read('该项目占地约40亩,规划建设100MW', '40亩'), '40亩');
   assert.equal(read('装机5兆瓦', '5'), '5', '兆瓦 (megawatt) stays a word of its own');
 });
+
+test('real sentences: households and the end of a month or year go with their number (18.1亿户, 6月末, 2021年底)', () => {
+  // From test/fixtures/reading/held-out-3.json (MIIT telecom figures, a foundry base) and held-out-2.json
+  // (SEMI fabs, TSMC in Japan).
+  const words = (text: string) => scanText(text, fullLexicon()).matches.map((m) => m.text);
+  const telecom = words('截至6月末,三家基础电信企业及中国广电的移动电话用户总数达18.1亿户,比上年末净增1993万户。');
+  assert.ok(telecom.includes('6月末'), telecom.join('|'));
+  assert.ok(telecom.includes('18.1亿户') && telecom.includes('1993万户'), telecom.join('|'));
+  const fabs = words('全球半导体制造商将于2021年年底前启动构建19座高产能芯片厂');
+  // 2021年 | 年底: the second 年 is not the first's unit.
+  assert.ok(fabs.includes('2021年') && fabs.includes('年底'), fabs.join('|'));
+  assert.ok(words('台積電第1座特殊製程晶圓廠已於2024年底開始量產').includes('2024年底'));
+  const september = scanText('同年9月底竣工投产', fullLexicon()).matches.find((m) => m.text === '9月底');
+  assert.match(september?.entries[0].en[0] ?? '', /^9 月底 \(end of the month/);
+});

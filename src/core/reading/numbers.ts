@@ -193,7 +193,7 @@ export function quantityEnd(text: string, n: NumberToken, next: NumberToken | un
  * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little". Currencies stay words of their own
  * (5.786亿 | 美元), as 元 alone does not (2500万元).
  */
-const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔坪亩']);
+const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔坪亩户']);
 const ARABIC_ONLY_UNITS = new Set([...'分点秒倍度米克升%％']);
 const LONG_UNITS = [
   '平方公里',
@@ -217,6 +217,14 @@ const LONG_UNITS = [
   '小时',
   '分钟',
   '季度',
+  // The end, start or middle of a month or year goes with its date (9月底 "end of September").
+  '月底',
+  '月末',
+  '月初',
+  '月中',
+  '年底',
+  '年末',
+  '年初',
   '万元',
   '亿元',
 ];
