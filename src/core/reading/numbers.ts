@@ -193,7 +193,9 @@ export function quantityEnd(text: string, n: NumberToken, next: NumberToken | un
  * 分 or 点 after Chinese numerals: 十分 is "very", 一点 "a little". Currencies stay words of their own
  * (5.786亿 | 美元), as 元 alone does not (2500万元).
  */
-const READING_UNITS = new Set([...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔坪亩户']);
+const READING_UNITS = new Set([
+  ...'台件家套条座个元吨年月日天周季代轮届期批次项款种位名辆架艘片宗股层栋间所张笔坪亩户',
+]);
 const ARABIC_ONLY_UNITS = new Set([...'分点秒倍度米克升%％']);
 const LONG_UNITS = [
   '平方公里',
