@@ -85,6 +85,12 @@ test('a glossary layer without pinyin is read by pinyin-pro, and a traditional k
   assert.deepEqual(new GlossarySearch(lexicon).search(''), []);
 });
 
+test('a term the fold would change is found as written: 比拚 (CC-CEDICT, Taiwan usage) beside 比拼', () => {
+  // Found by the property below (seed -1756132616): the query folded to 比拼 and 比拚 was never listed.
+  const found = search('比拚', 50).map((r) => r.zh);
+  assert.ok(found.includes('比拚') && found.includes('比拼'), found.join(' '));
+});
+
 test('property: any entry is found by its own zh, its toneless pinyin and its initials', () => {
   const lexicon = fullLexicon();
   const cedict = lexicon.layers[lexicon.layers.length - 1].listed!;

@@ -104,6 +104,8 @@ test('word costs: single characters penalised, glossary words capped below any t
   assert.equal(wordCost(9, 1, false), 9 + SINGLE_CHARACTER_PENALTY);
   assert.equal(wordCost(12, 5, true), GLOSSARY_COST);
   assert.equal(wordCost(12, 5, false), 12);
+  // A glossary's single character is no cheaper than the dictionary's (台 "unit" must not cut 台中).
+  assert.equal(wordCost(11, 1, true), 11 + SINGLE_CHARACTER_PENALTY);
   // Any split into two words or more costs more than a glossary word: jieba's most frequent words (了, and
   // 一个 of two characters or more) priced as the lattice prices them.
   const rows = readFileSync(join('node_modules', '@node-rs', 'jieba', 'dict.txt'), 'utf8').split('\n');
@@ -236,4 +238,13 @@ test('real sentences: households and the end of a month or year go with their nu
   assert.ok(words('台積電第1座特殊製程晶圓廠已於2024年底開始量產').includes('2024年底'));
   const september = scanText('同年9月底竣工投产', fullLexicon()).matches.find((m) => m.text === '9月底');
   assert.match(september?.entries[0].en[0] ?? '', /^9 月底 \(end of the month/);
+});
+
+test("a glossary's measure word does not cut a place name: 台中 (Taichung) is read whole", () => {
+  // From test/fixtures/reading/held-out-3.json (a Taichung city release, via UDN).
+  const text = '尤其對台中重點發展的工具機與自行車等精密機械產業衝擊甚鉅';
+  const words = scanText(text, fullLexicon()).matches.map((m) => m.text);
+  assert.ok(words.includes('台中'), words.join('|'));
+  // The measure word still goes with its number.
+  assert.ok(scanText('已購3台壓鑄機', fullLexicon()).matches.some((m) => m.text === '3台'));
 });

@@ -101,8 +101,12 @@ class SegmentSearch {
     const q = query.trim();
     if (q === '' || limit <= 0) return [];
     if (/[\u3400-\u9fff\uf900-\ufaff]/.test(q)) {
-      const zh = fold(q.replace(/\s+/g, ''));
+      const written = q.replace(/\s+/g, '');
+      const zh = fold(written);
       for (const p of all) this.scan(p, p.segment.zh, p.segment.zhAt, zh, CHINESE);
+      // A term written with a character the fold changes (CC-CEDICT's Taiwan form 比拚, which folds to
+      // 比拼) is found as written too.
+      if (zh !== written) for (const p of all) this.scan(p, p.segment.zh, p.segment.zhAt, written, CHINESE);
     } else {
       for (const p of all) this.latin(p, q);
     }

@@ -21,17 +21,22 @@ export const UNKNOWN_FREQUENCY_COST = 18;
 /** Added to every single-character word: a split into single characters is the reading of last resort. */
 export const SINGLE_CHARACTER_PENALTY = 3;
 /**
- * A glossary word (workspace, user, curated) costs at most this: less than any split of its own
- * characters into two or more dictionary words (the cheapest words are 一个 at 6.0 and, with its
- * penalty, 了 at 7.2), so a glossary term is read whole wherever it stands. A cap of 10 would keep
- * that and pull fewer characters off neighbours (生 | 产量), but then a personal name (歐系車 | 廠)
- * beats a glossary word it cuts: it gained one word of 938 on the real-text set, so it waits.
+ * A glossary word (workspace, user, curated) of two characters or more costs at most this: less
+ * than any split of its own characters into two or more dictionary words (the cheapest words are
+ * 一个 at 6.0 and, with its penalty, 了 at 7.2), so a glossary term is read whole wherever it
+ * stands. A cap of 10 would keep that and pull fewer characters off neighbours (生 | 产量), but then
+ * a personal name (歐系車 | 廠) beats a glossary word it cuts: it gained one word of 938 on the
+ * real-text set, so it waits.
  */
 export const GLOSSARY_COST = 5;
+
 /** A character no dictionary has, read on its own. */
 export const UNKNOWN_CHARACTER_COST = UNKNOWN_FREQUENCY_COST + SINGLE_CHARACTER_PENALTY + 2;
 
-/** The cost of a dictionary word: its frequency's, capped for glossary words, single characters penalised. */
+/**
+ * The cost of a dictionary word: its frequency's, capped for glossary words of several characters,
+ * single characters penalised.
+ */
 export function wordCost(
   /** Negative natural log of the word's relative frequency (UNKNOWN_FREQUENCY_COST when unknown). */
   frequencyCost: number,
@@ -39,8 +44,10 @@ export function wordCost(
   /** A glossary (not only the general dictionary) has the word. */
   glossary: boolean,
 ): number {
-  const base = glossary ? Math.min(frequencyCost, GLOSSARY_COST) : frequencyCost;
-  return characters === 1 ? base + SINGLE_CHARACTER_PENALTY : base;
+  // A glossary's single character keeps its frequency's cost: capped, the measure word 台 "unit" cut
+  // 台中 (Taichung) into 台 | 中 (8 + 8.5 against 16.8); alone it has no characters to keep together.
+  if (characters === 1) return frequencyCost + SINGLE_CHARACTER_PENALTY;
+  return glossary ? Math.min(frequencyCost, GLOSSARY_COST) : frequencyCost;
 }
 
 /** Tag of a candidate that is no dictionary word (an unknown character). */
