@@ -114,6 +114,16 @@ test('generic phrases and words ending in a suffix stay what they are', () => {
   }
 });
 
+test('a verb the dictionary lists is no trade name before a short form (意识到汽车, held-out-3)', () => {
+  // test/fixtures/reading/held-out-3.json: 意识到 "to realize" has no jieba count, which read as a rarity.
+  const text = '但我们必须意识到汽车的生产是有限的,不断地做技术升级';
+  assert.deepEqual(
+    namesOf(text).map((m) => m.text),
+    [],
+  );
+  assert.ok(scanText(text, fullLexicon()).matches.some((m) => m.text === '意识到'));
+});
+
 const LINE = '項目由湖北雄汽汽車零部件有限公司投資建設';
 const NAME = '湖北雄汽汽車零部件有限公司';
 

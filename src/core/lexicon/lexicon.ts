@@ -723,6 +723,9 @@ export class Lexicon {
     if (senses.some((sense) => ORGANISATION_SENSE.test(sense))) return 'known';
     if (COUNTRIES.has(this.foldTerm(word) ?? word) || senses.some((sense) => PLACE_SENSE.test(sense))) return 'place';
     if (entries.some(isGlossaryEntry)) return 'common';
+    // A verb the dictionary lists but jieba's counts lack (意识到 "to realize", read 意识 | 到 there) is
+    // no rarity to make a trade name of (意识到汽车 is no company).
+    if (cost >= UNKNOWN_FREQUENCY_COST && senses.length > 0 && /^to /.test(senses[0])) return 'common';
     return cost < COMMON_WORD_COST ? 'common' : 'rare';
   }
 
