@@ -7,7 +7,7 @@
  * design (a lookup per substring); used by test/unit/segmentReference.property.test.ts.
  */
 import { NAME_COST, NUMBER_COST, PERSONAL_NAME_COST, type Lexicon } from '../../src/core/lexicon/lexicon';
-import { isNameAt } from '../../src/core/reading/names';
+import { personalNameAt } from '../../src/core/reading/names';
 import { NO_WEIGHT } from '../../src/core/lexicon/termIndex';
 import { NUMBER_CHARACTERS, numberPhrases } from '../../src/core/reading/numbers';
 import { UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../../src/core/reading/segment';
@@ -121,9 +121,9 @@ export function referenceSegment(lexicon: Lexicon, fold: Uint16Array, text: stri
     if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAscii(phraseEnd)) {
       candidates.push({ start: i, end: phraseEnd, cost: NUMBER_COST, layer: NUMBER_LAYER, value: -1 });
     }
-    // Personal names: a surname and a given name where no key longer than the character starts.
+    // Personal names: a surname and a given name where no key longer than the character starts, or after a title.
     const at = (k: number) => foldedText.charCodeAt(k);
-    if (!inPhrase && longest <= width && isNameAt(at, i, end) && !endsInsidePhrase(numbers, later, i + 3)) {
+    if (!inPhrase && personalNameAt(at, i, start, end, longest > width) && !endsInsidePhrase(numbers, later, i + 3)) {
       candidates.push({ start: i, end: i + 3, cost: PERSONAL_NAME_COST, layer: PERSON_LAYER, value: -1 });
     }
     for (const { start: s, end: e } of names) {

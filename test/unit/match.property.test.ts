@@ -12,7 +12,7 @@ import { buildLayer, Lexicon } from '../../src/core/lexicon/lexicon';
 import { foldToSimplified, simplifiedFoldTable } from '../../src/core/text/script';
 import { numberPhrases } from '../../src/core/reading/numbers';
 import { UNKNOWN_CHARACTER_COST, UNKNOWN_FREQUENCY_COST, wordCost } from '../../src/core/reading/segment';
-import { isNameAt } from '../../src/core/reading/names';
+import { personalNameAt } from '../../src/core/reading/names';
 import { PERSONAL_NAME_COST, NUMBER_COST, type ReadingStep } from '../../src/core/lexicon/lexicon';
 
 const RUNS = 10_000;
@@ -51,8 +51,9 @@ const isAlnum = (ch: string | undefined) => ch !== undefined && /^[0-9A-Za-z]$/.
  * surrogate pair. Every layer here is a
  * glossary, so a key costs wordCost(unknown frequency, length, glossary). Number phrases come from
  * the numbers reader (tested on its own in segment.test.ts); each is also a step of its own at
- * NUMBER_COST unless a key spans it, and a personal name (isNameAt, tested in segment.test.ts) at
- * PERSONAL_NAME_COST where no key of two characters or more starts and no phrase is crossed.
+ * NUMBER_COST unless a key spans it, and a personal name (personalNameAt, tested in segment.test.ts)
+ * at PERSONAL_NAME_COST where no key of two characters or more starts, or after a title, and no
+ * phrase is crossed.
  */
 function referenceCost(text: string, layers: string[][], start: number, end: number): number {
   const keys = new Set(layers.flat());
@@ -103,7 +104,8 @@ function referenceCost(text: string, layers: string[][], start: number, end: num
     let longKey = false;
     for (let e = i + width + 1; e <= end && !longKey; e++) longKey = keyAt(e);
     const folded = fold(text);
-    if (!insidePhrase && !longKey && isNameAt((k) => folded.charCodeAt(k), i, end) && !crossesPhrase(i, i + 3)) {
+    const named = personalNameAt((k) => folded.charCodeAt(k), i, start, end, longKey);
+    if (!insidePhrase && named && !crossesPhrase(i, i + 3)) {
       b = Math.min(b, PERSONAL_NAME_COST + best[i + 3 - start]);
     }
     best[i - start] = b;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { numberPhrases } from '../../src/core/reading/numbers';
-import { isNameAt } from '../../src/core/reading/names';
+import { isNameAt, personalNameAt } from '../../src/core/reading/names';
 import { parseCedictLine, type CedictLine } from '../../src/core/glossary/cedictLine';
 import {
   COMPOUND_PENALTY,
@@ -18,7 +18,7 @@ import {
 import { displayDictionary } from '../../src/core/lexicon/cedictSenses';
 import { composedEntry } from '../../src/core/lexicon/compose';
 import { Lexicon } from '../../src/core/lexicon/lexicon';
-import { describePosition } from '../../src/core/document/scan';
+import { describePosition, scanText } from '../../src/core/document/scan';
 import { simplifiedFoldTable } from '../../src/core/text/script';
 import { fullLexicon } from './fullLexicon';
 
@@ -70,6 +70,29 @@ test('personal names: a common surname and two given-name characters, where no w
   const e = describePosition('张忠谋表示', 1, fullLexicon())!.entries[0];
   assert.equal(e.composed, 'name');
   assert.equal(e.en[0], 'Zhang (personal name)');
+});
+
+test('a name after a title or before a verb of saying is weighed whatever starts at the surname', () => {
+  // Real sentences: held-out-2.json (CNS on Hong Kong's Chief Executive; UDN on solar), real-text.json
+  // (a Taichung machine-tool maker's chairman), held-out-3.json (a metal-working supplier's chairman).
+  const names = (text: string) =>
+    scanText(text, fullLexicon()).matches.filter((m) => m.entries[0]?.composed === 'name');
+  const found = (text: string, name: string) =>
+    assert.ok(
+      names(text).some((m) => m.text === name),
+      name,
+    );
+  found('香港特區行政長官李家超13日表示', '李家超'); // 李家 "the Li family" starts at the surname
+  found('台中精機董事長黃明和坦言', '黃明和'); // 明和 a word, 和 no given name elsewhere
+  found('州巧董事長李樹裔今天表示', '李樹裔');
+  found('張為策說，美國總統川普雖然偏好傳統能源', '張為策'); // before 說
+  found('由上銀科技董事長卓文恒擔任', '卓文恒'); // 卓, a surname only after a title
+  const at = (s: string) => (k: number) => s.charCodeAt(k);
+  assert.equal(personalNameAt(at('特首李家超'), 2, 0, 5, true), true);
+  assert.equal(personalNameAt(at('今天李家超'), 2, 0, 5, true), false, 'no title before, no saying after');
+  assert.equal(personalNameAt(at('卓文恒表示'), 0, 0, 5, false), true, 'before 表示');
+  // The costs still choose: 部长高度评价 is 高度 | 评价, not a name 高度评.
+  assert.equal(names('部长高度评价这项合作').length, 0);
 });
 
 const line = (raw: string): CedictLine => parseCedictLine(raw)!;

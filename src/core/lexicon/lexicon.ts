@@ -8,7 +8,7 @@
 import type { Passage } from '../text/detect';
 import { foldWith } from '../text/foldPairs';
 import { findNumbers, NUMBER_CHARACTERS, numberPhrases } from '../reading/numbers';
-import { isNameAt } from '../reading/names';
+import { personalNameAt } from '../reading/names';
 import { isAdverbialDe, PARTICLE_DE, particleLast } from '../reading/particles';
 import { composedEntry, type ComposedPart } from './compose';
 import {
@@ -854,7 +854,11 @@ export class Lexicon {
     if (startsPhrase && !phraseIsKey && !insideAscii && !cutsAsciiAt(text, phraseEnd)) {
       out.add(phraseEnd, NUMBER_COST, NUMBER_TAG);
     }
-    if (!inPhrase && longest <= width && this.nameAt(text, i, end, fold) && !endsInsidePhrase(numbers, later, i + 3)) {
+    if (
+      !inPhrase &&
+      this.nameAt(text, i, start, end, fold, longest > width) &&
+      !endsInsidePhrase(numbers, later, i + 3)
+    ) {
       out.add(i + 3, PERSONAL_NAME_COST, NAME_TAG);
     }
     if (names.length === 0) return;
@@ -1041,13 +1045,23 @@ export class Lexicon {
     return out;
   }
 
-  /** Whether a personal name (reading/names.ts) starts at i, read on the folded characters. */
-  private nameAt(text: string, i: number, end: number, fold: Uint16Array | undefined): boolean {
+  /**
+   * Whether a personal name (reading/names.ts) starts at i of the range [start, end), read on the
+   * folded characters; `wordHere`: a word of two characters or more starts at i.
+   */
+  private nameAt(
+    text: string,
+    i: number,
+    start: number,
+    end: number,
+    fold: Uint16Array | undefined,
+    wordHere: boolean,
+  ): boolean {
     // One reader of the folded code units for every call: a closure per position would be garbage
     // at every character of a 20 MB document.
     this.nameText = text;
     this.nameFold = fold;
-    return isNameAt(this.foldedCodeAt, i, end);
+    return personalNameAt(this.foldedCodeAt, i, start, end, wordHere);
   }
 
   private nameText = '';
