@@ -183,3 +183,29 @@ test('drafts follow the reading of the sentence, not the longest match from each
   assert.match(phone, /cell phone/);
   assert.doesNotMatch(phone, /new hand|novice/);
 });
+
+test('dates read as British English writes them (real sentences of held-out-3 and real-text)', () => {
+  // yzweekly-meilixin, tese5-huarui, ce-telecom-2022, hkstp-towngas-h2, udn-machinery-tariff.
+  assert.match(draft('5月30日上午,碧空万里'), /^30 May /);
+  const base = draft('于2008年4月开工建设,同年9月底竣工投产');
+  assert.match(base, /^in April 2008 /);
+  assert.match(base, /end of September/);
+  const telecom = draft('工信部21日发布的数据显示,今年1月至2月');
+  assert.match(telecom, /the 21st/);
+  assert.match(telecom, /January to February/);
+  assert.match(draft('承諾 2045 年『淨零排放』'), /2045 “net-zero emissions”/);
+  // A duration is no year: 70 years, and 年 is not read with 歷 as 年曆 "calendar".
+  assert.match(draft('有70年歷史的工具機龍頭廠'), /70 years history/);
+  assert.doesNotMatch(draft('2019年特斯拉提出一体化压铸'), /2,019|year/);
+});
+
+test('a Latin run is written as it is, never glossed by the keys inside it (IPTV, ATL, TOP10)', () => {
+  // held-out-3: ce-telecom-2022, jgvogel-catl-byd, financezk-catl. CC-CEDICT has IP, T and A.
+  assert.match(draft('积极发展IPTV、互联网数据中心'), /IPTV, /);
+  assert.match(draft('脱胎于 ATL 动力电池事业部'), / in ATL traction battery/);
+  const top = draft('是TOP10中唯一同比下滑的企业');
+  assert.match(top, /TOP10/);
+  assert.doesNotMatch(top, /butch|intellectual property/);
+  assert.equal(fullLexicon().matchAt('IPTV', 0), undefined);
+  assert.equal(fullLexicon().matchAt('IPTV', 1), undefined);
+});

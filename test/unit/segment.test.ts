@@ -236,6 +236,12 @@ test('real sentences: households and the end of a month or year go with their nu
   // 2021年 | 年底: the second 年 is not the first's unit.
   assert.ok(fabs.includes('2021年') && fabs.includes('年底'), fabs.join('|'));
   assert.ok(words('台積電第1座特殊製程晶圓廠已於2024年底開始量產').includes('2024年底'));
+  // 底 or 末 starting a word, and 初 or 中 after a date, stay with the word: a real termbase sentence
+  // (test/fixtures/termbase/real-text.json: 9月中标 'won the bid in September') and guards.
+  assert.ok(words('公司积极布局低空、车路云领域,9月中标《江苏省低空经济发展专项规划》').includes('中标'));
+  assert.ok(words('2023年初步核算数据显示').includes('初步'));
+  assert.ok(words('5月中国汽车销量').includes('中国'));
+  assert.ok(words('2024年底盘件订单').some((w) => w.startsWith('底盘')));
   const september = scanText('同年9月底竣工投产', fullLexicon()).matches.find((m) => m.text === '9月底');
   assert.match(september?.entries[0].en[0] ?? '', /^9 月底 \(end of the month/);
 });

@@ -11,7 +11,7 @@ import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { draftGloss } from '../lexicon/cedictSenses';
 import { describeUnlisted, namePinyin } from '../lexicon/unlistedEnglish';
-import { findNumbers, formatNumber, isQuantity, numberWord, ordinalWord, type NumberToken } from './numbers';
+import { findNumbers, formatNumber, isQuantity, monthName, numberWord, ordinalWord, type NumberToken } from './numbers';
 
 export type DraftSpanKind = 'term' | 'number' | 'review' | 'untranslated';
 
@@ -113,6 +113,23 @@ const FUNCTION_WORDS: Record<string, string> = {
   目前: 'currently',
   等: 'etc.',
   其: 'its',
+  于: 'in',
+  至: 'to',
+  截至: 'as of',
+  较: 'compared with',
+  约: 'about',
+  达: 'reaching',
+  达到: 'reached',
+  共: 'a total of',
+  该: 'the',
+  我国: 'China',
+  亦: 'also',
+  此外: 'in addition',
+  据: 'according to',
+  随着: 'with',
+  虽然: 'although',
+  因此: 'therefore',
+  所: '',
   被: '',
   把: '',
 };
@@ -143,6 +160,7 @@ const UNITS: Record<string, { one: string; many: string }> = {
   条: { one: 'line', many: 'lines' },
   座: { one: 'plant', many: 'plants' },
   个: { one: '', many: '' },
+  年: { one: 'year', many: 'years' },
   元: { one: 'yuan', many: 'yuan' },
   吨: { one: 't', many: 't' },
 };
@@ -208,10 +226,24 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
       .map((m) => [m.start, m]),
   );
   let i = 0;
+  // The end of the reading's number word the draft is inside (18.1亿 | 户 of 18.1亿户): a dictionary
+  // word found there ends with it (70年 | 历史, not 年历 "calendar").
+  let insideWord = 0;
   while (i < chinese.length) {
     const n = numbers.get(i);
     const unit = n ? chinese[n.end] : undefined;
     // Chinese numerals count only before a unit or after 第: 一体化 is a word, not "one".
+    const path = pathWords.get(i);
+    // A date (2008年4月, 30日, 9月底) as a reader writes it, to the end of the reading's number word.
+    const date = n
+      ? datePhrase(chinese, n, numbers, path?.entries[0]?.composed === 'number' ? path.end : n.end)
+      : undefined;
+    if (date) {
+      flushHan();
+      pieces.push({ text: date.english, kind: 'number' });
+      i = date.end;
+      continue;
+    }
     if (
       n &&
       isQuantity(chinese, n) &&
@@ -219,12 +251,14 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
     ) {
       flushHan();
       const consumed = numberPhrase(chinese, n, numbers, pieces);
+      if (path?.entries[0]?.composed === 'number' && path.end > consumed) insideWord = path.end;
       i = consumed;
       continue;
     }
     // A number word the step above did not read as a quantity (一轮) is read by its dictionary words.
-    const path = pathWords.get(i);
-    const m = (path?.entries[0]?.composed === 'number' ? undefined : path) ?? lexicon.matchAt(chinese, i);
+    const m =
+      (path?.entries[0]?.composed === 'number' ? undefined : path) ??
+      lexicon.matchAt(chinese, i, i < insideWord ? insideWord : chinese.length);
     if (m?.unlisted) {
       // An organisation no glossary has: its official English name is not ours to guess (宜安科技 is
       // Eontec, not "Yi'an Technology"), so the name stays as pinyin in brackets for the reviewer to
@@ -282,6 +316,51 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
   }
   flushHan();
   return assemble(pieces);
+}
+
+/**
+ * A date starting with number `n`, as British English writes it (2019, April 2008, 8 April 2008,
+ * 30 May, the 21st, end of September), and where it ends; undefined if `n` starts none. A year is
+ * Arabic digits from 1900 to 2100 before 年 (有70年历史 is 70 years); a month 1–12 before 月 (月份
+ * too); a day 1–31 before 日. The end of the month or year (月底, 年末) is read where the reading's
+ * number word (ending at `wordEnd`) holds it.
+ */
+function datePhrase(
+  text: string,
+  n: NumberToken,
+  numbers: Map<number, NumberToken>,
+  wordEnd: number,
+): { english: string; end: number } | undefined {
+  if (n.ordinal) return undefined;
+  let year: number | undefined;
+  let month: string | undefined;
+  let day: number | undefined;
+  let t: NumberToken | undefined = n;
+  let end = n.start;
+  // Hong Kong releases often space a year from 年 (2045 年).
+  const yearMark = text[t.end] === ' ' ? t.end + 1 : t.end;
+  if (!t.chinese && text[yearMark] === '年' && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100) {
+    year = t.value;
+    end = yearMark + 1;
+    t = numbers.get(end);
+  }
+  if (t && t.start === end && !t.ordinal && text[t.end] === '月' && monthName(t.value)) {
+    month = monthName(t.value);
+    end = t.end + (text[t.end + 1] === '份' ? 2 : 1);
+    t = numbers.get(end);
+  }
+  const isDay = (d: NumberToken) => Number.isInteger(d.value) && d.value >= 1 && d.value <= 31;
+  if (t && t.start === end && !t.ordinal && text[t.end] === '日' && isDay(t) && (month || year === undefined)) {
+    day = t.value;
+    end = t.end + 1;
+  }
+  if (year === undefined && month === undefined && day === undefined) return undefined;
+  const last = text[end - 1];
+  if ((last === '年' || last === '月') && /[底末]/.test(text[end] ?? '') && end + 1 <= wordEnd) {
+    return { english: `end of ${[month, year].filter((x) => x !== undefined).join(' ')}`, end: end + 1 };
+  }
+  if (month === undefined && year === undefined) return { english: `the ${ordinalWord(day as number)}`, end };
+  return { english: [day, month, year].filter((x) => x !== undefined).join(' '), end };
 }
 
 /** A number and what follows it; returns where the phrase ends. */

@@ -4,7 +4,7 @@
  * numbers so, and the QA names a missing number so, so that both say the same thing.
  */
 import { renderingText } from '../glossary/rendering';
-import { formatNumber, ordinalWord } from './numbers';
+import { formatNumber, monthName, ordinalWord } from './numbers';
 import type { ChineseNumber } from './numberCheck';
 import type { ReadTerm } from './termUse';
 
@@ -33,8 +33,6 @@ export function numberAsWritten(passage: string, n: ChineseNumber, terms: readon
   return { written: passage.slice(n.token.start, unit ? unit.match.end : end), english };
 }
 
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
-
 function numberEnglish(passage: string, n: ChineseNumber): string {
   const { token } = n;
   const after = passage[token.end];
@@ -47,9 +45,8 @@ function numberEnglish(passage: string, n: ChineseNumber): string {
   // ROC year (112年 = 2023, which the check accepts too), but as often a duration (有70年歷史): the
   // model reads which from the sentence; the prompt does not suggest 1981 for a 70-year history.
   if (after === '年') return String(token.value);
-  if (after === '月' && Number.isInteger(token.value) && token.value >= 1 && token.value <= 12) {
-    return MONTH.format(Date.UTC(2000, token.value - 1, 1));
-  }
+  const month = after === '月' ? monthName(token.value) : undefined;
+  if (month) return month;
   return n.values.map(formatNumber).join(' or ');
 }
 

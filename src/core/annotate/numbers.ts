@@ -29,6 +29,15 @@ export function numberWord(value: number): string {
   return Number.isInteger(value) && value >= 0 && value <= 10 ? WORDS[value] : formatNumber(value);
 }
 
+const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** The month named by number (1–12): 5 → "May"; undefined for any other value. */
+export function monthName(month: number): string | undefined {
+  return Number.isInteger(month) && month >= 1 && month <= 12
+    ? MONTH_NAME.format(Date.UTC(2000, month - 1, 1))
+    : undefined;
+}
+
 export function ordinalWord(value: number): string {
   if (Number.isInteger(value) && value >= 0 && value <= 10) return ORDINALS[value];
   const n = formatNumber(value);

@@ -497,10 +497,17 @@ export class Lexicon {
     return fold ? foldWith(text, fold) : undefined;
   }
 
-  /** The longest term of any layer starting at `start` (not past `end`), or undefined. */
+  /**
+   * The longest term of any layer starting at `start` (not past `end`), or undefined. As in the
+   * reading, a key starts and ends only on the bounds of an ASCII run (IPTV holds no IP, TOP10 no T).
+   */
   matchAt(text: string, start: number, end: number = text.length): TermMatch | undefined {
     if (this.layers.length === 0 || start >= end) return undefined;
-    const best = this.probe(text, start, end, this.fold);
+    if (start > 0 && isAsciiAlnum(text.charCodeAt(start)) && isAsciiAlnum(text.charCodeAt(start - 1))) return undefined;
+    let best = this.probe(text, start, end, this.fold);
+    while (best > 0 && cutsAsciiAt(text, start + best)) {
+      best = best > 1 ? this.probe(text, start, start + best - 1, this.fold) : 0;
+    }
     if (best === 0) return undefined;
     const values = new Int32Array(this.layers.length);
     for (let l = 0; l < values.length; l++) values[l] = this.hits[2 * l] === best ? this.hits[2 * l + 1] : -1;

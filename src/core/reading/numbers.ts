@@ -219,17 +219,18 @@ const LONG_UNITS = [
   '小时',
   '分钟',
   '季度',
-  // The end, start or middle of a month or year goes with its date (9月底 "end of September").
+  // The end of a month or year goes with its date (9月底 "end of September"), unless 底 or 末 starts
+  // a word (END_WORD_STARTS). Not 初 or 中: 2023年初步 is "preliminary", 5月中国 "China in May".
   '月底',
   '月末',
-  '月初',
-  '月中',
   '年底',
   '年末',
-  '年初',
   '万元',
   '亿元',
 ];
+
+/** After 底 or 末, a character that makes a word of it (2024年底盘 is 2024年 | 底盘 "chassis"). */
+const END_WORD_STARTS = new Set([...'盘座部层板线价漆片材面端期']);
 
 /** First code units of LONG_UNITS: after most numbers none follows, and one lookup says so. */
 const LONG_UNIT_STARTS = new Uint8Array(0x10000);
@@ -239,7 +240,11 @@ for (const u of LONG_UNITS) LONG_UNIT_STARTS[u.charCodeAt(0)] = 1;
 function readingUnitLength(text: string, at: number, end: number, arabic: boolean): number {
   if (at >= end) return 0;
   if (LONG_UNIT_STARTS[text.charCodeAt(at)] === 1) {
-    for (const u of LONG_UNITS) if (at + u.length <= end && text.startsWith(u, at)) return u.length;
+    for (const u of LONG_UNITS) {
+      if (at + u.length > end || !text.startsWith(u, at)) continue;
+      if (/^[月年][底末]$/.test(u) && at + 2 < end && END_WORD_STARTS.has(text[at + 2])) break;
+      return u.length;
+    }
   }
   const c = text[at];
   return READING_UNITS.has(c) || (arabic && ARABIC_ONLY_UNITS.has(c)) ? 1 : 0;
