@@ -191,6 +191,17 @@ test('drafts take a gloss, never a note: redirects, classifiers, surnames, Chine
   assert.equal(draftGloss(['surname Xiang', 'towards']), 'towards');
   assert.equal(draftGloss(['(bound form) machine; mechanism']), 'machine');
   assert.equal(draftGloss(['one of the ten heavenly stems 天干[tian1 gan1]']), 'one of the ten heavenly stems');
+  // A proper name is written as the name, not its description (CC-CEDICT's 巴南, 香港, 曾荫权).
+  assert.equal(draftGloss(['Banan, a district of Chongqing 重慶|重庆[Chong2 qing4]']), 'Banan');
+  assert.equal(
+    draftGloss(['Hong Kong, special administrative region (SAR) of the PRC (short name 港[Gang3])']),
+    'Hong Kong',
+  );
+  assert.equal(
+    draftGloss(['Sir Donald Tsang, aka Tsang Yam-Kuen (1944–), the second Chief Executive of Hong Kong (2005–2012)']),
+    'Sir Donald Tsang',
+  );
+  assert.equal(draftGloss(['to cast, to mould']), 'to cast, to mould', 'a common sense keeps its commas');
   assert.equal(
     draftGloss(['CL:個|个[ge4]', 'abbr. for Xinjiang 新疆[Xin1 jiang1]', 'used in 自個兒|自个儿[zi4 ge3 r5]']),
     undefined,

@@ -21,7 +21,7 @@ const draft = (s: string) => draftEnglish(s, fullLexicon()).text;
 test('fixture line 1: orders of Haitian Metal machines', () => {
   assert.equal(
     draft(lines[0]),
-    'Haitian Metal: Anhui Yongtai, a county in Fuzhou City, Fujian (?) 3 units, 2 × 6,000 t, 1 × 7,000 t, under negotiation 8,800 t; Millison Technologies, purchased one 8,800 t, under negotiation the second unit; [Yian] Technology under negotiation 7,000 t, already initialled contract; Chervon Auto 1 × 6,000 t, contract signed, expected next year shipment.',
+    'Haitian Metal: Anhui Yongtai (?) 3 units, 2 × 6,000 t, 1 × 7,000 t, under negotiation 8,800 t; Millison Technologies, purchased one 8,800 t, under negotiation the second unit; [Yian] Technology under negotiation 7,000 t, already initialled contract; Chervon Auto 1 × 6,000 t, contract signed, expected next year shipment.',
   );
 });
 

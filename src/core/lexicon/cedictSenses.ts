@@ -368,7 +368,10 @@ export function draftGloss(senses: readonly string[]): string | undefined {
       .replace(/\s+/g, ' ')
       .replace(/\s+([,.])/g, '$1')
       .replace(/^[\s,]+|[\s,]+$/g, '');
-    if (/[A-Za-z]/.test(gloss)) return gloss;
+    // A proper name's gloss is the name, not its description: "Banan, a district of Chongqing" is
+    // Banan, "Hong Kong, special administrative region …" Hong Kong.
+    const name = /^[A-Z]/.test(gloss) ? gloss.split(', ')[0] : gloss;
+    if (/[A-Za-z]/.test(name)) return name;
   }
   return undefined;
 }
