@@ -116,13 +116,11 @@ const FUNCTION_WORDS: Record<string, string> = {
   于: 'in',
   至: 'to',
   截至: 'as of',
-  较: 'compared with',
   约: 'about',
   达: 'reaching',
-  达到: 'reached',
+  达到: 'reach',
   共: 'a total of',
   该: 'the',
-  我国: 'China',
   亦: 'also',
   此外: 'in addition',
   据: 'according to',
@@ -160,7 +158,6 @@ const UNITS: Record<string, { one: string; many: string }> = {
   条: { one: 'line', many: 'lines' },
   座: { one: 'plant', many: 'plants' },
   个: { one: '', many: '' },
-  年: { one: 'year', many: 'years' },
   元: { one: 'yuan', many: 'yuan' },
   吨: { one: 't', many: 't' },
 };
@@ -229,21 +226,21 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
   // The end of the reading's number word the draft is inside (18.1亿 | 户 of 18.1亿户): a dictionary
   // word found there ends with it (70年 | 历史, not 年历 "calendar").
   let insideWord = 0;
+  const wordEnd = (at: number) => pathWords.get(at)?.end;
   while (i < chinese.length) {
-    const n = numbers.get(i);
-    const unit = n ? chinese[n.end] : undefined;
-    // Chinese numerals count only before a unit or after 第: 一体化 is a word, not "one".
     const path = pathWords.get(i);
-    // A date (2008年4月, 30日, 9月底) as a reader writes it, to the end of the reading's number word.
-    const date = n
-      ? datePhrase(chinese, n, numbers, path?.entries[0]?.composed === 'number' ? path.end : n.end)
-      : undefined;
+    // A dictionary word the reading takes over a number (一年一度 "annual", 三年级, 一日游) is that word.
+    const n = path && !path.entries[0]?.composed && path.end > (numbers.get(i)?.end ?? i) ? undefined : numbers.get(i);
+    const unit = n ? chinese[n.end] : undefined;
+    // A date (2008年4月, 30日, 9月底) as a reader writes it.
+    const date = n ? datePhrase(chinese, n, numbers, wordEnd) : undefined;
     if (date) {
       flushHan();
       pieces.push({ text: date.english, kind: 'number' });
       i = date.end;
       continue;
     }
+    // Chinese numerals count only before a unit or after 第: 一体化 is a word, not "one".
     if (
       n &&
       isQuantity(chinese, n) &&
@@ -318,49 +315,109 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
   return assemble(pieces);
 }
 
+/** A digit-by-digit Chinese year (二〇二七): its value, else undefined. */
+function digitYear(written: string): number | undefined {
+  const digits = [...written].map((c) => '〇零一二三四五六七八九'.indexOf(c));
+  if (digits.length !== 4 || digits.some((d) => d < 0)) return undefined;
+  return Number(digits.map((d) => (d === 0 ? 0 : d - 1)).join(''));
+}
+
+/** After a date, a character the reading leaves on its own that places it in its year or month. */
+const DATE_PLACES: Record<string, (date: string) => string> = {
+  底: (d) => `the end of ${d}`,
+  末: (d) => `the end of ${d}`,
+  初: (d) => `early ${d}`,
+  中: (d) => `mid-${d}`,
+  内: (d) => `within ${d}`,
+  前: (d) => `before ${d}`,
+};
+
 /**
  * A date starting with number `n`, as British English writes it (2019, April 2008, 8 April 2008,
- * 30 May, the 21st, end of September), and where it ends; undefined if `n` starts none. A year is
- * Arabic digits from 1900 to 2100 before 年 (有70年历史 is 70 years); a month 1–12 before 月 (月份
- * too); a day 1–31 before 日. The end of the month or year (月底, 年末) is read where the reading's
- * number word (ending at `wordEnd`) holds it.
+ * 30 May, the 21st, January to October, the end of September, early 2023, the 1990s), and where it
+ * ends; undefined if `n` starts none. A year is 1900 to 2100 before 年 (有70年历史 is 70 years, 民國
+ * 112年 no year of ours), in Arabic digits or digit by digit (二〇二七); a month 1–12 before 月 (月份
+ * too); a day 1–31 before 日, Arabic without a month, never before 内 (30日内 is 30 days). 两 is no
+ * month or day (近两月). Spaces before a mark are skipped (2021 年 3 月). What follows the last mark
+ * goes by the reading (`wordEnd`: the end of the reading's word starting at an offset): its number
+ * word holding 年度, 年代, 月底; or 底, 初, 中 … as a word of one character (2023年初, not 2023年初步).
  */
 function datePhrase(
   text: string,
   n: NumberToken,
   numbers: Map<number, NumberToken>,
-  wordEnd: number,
+  wordEnd: (at: number) => number | undefined,
 ): { english: string; end: number } | undefined {
-  if (n.ordinal) return undefined;
+  if (n.ordinal || /[两兩俩倆]/.test(text.slice(n.start, n.end))) return undefined;
+  /** The offset of `mark` after token t, spaces skipped (-1: none). */
+  const markAfter = (t: NumberToken, mark: string) => {
+    let k = t.end;
+    while (text[k] === ' ') k++;
+    return text[k] === mark ? k : -1;
+  };
+  const next = (k: number) => {
+    let at = k + 1;
+    while (text[at] === ' ') at++;
+    return numbers.get(at);
+  };
   let year: number | undefined;
   let month: string | undefined;
   let day: number | undefined;
   let t: NumberToken | undefined = n;
-  let end = n.start;
-  // Hong Kong releases often space a year from 年 (2045 年).
-  const yearMark = text[t.end] === ' ' ? t.end + 1 : t.end;
-  if (!t.chinese && text[yearMark] === '年' && Number.isInteger(t.value) && t.value >= 1900 && t.value <= 2100) {
-    year = t.value;
-    end = yearMark + 1;
-    t = numbers.get(end);
+  let mark = -1;
+  /** The token whose mark is the date's last (its number word may hold what follows: 月底, 年度). */
+  let last = n;
+  const yearValue = n.chinese ? digitYear(text.slice(n.start, n.end)) : n.value;
+  if (yearValue !== undefined && Number.isInteger(yearValue) && yearValue >= 1900 && yearValue <= 2100) {
+    const k = markAfter(n, '年');
+    if (k >= 0) {
+      year = yearValue;
+      mark = k;
+      t = next(k);
+    }
   }
-  if (t && t.start === end && !t.ordinal && text[t.end] === '月' && monthName(t.value)) {
-    month = monthName(t.value);
-    end = t.end + (text[t.end + 1] === '份' ? 2 : 1);
-    t = numbers.get(end);
+  // 1至10月, 1到9月份: a range of months.
+  const range = year === undefined && monthName(n.value) && /^[至到~～-]$/.test(text[n.end] ?? '');
+  const to = range ? numbers.get(n.end + 1) : undefined;
+  if (to && monthName(to.value) && markAfter(to, '月') === to.end) {
+    const k = to.end + (text[to.end + 1] === '份' ? 2 : 1);
+    return { english: `${monthName(n.value)} to ${monthName(to.value)}`, end: k };
   }
+  if (t && (mark < 0 || t.start > mark) && !t.ordinal && monthName(t.value) && !/[两兩俩倆]/.test(text[t.start])) {
+    const k = markAfter(t, '月');
+    if (k >= 0 && (mark < 0 || t.start === mark + 1 || text.slice(mark + 1, t.start).trim() === '')) {
+      month = monthName(t.value);
+      mark = text[k + 1] === '份' ? k + 1 : k;
+      last = t;
+      t = next(mark);
+    } else t = mark < 0 ? t : undefined;
+  } else if (mark >= 0) t = undefined;
   const isDay = (d: NumberToken) => Number.isInteger(d.value) && d.value >= 1 && d.value <= 31;
-  if (t && t.start === end && !t.ordinal && text[t.end] === '日' && isDay(t) && (month || year === undefined)) {
-    day = t.value;
-    end = t.end + 1;
+  if (t && !t.ordinal && isDay(t) && (month !== undefined || (year === undefined && !t.chinese))) {
+    const k = markAfter(t, '日');
+    const within = text[k + 1] === '内' || text.startsWith('以内', k + 1) || text.startsWith('之内', k + 1);
+    if (k >= 0 && (mark < 0 || text.slice(mark + 1, t.start).trim() === '') && !within) {
+      day = t.value;
+      mark = k;
+      last = t;
+    }
   }
-  if (year === undefined && month === undefined && day === undefined) return undefined;
-  const last = text[end - 1];
-  if ((last === '年' || last === '月') && /[底末]/.test(text[end] ?? '') && end + 1 <= wordEnd) {
-    return { english: `end of ${[month, year].filter((x) => x !== undefined).join(' ')}`, end: end + 1 };
-  }
-  if (month === undefined && year === undefined) return { english: `the ${ordinalWord(day as number)}`, end };
-  return { english: [day, month, year].filter((x) => x !== undefined).join(' '), end };
+  if (mark < 0 || (year === undefined && month === undefined && day === undefined)) return undefined;
+  let end = mark + 1;
+  const date = month === undefined && year === undefined ? `the ${ordinalWord(day as number)}` : '';
+  const said = date || [day, month, year].filter((x) => x !== undefined).join(' ');
+  // What the reading holds after the mark: its number word's 年度 (the year), 年代 (the 1990s).
+  const held = text.slice(end, Math.max(end, wordEnd(last.start) ?? end));
+  if (day === undefined && month === undefined && held.startsWith('度')) return { english: said, end: end + 1 };
+  if (day === undefined && month === undefined && held.startsWith('代'))
+    return { english: `the ${said}s`, end: end + 1 };
+  const place = DATE_PLACES[text[end]];
+  const placed =
+    place !== undefined &&
+    day === undefined &&
+    (held.length > 0 || wordEnd(mark) === end + 1 || wordEnd(end) === end + 1);
+  if (placed) return { english: place(said), end: end + 1 };
+  return { english: said, end };
 }
 
 /** A number and what follows it; returns where the phrase ends. */

@@ -45,7 +45,8 @@ function numberEnglish(passage: string, n: ChineseNumber): string {
   // ROC year (112年 = 2023, which the check accepts too), but as often a duration (有70年歷史): the
   // model reads which from the sentence; the prompt does not suggest 1981 for a 70-year history.
   if (after === '年') return String(token.value);
-  const month = after === '月' ? monthName(token.value) : undefined;
+  // 两月 is two months, never February.
+  const month = after === '月' && !/[两兩俩倆]/.test(written) ? monthName(token.value) : undefined;
   if (month) return month;
   return n.values.map(formatNumber).join(' or ');
 }

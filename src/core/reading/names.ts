@@ -26,9 +26,12 @@ const NOT_GIVEN = new Set([
     '年月日时个中上下内外后前不没有无所于由且即则若如此该各每本其约共'),
 ]);
 
+/** Adverbs that follow a name as often as 的 does (李想也表示, 王石还说): never its last character. */
+const NOT_LAST = new Set([...'也还都又就曾亦均']);
+
 /** Less common surnames, weighed only after a title (卓, 詹, 游 are words far more often elsewhere). */
 const TITLED_SURNAMES = new Set([
-  ...('卓詹游涂简连骆闫殷毕郁单杭饶祝凌聂乔左管申柳葛包俞鲁倪梅齐查车巫尤纪麦童欧阳' +
+  ...('卓詹游涂简连骆闫殷毕郁单杭饶祝凌聂乔左管申柳葛包俞鲁倪梅齐查车巫尤纪麦童' +
     '岳官古甘池关宁祁易封鲍伍宗滕谷华文项庞冉占司栾'),
 ]);
 
@@ -49,24 +52,27 @@ const TITLES = [
 /** Verbs of saying that follow a name in news (张为策说, 李家超表示): as good a sign of one as a title. */
 const SAYING = ['说', '表示', '指出', '认为', '强调', '透露', '坦言', '称', '提到', '介绍', '回应', '预估', '直言'];
 
-/** TITLES by their last code unit: the reader asks at each surname, and most ask no further. */
-const TITLES_BY_LAST = new Map<number, string[]>();
-for (const t of TITLES) {
-  const last = t.charCodeAt(t.length - 1);
-  TITLES_BY_LAST.set(last, [...(TITLES_BY_LAST.get(last) ?? []), t]);
+/** Words by a code unit of theirs (the last of a title, the first of a verb): most positions ask no further. */
+function byCodeUnit(words: readonly string[], at: (w: string) => number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) out.set(at(w), [...(out.get(at(w)) ?? []), w]);
+  return out;
 }
+const TITLES_BY_LAST = byCodeUnit(TITLES, (t) => t.charCodeAt(t.length - 1));
+const SAYING_BY_FIRST = byCodeUnit(SAYING, (v) => v.charCodeAt(0));
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
- * SURNAMES, NOT_GIVEN and TITLED_SURNAMES by code unit (1: surname, 2: not in a given name, 4: a
- * surname after a title): the segmentation asks
+ * SURNAMES, NOT_GIVEN, TITLED_SURNAMES and NOT_LAST by code unit (1: surname, 2: not in a given
+ * name, 4: a surname after a title, 8: not a name's last character): the segmentation asks
  * at nearly every position, and a lookup by string would make a one-character string each time.
  */
 const ROLE = new Uint8Array(0x10000);
 for (const ch of SURNAMES) ROLE[ch.charCodeAt(0)] |= 1;
 for (const ch of NOT_GIVEN) ROLE[ch.charCodeAt(0)] |= 2;
 for (const ch of TITLED_SURNAMES) ROLE[ch.charCodeAt(0)] |= 4;
+for (const ch of NOT_LAST) ROLE[ch.charCodeAt(0)] |= 8;
 
 /**
  * Whether text[i, i + 3) reads as a surname and a given name, on the folded characters (`at(k)`
@@ -95,27 +101,36 @@ export function personalNameAt(
   wordHere: boolean,
 ): boolean {
   if (!wordHere && isNameAt(at, i, end)) return true;
-  if (i + 3 > end || (ROLE[at(i)] & 5) === 0 || !isHan(at(i + 1)) || !isHan(at(i + 2))) return false;
-  return endsWithTitle(at, start, i) || startsWithSaying(at, i + 3, end);
+  if (i + 3 > end || !isHan(at(i + 1)) || !isHan(at(i + 2))) return false;
+  const role = ROLE[at(i)];
+  const titled = (role & 5) !== 0 && endsWithTitle(at, start, i);
+  // Before a verb of saying only a common surname: 车主们表示 is no name.
+  const saying = (role & 1) !== 0 && startsWithSaying(at, i + 3, end);
+  if (!titled && !saying) return false;
+  // The last character is no grammar word (董事长陈虹等 is 陈虹 | 等) unless both signs frame the
+  // name (董事長黃明和坦言), and never an adverb (李想也表示).
+  const last = ROLE[at(i + 2)];
+  return (last & 8) === 0 && ((last & 2) === 0 || (titled && saying));
 }
 
 /** Whether text[from, end) starts with one of SAYING. */
 function startsWithSaying(at: (k: number) => number, from: number, end: number): boolean {
-  return SAYING.some((v) => {
-    if (from + v.length > end) return false;
-    for (let k = 0; k < v.length; k++) if (at(from + k) !== v.charCodeAt(k)) return false;
-    return true;
-  });
+  const verbs = from < end ? SAYING_BY_FIRST.get(at(from)) : undefined;
+  if (verbs === undefined) return false;
+  for (const v of verbs) if (from + v.length <= end && matchesAt(at, from, v)) return true;
+  return false;
 }
 
 /** Whether text[start, i) ends with one of TITLES. */
 function endsWithTitle(at: (k: number) => number, start: number, i: number): boolean {
-  if (i <= start) return false;
-  const titles = TITLES_BY_LAST.get(at(i - 1));
+  const titles = i > start ? TITLES_BY_LAST.get(at(i - 1)) : undefined;
   if (titles === undefined) return false;
-  return titles.some((t) => {
-    if (i - t.length < start) return false;
-    for (let k = 0; k < t.length; k++) if (at(i - t.length + k) !== t.charCodeAt(k)) return false;
-    return true;
-  });
+  for (const t of titles) if (i - t.length >= start && matchesAt(at, i - t.length, t)) return true;
+  return false;
+}
+
+/** Whether the folded code units from `from` spell `word`. */
+function matchesAt(at: (k: number) => number, from: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (at(from + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
