@@ -32,28 +32,26 @@ export function copyWalkthroughImages(results) {
 
 /**
  * Runs a command by its title from the command palette (any category). The palette is asked for
- * again if it did not open (on a loaded machine a key pressed as an editor closes can be lost), and
- * if the command is not listed yet (right after the workbench loads, extensions register theirs).
+ * again if it did not open or closed before it was typed into (on a loaded machine a key pressed as
+ * an editor closes can be lost, and a tab closing can take the focus back: seen in CI once, right
+ * after the walkthrough's tab closed), and if the command is not listed yet (right after the
+ * workbench loads, extensions register theirs).
  */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Control+Shift+P');
-    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+  const succeeds = (promise) =>
+    promise.then(
       () => true,
       () => false,
     );
-    if (opened) {
-      await input.fill(`>${title}`);
-      const listed = await row.waitFor({ timeout: 10_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (listed) break;
-      await page.keyboard.press('Escape');
-    }
-    if (attempt === 2) throw new Error(`the command palette did not list "${title}"`);
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const opened = await succeeds(input.waitFor({ state: 'visible', timeout: 5_000 }));
+    const typed = opened && (await succeeds(input.fill(`>${title}`, { timeout: 5_000 })));
+    if (typed && (await succeeds(row.waitFor({ timeout: 10_000 })))) break;
+    if (opened) await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error(`the command palette did not list "${title}"`);
   }
   await page.keyboard.press('Enter');
 }
