@@ -230,6 +230,7 @@ test('dates: what a reviewer found (real sentences where marked, else guards)', 
   assert.doesNotMatch(draft('近两月'), /February/);
   assert.doesNotMatch(draft('30日内'), /30th/);
   assert.doesNotMatch(draft('民國112年'), /112 years/);
-  // Taiwan writes 我國 for Taiwan: no function-word "China" for it.
+  // Taiwan writes 我國 for Taiwan: no function-word "China" for it; 5G is a code, not 5 and G.
   assert.doesNotMatch(draft('我國5G頻譜政策'), /China/);
+  assert.match(draft('我國5G頻譜政策'), / 5G spectrum/);
 });

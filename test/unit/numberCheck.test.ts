@@ -185,3 +185,12 @@ test('兆 before a currency is a trillion (Taiwan), and the English trillion pai
   // Mega before a unit: 5兆瓦 is 5 MW, its number 5.
   assert.deepEqual(problemsOf('装机5兆瓦', 'an installed 5 MW'), { missing: [], extra: [] });
 });
+
+test('零 of 零件 (parts) is no number to find in the English (held-out-3, ctee-sai-semi)', () => {
+  const zh = '計畫生產高強度鋁合金零件,企圖打入國外半導體設備商零件供應鏈。';
+  const en =
+    'It plans to make high-strength aluminium alloy parts to enter the supply chains of overseas chip-tool makers.';
+  assert.deepEqual(pairNumbers(zh, en).missing, []);
+  // 0件 written in digits is still a quantity.
+  assert.equal(pairNumbers('库存0件', 'stock: none').missing.length, 1);
+});

@@ -232,6 +232,14 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
     // A dictionary word the reading takes over a number (一年一度 "annual", 三年级, 一日游) is that word.
     const n = path && !path.entries[0]?.composed && path.end > (numbers.get(i)?.end ?? i) ? undefined : numbers.get(i);
     const unit = n ? chinese[n.end] : undefined;
+    // A code of digits and one capital (5G, 4K, 3D) is written as it is, not as 5 and G.
+    const code = n && !n.chinese ? /^[A-Z](?![A-Za-z0-9])/.exec(chinese.slice(n.end, n.end + 2)) : null;
+    if (n && code) {
+      flushHan();
+      pieces.push({ text: chinese.slice(n.start, n.end + 1) });
+      i = n.end + 1;
+      continue;
+    }
     // A date (2008年4月, 30日, 9月底) as a reader writes it.
     const date = n ? datePhrase(chinese, n, numbers, wordEnd) : undefined;
     if (date) {

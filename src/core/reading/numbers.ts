@@ -162,6 +162,8 @@ const MEASURES = new Set([...'台件家套条座个元吨年月日人次倍项�
  */
 export function isQuantity(text: string, n: NumberToken, end: number = text.length): boolean {
   if (!n.chinese || n.ordinal) return true;
+  // A lone 零 before a measure word is a word's (零件 "part"): nobody writes zero pieces so.
+  if (n.end - n.start === 1 && n.value === 0) return false;
   // Not past the end of the range read: a range's reading must not depend on text outside it.
   if (n.end < end && MEASURES.has(text[n.end])) return true;
   return n.end - n.start > 1 && /[十拾百佰千仟万萬亿億]/.test(text.slice(n.start, n.end));
