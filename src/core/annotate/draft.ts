@@ -11,7 +11,16 @@ import { isGlossaryEntry, type SourcedEntry } from '../glossary/entry';
 import type { Lexicon, TermMatch } from '../lexicon/lexicon';
 import { draftGloss } from '../lexicon/cedictSenses';
 import { describeUnlisted, namePinyin } from '../lexicon/unlistedEnglish';
-import { findNumbers, formatNumber, isQuantity, monthName, numberWord, ordinalWord, type NumberToken } from './numbers';
+import {
+  findNumbers,
+  formatNumber,
+  isQuantity,
+  LIANG,
+  monthName,
+  numberWord,
+  ordinalWord,
+  type NumberToken,
+} from './numbers';
 
 export type DraftSpanKind = 'term' | 'number' | 'review' | 'untranslated';
 
@@ -323,13 +332,6 @@ export function draftEnglish(chinese: string, lexicon: Lexicon): Draft {
   return assemble(pieces);
 }
 
-/** A digit-by-digit Chinese year (二〇二七): its value, else undefined. */
-function digitYear(written: string): number | undefined {
-  const digits = [...written].map((c) => '〇零一二三四五六七八九'.indexOf(c));
-  if (digits.length !== 4 || digits.some((d) => d < 0)) return undefined;
-  return Number(digits.map((d) => (d === 0 ? 0 : d - 1)).join(''));
-}
-
 /** After a date, a character the reading leaves on its own that places it in its year or month. */
 const DATE_PLACES: Record<string, (date: string) => string> = {
   底: (d) => `the end of ${d}`,
@@ -356,76 +358,75 @@ function datePhrase(
   numbers: Map<number, NumberToken>,
   wordEnd: (at: number) => number | undefined,
 ): { english: string; end: number } | undefined {
-  if (n.ordinal || /[两兩俩倆]/.test(text.slice(n.start, n.end))) return undefined;
+  if (n.ordinal || LIANG.test(text.slice(n.start, n.end))) return undefined;
   /** The offset of `mark` after token t, spaces skipped (-1: none). */
   const markAfter = (t: NumberToken, mark: string) => {
     let k = t.end;
     while (text[k] === ' ') k++;
     return text[k] === mark ? k : -1;
   };
-  const next = (k: number) => {
+  /** The number after the mark at k, spaces skipped. */
+  const after = (k: number) => {
     let at = k + 1;
     while (text[at] === ' ') at++;
     return numbers.get(at);
   };
+  // 1至10月, 1到9月份: a range of months.
+  const to = /^[至到~～-]$/.test(text[n.end] ?? '') ? numbers.get(n.end + 1) : undefined;
+  if (to && monthName(n.value) && monthName(to.value) && text[to.end] === '月') {
+    return {
+      english: `${monthName(n.value)} to ${monthName(to.value)}`,
+      end: to.end + (text[to.end + 1] === '份' ? 2 : 1),
+    };
+  }
   let year: number | undefined;
   let month: string | undefined;
   let day: number | undefined;
-  let t: NumberToken | undefined = n;
   let mark = -1;
   /** The token whose mark is the date's last (its number word may hold what follows: 月底, 年度). */
   let last = n;
-  const yearValue = n.chinese ? digitYear(text.slice(n.start, n.end)) : n.value;
-  if (yearValue !== undefined && Number.isInteger(yearValue) && yearValue >= 1900 && yearValue <= 2100) {
-    const k = markAfter(n, '年');
-    if (k >= 0) {
-      year = yearValue;
-      mark = k;
-      t = next(k);
-    }
+  // A year in digits, Arabic or Chinese one by one (二〇二七); 两千 and 二千零二十 are counts.
+  const yearMark = n.chinese && /[十百千万亿萬億拾佰仟]/.test(text.slice(n.start, n.end)) ? -1 : markAfter(n, '年');
+  if (yearMark >= 0 && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) {
+    year = n.value;
+    mark = yearMark;
   }
-  // 1至10月, 1到9月份: a range of months.
-  const range = year === undefined && monthName(n.value) && /^[至到~～-]$/.test(text[n.end] ?? '');
-  const to = range ? numbers.get(n.end + 1) : undefined;
-  if (to && monthName(to.value) && markAfter(to, '月') === to.end) {
-    const k = to.end + (text[to.end + 1] === '份' ? 2 : 1);
-    return { english: `${monthName(n.value)} to ${monthName(to.value)}`, end: k };
+  const m = mark < 0 ? n : after(mark);
+  const monthMark = m && !m.ordinal && monthName(m.value) && !LIANG.test(text[m.start]) ? markAfter(m, '月') : -1;
+  if (m && monthMark >= 0) {
+    month = monthName(m.value);
+    mark = text[monthMark + 1] === '份' ? monthMark + 1 : monthMark;
+    last = m;
   }
-  if (t && (mark < 0 || t.start > mark) && !t.ordinal && monthName(t.value) && !/[两兩俩倆]/.test(text[t.start])) {
-    const k = markAfter(t, '月');
-    if (k >= 0 && (mark < 0 || t.start === mark + 1 || text.slice(mark + 1, t.start).trim() === '')) {
-      month = monthName(t.value);
-      mark = text[k + 1] === '份' ? k + 1 : k;
-      last = t;
-      t = next(mark);
-    } else t = mark < 0 ? t : undefined;
-  } else if (mark >= 0) t = undefined;
-  const isDay = (d: NumberToken) => Number.isInteger(d.value) && d.value >= 1 && d.value <= 31;
-  if (t && !t.ordinal && isDay(t) && (month !== undefined || (year === undefined && !t.chinese))) {
-    const k = markAfter(t, '日');
-    const within = text[k + 1] === '内' || text.startsWith('以内', k + 1) || text.startsWith('之内', k + 1);
-    if (k >= 0 && (mark < 0 || text.slice(mark + 1, t.start).trim() === '') && !within) {
-      day = t.value;
-      mark = k;
-      last = t;
-    }
+  // A day follows its month, or stands alone in Arabic digits (工信部21日); a year with no month has none.
+  const d = month !== undefined ? after(mark) : year === undefined && !n.chinese ? n : undefined;
+  const dayMark =
+    d && !d.ordinal && Number.isInteger(d.value) && d.value >= 1 && d.value <= 31 ? markAfter(d, '日') : -1;
+  const within =
+    text[dayMark + 1] === '内' || text.startsWith('以内', dayMark + 1) || text.startsWith('之内', dayMark + 1);
+  if (d && dayMark >= 0 && !within) {
+    day = d.value;
+    mark = dayMark;
+    last = d;
   }
-  if (mark < 0 || (year === undefined && month === undefined && day === undefined)) return undefined;
-  let end = mark + 1;
-  const date = month === undefined && year === undefined ? `the ${ordinalWord(day as number)}` : '';
-  const said = date || [day, month, year].filter((x) => x !== undefined).join(' ');
+  if (mark < 0) return undefined;
+  const end = mark + 1;
+  const said =
+    month === undefined && year === undefined
+      ? `the ${ordinalWord(day as number)}`
+      : [day, month, year].filter((x) => x !== undefined).join(' ');
   // What the reading holds after the mark: its number word's 年度 (the year), 年代 (the 1990s).
   const held = text.slice(end, Math.max(end, wordEnd(last.start) ?? end));
   if (day === undefined && month === undefined && held.startsWith('度')) return { english: said, end: end + 1 };
-  if (day === undefined && month === undefined && held.startsWith('代'))
+  if (day === undefined && month === undefined && held.startsWith('代')) {
     return { english: `the ${said}s`, end: end + 1 };
+  }
   const place = DATE_PLACES[text[end]];
   const placed =
     place !== undefined &&
     day === undefined &&
     (held.length > 0 || wordEnd(mark) === end + 1 || wordEnd(end) === end + 1);
-  if (placed) return { english: place(said), end: end + 1 };
-  return { english: said, end };
+  return placed ? { english: place(said), end: end + 1 } : { english: said, end };
 }
 
 /** A number and what follows it; returns where the phrase ends. */

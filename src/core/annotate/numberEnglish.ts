@@ -4,7 +4,7 @@
  * numbers so, and the QA names a missing number so, so that both say the same thing.
  */
 import { renderingText } from '../glossary/rendering';
-import { formatNumber, monthName, ordinalWord } from './numbers';
+import { formatNumber, LIANG, monthName, ordinalWord } from './numbers';
 import type { ChineseNumber } from './numberCheck';
 import type { ReadTerm } from './termUse';
 
@@ -45,8 +45,7 @@ function numberEnglish(passage: string, n: ChineseNumber): string {
   // ROC year (112年 = 2023, which the check accepts too), but as often a duration (有70年歷史): the
   // model reads which from the sentence; the prompt does not suggest 1981 for a 70-year history.
   if (after === '年') return String(token.value);
-  // 两月 is two months, never February.
-  const month = after === '月' && !/[两兩俩倆]/.test(written) ? monthName(token.value) : undefined;
+  const month = after === '月' && !LIANG.test(written) ? monthName(token.value) : undefined;
   if (month) return month;
   return n.values.map(formatNumber).join(' or ');
 }

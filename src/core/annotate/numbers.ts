@@ -29,6 +29,9 @@ export function numberWord(value: number): string {
   return Number.isInteger(value) && value >= 0 && value <= 10 ? WORDS[value] : formatNumber(value);
 }
 
+/** 两 (and 兩, 俩) counts two of something: never a month or a day (近两月 is two months). */
+export const LIANG = /[两兩俩倆]/;
+
 const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /** The month named by number (1–12): 5 → "May"; undefined for any other value. */

@@ -102,11 +102,10 @@ class SegmentSearch {
     if (q === '' || limit <= 0) return [];
     if (/[\u3400-\u9fff\uf900-\ufaff]/.test(q)) {
       const written = q.replace(/\s+/g, '');
-      const zh = fold(written);
-      for (const p of all) this.scan(p, p.segment.zh, p.segment.zhAt, zh, CHINESE);
-      // A term written with a character the fold changes (CC-CEDICT's Taiwan form 比拚, which folds to
-      // 比拼) is found as written too.
-      if (zh !== written) for (const p of all) this.scan(p, p.segment.zh, p.segment.zhAt, written, CHINESE);
+      // Folded, and as written: a term with a character the fold changes (CC-CEDICT's Taiwan form
+      // 比拚, which folds to 比拼) is found too.
+      const needles = new Set([fold(written), written]);
+      for (const p of all) for (const needle of needles) this.scan(p, p.segment.zh, p.segment.zhAt, needle, CHINESE);
     } else {
       for (const p of all) this.latin(p, q);
     }

@@ -234,7 +234,8 @@ const LONG_UNITS = [
   '亿元',
 ];
 
-/** After 底 or 末, a character that makes a word of it (2024年底盘 is 2024年 | 底盘 "chassis"). */
+/** The ends of a month or year, and the characters after them that make a word of 底 or 末 (2024年 | 底盘). */
+const DATE_ENDS = new Set(['月底', '月末', '年底', '年末']);
 const END_WORD_STARTS = new Set([...'盘座部层板线价漆片材面端期']);
 
 /** First code units of LONG_UNITS: after most numbers none follows, and one lookup says so. */
@@ -247,7 +248,7 @@ function readingUnitLength(text: string, at: number, end: number, arabic: boolea
   if (LONG_UNIT_STARTS[text.charCodeAt(at)] === 1) {
     for (const u of LONG_UNITS) {
       if (at + u.length > end || !text.startsWith(u, at)) continue;
-      if (/^[月年][底末]$/.test(u) && at + 2 < end && END_WORD_STARTS.has(text[at + 2])) break;
+      if (DATE_ENDS.has(u) && at + 2 < end && END_WORD_STARTS.has(text[at + 2])) break;
       return u.length;
     }
   }

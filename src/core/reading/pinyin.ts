@@ -283,11 +283,7 @@ export function readText(
 
 /** The point or comma before a digit at `start` that follows a digit (undefined: none). */
 function joinedAt(text: string, start: number): string | undefined {
-  if (start < 2) return undefined;
-  const separator = text[start - 1];
-  return (separator === '.' || separator === ',') && JOINED_DIGITS.test(text.slice(start - 2, start + 1))
-    ? separator
-    : undefined;
+  return start >= 2 && JOINED_DIGITS.test(text.slice(start - 2, start + 1)) ? text[start - 1] : undefined;
 }
 
 /** pinyin-pro's reading of a written form on its own, Latin letters and numbers as written (5.5G wǎng luò). */
